@@ -1,0 +1,172 @@
+import type { VatRate } from "./catalog.js";
+import {
+  addDong,
+  type Dong,
+  dong,
+  maxDong,
+  minDong,
+  multiplyDong,
+  subtractDong,
+  sumDong,
+  vatIncluded,
+  ZERO,
+} from "./money.js";
+import type { Order, OrderFlag, OrderLine, Payment, VatBreakdown, VoidedLine } from "./order.js";
+import { compareOps, type Op, type OpData } from "./order-op.js";
+import { allocateProportionally } from "./rounding.js";
+
+interface LineState {
+  added: OpData["addLine"] | null;
+  quantity: number;
+  voidReason: string | null;
+}
+
+/**
+ * Folds an order's ops into the order. Deterministic and merge-friendly:
+ * - ops are de-duplicated by id, then applied in `compareOps` order, so arrival order never matters;
+ * - lines and payments are keyed by their own ids, so both sides of a merge keep theirs;
+ * - a line's quantity, the table and the discount are last-writer-wins in that order;
+ * - voids are sticky; nothing is dropped: conflicts show up as `flags` instead.
+ * The fold trusts its input (ops were checked by `validateOp` where they were made).
+ */
+export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
+  const byId = new Map<string, Op>();
+  for (const op of ops) if (op.orderId === orderId && !byId.has(op.id)) byId.set(op.id, op);
+  const sorted = [...byId.values()].sort(compareOps);
+
+  let open: { number: string; storeId: string; at: string; deviceId: string } | null = null;
+  let tableId: string | null = null;
+  let discountAmount = ZERO;
+  let voided: { at: string; reason: string } | null = null;
+  let paidAt: string | null = null;
+  const closingDevices = new Set<string>();
+  const lines = new Map<string, LineState>();
+  const payments = new Map<string, Payment>();
+
+  const lineState = (lineId: string): LineState => {
+    let state = lines.get(lineId);
+    if (!state) {
+      state = { added: null, quantity: 0, voidReason: null };
+      lines.set(lineId, state);
+    }
+    return state;
+  };
+
+  for (const op of sorted) {
+    switch (op.kind) {
+      case "open":
+        open ??= { number: op.data.number, storeId: op.data.storeId, at: op.at, deviceId: op.deviceId };
+        tableId = op.data.tableId;
+        break;
+      case "addLine": {
+        const state = lineState(op.data.lineId);
+        state.added ??= op.data;
+        state.quantity = op.data.quantity;
+        break;
+      }
+      case "setQuantity":
+        lineState(op.data.lineId).quantity = op.data.quantity;
+        break;
+      case "voidLine":
+        lineState(op.data.lineId).voidReason ??= op.data.reason;
+        break;
+      case "discount":
+        discountAmount = op.data.amount;
+        break;
+      case "moveTable":
+        tableId = op.data.tableId;
+        break;
+      case "addPayment":
+        if (!payments.has(op.data.paymentId)) {
+          payments.set(op.data.paymentId, {
+            id: op.data.paymentId,
+            method: op.data.method,
+            amount: op.data.amount,
+            at: op.at,
+          });
+        }
+        break;
+      case "close":
+        paidAt ??= op.at;
+        closingDevices.add(op.deviceId);
+        break;
+      case "voidOrder":
+        voided ??= { at: op.at, reason: op.data.reason };
+        break;
+    }
+  }
+
+  const activeLines: OrderLine[] = [];
+  const voidedLines: VoidedLine[] = [];
+  for (const [lineId, state] of lines) {
+    if (!state.added) continue; // a change whose line has not arrived yet
+    const { itemId, name, unitPrice, vatRate, note } = state.added;
+    const line: OrderLine = {
+      id: lineId,
+      itemId,
+      name,
+      quantity: state.quantity,
+      unitPrice,
+      amount: multiplyDong(unitPrice, state.quantity),
+      vatRate,
+      note,
+    };
+    if (state.voidReason === null) activeLines.push(line);
+    else voidedLines.push({ ...line, voidReason: state.voidReason });
+  }
+
+  const subtotal = sumDong(activeLines.map((line) => line.amount));
+  const discount = minDong(maxDong(discountAmount, ZERO), subtotal);
+  const total = subtractDong(subtotal, discount);
+  const vat = vatBreakdown(activeLines, discount);
+  const paymentList = [...payments.values()];
+  const paid = sumDong(paymentList.map((payment) => payment.amount));
+  const cashTendered = sumDong(paymentList.filter((p) => p.method === "cash").map((p) => p.amount));
+  const excess = maxDong(subtractDong(paid, total), ZERO);
+  const changeDue = minDong(excess, cashTendered);
+
+  const status = voided ? "void" : paidAt !== null ? "paid" : "open";
+  const flags: OrderFlag[] = [];
+  if (subtractDong(excess, changeDue) > 0 || closingDevices.size > 1) flags.push("overpaid");
+  if (status === "paid" && paid < total) flags.push("underpaid");
+
+  return {
+    id: orderId,
+    number: open?.number ?? null,
+    storeId: open?.storeId ?? null,
+    tableId,
+    status,
+    lines: activeLines,
+    voidedLines,
+    subtotal,
+    discount,
+    total,
+    vat,
+    vatAmount: sumDong(vat.map((entry) => entry.vat)),
+    paid,
+    changeDue,
+    payments: paymentList,
+    openedAt: open?.at ?? null,
+    paidAt,
+    voidedAt: voided?.at ?? null,
+    voidReason: voided?.reason ?? null,
+    stationId: open?.deviceId ?? null,
+    flags,
+    updatedAt: sorted.at(-1)?.at ?? null,
+  };
+}
+
+/** VAT per rate on the amounts after the discount, spread over the rates in proportion. */
+function vatBreakdown(lines: readonly OrderLine[], discount: Dong): VatBreakdown[] {
+  const byRate = new Map<VatRate, Dong>();
+  for (const line of lines) byRate.set(line.vatRate, addDong(byRate.get(line.vatRate) ?? ZERO, line.amount));
+  const rates = [...byRate.keys()].sort((a, b) => a - b);
+  const shares = allocateProportionally(
+    discount,
+    rates.map((rate) => byRate.get(rate) ?? ZERO),
+  );
+  return rates.map((rate, index) => {
+    const taxable = subtractDong(byRate.get(rate) ?? ZERO, dong(shares[index] ?? 0));
+    return { rate, taxable, vat: vatIncluded(taxable, rate) };
+  });
+}

@@ -1,0 +1,72 @@
+import type { VatRate } from "./catalog.js";
+import type { Dong } from "./money.js";
+
+/** Every kind of change an order can undergo. An order is the fold of these (DESIGN.md §4). */
+export const OP_KINDS = [
+  "open",
+  "addLine",
+  "setQuantity",
+  "voidLine",
+  "discount",
+  "moveTable",
+  "addPayment",
+  "close",
+  "voidOrder",
+] as const;
+export type OpKind = (typeof OP_KINDS)[number];
+
+export const PAYMENT_METHODS = ["cash", "transfer", "card"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export interface OpData {
+  /** Opens the order; `number` is assigned by the opening device, online or not. */
+  open: { number: string; tableId: string | null; storeId: string };
+  /** Adds a line; price, name and VAT are copied from the catalog so the fold needs no catalog. */
+  addLine: {
+    lineId: string;
+    itemId: string;
+    name: string;
+    unitPrice: Dong;
+    vatRate: VatRate;
+    quantity: number;
+    note: string | null;
+  };
+  setQuantity: { lineId: string; quantity: number };
+  voidLine: { lineId: string; reason: string };
+  /** A whole-order discount in đồng; the latest one replaces earlier ones (0 removes it). */
+  discount: { amount: Dong; reason: string | null };
+  moveTable: { tableId: string | null };
+  /** `amount` is what was tendered: cash above the total becomes change due. */
+  addPayment: { paymentId: string; method: PaymentMethod; amount: Dong };
+  /** Checkout: the order is paid; `total` is what the device saw when it closed. */
+  close: { total: Dong };
+  voidOrder: { reason: string };
+}
+
+interface OpEnvelope {
+  /** UUIDv7; ops with the same id are the same op. */
+  readonly id: string;
+  readonly orderId: string;
+  /** The station or phone session that made the op. */
+  readonly deviceId: string;
+  /** Per-device increasing counter: breaks ties between ops made in the same millisecond. */
+  readonly deviceSeq: number;
+  /** Device time (ISO-8601 with milliseconds) when the op was made. */
+  readonly at: string;
+  readonly userId: string;
+}
+
+export type Op = { [K in OpKind]: OpEnvelope & { readonly kind: K; readonly data: OpData[K] } }[OpKind];
+export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
+
+/**
+ * The total order in which ops are applied: `(at, deviceId, deviceSeq, id)`. Every device folds
+ * the same ops in the same order, so they agree whatever order the ops arrived in.
+ */
+export function compareOps(a: Op, b: Op): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  if (a.deviceId !== b.deviceId) return a.deviceId < b.deviceId ? -1 : 1;
+  if (a.deviceSeq !== b.deviceSeq) return a.deviceSeq - b.deviceSeq;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+}

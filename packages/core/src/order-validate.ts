@@ -1,0 +1,89 @@
+import { MAX_AMOUNT } from "./money.js";
+import type { Order } from "./order.js";
+import type { Op } from "./order-op.js";
+
+export const MAX_QUANTITY = 9_999;
+
+/** Why an op may not be applied to an order; stable codes the services map to HTTP errors. */
+export const ORDER_RULE_CODES = [
+  "INVALID_QUANTITY",
+  "INVALID_AMOUNT",
+  "ORDER_NOT_OPEN",
+  "ORDER_ALREADY_OPEN",
+  "ORDER_PAID",
+  "ORDER_VOID",
+  "LINE_NOT_FOUND",
+  "LINE_EXISTS",
+  "PAYMENT_EXISTS",
+  "NOT_FULLY_PAID",
+  "REASON_REQUIRED",
+] as const;
+export type OrderRuleCode = (typeof ORDER_RULE_CODES)[number];
+
+export class OrderRuleError extends Error {
+  override readonly name = "OrderRuleError";
+  constructor(readonly reason: OrderRuleCode) {
+    super(`order rule violated: ${reason}`);
+  }
+}
+
+export type Validation = { ok: true } | { ok: false; code: OrderRuleCode };
+
+const ok: Validation = { ok: true };
+const fail = (code: OrderRuleCode): Validation => ({ ok: false, code });
+
+const isQuantity = (q: number) => Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITY;
+const isPositiveAmount = (a: number) => Number.isSafeInteger(a) && a > 0 && a <= MAX_AMOUNT;
+
+/**
+ * Checks a new op against the order as its device sees it, before the op is recorded.
+ * `order` is `null` when the order does not exist yet (only `open` is allowed then).
+ * Ops that arrive by sync are not re-checked: they were valid where they were made, and the
+ * fold merges them (see `foldOrder`).
+ */
+export function validateOp(order: Order | null, op: Op): Validation {
+  if (op.kind === "open") return order?.number ? fail("ORDER_ALREADY_OPEN") : ok;
+  if (!order || order.number === null) return fail("ORDER_NOT_OPEN");
+  if (order.status === "void") return fail("ORDER_VOID");
+
+  const findLine = (lineId: string) => order.lines.find((line) => line.id === lineId);
+  switch (op.kind) {
+    case "addLine": {
+      if (order.status === "paid") return fail("ORDER_PAID");
+      const { quantity, unitPrice, lineId } = op.data;
+      if (!isQuantity(quantity)) return fail("INVALID_QUANTITY");
+      if (!Number.isSafeInteger(unitPrice) || unitPrice < 0 || unitPrice * quantity > MAX_AMOUNT) {
+        return fail("INVALID_AMOUNT");
+      }
+      if (findLine(lineId) || order.voidedLines.some((line) => line.id === lineId)) return fail("LINE_EXISTS");
+      return ok;
+    }
+    case "setQuantity": {
+      if (order.status === "paid") return fail("ORDER_PAID");
+      const line = findLine(op.data.lineId);
+      if (!line) return fail("LINE_NOT_FOUND");
+      if (!isQuantity(op.data.quantity)) return fail("INVALID_QUANTITY");
+      return line.unitPrice * op.data.quantity > MAX_AMOUNT ? fail("INVALID_AMOUNT") : ok;
+    }
+    case "voidLine":
+      if (order.status === "paid") return fail("ORDER_PAID");
+      if (!findLine(op.data.lineId)) return fail("LINE_NOT_FOUND");
+      return op.data.reason.trim() ? ok : fail("REASON_REQUIRED");
+    case "discount":
+      if (order.status === "paid") return fail("ORDER_PAID");
+      return Number.isSafeInteger(op.data.amount) && op.data.amount >= 0 && op.data.amount <= order.subtotal
+        ? ok
+        : fail("INVALID_AMOUNT");
+    case "moveTable":
+      return order.status === "paid" ? fail("ORDER_PAID") : ok;
+    case "addPayment":
+      if (order.status === "paid") return fail("ORDER_PAID");
+      if (!isPositiveAmount(op.data.amount)) return fail("INVALID_AMOUNT");
+      return order.payments.some((p) => p.id === op.data.paymentId) ? fail("PAYMENT_EXISTS") : ok;
+    case "close":
+      if (order.status === "paid") return fail("ORDER_PAID");
+      return order.paid >= order.total ? ok : fail("NOT_FULLY_PAID");
+    case "voidOrder": // a paid order may be voided (a refund); who may do it is the services' concern
+      return op.data.reason.trim() ? ok : fail("REASON_REQUIRED");
+  }
+}

@@ -1,0 +1,75 @@
+import type { VatRate } from "./catalog.js";
+import type { Dong } from "./money.js";
+import type { PaymentMethod } from "./order-op.js";
+
+export const ORDER_STATUSES = ["open", "paid", "void"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/**
+ * Conditions a manager must look at; the fold never drops data to avoid them.
+ * `overpaid`: payments exceed the total beyond cash change, or two devices checked the order out.
+ * `underpaid`: the order is paid but lines merged in afterwards raised the total above the payments.
+ */
+export const ORDER_FLAGS = ["overpaid", "underpaid"] as const;
+export type OrderFlag = (typeof ORDER_FLAGS)[number];
+
+export interface OrderLine {
+  readonly id: string;
+  readonly itemId: string;
+  readonly name: string;
+  readonly quantity: number;
+  readonly unitPrice: Dong;
+  readonly amount: Dong;
+  readonly vatRate: VatRate;
+  readonly note: string | null;
+}
+
+export interface VoidedLine extends OrderLine {
+  readonly voidReason: string;
+}
+
+export interface Payment {
+  readonly id: string;
+  readonly method: PaymentMethod;
+  readonly amount: Dong;
+  readonly at: string;
+}
+
+export interface VatBreakdown {
+  readonly rate: VatRate;
+  /** VAT-inclusive amount sold at this rate, after its share of the order discount. */
+  readonly taxable: Dong;
+  readonly vat: Dong;
+}
+
+/** An order as every device sees it: the fold of its ops (see `foldOrder`). */
+export interface Order {
+  readonly id: string;
+  /** `null` only while the order's `open` op has not arrived yet. */
+  readonly number: string | null;
+  readonly storeId: string | null;
+  readonly tableId: string | null;
+  readonly status: OrderStatus;
+  readonly lines: readonly OrderLine[];
+  readonly voidedLines: readonly VoidedLine[];
+  /** Sum of the line amounts, before the discount. */
+  readonly subtotal: Dong;
+  readonly discount: Dong;
+  /** What the customer owes: subtotal − discount, VAT included. */
+  readonly total: Dong;
+  readonly vat: readonly VatBreakdown[];
+  readonly vatAmount: Dong;
+  readonly paid: Dong;
+  readonly changeDue: Dong;
+  readonly payments: readonly Payment[];
+  readonly openedAt: string | null;
+  /** Device time of the checkout: the moment the sale counts in reports. */
+  readonly paidAt: string | null;
+  readonly voidedAt: string | null;
+  readonly voidReason: string | null;
+  /** The device that opened the order. */
+  readonly stationId: string | null;
+  readonly flags: readonly OrderFlag[];
+  /** Device time of the latest op. */
+  readonly updatedAt: string | null;
+}
