@@ -4,9 +4,12 @@ export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(epochMs: number, timeZone: string = DEFAULT_TIME_ZONE): string {
   // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    epochMs,
-  );
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(epochMs);
 }
 
 /**

@@ -55,7 +55,8 @@ export function validateOp(order: Order | null, op: Op): Validation {
       if (!Number.isSafeInteger(unitPrice) || unitPrice < 0 || unitPrice * quantity > MAX_AMOUNT) {
         return fail("INVALID_AMOUNT");
       }
-      if (findLine(lineId) || order.voidedLines.some((line) => line.id === lineId)) return fail("LINE_EXISTS");
+      if (findLine(lineId) || order.voidedLines.some((line) => line.id === lineId))
+        return fail("LINE_EXISTS");
       return ok;
     }
     case "setQuantity": {

@@ -25,7 +25,7 @@ export function uuidV7Generator(clock: Clock, randomBytes: RandomBytes): IdGener
         counter = 0;
       }
     } else {
-      counter = ((bytes[6] ?? 0) & 0x07) << 8 | (bytes[7] ?? 0); // leave room to count up
+      counter = (((bytes[6] ?? 0) & 0x07) << 8) | (bytes[7] ?? 0); // leave room to count up
     }
     lastMs = ms;
     const hex = ms.toString(16).padStart(12, "0");

@@ -18,7 +18,9 @@ export interface VietQrInput {
 
 export class VietQrError extends Error {
   override readonly name = "VietQrError";
-  constructor(readonly reason: "INVALID_BANK_BIN" | "INVALID_ACCOUNT" | "INVALID_AMOUNT" | "INVALID_PURPOSE") {
+  constructor(
+    readonly reason: "INVALID_BANK_BIN" | "INVALID_ACCOUNT" | "INVALID_AMOUNT" | "INVALID_PURPOSE",
+  ) {
     super(`cannot build VietQR: ${reason}`);
   }
 }
@@ -44,7 +46,8 @@ export function buildVietQrPayload(input: VietQrInput): string {
   if (purpose !== undefined && !/^[\x20-\x7e]{1,25}$/.test(purpose)) throw new VietQrError("INVALID_PURPOSE");
 
   const beneficiary = field("00", input.bankBin) + field("01", input.accountNumber);
-  const merchantAccount = field("00", NAPAS_AID) + field("01", beneficiary) + field("02", NAPAS_SERVICE_TO_ACCOUNT);
+  const merchantAccount =
+    field("00", NAPAS_AID) + field("01", beneficiary) + field("02", NAPAS_SERVICE_TO_ACCOUNT);
   const body =
     field("00", "01") +
     field("01", amount === undefined ? "11" : "12") +

@@ -1,0 +1,63 @@
+import { type Op as CoreOp, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
+import { z } from "zod";
+import { Id, IsoTime, Money, PositiveMoney, Quantity, Text, VatRateSchema } from "./common.js";
+
+export const PaymentMethodSchema = z.enum(PAYMENT_METHODS);
+export const OpKindSchema = z.enum(OP_KINDS);
+
+const envelope = {
+  id: Id,
+  orderId: Id,
+  deviceId: Text(64),
+  deviceSeq: z.number().int().min(0),
+  at: IsoTime,
+  userId: Text(64),
+};
+
+const Reason = Text(200);
+
+/** One order operation (DESIGN.md §4), exactly as the core's `Op` type. */
+export const OpSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...envelope,
+    kind: z.literal("open"),
+    data: z.object({ number: Text(64), tableId: Id.nullable(), storeId: Id }),
+  }),
+  z.object({
+    ...envelope,
+    kind: z.literal("addLine"),
+    data: z.object({
+      lineId: Id,
+      itemId: Id,
+      name: Text(120),
+      unitPrice: Money,
+      vatRate: VatRateSchema,
+      quantity: Quantity,
+      note: z.string().trim().max(200).nullable(),
+    }),
+  }),
+  z.object({
+    ...envelope,
+    kind: z.literal("setQuantity"),
+    data: z.object({ lineId: Id, quantity: Quantity }),
+  }),
+  z.object({ ...envelope, kind: z.literal("voidLine"), data: z.object({ lineId: Id, reason: Reason }) }),
+  z.object({
+    ...envelope,
+    kind: z.literal("discount"),
+    data: z.object({ amount: Money, reason: Reason.nullable() }),
+  }),
+  z.object({ ...envelope, kind: z.literal("moveTable"), data: z.object({ tableId: Id.nullable() }) }),
+  z.object({
+    ...envelope,
+    kind: z.literal("addPayment"),
+    data: z.object({ paymentId: Id, method: PaymentMethodSchema, amount: PositiveMoney }),
+  }),
+  z.object({ ...envelope, kind: z.literal("close"), data: z.object({ total: Money }) }),
+  z.object({ ...envelope, kind: z.literal("voidOrder"), data: z.object({ reason: Reason }) }),
+]);
+
+/** The parsed op, typed as the core's `Op` (money fields carry the `Dong` brand). */
+export function parseOp(input: unknown): CoreOp {
+  return OpSchema.parse(input) as CoreOp;
+}
