@@ -1,0 +1,2 @@
+export * from "./secret-hash.js";
+export * from "./session-token.js";

@@ -1,0 +1,65 @@
+/** How one error code answers: its HTTP status and its message in both languages. */
+export interface ErrorDefinition {
+  readonly status: number;
+  readonly vi: string;
+  readonly en: string;
+}
+
+export type ErrorRegistry<Code extends string = string> = Readonly<Record<Code, ErrorDefinition>>;
+
+/**
+ * An error that travels to the client as `{ error: { code, message } }`. Throw it anywhere in a
+ * route; the service's error handler looks the code up in its registry.
+ */
+export class AppError<Code extends string = string> extends Error {
+  override readonly name = "AppError";
+  constructor(
+    readonly code: Code,
+    /** Extra detail for the logs only; never shown to clients. */
+    detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+  }
+}
+
+/** The codes both services answer with (API.md "Conventions"), in Vietnamese and English. */
+export const COMMON_ERRORS = {
+  VALIDATION_FAILED: { status: 400, vi: "Dữ liệu không hợp lệ.", en: "The request is not valid." },
+  UNAUTHENTICATED: { status: 401, vi: "Vui lòng đăng nhập.", en: "Please log in." },
+  BAD_CREDENTIALS: {
+    status: 401,
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    en: "Wrong username or password.",
+  },
+  FORBIDDEN: { status: 403, vi: "Bạn không có quyền thực hiện thao tác này.", en: "You may not do this." },
+  NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
+  BODY_TOO_LARGE: { status: 413, vi: "Dữ liệu gửi lên quá lớn.", en: "The request body is too large." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: "Chỉ nhận dữ liệu JSON.", en: "Only JSON is accepted." },
+  INTERNAL: {
+    status: 500,
+    vi: "Đã có lỗi xảy ra. Vui lòng thử lại.",
+    en: "Something went wrong. Please try again.",
+  },
+  // The core's order rules (OrderRuleCode), as both services answer them.
+  INVALID_QUANTITY: { status: 400, vi: "Số lượng phải từ 1 đến 9.999.", en: "Quantity must be 1 to 9,999." },
+  INVALID_AMOUNT: { status: 400, vi: "Số tiền không hợp lệ.", en: "The amount is not valid." },
+  REASON_REQUIRED: { status: 400, vi: "Vui lòng nhập lý do.", en: "A reason is required." },
+  LINE_NOT_FOUND: { status: 404, vi: "Không tìm thấy món trong đơn.", en: "No such line on this order." },
+  ORDER_NOT_OPEN: { status: 409, vi: "Đơn hàng chưa được mở.", en: "The order is not open." },
+  ORDER_ALREADY_OPEN: { status: 409, vi: "Đơn hàng đã được mở.", en: "The order is already open." },
+  ORDER_PAID: { status: 409, vi: "Đơn hàng đã thanh toán.", en: "The order is already paid." },
+  ORDER_VOID: { status: 409, vi: "Đơn hàng đã bị hủy.", en: "The order has been voided." },
+  LINE_EXISTS: { status: 409, vi: "Món này đã có trong đơn.", en: "This line is already on the order." },
+  PAYMENT_EXISTS: {
+    status: 409,
+    vi: "Khoản thanh toán đã được ghi.",
+    en: "This payment is already recorded.",
+  },
+  NOT_FULLY_PAID: {
+    status: 409,
+    vi: "Đơn hàng chưa được thanh toán đủ.",
+    en: "The order is not fully paid.",
+  },
+} as const satisfies ErrorRegistry;
+
+export type CommonErrorCode = keyof typeof COMMON_ERRORS;

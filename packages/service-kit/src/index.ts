@@ -1,0 +1,4 @@
+export * from "./app-error.js";
+export * from "./event-stream.js";
+export * from "./http-service.js";
+export * from "./run-service.js";
