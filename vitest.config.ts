@@ -9,6 +9,8 @@ export default defineConfig({
     alias: {
       "@quay/core": source("./packages/core/src/index.ts"),
       "@quay/protocol": source("./packages/protocol/src/index.ts"),
+      "@quay/auth": source("./packages/auth/src/index.ts"),
+      "@quay/service-kit": source("./packages/service-kit/src/index.ts"),
     },
   },
   test: {
