@@ -1,0 +1,87 @@
+import { OrderRuleError } from "@quay/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AppError } from "./app-error.js";
+import { createHttpService, type HttpService } from "./http-service.js";
+
+describe("createHttpService", () => {
+  let app: HttpService;
+
+  beforeAll(async () => {
+    app = await createHttpService({
+      title: "test",
+      version: "0",
+      logLevel: "silent",
+      bodyLimit: 1024,
+      errors: { TEAPOT: { status: 418, vi: "Ấm trà.", en: "A teapot." } },
+    });
+    app.post(
+      "/echo",
+      { schema: { body: z.object({ amount: z.number().int().min(1) }) } },
+      async (request) => ({
+        amount: request.body.amount,
+      }),
+    );
+    app.get("/teapot", async () => {
+      throw new AppError("TEAPOT");
+    });
+    app.get("/rule", async () => {
+      throw new OrderRuleError("ORDER_PAID");
+    });
+    app.get("/crash", async () => {
+      throw new Error("boom");
+    });
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  const post = (payload: string, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: "POST",
+      url: "/echo",
+      payload,
+      headers: { "content-type": "application/json", ...headers },
+    });
+
+  it("answers valid input", async () => {
+    const response = await post('{"amount":5}');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ amount: 5 });
+  });
+
+  it.each([
+    ["broken JSON", "{amount:", 400, "VALIDATION_FAILED"],
+    ["a wrong type", '{"amount":"5"}', 400, "VALIDATION_FAILED"],
+    ["a fraction", '{"amount":1.5}', 400, "VALIDATION_FAILED"],
+    ["an empty body", "", 400, "VALIDATION_FAILED"],
+    ["an oversized body", JSON.stringify({ amount: 1, pad: "x".repeat(2000) }), 413, "BODY_TOO_LARGE"],
+  ])("refuses %s with a stable code", async (_what, payload, status, code) => {
+    const response = await post(payload);
+    expect(response.statusCode).toBe(status);
+    expect(response.json().error.code).toBe(code);
+    expect(response.json().error.message).toMatch(/\S/);
+  });
+
+  it("speaks Vietnamese by default and English when asked", async () => {
+    expect((await app.inject("/teapot")).json()).toEqual({ error: { code: "TEAPOT", message: "Ấm trà." } });
+    const english = await app.inject({ url: "/teapot", headers: { "accept-language": "en-US,en;q=0.9" } });
+    expect(english.statusCode).toBe(418);
+    expect(english.json().error.message).toBe("A teapot.");
+  });
+
+  it("maps order rules, unknown routes and crashes", async () => {
+    const rule = await app.inject("/rule");
+    expect([rule.statusCode, rule.json().error.code]).toEqual([409, "ORDER_PAID"]);
+    const missing = await app.inject("/nowhere");
+    expect([missing.statusCode, missing.json().error.code]).toEqual([404, "NOT_FOUND"]);
+    const crash = await app.inject("/crash");
+    expect([crash.statusCode, crash.json().error.code]).toEqual([500, "INTERNAL"]);
+    expect(crash.body).not.toContain("boom");
+  });
+
+  it("serves its OpenAPI reference at /docs", async () => {
+    const response = await app.inject("/docs/json");
+    expect(response.statusCode).toBe(200);
+    expect(response.json().paths["/echo"]).toBeDefined();
+  });
+});
