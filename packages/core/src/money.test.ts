@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDong,
+  dong,
+  formatVnd,
+  MAX_AMOUNT,
+  maxDong,
+  minDong,
+  multiplyDong,
+  subtractDong,
+  sumDong,
+  vatIncluded,
+} from "./money.js";
+
+describe("dong", () => {
+  it("brands whole đồng, zero and negatives included", () => {
+    expect(dong(58_000)).toBe(58_000);
+    expect(dong(0)).toBe(0);
+    expect(dong(-1_000)).toBe(-1_000);
+    expect(dong(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it("rejects fractions, NaN, infinities and unsafe integers", () => {
+    for (const bad of [0.5, 1_000.01, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => dong(bad)).toThrow(RangeError);
+    }
+    expect(() => dong(Number.MAX_SAFE_INTEGER + 1)).toThrow(RangeError);
+    expect(() => dong(Number.MIN_SAFE_INTEGER - 1)).toThrow(RangeError);
+  });
+});
+
+describe("arithmetic", () => {
+  const big = dong(Number.MAX_SAFE_INTEGER);
+
+  it("adds, subtracts, multiplies and sums whole đồng", () => {
+    expect(addDong(dong(29_000), dong(29_000))).toBe(58_000);
+    expect(subtractDong(dong(50_000), dong(58_000))).toBe(-8_000);
+    expect(multiplyDong(dong(29_000), 3)).toBe(87_000);
+    expect(sumDong([dong(1), dong(2), dong(3)])).toBe(6);
+    expect(sumDong([])).toBe(0);
+    expect(minDong(dong(1), dong(2))).toBe(1);
+    expect(maxDong(dong(1), dong(2))).toBe(2);
+  });
+
+  it("throws rather than lose precision past the safe-integer range", () => {
+    expect(() => addDong(big, dong(1))).toThrow(RangeError);
+    expect(() => subtractDong(dong(-big), dong(1))).toThrow(RangeError);
+    expect(() => multiplyDong(big, 2)).toThrow(RangeError);
+    expect(() => sumDong([big, dong(1)])).toThrow(RangeError);
+  });
+
+  it("multiplies only by whole quantities", () => {
+    expect(() => multiplyDong(dong(29_000), 1.5)).toThrow(RangeError);
+    expect(() => multiplyDong(dong(29_000), Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("vatIncluded", () => {
+  it("extracts the VAT contained in a VAT-inclusive amount", () => {
+    expect(vatIncluded(dong(110_000), 10)).toBe(10_000);
+    expect(vatIncluded(dong(108_000), 8)).toBe(8_000);
+    expect(vatIncluded(dong(105_000), 5)).toBe(5_000);
+    expect(vatIncluded(dong(58_000), 0)).toBe(0);
+  });
+
+  it("rounds once, half away from zero", () => {
+    expect(vatIncluded(dong(29_000), 8)).toBe(2_148); // 232000 / 108 = 2148.148…
+    expect(vatIncluded(dong(35_000), 10)).toBe(3_182); // 350000 / 110 = 3181.818…
+    expect(vatIncluded(dong(11), 10)).toBe(1); // 110 / 110 = 1
+    expect(vatIncluded(dong(5), 10)).toBe(0); // 50 / 110 = 0.45…
+    expect(vatIncluded(dong(6), 10)).toBe(1); // 60 / 110 = 0.54…
+  });
+
+  it("handles the largest amount without leaving the safe range", () => {
+    expect(vatIncluded(dong(MAX_AMOUNT), 10)).toBe(90_909_090_909);
+  });
+});
+
+describe("formatVnd", () => {
+  it("formats the Vietnamese way, with a no-break space before ₫", () => {
+    expect(formatVnd(dong(58_000))).toBe("58.000\u00a0₫");
+    expect(formatVnd(dong(1_250_000))).toBe("1.250.000\u00a0₫");
+    expect(formatVnd(dong(0))).toBe("0\u00a0₫");
+  });
+});

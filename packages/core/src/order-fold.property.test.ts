@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Order } from "./order.js";
+import { orderOps } from "./order-arbitraries.test-support.js";
+import { foldOrder } from "./order-fold.js";
+import type { Op } from "./order-op.js";
+import { ORDER_ID } from "./order-op-builder.test-support.js";
+
+const runs = { numRuns: 1000 };
+const fold = (ops: readonly Op[]) => foldOrder(ORDER_ID, ops);
+
+/** The same items in any order. */
+const shuffled = <T>(items: T[]) =>
+  fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length });
+
+describe("foldOrder properties", () => {
+  it("(a) treats duplicates as no-ops, however many and wherever they arrive", () => {
+    const withDuplicates = orderOps().chain((ops) => {
+      const copies = fc.array(fc.nat({ max: Math.max(ops.length - 1, 0) }), { maxLength: 3 * ops.length });
+      const duplicated = copies.map((picks) => [
+        ...ops,
+        ...picks.flatMap((i) => (ops[i] ? [{ ...ops[i] }] : [])),
+      ]);
+      return fc.tuple(fc.constant(ops), duplicated.chain(shuffled));
+    });
+    fc.assert(
+      fc.property(withDuplicates, ([ops, arrived]) => {
+        expect(fold(arrived)).toStrictEqual(fold(ops));
+      }),
+      runs,
+    );
+  });
+
+  it("(b) does not depend on the arrival order", () => {
+    fc.assert(
+      fc.property(
+        orderOps().chain((ops) => fc.tuple(fc.constant(ops), shuffled(ops))),
+        ([ops, arrived]) => {
+          expect(fold(arrived)).toStrictEqual(fold(ops));
+        },
+      ),
+      runs,
+    );
+  });
+
+  it("(c) merges two devices' concurrent ops to one result, whichever device's arrive first", () => {
+    const twoDevices = orderOps({ devices: ["station-1", "phone-a"] });
+    fc.assert(
+      fc.property(twoDevices, (ops) => {
+        const station = ops.filter((op) => op.deviceId === "station-1");
+        const phone = ops.filter((op) => op.deviceId === "phone-a");
+        const stationFirst = fold([...station, ...phone]);
+        expect(fold([...phone, ...station])).toStrictEqual(stationFirst);
+        // A device that synced half of the other's ops, then all of them again, agrees too.
+        const half = phone.slice(0, phone.length >> 1);
+        expect(fold([...half, ...station, ...phone])).toStrictEqual(stationFirst);
+      }),
+      runs,
+    );
+  });
+
+  it("(d) always adds up: total = subtotal − discount = Σ lines − discount, money safe and sane", () => {
+    fc.assert(
+      fc.property(orderOps(), (ops) => {
+        const order = fold(ops);
+        const lineSum = order.lines.reduce((sum, line) => sum + line.amount, 0);
+        expect(order.total).toBe(order.subtotal - order.discount);
+        expect(order.total).toBe(lineSum - order.discount);
+        expect(order.total).toBeGreaterThanOrEqual(0);
+        expect(order.discount).toBeGreaterThanOrEqual(0);
+        for (const amount of moneyFields(order)) expect(Number.isSafeInteger(amount)).toBe(true);
+        for (const line of [...order.lines, ...order.voidedLines]) {
+          expect(line.amount).toBe(line.unitPrice * line.quantity);
+        }
+        expect(order.vat.reduce((sum, entry) => sum + entry.taxable, 0)).toBe(order.total);
+        expect(order.vatAmount).toBe(order.vat.reduce((sum, entry) => sum + entry.vat, 0));
+        expect(order.vatAmount).toBeLessThanOrEqual(order.total);
+        for (const entry of order.vat) expect(entry.vat).toBeGreaterThanOrEqual(0);
+        expect(order.paid).toBe(order.payments.reduce((sum, payment) => sum + payment.amount, 0));
+        expect(order.changeDue).toBeGreaterThanOrEqual(0);
+        expect(order.changeDue).toBeLessThanOrEqual(order.paid);
+      }),
+      runs,
+    );
+  });
+});
+
+function moneyFields(order: Order): number[] {
+  const { subtotal, discount, total, vatAmount, paid, changeDue } = order;
+  return [
+    subtotal,
+    discount,
+    total,
+    vatAmount,
+    paid,
+    changeDue,
+    ...order.vat.flatMap((entry) => [entry.taxable, entry.vat]),
+    ...[...order.lines, ...order.voidedLines].flatMap((line) => [line.unitPrice, line.amount]),
+    ...order.payments.map((payment) => payment.amount),
+  ];
+}

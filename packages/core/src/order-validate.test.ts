@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { type Dong, dong } from "./money.js";
+import type { Order } from "./order.js";
+import { foldOrder } from "./order-fold.js";
+import type { Op } from "./order-op.js";
+import { device, lineData, ORDER_ID, openData, paymentData } from "./order-op-builder.test-support.js";
+import { ORDER_RULE_CODES, type OrderRuleCode, OrderRuleError, validateOp } from "./order-validate.js";
+
+const station = device("station-1");
+const fold = (...ops: Op[]) => foldOrder(ORDER_ID, ops);
+
+// Orders in each state, as the device making the next op sees them.
+const opening = station("open", openData(), 0);
+const line = station("addLine", lineData("l1", 29_000, 2), 1);
+const voidedLine = station("addLine", lineData("l2", 35_000), 2);
+const voidIt = station("voidLine", { lineId: "l2", reason: "nhầm món" }, 3);
+const open = fold(opening, line, voidedLine, voidIt); // total 58 000
+const partlyPaid = fold(opening, line, station("addPayment", paymentData("p1", 20_000), 4));
+const paid = fold(
+  opening,
+  line,
+  station("addPayment", paymentData("p1", 58_000), 4),
+  station("close", { total: dong(58_000) }, 5),
+);
+const voided = fold(opening, line, station("voidOrder", { reason: "khách bỏ đi" }, 4));
+const notYetOpened = fold(line); // its open op has not arrived
+
+// Bad amounts cannot be made with dong(): they are cast, the way unchecked input would arrive.
+const addLine = (unitPrice: number, quantity: number, lineId = "new") =>
+  station("addLine", { ...lineData(lineId, 0, 1), unitPrice: unitPrice as Dong, quantity }, 10);
+const setQuantity = (lineId: string, quantity: number) => station("setQuantity", { lineId, quantity }, 10);
+const voidLine = (lineId: string, reason = "hết hàng") => station("voidLine", { lineId, reason }, 10);
+const discount = (amount: number) => station("discount", { amount: amount as Dong, reason: null }, 10);
+const pay = (amount: number, paymentId = "p-new") =>
+  station("addPayment", { paymentId, method: "cash", amount: amount as Dong }, 10);
+const close = station("close", { total: dong(58_000) }, 10);
+const voidOrder = (reason: string) => station("voidOrder", { reason }, 10);
+
+type Case = [name: string, order: Order | null, op: Op, expected: OrderRuleCode | "ok"];
+
+const cases: Case[] = [
+  ["open a new order", null, opening, "ok"],
+  ["open an order whose other ops arrived first", notYetOpened, opening, "ok"],
+  ["open an order twice", open, opening, "ORDER_ALREADY_OPEN"],
+  ["add a line to no order", null, addLine(29_000, 1), "ORDER_NOT_OPEN"],
+  ["pay an order not opened yet", notYetOpened, pay(1_000), "ORDER_NOT_OPEN"],
+
+  ["add a line", open, addLine(29_000, 1), "ok"],
+  ["add a free line (price 0)", open, addLine(0, 1), "ok"],
+  ["add the most of a line", open, addLine(1_000, 9_999), "ok"],
+  ["add a line of quantity 0", open, addLine(29_000, 0), "INVALID_QUANTITY"],
+  ["add a line of quantity 10000", open, addLine(29_000, 10_000), "INVALID_QUANTITY"],
+  ["add a line of quantity 1.5", open, addLine(29_000, 1.5), "INVALID_QUANTITY"],
+  ["add a line of quantity −1", open, addLine(29_000, -1), "INVALID_QUANTITY"],
+  ["add a line of quantity NaN", open, addLine(29_000, Number.NaN), "INVALID_QUANTITY"],
+  ["add a line at a negative price", open, addLine(-1, 1), "INVALID_AMOUNT"],
+  ["add a line at a fractional price", open, addLine(1_000.5, 1), "INVALID_AMOUNT"],
+  ["add a line worth more than 10^12", open, addLine(200_000_001, 5_000), "INVALID_AMOUNT"],
+  ["add a line whose id is taken", open, addLine(29_000, 1, "l1"), "LINE_EXISTS"],
+  ["add a line whose id was voided", open, addLine(29_000, 1, "l2"), "LINE_EXISTS"],
+  ["add a line to a paid order", paid, addLine(29_000, 1), "ORDER_PAID"],
+  ["add a line to a void order", voided, addLine(29_000, 1), "ORDER_VOID"],
+
+  ["change a quantity", open, setQuantity("l1", 3), "ok"],
+  ["change the quantity of an unknown line", open, setQuantity("nope", 3), "LINE_NOT_FOUND"],
+  ["change the quantity of a voided line", open, setQuantity("l2", 3), "LINE_NOT_FOUND"],
+  ["change a quantity to 0", open, setQuantity("l1", 0), "INVALID_QUANTITY"],
+  ["change a quantity to 1.5", open, setQuantity("l1", 1.5), "INVALID_QUANTITY"],
+  [
+    "change a quantity past 10^12 đồng",
+    fold(opening, addLine(500_000_000, 1, "dear")),
+    setQuantity("dear", 2_001),
+    "INVALID_AMOUNT",
+  ],
+  ["change a quantity on a paid order", paid, setQuantity("l1", 3), "ORDER_PAID"],
+
+  ["void a line", open, voidLine("l1"), "ok"],
+  ["void an unknown line", open, voidLine("nope"), "LINE_NOT_FOUND"],
+  ["void a line twice", open, voidLine("l2"), "LINE_NOT_FOUND"],
+  ["void a line without a reason", open, voidLine("l1", "   "), "REASON_REQUIRED"],
+  ["void a line on a paid order", paid, voidLine("l1"), "ORDER_PAID"],
+
+  ["discount", open, discount(8_000), "ok"],
+  ["discount everything", open, discount(58_000), "ok"],
+  ["discount more than the subtotal", open, discount(58_001), "INVALID_AMOUNT"],
+  ["discount a negative amount", open, discount(-1), "INVALID_AMOUNT"],
+  ["discount a fractional amount", open, discount(0.5), "INVALID_AMOUNT"],
+  ["discount a paid order", paid, discount(1_000), "ORDER_PAID"],
+
+  ["move the table", open, station("moveTable", { tableId: "table-2" }, 10), "ok"],
+  ["move a paid order's table", paid, station("moveTable", { tableId: "table-2" }, 10), "ORDER_PAID"],
+
+  ["pay", open, pay(58_000), "ok"],
+  ["pay 0", open, pay(0), "INVALID_AMOUNT"],
+  ["pay a negative amount", open, pay(-5_000), "INVALID_AMOUNT"],
+  ["pay a fractional amount", open, pay(5_000.5), "INVALID_AMOUNT"],
+  ["pay more than 10^12", open, pay(1_000_000_000_001), "INVALID_AMOUNT"],
+  ["pay with a payment id already used", partlyPaid, pay(38_000, "p1"), "PAYMENT_EXISTS"],
+  ["pay a paid order", paid, pay(1_000), "ORDER_PAID"],
+  ["pay a void order", voided, pay(58_000), "ORDER_VOID"],
+
+  [
+    "close a fully paid order",
+    fold(opening, line, station("addPayment", paymentData("p1", 58_000), 4)),
+    close,
+    "ok",
+  ],
+  ["close an unpaid order", open, close, "NOT_FULLY_PAID"],
+  ["close a partly paid order", partlyPaid, close, "NOT_FULLY_PAID"],
+  ["close an order twice", paid, close, "ORDER_PAID"],
+  ["close a void order", voided, close, "ORDER_VOID"],
+
+  ["void an open order", open, voidOrder("khách đổi ý"), "ok"],
+  ["void a paid order (a refund)", paid, voidOrder("trả hàng"), "ok"],
+  ["void an order without a reason", open, voidOrder(""), "REASON_REQUIRED"],
+  ["void an order twice", voided, voidOrder("lần nữa"), "ORDER_VOID"],
+];
+
+describe("validateOp", () => {
+  it.each(cases)("%s", (_name, order, op, expected) => {
+    expect(validateOp(order, op)).toEqual(expected === "ok" ? { ok: true } : { ok: false, code: expected });
+  });
+
+  it("has a case producing every rule code", () => {
+    const produced = new Set(cases.map(([, , , expected]) => expected));
+    for (const code of ORDER_RULE_CODES) expect(produced, code).toContain(code);
+  });
+});
+
+describe("OrderRuleError", () => {
+  it("carries its code as a typed reason", () => {
+    const error = new OrderRuleError("ORDER_PAID");
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ name: "OrderRuleError", reason: "ORDER_PAID" });
+    expect(error.message).toContain("ORDER_PAID");
+  });
+});
