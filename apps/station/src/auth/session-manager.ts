@@ -1,0 +1,81 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { signToken, verifyToken } from "@quay/auth";
+import type { Clock } from "@quay/core";
+import type { SessionUser } from "@quay/protocol";
+import type { StationStore } from "../store/station-store.js";
+
+/** A signed-in user at this station. */
+export interface Session {
+  readonly id: string;
+  readonly user: SessionUser;
+  readonly mode: "online" | "offline";
+  readonly expiresAt: string;
+}
+
+/** Sessions last a working day and then some (API.md: at least 12 hours). */
+export const SESSION_TTL_MS = 16 * 60 * 60 * 1000;
+
+/**
+ * Cashier sessions: signed tokens whose session rows live in the station's SQLite file, so a
+ * token stays valid across restarts until it expires or the user logs out.
+ */
+export class SessionManager {
+  private readonly secret: Buffer;
+  private readonly cache = new Map<string, Session | null>();
+  private readonly insert;
+  private readonly select;
+  private readonly remove;
+
+  constructor(
+    readonly store: StationStore,
+    private readonly clock: Clock,
+  ) {
+    let secret = store.settings.get("sessionSecret");
+    if (!secret) {
+      secret = randomBytes(32).toString("base64");
+      store.settings.set("sessionSecret", secret);
+    }
+    this.secret = Buffer.from(secret, "base64");
+    this.insert = store.db.prepare<[string, string, string, number]>(
+      "INSERT INTO sessions(id, user_id, body, expires_at) VALUES (?, ?, ?, ?)",
+    );
+    this.select = store.db.prepare<[string], { body: string }>("SELECT body FROM sessions WHERE id = ?");
+    this.remove = store.db.prepare<[string]>("DELETE FROM sessions WHERE id = ?");
+    store.db.prepare("DELETE FROM sessions WHERE expires_at < ?").run(clock.now());
+  }
+
+  open(user: SessionUser, mode: "online" | "offline"): { token: string; session: Session } {
+    const expiresMs = this.clock.now() + SESSION_TTL_MS;
+    const session: Session = {
+      id: randomUUID(),
+      user,
+      mode,
+      expiresAt: new Date(expiresMs).toISOString(),
+    };
+    this.insert.run(session.id, user.id, JSON.stringify(session), expiresMs);
+    this.cache.set(session.id, session);
+    const token = signToken(
+      { sub: user.id, sid: session.id, exp: Math.floor(expiresMs / 1000), typ: "user" },
+      this.secret,
+    );
+    return { token, session };
+  }
+
+  /** The session a token belongs to, or null for a bad, expired or logged-out token. */
+  verify(token: string): Session | null {
+    const claims = verifyToken(token, this.secret, this.clock.now());
+    if (claims?.typ !== "user") return null;
+    let session = this.cache.get(claims.sid);
+    if (session === undefined) {
+      const row = this.select.get(claims.sid);
+      session = row ? (JSON.parse(row.body) as Session) : null;
+      this.cache.set(claims.sid, session);
+    }
+    return session;
+  }
+
+  close(sessionId: string): void {
+    this.remove.run(sessionId);
+    this.cache.set(sessionId, null);
+  }
+}

@@ -1,0 +1,39 @@
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+export interface StationArgs {
+  serverUrl: string;
+  host: string;
+  port: number;
+  dataDir: string;
+  storeCode: string | undefined;
+}
+
+export const USAGE =
+  "usage: quay-station --server URL [--host 127.0.0.1] [--port 3000] [--data ./data/station] [--store CODE]";
+
+/** Parses `quay-station`'s command line; throws with the usage on anything wrong. */
+export function parseStationArgs(argv: readonly string[]): StationArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      server: { type: "string" },
+      host: { type: "string", default: "127.0.0.1" },
+      port: { type: "string", default: "3000" },
+      data: { type: "string", default: "./data/station" },
+      store: { type: "string" },
+    },
+    strict: true,
+  });
+  const serverUrl = values.server ?? process.env.QUAY_SERVER_URL;
+  if (!serverUrl || !/^https?:\/\//.test(serverUrl)) throw new Error(`--server URL is required\n${USAGE}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`bad --port\n${USAGE}`);
+  return {
+    serverUrl: serverUrl.replace(/\/+$/, ""),
+    host: values.host,
+    port,
+    dataDir: resolve(values.data),
+    storeCode: values.store?.toUpperCase(),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The station's schema, one entry per version. Append new migrations; never edit a shipped one.
+ * `ops` is the outbox and the log: an op is `synced` once the server said it holds it.
+ * `orders` is the projection (the fold of an order's ops), rewritten in the op's transaction;
+ * `dirty` marks orders with ops the server does not hold yet.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+  CREATE TABLE ops (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    order_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    device_seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    synced INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX ops_by_order ON ops(order_id);
+  CREATE INDEX ops_unsynced ON ops(order_id) WHERE synced = 0;
+
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY,
+    number TEXT,
+    status TEXT NOT NULL,
+    table_id TEXT,
+    opened_at TEXT,
+    closed_at TEXT,
+    updated_at TEXT,
+    dirty INTEGER NOT NULL DEFAULT 0,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX orders_by_status ON orders(status, opened_at);
+  CREATE INDEX orders_dirty ON orders(status, closed_at) WHERE dirty = 1;
+
+  CREATE TABLE credentials (
+    user_id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE invoice_counters (day TEXT PRIMARY KEY, last INTEGER NOT NULL) STRICT;
+
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+  `,
+];

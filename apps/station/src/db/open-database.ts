@@ -1,0 +1,35 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./migrations.js";
+
+export type StationDatabase = Database.Database;
+
+/** The file the station keeps everything in, under its data directory. */
+export const DATABASE_FILE = "station.sqlite";
+
+/**
+ * Opens (creating if needed) the station's SQLite file: WAL, `synchronous=FULL` so an answered
+ * sale survives a power cut, and every pending migration applied in one transaction each.
+ */
+export function openDatabase(dataDir: string): StationDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DATABASE_FILE));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+  return db;
+}
+
+function migrate(db: StationDatabase): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    const sql = MIGRATIONS[version] ?? "";
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,37 @@
+import type { ErrorRegistry } from "@quay/service-kit";
+
+/** The station's own error codes, beside service-kit's common ones. */
+export const STATION_ERRORS = {
+  SERVER_UNREACHABLE: {
+    status: 503,
+    vi: "Không kết nối được máy chủ. Chuyển sang bán hàng Offline?",
+    en: "The server cannot be reached. Switch to offline selling?",
+  },
+  NOT_PROVISIONED: {
+    status: 409,
+    vi: "Máy bán hàng chưa từng đồng bộ. Vui lòng đăng nhập Online một lần trước.",
+    en: "This station has never synced. Please log in online once first.",
+  },
+  MANAGER_PIN_REQUIRED: {
+    status: 403,
+    vi: "Cần mã PIN của quản lý để thực hiện thao tác này.",
+    en: "A manager's PIN is required for this.",
+  },
+  BAD_MANAGER_PIN: {
+    status: 403,
+    vi: "Mã PIN quản lý không đúng.",
+    en: "Wrong manager PIN.",
+  },
+  STORE_MISMATCH: {
+    status: 409,
+    vi: "Máy bán hàng đã được gắn với cửa hàng khác.",
+    en: "This station is bound to another store.",
+  },
+  SYNC_REJECTED: {
+    status: 502,
+    vi: "Máy chủ từ chối dữ liệu đồng bộ.",
+    en: "The server refused the sync data.",
+  },
+} as const satisfies ErrorRegistry;
+
+export type StationErrorCode = keyof typeof STATION_ERRORS;

@@ -1,0 +1,60 @@
+import { AreaSchema, CategorySchema, ItemSchema, StoreSchema, TableSchema } from "@quay/protocol";
+import { AppError, type HttpService } from "@quay/service-kit";
+import { z } from "zod";
+import type { SessionManager } from "../auth/session-manager.js";
+import type { StationStore } from "../store/station-store.js";
+import { requireSession } from "./request-session.js";
+
+const CatalogResponseSchema = z.object({
+  categories: z.array(CategorySchema),
+  items: z.array(ItemSchema),
+  areas: z.array(AreaSchema),
+  tables: z.array(TableSchema),
+});
+
+const StoreResponseSchema = z.object({
+  store: StoreSchema,
+  station: z.object({ id: z.string(), code: z.string() }),
+});
+
+/** The menu and floor as last synced, and the store's details for receipts and VietQR. */
+export function registerCatalogRoutes(
+  app: HttpService,
+  deps: { store: StationStore; sessions: SessionManager },
+) {
+  app.get(
+    "/api/catalog",
+    {
+      schema: {
+        summary: "Categories, active items, areas and tables",
+        response: { 200: CatalogResponseSchema },
+      },
+    },
+    async (request) => {
+      requireSession(request, deps.sessions);
+      const catalog = deps.store.catalog();
+      if (!catalog) throw new AppError("NOT_PROVISIONED");
+      return {
+        categories: catalog.categories,
+        items: catalog.items.filter((item) => item.active),
+        areas: catalog.areas,
+        tables: catalog.tables,
+      };
+    },
+  );
+
+  app.get(
+    "/api/store",
+    {
+      schema: {
+        summary: "The store this station sells for, and the station's code",
+        response: { 200: StoreResponseSchema },
+      },
+    },
+    async () => {
+      const identity = deps.store.identity();
+      if (!identity) throw new AppError("NOT_PROVISIONED");
+      return { store: identity.store, station: { id: identity.stationId, code: identity.stationCode } };
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import { LoginRequestSchema, LoginResponseSchema, SessionUserSchema } from "@quay/protocol";
+import type { HttpService } from "@quay/service-kit";
+import { z } from "zod";
+import type { LoginService } from "../auth/login-service.js";
+import { SESSION_TTL_MS, type SessionManager } from "../auth/session-manager.js";
+import { requestToken, requireSession, SESSION_COOKIE, sessionCookie } from "./request-session.js";
+
+const SessionResponseSchema = z.object({
+  user: SessionUserSchema,
+  mode: z.enum(["online", "offline"]),
+  expiresAt: z.string(),
+});
+
+/** Login (online or offline), logout, and who is signed in. */
+export function registerSessionRoutes(
+  app: HttpService,
+  deps: { login: LoginService; sessions: SessionManager },
+) {
+  app.post(
+    "/api/login",
+    {
+      schema: {
+        summary:
+          "Log in online (checked by the server; provisions the station) or offline (cached credentials)",
+        body: LoginRequestSchema,
+        response: { 200: LoginResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { username, password, mode } = request.body;
+      const { token, session, user } = await deps.login.login(username, password, mode);
+      reply.header("set-cookie", sessionCookie(token, Math.floor(SESSION_TTL_MS / 1000)));
+      return { token, user, expiresAt: session.expiresAt, mode };
+    },
+  );
+
+  app.post(
+    "/api/logout",
+    { schema: { summary: "End the caller's session", response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = requestToken(request);
+      const session = token ? deps.sessions.verify(token) : null;
+      if (session) deps.sessions.close(session.id);
+      reply.header("set-cookie", `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/session",
+    {
+      schema: {
+        summary: "The signed-in user and the mode they logged in with",
+        response: { 200: SessionResponseSchema },
+      },
+    },
+    async (request) => {
+      const session = requireSession(request, deps.sessions);
+      return { user: session.user, mode: session.mode, expiresAt: session.expiresAt };
+    },
+  );
+}

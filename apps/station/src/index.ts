@@ -1,0 +1,7 @@
+export * from "./cli-args.js";
+export * from "./db/open-database.js";
+export * from "./selling/order-service.js";
+export * from "./station.js";
+export * from "./store/station-store.js";
+export * from "./sync/connectivity-monitor.js";
+export * from "./sync/sync-engine.js";

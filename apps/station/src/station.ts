@@ -1,0 +1,118 @@
+import { getRandomValues } from "node:crypto";
+import { type Clock, type Order, uuidV7Generator } from "@quay/core";
+import { createHttpService } from "@quay/service-kit";
+import { LoginService } from "./auth/login-service.js";
+import { SessionManager } from "./auth/session-manager.js";
+import { STATION_ERRORS } from "./errors.js";
+import { registerCatalogRoutes } from "./http/catalog-routes.js";
+import { registerOrderRoutes } from "./http/order-routes.js";
+import { registerSessionRoutes } from "./http/session-routes.js";
+import { registerStatusRoutes } from "./http/status-routes.js";
+import { registerWebApp } from "./http/web-app.js";
+import { OrderService } from "./selling/order-service.js";
+import { StatusHub } from "./status-hub.js";
+import { StationStore } from "./store/station-store.js";
+import {
+  ConnectivityMonitor,
+  DEFAULT_MONITOR_OPTIONS,
+  type MonitorOptions,
+} from "./sync/connectivity-monitor.js";
+import { ServerClient } from "./sync/server-client.js";
+import { SyncEngine, type SyncEngineOptions } from "./sync/sync-engine.js";
+
+export interface StationOptions {
+  /** The server's base URL, e.g. http://127.0.0.1:8080. */
+  serverUrl: string;
+  /** Where the SQLite file lives. */
+  dataDir: string;
+  /** Bind to this store at the first online login (else the user's only store). */
+  storeCode?: string | undefined;
+  logLevel?: string | undefined;
+  clock?: Clock;
+  monitor?: Partial<MonitorOptions>;
+  sync?: Partial<SyncEngineOptions>;
+  /** The built cashier app (defaults to apps/web/dist). */
+  webRoot?: string | undefined;
+  /** Start the connectivity monitor and the sync engine (tests of the selling side may not). */
+  startSync?: boolean;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * Puts a station together: its SQLite store, the selling service, sessions and login, the
+ * connectivity monitor, the sync engine and the HTTP API. Closing the app stops everything.
+ */
+export async function createStation(options: StationOptions) {
+  const clock = options.clock ?? systemClock;
+  const app = await createHttpService({
+    title: "Quầy station",
+    version: "0.1.0",
+    errors: STATION_ERRORS,
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+  });
+  const store = StationStore.open(options.dataDir);
+  const client = new ServerClient(options.serverUrl);
+  const monitor = new ConnectivityMonitor((timeoutMs) => client.healthy(timeoutMs), {
+    ...DEFAULT_MONITOR_OPTIONS,
+    ...options.monitor,
+  });
+
+  let engine: SyncEngine | undefined;
+  const hub = new StatusHub(() => {
+    if (!engine) throw new Error("status asked before the engine exists");
+    return engine.status();
+  });
+  const publishOrders = (orderIds: readonly string[]) => {
+    for (const orderId of orderIds) {
+      const order = store.orders.getOrder(orderId);
+      if (order) hub.orderChanged(order);
+    }
+  };
+  engine = new SyncEngine({
+    store,
+    client,
+    monitor,
+    clock,
+    logger: app.log,
+    onOrdersChanged: publishOrders,
+    onStatusChanged: () => hub.statusMayHaveChanged(),
+    storeCode: options.storeCode,
+    ...(options.sync ? { options: options.sync } : {}),
+  });
+  const syncEngine = engine;
+
+  const orders = new OrderService({
+    store,
+    clock,
+    newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
+    onOrderChanged: (order: Order) => {
+      hub.orderChanged(order);
+      syncEngine.notifyLocalChange();
+    },
+  });
+  const sessions = new SessionManager(store, clock);
+  const login = new LoginService({
+    store,
+    client,
+    sessions,
+    provision: (userToken) => syncEngine.provision(userToken),
+    logger: app.log,
+  });
+
+  registerSessionRoutes(app, { login, sessions });
+  registerStatusRoutes(app, { hub, engine: syncEngine, store, sessions });
+  registerCatalogRoutes(app, { store, sessions });
+  registerOrderRoutes(app, { orders, store, sessions });
+  await registerWebApp(app, options.webRoot);
+
+  app.addHook("onClose", async () => {
+    await syncEngine.stop();
+    hub.close();
+    store.close();
+  });
+  if (options.startSync !== false) syncEngine.start();
+  return { app, store, orders, engine: syncEngine, hub, sessions, monitor };
+}
+
+export type Station = Awaited<ReturnType<typeof createStation>>;

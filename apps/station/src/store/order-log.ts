@@ -1,0 +1,234 @@
+import { foldOrder, type Op, type Order, type OrderStatus } from "@quay/core";
+import type { StationDatabase } from "../db/open-database.js";
+
+/** An unsynced op as it goes out: its JSON is sent as stored, never re-serialised. */
+export interface OutgoingOp {
+  readonly orderId: string;
+  readonly seq: number;
+  readonly id: string;
+  readonly body: string;
+}
+
+export interface PendingCounts {
+  openOrders: number;
+  paidOrders: number;
+}
+
+export interface OrderFilter {
+  status?: OrderStatus | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+interface OrderRow {
+  body: string;
+}
+
+/**
+ * The op log and the order projections in the station's SQLite file. Every write keeps the
+ * projection equal to `foldOrder` of the order's ops; callers wrap writes in one transaction
+ * with whatever else must commit with them (the invoice counter).
+ */
+export class OrderLog {
+  private readonly insertLocalOp;
+  private readonly insertRemoteOp;
+  private readonly selectOrderOps;
+  private readonly upsertOrder;
+  private readonly selectOrder;
+  private readonly refreshDirty;
+  private readonly markOrderOpsSynced;
+  private readonly markOpSynced;
+  private readonly selectPending;
+  private readonly selectOpenOutgoing;
+  private readonly selectClosedOutgoing;
+  private readonly selectMaxDeviceSeq;
+
+  constructor(private readonly db: StationDatabase) {
+    this.insertLocalOp = db.prepare<[string, string, string, number, string, string, string]>(
+      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+    );
+    // Ops with the same id are the same op: keep this insert idempotent.
+    this.insertRemoteOp = db.prepare<[string, string, string, number, string, string, string]>(
+      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET synced = 1`,
+    );
+    this.selectOrderOps = db.prepare<[string], { body: string }>(
+      "SELECT body FROM ops WHERE order_id = ? ORDER BY seq",
+    );
+    this.upsertOrder = db.prepare<{
+      id: string;
+      number: string | null;
+      status: string;
+      tableId: string | null;
+      openedAt: string | null;
+      closedAt: string | null;
+      updatedAt: string | null;
+      dirty: number;
+      body: string;
+    }>(
+      `INSERT INTO orders(id, number, status, table_id, opened_at, closed_at, updated_at, dirty, body)
+       VALUES (@id, @number, @status, @tableId, @openedAt, @closedAt, @updatedAt, @dirty, @body)
+       ON CONFLICT(id) DO UPDATE SET number = excluded.number, status = excluded.status,
+         table_id = excluded.table_id, opened_at = excluded.opened_at, closed_at = excluded.closed_at,
+         updated_at = excluded.updated_at, dirty = excluded.dirty, body = excluded.body`,
+    );
+    this.selectOrder = db.prepare<[string], OrderRow>("SELECT body FROM orders WHERE id = ?");
+    this.refreshDirty = db.prepare<[string]>(
+      `UPDATE orders SET dirty = EXISTS(SELECT 1 FROM ops WHERE ops.order_id = orders.id AND ops.synced = 0)
+       WHERE id = ?`,
+    );
+    this.markOrderOpsSynced = db.prepare<[string, number]>(
+      "UPDATE ops SET synced = 1 WHERE order_id = ? AND synced = 0 AND seq <= ?",
+    );
+    this.markOpSynced = db.prepare<[string]>("UPDATE ops SET synced = 1 WHERE id = ?");
+    this.selectPending = db.prepare<[], { openOrders: number | null; paidOrders: number | null }>(
+      `SELECT sum(status = 'open') AS openOrders, sum(status <> 'open') AS paidOrders
+       FROM orders WHERE dirty = 1`,
+    );
+    this.selectOpenOutgoing = db.prepare<[], OutgoingOp>(
+      `SELECT ops.order_id AS orderId, ops.seq AS seq, ops.id AS id, ops.body AS body
+       FROM ops JOIN orders ON orders.id = ops.order_id
+       WHERE ops.synced = 0 AND orders.dirty = 1 AND orders.status = 'open' ORDER BY ops.seq`,
+    );
+    this.selectClosedOutgoing = db.prepare<[number], OutgoingOp>(
+      `SELECT ops.order_id AS orderId, ops.seq AS seq, ops.id AS id, ops.body AS body
+       FROM (SELECT id, closed_at FROM orders WHERE dirty = 1 AND status <> 'open'
+             ORDER BY closed_at, id LIMIT ?) AS batch
+       JOIN ops ON ops.order_id = batch.id AND ops.synced = 0
+       ORDER BY batch.closed_at, batch.id, ops.seq`,
+    );
+    this.selectMaxDeviceSeq = db.prepare<[string], { last: number | null }>(
+      "SELECT max(device_seq) AS last FROM ops WHERE device_id = ?",
+    );
+  }
+
+  getOrder(orderId: string): Order | null {
+    const row = this.selectOrder.get(orderId);
+    return row ? (JSON.parse(row.body) as Order) : null;
+  }
+
+  listOrders(filter: OrderFilter): Order[] {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.status) {
+      where.push("status = ?");
+      params.push(filter.status);
+    }
+    if (filter.from) {
+      where.push("opened_at >= ?");
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push("opened_at < ?");
+      params.push(filter.to);
+    }
+    const sql = `SELECT body FROM orders ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY opened_at, id`;
+    return this.db
+      .prepare<string[], OrderRow>(sql)
+      .all(...params)
+      .map((row) => JSON.parse(row.body) as Order);
+  }
+
+  /** Every op of an order, as stored. */
+  opsOf(orderId: string): Op[] {
+    return this.selectOrderOps.all(orderId).map((row) => JSON.parse(row.body) as Op);
+  }
+
+  /** Records ops made here (already validated) and the order they fold to; marks it unsynced. */
+  appendLocal(ops: readonly Op[], order: Order): void {
+    for (const op of ops) {
+      this.insertLocalOp.run(
+        op.id,
+        op.orderId,
+        op.deviceId,
+        op.deviceSeq,
+        op.kind,
+        op.at,
+        JSON.stringify(op),
+      );
+    }
+    this.writeProjection(order, true);
+  }
+
+  /**
+   * Stores ops from the server (other devices' changes) by id, and refolds the orders they
+   * touch. Returns the ids of those orders.
+   */
+  applyRemote(ops: readonly Op[]): string[] {
+    const touched = new Set<string>();
+    for (const op of ops) {
+      this.insertRemoteOp.run(
+        op.id,
+        op.orderId,
+        op.deviceId,
+        op.deviceSeq,
+        op.kind,
+        op.at,
+        JSON.stringify(op),
+      );
+      touched.add(op.orderId);
+    }
+    for (const orderId of touched) {
+      this.writeProjection(foldOrder(orderId, this.opsOf(orderId)), false);
+      this.refreshDirty.run(orderId);
+    }
+    return [...touched];
+  }
+
+  /**
+   * Marks as synced the sent ops the server holds. An order all of whose sent ops are held is
+   * marked with one statement; ops made after the batch was read stay unsynced.
+   */
+  markSynced(sent: readonly OutgoingOp[], held: ReadonlySet<string>): string[] {
+    const byOrder = new Map<string, OutgoingOp[]>();
+    for (const op of sent) {
+      const list = byOrder.get(op.orderId);
+      if (list) list.push(op);
+      else byOrder.set(op.orderId, [op]);
+    }
+    for (const [orderId, ops] of byOrder) {
+      if (ops.every((op) => held.has(op.id))) {
+        this.markOrderOpsSynced.run(orderId, Math.max(...ops.map((op) => op.seq)));
+      } else {
+        for (const op of ops) if (held.has(op.id)) this.markOpSynced.run(op.id);
+      }
+      this.refreshDirty.run(orderId);
+    }
+    return [...byOrder.keys()];
+  }
+
+  pendingCounts(): PendingCounts {
+    const row = this.selectPending.get();
+    return { openOrders: row?.openOrders ?? 0, paidOrders: row?.paidOrders ?? 0 };
+  }
+
+  /** The unsynced ops of every open order, oldest first. */
+  openOutgoing(): OutgoingOp[] {
+    return this.selectOpenOutgoing.all();
+  }
+
+  /** The unsynced ops of the `limit` oldest closed (paid or void) unsynced orders, by close time. */
+  closedOutgoing(limit: number): OutgoingOp[] {
+    return this.selectClosedOutgoing.all(limit);
+  }
+
+  /** The highest `deviceSeq` this device has used (0 if none). */
+  lastDeviceSeq(deviceId: string): number {
+    return this.selectMaxDeviceSeq.get(deviceId)?.last ?? 0;
+  }
+
+  private writeProjection(order: Order, dirty: boolean): void {
+    this.upsertOrder.run({
+      id: order.id,
+      number: order.number,
+      status: order.status,
+      tableId: order.tableId,
+      openedAt: order.openedAt,
+      closedAt: order.paidAt ?? order.voidedAt,
+      updatedAt: order.updatedAt,
+      dirty: dirty ? 1 : 0,
+      body: JSON.stringify(order),
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import type { CatalogSnapshot, Store } from "@quay/protocol";
+import { openDatabase, type StationDatabase } from "../db/open-database.js";
+import { CredentialStore } from "./credential-store.js";
+import { InvoiceCounter } from "./invoice-counter.js";
+import { OrderLog } from "./order-log.js";
+import { SettingsStore } from "./settings-store.js";
+
+type CatalogItem = CatalogSnapshot["items"][number];
+type CatalogTable = CatalogSnapshot["tables"][number];
+
+/** What a provisioned station knows about itself: enough to number and sign its ops. */
+export interface StationIdentity {
+  stationId: string;
+  stationCode: string;
+  store: Store;
+}
+
+/** Everything the station keeps in its one SQLite file, behind small typed stores. */
+export class StationStore {
+  readonly settings: SettingsStore;
+  readonly orders: OrderLog;
+  readonly credentials: CredentialStore;
+  readonly invoiceCounter: InvoiceCounter;
+  private indexedCatalog: CatalogSnapshot | undefined;
+  private items = new Map<string, CatalogItem>();
+  private tables = new Map<string, CatalogTable>();
+
+  constructor(readonly db: StationDatabase) {
+    this.settings = new SettingsStore(db);
+    this.orders = new OrderLog(db);
+    this.credentials = new CredentialStore(db);
+    this.invoiceCounter = new InvoiceCounter(db);
+  }
+
+  static open(dataDir: string): StationStore {
+    return new StationStore(openDatabase(dataDir));
+  }
+
+  /** Runs `work` in one synchronous transaction; settings read back from disk if it fails. */
+  transaction<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      this.settings.invalidate();
+      throw error;
+    }
+  }
+
+  /** The station's binding to its store, or null before its first online login. */
+  identity(): StationIdentity | null {
+    const stationId = this.settings.get("stationId");
+    const stationCode = this.settings.get("stationCode");
+    const store = this.settings.get("store");
+    return stationId && stationCode && store ? { stationId, stationCode, store } : null;
+  }
+
+  /** Provisioned: bound to a store and holding the catalog and the users, so it can sell offline. */
+  isProvisioned(): boolean {
+    return this.identity() !== null && this.settings.get("catalog") !== undefined;
+  }
+
+  catalog(): CatalogSnapshot | undefined {
+    return this.settings.get("catalog");
+  }
+
+  findItem(itemId: string): CatalogItem | undefined {
+    this.indexCatalog();
+    return this.items.get(itemId);
+  }
+
+  findTable(tableId: string): CatalogTable | undefined {
+    this.indexCatalog();
+    return this.tables.get(tableId);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private indexCatalog(): void {
+    const catalog = this.catalog();
+    if (catalog === this.indexedCatalog) return;
+    this.indexedCatalog = catalog;
+    this.items = new Map((catalog?.items ?? []).map((item) => [item.id, item]));
+    this.tables = new Map((catalog?.tables ?? []).map((table) => [table.id, table]));
+  }
+}

@@ -1,0 +1,92 @@
+/** How the monitor probes; the defaults meet "lost within 3 s, back within 2 s". */
+export interface MonitorOptions {
+  /** Pause between the end of one probe and the start of the next. */
+  intervalMs: number;
+  /** A probe slower than this is a failure (a black-holed link never answers). */
+  timeoutMs: number;
+  /** Consecutive failures before the server counts as lost (one blip is not an outage). */
+  failuresToLose: number;
+}
+
+export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = { intervalMs: 400, timeoutMs: 800, failuresToLose: 2 };
+
+type Listener = (reachable: boolean) => void;
+
+/**
+ * Knows whether the server is reachable. It probes `GET /healthz` in the background with a
+ * short timeout and also learns from every sync request's outcome. Nothing waits on it: the
+ * cashier's calls only ever read `reachable`.
+ */
+export class ConnectivityMonitor {
+  private current = false;
+  private failures = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    private readonly probe: (timeoutMs: number) => Promise<boolean>,
+    private readonly options: MonitorOptions = DEFAULT_MONITOR_OPTIONS,
+  ) {}
+
+  get reachable(): boolean {
+    return this.current;
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** A request to the server just succeeded. */
+  reportSuccess(): void {
+    this.failures = 0;
+    this.set(true);
+  }
+
+  /** A request to the server just failed at the network level. */
+  reportFailure(): void {
+    this.failures += 1;
+    if (this.failures >= this.options.failuresToLose) this.set(false);
+  }
+
+  /** The server is surely gone (e.g. a sync request timed out): no need to wait for more failures. */
+  reportLost(): void {
+    this.failures = Math.max(this.failures, this.options.failuresToLose);
+    this.set(false);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.probe(this.options.timeoutMs).then(
+        (ok) => this.afterProbe(ok),
+        () => this.afterProbe(false),
+      );
+    }, delayMs);
+  }
+
+  private afterProbe(ok: boolean): void {
+    if (this.stopped) return;
+    if (ok) this.reportSuccess();
+    else this.reportFailure();
+    this.schedule(this.options.intervalMs);
+  }
+
+  private set(reachable: boolean): void {
+    if (reachable === this.current) return;
+    this.current = reachable;
+    for (const listener of this.listeners) listener(reachable);
+  }
+}

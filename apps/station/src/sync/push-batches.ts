@@ -1,0 +1,44 @@
+import { MAX_PUSH_OPS, PROTOCOL_VERSION } from "@quay/protocol";
+import type { OutgoingOp, PendingCounts } from "../store/order-log.js";
+
+/**
+ * Splits ops into pushes of at most `maxOps`, keeping each order's ops together where an order
+ * fits in one push (an order larger than a whole push is split; the server takes ops in any order).
+ */
+export function chunkByOrder(ops: readonly OutgoingOp[], maxOps: number = MAX_PUSH_OPS): OutgoingOp[][] {
+  const chunks: OutgoingOp[][] = [];
+  let current: OutgoingOp[] = [];
+  let index = 0;
+  while (index < ops.length) {
+    const orderId = ops[index]?.orderId;
+    let end = index;
+    while (end < ops.length && ops[end]?.orderId === orderId) end++;
+    const group = ops.slice(index, end);
+    if (current.length + group.length > maxOps && current.length > 0) {
+      chunks.push(current);
+      current = [];
+    }
+    for (let start = 0; start < group.length; start += maxOps) {
+      const part = group.slice(start, start + maxOps);
+      if (current.length + part.length > maxOps) {
+        chunks.push(current);
+        current = [];
+      }
+      current.push(...part);
+    }
+    index = end;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** The push request body, with each op's stored JSON spliced in as is (no re-serialising). */
+export function pushBody(ops: readonly OutgoingOp[], pending: PendingCounts): string {
+  const head = `{"protocolVersion":${PROTOCOL_VERSION},"pending":${JSON.stringify(pending)},"ops":[`;
+  return `${head}${ops.map((op) => op.body).join(",")}]}`;
+}
+
+/** How many distinct orders a list of ops touches. */
+export function countOrders(ops: readonly OutgoingOp[]): number {
+  return new Set(ops.map((op) => op.orderId)).size;
+}

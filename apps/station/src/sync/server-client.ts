@@ -1,0 +1,156 @@
+import {
+  LoginResponseSchema,
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
+  RegisterStationResponseSchema,
+} from "@quay/protocol";
+import type { z } from "zod";
+
+/** The server could not be reached at all: refused, reset, timed out, DNS… */
+export class ServerUnreachableError extends Error {
+  override readonly name = "ServerUnreachableError";
+  constructor(
+    readonly reason: "timeout" | "aborted" | "network",
+    detail: string,
+  ) {
+    super(`server unreachable (${reason}): ${detail}`);
+  }
+}
+
+/** The server answered, with an error status. */
+export class ServerRejectedError extends Error {
+  override readonly name = "ServerRejectedError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(`server answered ${status} ${code}`);
+  }
+}
+
+export interface RequestOptions {
+  token?: string | undefined;
+  body?: string | undefined;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+export type RegisterResponse = z.infer<typeof RegisterStationResponseSchema>;
+
+/** Timeouts, in milliseconds: short enough that a black-holed link is noticed quickly. */
+export const TIMEOUTS = { health: 800, login: 4_000, push: 15_000, pull: 10_000 } as const;
+
+/** The station's client for the server's HTTP API (login, register, push, pull, events). */
+export class ServerClient {
+  constructor(readonly baseUrl: string) {}
+
+  /** Resolves to the response, whatever its status; rejects only when the server is unreachable. */
+  async send(method: string, path: string, options: RequestOptions): Promise<Response> {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    try {
+      return await fetch(new URL(path, this.baseUrl), {
+        method,
+        headers,
+        body: options.body ?? null,
+        signal,
+      });
+    } catch (error) {
+      throw unreachable(error, timeout);
+    }
+  }
+
+  /** Sends, reads the JSON body and parses it with `schema`; non-2xx answers throw ServerRejectedError. */
+  async json<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    options: RequestOptions,
+  ): Promise<z.infer<S>> {
+    const response = await this.send(method, path, options);
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (!response.ok) throw new ServerRejectedError(response.status, "UNREADABLE");
+      throw unreachable(error, options.signal);
+    }
+    if (!response.ok) throw new ServerRejectedError(response.status, errorCode(body));
+    return schema.parse(body);
+  }
+
+  async healthy(timeoutMs: number = TIMEOUTS.health): Promise<boolean> {
+    try {
+      const response = await this.send("GET", "/healthz", { timeoutMs });
+      await response.arrayBuffer();
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  login(username: string, password: string) {
+    return this.json("POST", "/api/login", LoginResponseSchema, {
+      body: JSON.stringify({ username, password }),
+      timeoutMs: TIMEOUTS.login,
+    });
+  }
+
+  register(userToken: string, input: { storeCode?: string; stationId?: string; name: string }) {
+    return this.json("POST", "/api/sync/register", RegisterStationResponseSchema, {
+      token: userToken,
+      body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, ...input }),
+      timeoutMs: TIMEOUTS.login,
+    });
+  }
+
+  /** `body` is the push request already serialised (ops go out as stored). */
+  push(deviceToken: string, body: string, signal?: AbortSignal) {
+    return this.json("POST", "/api/sync/push", PushResponseSchema, {
+      token: deviceToken,
+      body,
+      timeoutMs: TIMEOUTS.push,
+      signal,
+    });
+  }
+
+  pull(deviceToken: string, cursor: number, limit: number, signal?: AbortSignal): Promise<PullResponse> {
+    return this.json("GET", `/api/sync/pull?cursor=${cursor}&limit=${limit}`, PullResponseSchema, {
+      token: deviceToken,
+      timeoutMs: TIMEOUTS.pull,
+      signal,
+    });
+  }
+}
+
+function unreachable(error: unknown, timeout: AbortSignal | undefined): ServerUnreachableError {
+  const detail = error instanceof Error ? `${error.message}${causeOf(error)}` : String(error);
+  if (timeout?.aborted && timeout.reason instanceof DOMException && timeout.reason.name === "TimeoutError") {
+    return new ServerUnreachableError("timeout", detail);
+  }
+  if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
+    return new ServerUnreachableError(error.name === "TimeoutError" ? "timeout" : "aborted", detail);
+  }
+  return new ServerUnreachableError("network", detail);
+}
+
+function causeOf(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? ` (${cause.message})` : "";
+}
+
+function errorCode(body: unknown): string {
+  if (typeof body === "object" && body !== null && "error" in body) {
+    const error = (body as { error: unknown }).error;
+    if (typeof error === "object" && error !== null && "code" in error) {
+      const code = (error as { code: unknown }).code;
+      if (typeof code === "string") return code;
+    }
+  }
+  return "UNKNOWN";
+}
