@@ -1,0 +1,65 @@
+import type { HttpClient } from "../../shared/api/http-client.js";
+import type {
+  Catalog,
+  LoginMode,
+  Order,
+  PaymentMethod,
+  Session,
+  SessionUser,
+  StationStatus,
+  Store,
+} from "./station-types.js";
+
+interface LoginAnswer {
+  token: string;
+  user: SessionUser;
+  expiresAt: string;
+  mode?: LoginMode;
+}
+
+const orderPath = (orderId: string) => `/api/orders/${encodeURIComponent(orderId)}`;
+const linePath = (orderId: string, lineId: string) =>
+  `${orderPath(orderId)}/lines/${encodeURIComponent(lineId)}`;
+
+/** The station's API (API.md "Station"), one function per call. */
+export function createStationApi(http: HttpClient) {
+  return {
+    async login(username: string, password: string, mode: LoginMode): Promise<Session> {
+      const answer = await http.post<LoginAnswer>("/api/login", { username, password, mode });
+      return {
+        token: answer.token,
+        user: answer.user,
+        expiresAt: answer.expiresAt,
+        mode: answer.mode ?? mode,
+      };
+    },
+    logout: () => http.post<unknown>("/api/logout"),
+    session: () => http.get<Partial<LoginAnswer> & { user: SessionUser }>("/api/session"),
+    status: () => http.get<StationStatus>("/api/status"),
+    startSync: () => http.post<unknown>("/api/sync"),
+    catalog: () => http.get<Catalog>("/api/catalog"),
+    store: () => http.get<Store>("/api/store"),
+    openOrders: async () => (await http.get<{ orders: Order[] }>("/api/orders?status=open")).orders,
+    order: (orderId: string) => http.get<Order>(orderPath(orderId)),
+    createOrder: (tableId: string | null) => http.post<Order>("/api/orders", { tableId }),
+    addLine: (orderId: string, itemId: string, quantity: number, note: string | null) =>
+      http.post<Order>(`${orderPath(orderId)}/lines`, {
+        itemId,
+        quantity,
+        ...(note === null || note.trim() === "" ? {} : { note: note.trim() }),
+      }),
+    setQuantity: (orderId: string, lineId: string, quantity: number) =>
+      http.patch<Order>(linePath(orderId, lineId), { quantity }),
+    voidLine: (orderId: string, lineId: string, reason: string, managerPin: string | null) =>
+      http.post<Order>(`${linePath(orderId, lineId)}/void`, {
+        reason,
+        ...(managerPin === null || managerPin === "" ? {} : { managerPin }),
+      }),
+    moveOrder: (orderId: string, tableId: string | null) =>
+      http.post<Order>(`${orderPath(orderId)}/move`, { tableId }),
+    addPayment: (orderId: string, method: PaymentMethod, amount: number) =>
+      http.post<Order>(`${orderPath(orderId)}/payments`, { method, amount }),
+  };
+}
+
+export type StationApi = ReturnType<typeof createStationApi>;

@@ -1,0 +1,103 @@
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorText } from "./api/error-text.js";
+import type { StationApi } from "./api/station-api.js";
+import type { Order, Session } from "./api/station-types.js";
+import { useCatalog } from "./catalog/use-catalog.js";
+import { useLiveStation } from "./live/use-live-station.js";
+import { OrderScreen, type OrderSelection } from "./order/order-screen.js";
+import { HelpOverlay } from "./shortcuts/help-overlay.js";
+import { useShortcuts } from "./shortcuts/use-shortcuts.js";
+import { OfflineBanner } from "./status/offline-banner.js";
+import { StatusBar } from "./status/status-bar.js";
+import { SyncDialog } from "./sync/sync-dialog.js";
+import { useSyncFlow } from "./sync/use-sync-flow.js";
+import { TableMap } from "./tables/table-map.js";
+
+interface CashierScreenProps {
+  readonly api: StationApi;
+  readonly session: Session;
+  readonly onLogout: () => void;
+}
+
+interface Screen {
+  /** Changes each time the cashier picks a table or order, so the order screen starts afresh. */
+  readonly key: number;
+  readonly selection: OrderSelection;
+}
+
+/** The signed-in cashier: status bar, offline banner, table map or order, sync dialogs. */
+export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
+  const { t } = useTranslation();
+  const live = useLiveStation(api);
+  const { catalog, store, error } = useCatalog(api, live.status?.lastSyncAt ?? null);
+  const sync = useSyncFlow(live.status, api.startSync);
+  const [screen, setScreen] = useState<Screen | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const show = useCallback(
+    (selection: OrderSelection) => setScreen((current) => ({ key: (current?.key ?? 0) + 1, selection })),
+    [],
+  );
+  const openOrders = [...live.orders.values()].filter((order: Order) => order.status === "open");
+
+  const toggleHelp = () => setHelpOpen((open) => !open);
+  useShortcuts([
+    ["F1", toggleHelp],
+    ["?", toggleHelp],
+    ["F2", () => show({ orderId: null, tableId: null })],
+  ]);
+
+  return (
+    <div className="cashier-app">
+      <StatusBar
+        status={live.status}
+        stream={live.stream}
+        storeName={store?.name ?? null}
+        user={session.user}
+        timeZone={store?.timeZone}
+        onSyncNow={sync.start}
+        onHelp={() => setHelpOpen(true)}
+        onLogout={onLogout}
+      />
+      <OfflineBanner status={live.status} />
+      <main className="cashier-main">
+        {catalog === null ? (
+          <p
+            className={error === null ? "loading" : "form-error"}
+            role={error === null ? undefined : "alert"}
+          >
+            {error === null ? t("common.loading") : errorText(error, t)}
+          </p>
+        ) : screen === null ? (
+          <TableMap
+            catalog={catalog}
+            openOrders={openOrders}
+            onSelectTable={(table, order) => show({ orderId: order?.id ?? null, tableId: table.id })}
+            onSelectOrder={(order) => show({ orderId: order.id, tableId: order.tableId })}
+            onNewTakeAway={() => show({ orderId: null, tableId: null })}
+          />
+        ) : (
+          <OrderScreen
+            key={screen.key}
+            selection={screen.selection}
+            catalog={catalog}
+            store={store}
+            orders={live.orders}
+            user={session.user}
+            putOrder={live.putOrder}
+            onSelect={(selection) => setScreen((current) => ({ key: current?.key ?? 0, selection }))}
+            onBack={() => setScreen(null)}
+          />
+        )}
+      </main>
+      <SyncDialog
+        view={sync.view}
+        pending={live.status?.pending ?? null}
+        onStart={sync.start}
+        dispatch={sync.dispatch}
+      />
+      {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
+    </div>
+  );
+}

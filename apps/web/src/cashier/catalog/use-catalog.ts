@@ -1,0 +1,32 @@
+import { useEffect, useState } from "react";
+import type { StationApi } from "../api/station-api.js";
+import type { Catalog, Store } from "../api/station-types.js";
+
+export interface CatalogState {
+  readonly catalog: Catalog | null;
+  readonly store: Store | null;
+  readonly error: unknown;
+}
+
+/** The menu, floor and store, reloaded whenever a sync may have brought changes. */
+export function useCatalog(api: StationApi, lastSyncAt: string | null): CatalogState {
+  const [state, setState] = useState<CatalogState>({ catalog: null, store: null, error: null });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new sync time means the catalog may have changed
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([api.catalog(), api.store()]).then(
+      ([catalog, store]) => {
+        if (!cancelled) setState({ catalog, store, error: null });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState((current) => ({ ...current, error }));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, lastSyncAt]);
+
+  return state;
+}

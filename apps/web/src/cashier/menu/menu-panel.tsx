@@ -1,0 +1,108 @@
+import { type KeyboardEvent, type RefObject, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Money } from "../../shared/money/money.js";
+import { searchByName } from "../../shared/search/fold-diacritics.js";
+import type { Catalog, MenuItem } from "../api/station-types.js";
+import { NotePicker } from "./note-picker.js";
+
+interface MenuPanelProps {
+  readonly catalog: Catalog;
+  readonly searchRef: RefObject<HTMLInputElement | null>;
+  readonly disabled: boolean;
+  readonly onAdd: (item: MenuItem, note: string) => void;
+}
+
+const ALL = "all";
+
+/** The menu by category, with a search that ignores diacritics ("ca phe sua" finds "Cà phê sữa"). */
+export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProps) {
+  const { t } = useTranslation();
+  const [categoryId, setCategoryId] = useState<string>(ALL);
+  const [query, setQuery] = useState("");
+  const [note, setNote] = useState("");
+
+  const categories = useMemo(
+    () => [...catalog.categories].sort((a, b) => a.sortOrder - b.sortOrder),
+    [catalog.categories],
+  );
+  const activeItems = useMemo(() => catalog.items.filter((item) => item.active), [catalog.items]);
+  // A search looks through the whole menu, whatever category is open.
+  const shown =
+    query.trim() !== ""
+      ? searchByName(activeItems, query)
+      : activeItems.filter((item) => categoryId === ALL || item.categoryId === categoryId);
+
+  const add = (item: MenuItem) => {
+    if (disabled) return;
+    onAdd(item, note);
+    setNote("");
+  };
+
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    const first = shown[0];
+    if (event.key === "Enter" && first !== undefined) {
+      event.preventDefault();
+      add(first);
+      setQuery("");
+    } else if (event.key === "Escape" && query !== "") {
+      event.stopPropagation();
+      event.preventDefault();
+      setQuery("");
+    }
+  };
+
+  return (
+    <section className="menu-panel" aria-label={t("menu.title")}>
+      <input
+        ref={searchRef}
+        type="search"
+        className="menu-search"
+        placeholder={t("menu.search")}
+        aria-label={t("menu.searchLabel")}
+        aria-keyshortcuts="F3"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onSearchKey}
+        data-testid="menu-search"
+      />
+      <div className="tabs" role="tablist" aria-label={t("menu.title")}>
+        {[{ id: ALL, name: t("menu.allCategories") }, ...categories].map((category) => (
+          <button
+            type="button"
+            role="tab"
+            key={category.id}
+            aria-selected={categoryId === category.id && query === ""}
+            className={categoryId === category.id && query === "" ? "tab selected" : "tab"}
+            onClick={() => {
+              setCategoryId(category.id);
+              setQuery("");
+            }}
+          >
+            {category.name}
+          </button>
+        ))}
+      </div>
+      <NotePicker note={note} onChange={setNote} />
+      {shown.length === 0 ? (
+        <p className="muted empty">{t("menu.empty")}</p>
+      ) : (
+        <div className="item-grid">
+          {shown.map((item) => (
+            <button
+              type="button"
+              key={item.id}
+              className="item-tile"
+              disabled={disabled}
+              onClick={() => add(item)}
+              data-testid="menu-item"
+              data-item={item.name}
+            >
+              <span className="item-name">{item.name}</span>
+              <Money amount={item.price} className="item-price" />
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Dialog } from "../../shared/components/dialog.js";
+import { errorText } from "../api/error-text.js";
+import type { Area, Table } from "../api/station-types.js";
+
+interface MoveTableDialogProps {
+  readonly from: string;
+  readonly areas: readonly Area[];
+  /** Tables without an open order. */
+  readonly freeTables: readonly Table[];
+  /** Whether the order has a table now (it can then become a take-away order). */
+  readonly hasTable: boolean;
+  readonly onMove: (tableId: string | null) => Promise<void>;
+  readonly onClose: () => void;
+}
+
+/** Moves the order to a free table, or to take-away. */
+export function MoveTableDialog({
+  from,
+  areas,
+  freeTables,
+  hasTable,
+  onMove,
+  onClose,
+}: MoveTableDialogProps) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const move = async (tableId: string | null) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onMove(tableId);
+    } catch (failure) {
+      setError(errorText(failure, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t("move.title")} onClose={onClose} testId="move-dialog" className="wide">
+      <p>{t("move.to", { from })}</p>
+      {freeTables.length === 0 ? <p className="muted">{t("move.noFreeTable")}</p> : null}
+      {areas.map((area) => {
+        const tables = freeTables.filter((table) => table.areaId === area.id);
+        if (tables.length === 0) return null;
+        return (
+          <section key={area.id} className="area">
+            <h3>{area.name}</h3>
+            <div className="tile-grid compact">
+              {tables.map((table) => (
+                <button
+                  type="button"
+                  key={table.id}
+                  className="table-tile"
+                  disabled={busy}
+                  onClick={() => void move(table.id)}
+                >
+                  <span className="table-name">{table.name}</span>
+                </button>
+              ))}
+            </div>
+          </section>
+        );
+      })}
+      {hasTable ? (
+        <button type="button" className="secondary wide" disabled={busy} onClick={() => void move(null)}>
+          {t("tables.takeAway")}
+        </button>
+      ) : null}
+      {error === null ? null : (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,79 @@
+import { useTranslation } from "react-i18next";
+import { Money } from "../../shared/money/money.js";
+import type { OrderLine } from "../api/station-types.js";
+
+interface OrderLineRowProps {
+  readonly line: OrderLine;
+  readonly selected: boolean;
+  readonly editable: boolean;
+  readonly onSelect: () => void;
+  readonly onIncrease: () => void;
+  readonly onDecrease: () => void;
+  readonly onVoid: () => void;
+}
+
+/** One line of the order: quantity buttons, the note, the amount, and a void button. */
+export function OrderLineRow({
+  line,
+  selected,
+  editable,
+  onSelect,
+  onIncrease,
+  onDecrease,
+  onVoid,
+}: OrderLineRowProps) {
+  const { t } = useTranslation();
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: lines are selected with ↑/↓ (see the shortcuts)
+    <li
+      className={selected ? "order-line selected" : "order-line"}
+      aria-current={selected}
+      onClick={onSelect}
+      data-testid="order-line"
+      data-item={line.name}
+      data-quantity={line.quantity}
+    >
+      <div className="line-main">
+        <span className="line-name">{line.name}</span>
+        {line.note === null ? null : <span className="line-note">{line.note}</span>}
+        <span className="line-unit muted">
+          <Money amount={line.unitPrice} />
+        </span>
+      </div>
+      <div className="line-qty">
+        <button
+          type="button"
+          className="qty-button"
+          disabled={!editable}
+          aria-label={t("order.decrease", { name: line.name })}
+          onClick={onDecrease}
+        >
+          −
+        </button>
+        <span className="qty" aria-live="polite">
+          {line.quantity}
+        </span>
+        <button
+          type="button"
+          className="qty-button"
+          disabled={!editable}
+          aria-label={t("order.increase", { name: line.name })}
+          onClick={onIncrease}
+        >
+          +
+        </button>
+      </div>
+      <Money amount={line.amount} className="line-amount" />
+      <button
+        type="button"
+        className="icon-button danger"
+        disabled={!editable}
+        aria-label={t("order.voidLine", { name: line.name })}
+        title={t("order.voidLine", { name: line.name })}
+        onClick={onVoid}
+      >
+        ✕
+      </button>
+    </li>
+  );
+}

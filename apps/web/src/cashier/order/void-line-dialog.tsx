@@ -1,0 +1,102 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Dialog } from "../../shared/components/dialog.js";
+import { errorText } from "../api/error-text.js";
+import type { OrderLine } from "../api/station-types.js";
+import { vi } from "../i18n/vi.js";
+
+interface VoidLineDialogProps {
+  readonly line: OrderLine;
+  /** The signed-in user may not void by role: a manager's PIN is asked for. */
+  readonly needsPin: boolean;
+  readonly onConfirm: (reason: string, managerPin: string | null) => Promise<void>;
+  readonly onClose: () => void;
+}
+
+const REASONS = Object.keys(vi.voidLine.reasons) as (keyof typeof vi.voidLine.reasons)[];
+
+/** Voids a line with a reason; managers only, or with a manager's PIN. */
+export function VoidLineDialog({ line, needsPin, onConfirm, onClose }: VoidLineDialogProps) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState("");
+  const [pin, setPin] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ready = reason.trim() !== "" && (!needsPin || /^\d{4,8}$/.test(pin));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm(reason.trim(), needsPin ? pin : null);
+    } catch (failure) {
+      setError(errorText(failure, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t("voidLine.title")} onClose={onClose} testId="void-dialog">
+      <form onSubmit={submit} className="stack">
+        <p className="void-line">
+          <strong>
+            {line.quantity} × {line.name}
+          </strong>
+          {line.note === null ? null : <span className="line-note"> · {line.note}</span>}
+        </p>
+        <fieldset className="chips" aria-label={t("voidLine.reason")}>
+          <legend>{t("voidLine.reason")}</legend>
+          {REASONS.map((key) => {
+            const text = t(`voidLine.reasons.${key}`);
+            return (
+              <button
+                type="button"
+                key={key}
+                className={reason === text ? "chip selected" : "chip"}
+                aria-pressed={reason === text}
+                onClick={() => setReason(text)}
+              >
+                {text}
+              </button>
+            );
+          })}
+        </fieldset>
+        <label className="field">
+          <span>{t("voidLine.otherReason")}</span>
+          <input value={reason} maxLength={200} onChange={(event) => setReason(event.target.value)} />
+        </label>
+        {needsPin ? (
+          <label className="field">
+            <span>{t("voidLine.pin")}</span>
+            <input
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              pattern="\d{4,8}"
+              maxLength={8}
+              value={pin}
+              onChange={(event) => setPin(event.target.value.replace(/\D/g, ""))}
+              data-testid="manager-pin"
+            />
+            <small className="muted">{t("voidLine.pinHelp")}</small>
+          </label>
+        ) : null}
+        {error === null ? null : (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="secondary" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" className="danger" disabled={!ready || busy}>
+            {t("voidLine.confirm")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from "react";
+import { createPortal } from "react-dom";
+import { useTranslation } from "react-i18next";
+import { Dialog } from "../../shared/components/dialog.js";
+import type { Order, Store } from "../api/station-types.js";
+import { Receipt } from "./receipt.js";
+
+interface ReceiptDialogProps {
+  readonly order: Order;
+  readonly store: Store | null;
+  readonly tableName: string;
+  readonly cashierName: string;
+  readonly provisional: boolean;
+  readonly onDone: () => void;
+}
+
+/** Shows the receipt (or the provisional bill) and prints it with the browser's print dialog. */
+export function ReceiptDialog({
+  order,
+  store,
+  tableName,
+  cashierName,
+  provisional,
+  onDone,
+}: ReceiptDialogProps) {
+  const { t } = useTranslation();
+  const [printedAt] = useState(() => new Date().toISOString());
+  const receipt = (
+    <Receipt
+      order={order}
+      store={store}
+      tableName={tableName}
+      cashierName={cashierName}
+      provisional={provisional}
+      printedAt={printedAt}
+    />
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "F8" || ((event.ctrlKey || event.metaKey) && event.key === "p")) {
+        event.preventDefault();
+        window.print();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const printRoot = document.getElementById("print-root");
+  return (
+    <Dialog
+      title={provisional ? t("receipt.previewTitle") : t("receipt.paidTitle")}
+      onClose={onDone}
+      className="receipt-dialog"
+      testId={provisional ? "provisional-dialog" : "receipt-dialog"}
+      actions={
+        <>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => window.print()}
+            data-testid="print-receipt"
+          >
+            🖨 {t("receipt.print")} <kbd>F8</kbd>
+          </button>
+          <button type="button" className="primary" onClick={onDone} data-testid="receipt-done">
+            {provisional ? t("common.close") : t("receipt.done")}
+          </button>
+        </>
+      }
+    >
+      <div className="receipt-preview">{receipt}</div>
+      {printRoot === null ? null : createPortal(receipt, printRoot)}
+    </Dialog>
+  );
+}

@@ -1,0 +1,139 @@
+import { useTranslation } from "react-i18next";
+import { formatThousands } from "../../shared/money/format-money.js";
+import { Money } from "../../shared/money/money.js";
+import { formatDateTime } from "../../shared/time/format-time.js";
+import type { Order, Store } from "../api/station-types.js";
+
+interface ReceiptProps {
+  readonly order: Order;
+  readonly store: Store | null;
+  readonly tableName: string;
+  readonly cashierName: string;
+  /** "Phiếu tạm tính": the bill shown to the customer before payment. */
+  readonly provisional: boolean;
+  /** The moment printed when the order has no payment time yet. */
+  readonly printedAt: string;
+}
+
+/** A receipt laid out for an 80 mm thermal printer (see receipt.css). */
+export function Receipt({ order, store, tableName, cashierName, provisional, printedAt }: ReceiptProps) {
+  const { t } = useTranslation();
+  const timeZone = store?.timeZone;
+  const when = (!provisional ? order.paidAt : null) ?? printedAt;
+  return (
+    <article className="receipt" data-testid={provisional ? "provisional-bill" : "receipt"}>
+      <header className="receipt-store">
+        <strong className="receipt-store-name">{store?.name ?? "Quầy"}</strong>
+        {store?.address ? <span>{store.address}</span> : null}
+        {store?.phone ? <span>{t("receipt.phone", { phone: store.phone })}</span> : null}
+      </header>
+      <h2 className="receipt-title">{provisional ? t("receipt.provisional") : t("receipt.invoice")}</h2>
+      <dl className="receipt-meta">
+        {order.number === null ? null : (
+          <div>
+            <dt>{t("receipt.number")}</dt>
+            <dd data-testid="receipt-number">{order.number}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("receipt.date")}</dt>
+          <dd>{formatDateTime(when, timeZone)}</dd>
+        </div>
+        <div>
+          <dt>{t("receipt.table")}</dt>
+          <dd>{tableName}</dd>
+        </div>
+        <div>
+          <dt>{t("receipt.cashier")}</dt>
+          <dd>{cashierName}</dd>
+        </div>
+      </dl>
+      <table className="receipt-lines">
+        <thead>
+          <tr>
+            <th className="name">{t("receipt.item")}</th>
+            <th>{t("receipt.quantity")}</th>
+            <th>{t("receipt.price")}</th>
+            <th>{t("receipt.amount")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.id}>
+              <td className="name">
+                {line.name}
+                {line.note === null ? null : <small className="receipt-note">({line.note})</small>}
+              </td>
+              <td>{line.quantity}</td>
+              <td>{formatThousands(line.unitPrice)}</td>
+              <td>{formatThousands(line.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="receipt-totals">
+        {order.discount > 0 ? (
+          <>
+            <div>
+              <dt>{t("receipt.subtotal")}</dt>
+              <dd>
+                <Money amount={order.subtotal} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t("receipt.discount")}</dt>
+              <dd>
+                −<Money amount={order.discount} />
+              </dd>
+            </div>
+          </>
+        ) : null}
+        <div className="receipt-grand-total">
+          <dt>{t("receipt.total")}</dt>
+          <dd>
+            <Money amount={order.total} />
+          </dd>
+        </div>
+        {order.vat
+          .filter((entry) => entry.vat > 0)
+          .map((entry) => (
+            <div key={entry.rate} className="receipt-vat">
+              <dt>{t("receipt.vat", { rate: entry.rate })}</dt>
+              <dd>
+                <Money amount={entry.vat} />
+              </dd>
+            </div>
+          ))}
+        {provisional
+          ? null
+          : order.payments.map((payment) => (
+              <div key={payment.id}>
+                <dt>{t(`payment.methods.${payment.method}`)}</dt>
+                <dd>
+                  <Money amount={payment.amount} />
+                </dd>
+              </div>
+            ))}
+        {!provisional && order.changeDue > 0 ? (
+          <div className="receipt-change">
+            <dt>{t("receipt.change")}</dt>
+            <dd>
+              <Money amount={order.changeDue} />
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <footer className="receipt-footer">
+        {order.vatAmount > 0 ? <span className="small">{t("receipt.vatIncluded")}</span> : null}
+        {provisional ? (
+          <span>{t("receipt.provisionalNote")}</span>
+        ) : (
+          <>
+            <strong>{t("receipt.thanks")}</strong>
+            <span>{t("receipt.seeYou")}</span>
+          </>
+        )}
+      </footer>
+    </article>
+  );
+}

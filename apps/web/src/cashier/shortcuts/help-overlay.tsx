@@ -1,0 +1,39 @@
+import { useTranslation } from "react-i18next";
+import { Dialog } from "../../shared/components/dialog.js";
+import { SHORTCUTS } from "./shortcut-list.js";
+
+interface HelpOverlayProps {
+  readonly onClose: () => void;
+}
+
+/** The keyboard shortcuts, one per row (F1 or ? opens it). */
+export function HelpOverlay({ onClose }: HelpOverlayProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={t("shortcuts.title")}
+      onClose={onClose}
+      testId="help-overlay"
+      actions={
+        <button type="button" className="primary" onClick={onClose}>
+          {t("common.close")}
+        </button>
+      }
+    >
+      <table className="shortcut-table">
+        <tbody>
+          {SHORTCUTS.map((shortcut) => (
+            <tr key={`${shortcut.text}-${shortcut.keys.join()}`}>
+              <td>
+                {shortcut.keys.map((key) => (
+                  <kbd key={key}>{key}</kbd>
+                ))}
+              </td>
+              <td>{t(`shortcuts.${shortcut.text}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}

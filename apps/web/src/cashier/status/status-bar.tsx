@@ -1,0 +1,99 @@
+import { useTranslation } from "react-i18next";
+import type { StreamState } from "../../shared/sse/use-event-source.js";
+import { formatDateTime, formatTime } from "../../shared/time/format-time.js";
+import type { SessionUser, StationStatus } from "../api/station-types.js";
+
+interface StatusBarProps {
+  readonly status: StationStatus | null;
+  readonly stream: StreamState;
+  readonly storeName: string | null;
+  readonly user: SessionUser;
+  readonly timeZone: string | undefined;
+  readonly onSyncNow: () => void;
+  readonly onHelp: () => void;
+  readonly onLogout: () => void;
+}
+
+function isToday(iso: string): boolean {
+  return new Date(iso).toDateString() === new Date().toDateString();
+}
+
+/** Always on screen: Online / Offline, the orders waiting to sync, the last sync time. */
+export function StatusBar({
+  status,
+  stream,
+  storeName,
+  user,
+  timeZone,
+  onSyncNow,
+  onHelp,
+  onLogout,
+}: StatusBarProps) {
+  const { t, i18n } = useTranslation();
+  const pending = status === null ? 0 : status.pending.openOrders + status.pending.paidOrders;
+  const stationLost = stream === "lost";
+  const mode = status?.mode ?? "online";
+  const syncing = status?.sync.state === "running";
+  const canSync = status?.serverReachable === true && pending > 0 && !syncing;
+  const lastSync =
+    status?.lastSyncAt == null
+      ? t("status.neverSynced")
+      : t("status.lastSync", {
+          time: isToday(status.lastSyncAt)
+            ? formatTime(status.lastSyncAt, timeZone)
+            : formatDateTime(status.lastSyncAt, timeZone),
+        });
+
+  return (
+    <header className="status-bar" data-mode={stationLost ? "lost" : mode}>
+      <div className="status-brand">
+        <strong>Quầy</strong>
+        {storeName === null ? null : <span className="status-store">{storeName}</span>}
+      </div>
+      <div className="status-live" aria-live="polite">
+        <span className={`mode-pill ${stationLost ? "lost" : mode}`} data-testid="connection-mode">
+          {stationLost
+            ? t("status.stationLost")
+            : mode === "online"
+              ? t("status.online")
+              : t("status.offline")}
+        </span>
+        <span className="status-item" data-testid="pending-count" data-count={pending}>
+          {pending > 0 ? t("status.pending", { count: pending }) : t("status.pendingNone")}
+        </span>
+        {syncing && status !== null ? (
+          <span className="status-item">
+            {t("status.syncing", { done: status.sync.done, total: status.sync.total })}
+          </span>
+        ) : (
+          <span className="status-item muted" data-testid="last-sync">
+            {lastSync}
+          </span>
+        )}
+        {canSync ? (
+          <button type="button" className="status-button accent" onClick={onSyncNow}>
+            {t("status.syncNow")}
+          </button>
+        ) : null}
+      </div>
+      <div className="status-user">
+        <span className="status-item">{user.name}</span>
+        <button
+          type="button"
+          className="status-button"
+          lang={i18n.language === "en" ? "vi" : "en"}
+          aria-label={t("status.languageLabel")}
+          onClick={() => void i18n.changeLanguage(i18n.language === "en" ? "vi" : "en")}
+        >
+          {t("status.language")}
+        </button>
+        <button type="button" className="status-button" onClick={onHelp} aria-keyshortcuts="F1">
+          {t("status.help")}
+        </button>
+        <button type="button" className="status-button" onClick={onLogout}>
+          {t("status.logout")}
+        </button>
+      </div>
+    </header>
+  );
+}

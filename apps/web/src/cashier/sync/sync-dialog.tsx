@@ -1,0 +1,102 @@
+import { useTranslation } from "react-i18next";
+import { Dialog } from "../../shared/components/dialog.js";
+import type { StationStatus } from "../api/station-types.js";
+import type { SyncDialogEvent, SyncView } from "./sync-dialog-state.js";
+import { SyncProgress } from "./sync-progress.js";
+
+interface SyncDialogProps {
+  readonly view: SyncView;
+  readonly pending: StationStatus["pending"] | null;
+  readonly onStart: () => void;
+  readonly dispatch: (event: SyncDialogEvent) => void;
+}
+
+/** The seed product's sync dialogs: the offer, the progress, and how it ended. */
+export function SyncDialog({ view, pending, onStart, dispatch }: SyncDialogProps) {
+  const { t } = useTranslation();
+  const close = () => dispatch({ type: "close" });
+
+  switch (view.kind) {
+    case "hidden":
+      return null;
+    case "offer":
+      return (
+        <Dialog
+          title={t("sync.offerTitle")}
+          testId="sync-offer"
+          onClose={() => dispatch({ type: "later" })}
+          actions={
+            <>
+              <button type="button" className="secondary" onClick={() => dispatch({ type: "later" })}>
+                {t("sync.later")}
+              </button>
+              <button type="button" className="primary" onClick={onStart}>
+                {t("sync.yes")}
+              </button>
+            </>
+          }
+        >
+          <p className="sync-question">{t("sync.offer")}</p>
+          {pending === null ? null : (
+            <p className="muted">
+              {t("sync.offerDetail", { open: pending.openOrders, paid: pending.paidOrders })}
+            </p>
+          )}
+        </Dialog>
+      );
+    case "progress":
+      return (
+        <Dialog
+          title={t("sync.progressTitle")}
+          testId="sync-progress"
+          actions={
+            <button type="button" className="secondary" onClick={() => dispatch({ type: "hideProgress" })}>
+              {t("sync.keepSelling")}
+            </button>
+          }
+        >
+          <SyncProgress phase={view.phase} done={view.done} total={view.total} />
+        </Dialog>
+      );
+    case "success":
+      return (
+        <Dialog
+          title={t("sync.successTitle")}
+          testId="sync-success"
+          onClose={close}
+          actions={
+            <button type="button" className="primary" onClick={close}>
+              {t("common.close")}
+            </button>
+          }
+        >
+          <p className="sync-result success">{t("sync.success")}</p>
+        </Dialog>
+      );
+    case "failed":
+      return (
+        <Dialog
+          title={t("sync.failedTitle")}
+          testId="sync-failed"
+          onClose={close}
+          actions={
+            <>
+              <button type="button" className="secondary" onClick={close}>
+                {t("common.close")}
+              </button>
+              <button type="button" className="primary" onClick={onStart}>
+                {t("common.retry")}
+              </button>
+            </>
+          }
+        >
+          <p className="sync-result failed" role="alert">
+            {view.message ??
+              (view.code === "SERVER_UNREACHABLE"
+                ? t("sync.failedServer")
+                : t("sync.failedCode", { code: view.code }))}
+          </p>
+        </Dialog>
+      );
+  }
+}
