@@ -5,6 +5,7 @@ import { LoginService } from "./auth/login-service.js";
 import { SessionManager } from "./auth/session-manager.js";
 import { STATION_ERRORS } from "./errors.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
+import { acceptEmptyJsonBodies } from "./http/lenient-json.js";
 import { registerOrderRoutes } from "./http/order-routes.js";
 import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerStatusRoutes } from "./http/status-routes.js";
@@ -100,6 +101,7 @@ export async function createStation(options: StationOptions) {
     logger: app.log,
   });
 
+  acceptEmptyJsonBodies(app);
   registerSessionRoutes(app, { login, sessions });
   registerStatusRoutes(app, { hub, engine: syncEngine, store, sessions });
   registerCatalogRoutes(app, { store, sessions });

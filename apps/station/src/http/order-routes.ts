@@ -56,7 +56,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
     {
       schema: {
         summary: "Open an order (numbered by this station), optionally at a table",
-        body: CreateOrderRequestSchema.optional(),
+        body: CreateOrderRequestSchema.nullish(),
         response: { 201: OrderSchema },
       },
     },

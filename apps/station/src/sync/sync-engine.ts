@@ -79,7 +79,7 @@ export class SyncEngine {
   private pullWanted = true;
   private lastPullAt = 0;
   private pullChain: Promise<void> = Promise.resolve();
-  private stopped = false;
+  private stopped = true;
   private readonly options: SyncEngineOptions;
   private readonly events: ServerEvents;
   private unsubscribe: (() => void) | undefined;
@@ -95,6 +95,7 @@ export class SyncEngine {
   }
 
   start(): void {
+    this.stopped = false;
     this.unsubscribe = this.deps.monitor.onChange((reachable) => this.onReachability(reachable));
     this.tickTimer = setInterval(() => this.tick(), 1_000);
     this.deps.monitor.start();

@@ -1,0 +1,282 @@
+import type { Order } from "@quay/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStation, type TestStation } from "../station.test-support.js";
+import {
+  type FakeServer,
+  ITEM_ID,
+  ITEM2_ID,
+  startFakeServer,
+  TABLE_ID,
+} from "../sync/fake-server.test-support.js";
+
+describe("station API", () => {
+  let server: FakeServer;
+  let station: TestStation;
+  let token: string;
+  const auth = () => ({ authorization: `Bearer ${token}` });
+  const call = async (method: "GET" | "POST" | "PATCH", url: string, payload?: object) => {
+    const response = await station.app.inject({
+      method,
+      url,
+      headers: auth(),
+      ...(payload ? { payload } : {}),
+    });
+    return { status: response.statusCode, body: response.json() as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    server = await startFakeServer();
+    station = await startTestStation(server.url, { startSync: false });
+  });
+  afterAll(async () => {
+    await station.close();
+    await server.close();
+  });
+
+  it("refuses offline login before the first sync", async () => {
+    const response = await station.app.inject({
+      method: "POST",
+      url: "/api/login",
+      payload: { username: "thungan", password: "1234", mode: "offline" },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toEqual({
+      error: {
+        code: "NOT_PROVISIONED",
+        message: "Máy bán hàng chưa từng đồng bộ. Vui lòng đăng nhập Online một lần trước.",
+      },
+    });
+  });
+
+  it("answers BAD_CREDENTIALS for a wrong password online", async () => {
+    const response = await station.app.inject({
+      method: "POST",
+      url: "/api/login",
+      payload: { username: "thungan", password: "nope" },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe("BAD_CREDENTIALS");
+  });
+
+  it("provisions on the first online login, then logs in offline from the cache", async () => {
+    token = await station.login();
+    expect(station.store.isProvisioned()).toBe(true);
+    expect(
+      station.store.credentials
+        .list()
+        .map((user) => user.username)
+        .sort(),
+    ).toEqual(["admin", "thungan"]);
+    const offline = await station.app.inject({
+      method: "POST",
+      url: "/api/login",
+      payload: { username: "thungan", password: "1234", mode: "offline" },
+    });
+    expect(offline.statusCode).toBe(200);
+    expect(offline.json()).toMatchObject({ user: { username: "thungan", role: "cashier" }, mode: "offline" });
+    expect(offline.headers["set-cookie"]).toContain("quay_session=");
+    const wrong = await station.app.inject({
+      method: "POST",
+      url: "/api/login",
+      payload: { username: "thungan", password: "12345", mode: "offline" },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe("BAD_CREDENTIALS");
+    const session = await call("GET", "/api/session");
+    expect(session.body).toMatchObject({ user: { username: "thungan" }, mode: "online" });
+  });
+
+  it("requires a session for selling calls, by bearer token or cookie", async () => {
+    const anonymous = await station.app.inject({ method: "GET", url: "/api/orders" });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe("UNAUTHENTICATED");
+    const withCookie = await station.app.inject({
+      method: "GET",
+      url: "/api/orders",
+      cookies: { quay_session: token },
+    });
+    expect(withCookie.statusCode).toBe(200);
+  });
+
+  it("serves the catalog and the store", async () => {
+    const catalog = await call("GET", "/api/catalog");
+    expect(catalog.status).toBe(200);
+    expect(catalog.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: ITEM_ID, price: 29_000 })]),
+    );
+    expect(catalog.body.tables).toHaveLength(1);
+    const store = await call("GET", "/api/store");
+    expect(store.body).toMatchObject({ store: { code: "CH01" }, station: { code: "Q1" } });
+  });
+
+  it("sells: open, add lines, change quantity, pay in two parts → paid", async () => {
+    const created = await call("POST", "/api/orders", { tableId: TABLE_ID });
+    expect(created.status).toBe(201);
+    const order = created.body as unknown as Order;
+    expect(order.number).toMatch(/^CH01-Q1-\d{8}-\d{4}$/);
+    expect(order).toMatchObject({ status: "open", tableId: TABLE_ID, total: 0, paid: 0 });
+
+    const added = await call("POST", `/api/orders/${order.id}/lines`, {
+      itemId: ITEM_ID,
+      quantity: 2,
+      note: "ít đá",
+    });
+    expect(added.status).toBe(200);
+    const line = (added.body as unknown as Order).lines[0];
+    expect(line).toMatchObject({
+      itemId: ITEM_ID,
+      name: "Cà phê sữa đá",
+      quantity: 2,
+      unitPrice: 29_000,
+      amount: 58_000,
+      note: "ít đá",
+    });
+    await call("POST", `/api/orders/${order.id}/lines`, { itemId: ITEM2_ID, quantity: 1 });
+    const patched = await call("PATCH", `/api/orders/${order.id}/lines/${line?.id}`, { quantity: 3 });
+    expect(patched.body.total).toBe(3 * 29_000 + 35_000);
+
+    const part = await call("POST", `/api/orders/${order.id}/payments`, { method: "cash", amount: 100_000 });
+    expect(part.body).toMatchObject({ status: "open", paid: 100_000 });
+    const rest = await call("POST", `/api/orders/${order.id}/payments`, {
+      method: "transfer",
+      amount: 22_000,
+    });
+    expect(rest.body).toMatchObject({ status: "paid", paid: 122_000, total: 122_000 });
+    expect(rest.body.paidAt).not.toBeNull();
+
+    const late = await call("POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 1 });
+    expect(late.status).toBe(409);
+    expect((late.body.error as { code: string }).code).toBe("ORDER_PAID");
+
+    const paid = await call("GET", "/api/orders?status=paid");
+    expect((paid.body.orders as Order[]).map((o) => o.id)).toContain(order.id);
+    const open = await call("GET", "/api/orders?status=open");
+    expect((open.body.orders as Order[]).map((o) => o.id)).not.toContain(order.id);
+  });
+
+  it("numbers orders uniquely with the per-day counter", async () => {
+    const numbers = new Set<string>();
+    for (let i = 0; i < 5; i++)
+      numbers.add(((await call("POST", "/api/orders", {})).body.number as string) ?? "");
+    expect(numbers.size).toBe(5);
+  });
+
+  it("refuses bad input and unknown things without changing anything", async () => {
+    const order = (await call("POST", "/api/orders")).body as unknown as Order;
+    const opsBefore = station.store.orders.opsOf(order.id).length;
+    const cases: [string, string, object, number, string][] = [
+      ["POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 0 }, 400, "VALIDATION_FAILED"],
+      ["POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 1.5 }, 400, "VALIDATION_FAILED"],
+      [
+        "POST",
+        `/api/orders/${order.id}/lines`,
+        { itemId: ITEM_ID, quantity: 10_000 },
+        400,
+        "VALIDATION_FAILED",
+      ],
+      ["POST", `/api/orders/${order.id}/lines`, { itemId: TABLE_ID, quantity: 1 }, 404, "NOT_FOUND"],
+      ["POST", `/api/orders/${order.id}/payments`, { method: "cash", amount: 0 }, 400, "VALIDATION_FAILED"],
+      [
+        "POST",
+        `/api/orders/${order.id}/payments`,
+        { method: "cash", amount: 10 ** 12 + 1 },
+        400,
+        "VALIDATION_FAILED",
+      ],
+      [
+        "POST",
+        `/api/orders/${order.id}/payments`,
+        { method: "bitcoin", amount: 5 },
+        400,
+        "VALIDATION_FAILED",
+      ],
+      ["PATCH", `/api/orders/${order.id}/lines/${TABLE_ID}`, { quantity: 2 }, 404, "NOT_FOUND"],
+      ["POST", `/api/orders/${TABLE_ID}/lines`, { itemId: ITEM_ID, quantity: 1 }, 404, "NOT_FOUND"],
+      ["POST", "/api/orders", { tableId: ITEM_ID }, 404, "NOT_FOUND"],
+    ];
+    for (const [method, url, payload, status, code] of cases) {
+      const response = await call(method as "POST", url, payload);
+      expect([url, response.status, (response.body.error as { code: string }).code]).toEqual([
+        url,
+        status,
+        code,
+      ]);
+    }
+    expect((await call("GET", `/api/orders/${TABLE_ID}`)).status).toBe(404);
+    expect(station.store.orders.opsOf(order.id)).toHaveLength(opsBefore);
+  });
+
+  it("needs a manager (or a manager's PIN) to void a line or discount", async () => {
+    const order = (await call("POST", "/api/orders")).body as unknown as Order;
+    const added = (await call("POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 1 }))
+      .body as unknown as Order;
+    const lineId = added.lines[0]?.id;
+    const denied = await call("POST", `/api/orders/${order.id}/lines/${lineId}/void`, {
+      reason: "khách đổi ý",
+    });
+    expect([denied.status, (denied.body.error as { code: string }).code]).toEqual([
+      403,
+      "MANAGER_PIN_REQUIRED",
+    ]);
+    const badPin = await call("POST", `/api/orders/${order.id}/lines/${lineId}/void`, {
+      reason: "x",
+      managerPin: "0000",
+    });
+    expect(badPin.status).toBe(403);
+    const voided = await call("POST", `/api/orders/${order.id}/lines/${lineId}/void`, {
+      reason: "khách đổi ý",
+      managerPin: "9999",
+    });
+    expect(voided.status).toBe(200);
+    expect(voided.body).toMatchObject({ lines: [], total: 0 });
+    await call("POST", `/api/orders/${order.id}/lines`, { itemId: ITEM2_ID, quantity: 2 });
+    const discounted = await call("POST", `/api/orders/${order.id}/discount`, {
+      amount: 10_000,
+      reason: "khách quen",
+      managerPin: "9999",
+    });
+    expect(discounted.body).toMatchObject({ subtotal: 70_000, discount: 10_000, total: 60_000 });
+    const moved = await call("POST", `/api/orders/${order.id}/move`, { tableId: TABLE_ID });
+    expect(moved.body.tableId).toBe(TABLE_ID);
+  });
+
+  it("keeps each projection equal to the fold of its ops", async () => {
+    const { foldOrder } = await import("@quay/core");
+    for (const order of station.store.orders.listOrders({})) {
+      expect(foldOrder(order.id, station.store.orders.opsOf(order.id))).toEqual(order);
+    }
+  });
+
+  it("reports pending work in the status", async () => {
+    const status = await call("GET", "/api/status");
+    expect(status.body).toMatchObject({ mode: "offline", pending: { paidOrders: 1 } });
+    expect((status.body.pending as { openOrders: number }).openOrders).toBeGreaterThan(0);
+  });
+
+  it("answers SERVER_UNREACHABLE for an online login when the server is down", async () => {
+    server.setAvailable(false);
+    const response = await station.app.inject({
+      method: "POST",
+      url: "/api/login",
+      payload: { username: "thungan", password: "1234", mode: "online" },
+    });
+    server.setAvailable(true);
+    expect(response.statusCode).toBe(503);
+    expect(response.json().error).toEqual({
+      code: "SERVER_UNREACHABLE",
+      message: "Không kết nối được máy chủ. Chuyển sang bán hàng Offline?",
+    });
+  });
+
+  it("serves a placeholder page when the cashier app is not built, and documents the API", async () => {
+    const page = await station.app.inject({ method: "GET", url: "/tables/3" });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    const docs = await station.app.inject({ method: "GET", url: "/docs/json" });
+    expect(Object.keys(docs.json().paths)).toEqual(
+      expect.arrayContaining(["/api/login", "/api/orders/{id}/payments"]),
+    );
+    const api = await station.app.inject({ method: "GET", url: "/api/nothing" });
+    expect(api.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,185 @@
+import { hashSecret } from "@quay/auth";
+import type { Op } from "@quay/core";
+import type { CatalogSnapshot, CredentialEntry } from "@quay/protocol";
+import Fastify from "fastify";
+
+const STORE_ID = "0190a000-0000-7000-8000-000000000001";
+const CATEGORY_ID = "0190a000-0000-7000-8000-000000000002";
+const AREA_ID = "0190a000-0000-7000-8000-000000000003";
+export const TABLE_ID = "0190a000-0000-7000-8000-000000000004";
+export const ITEM_ID = "0190a000-0000-7000-8000-000000000005";
+export const ITEM2_ID = "0190a000-0000-7000-8000-000000000006";
+const PHONE_DEVICE = "phone-1";
+
+export const FAKE_CATALOG: CatalogSnapshot = {
+  store: {
+    id: STORE_ID,
+    code: "CH01",
+    name: "Quán Cà Phê Demo",
+    address: "1 Lê Lợi, Quận 1",
+    phone: "0900000000",
+    timeZone: "Asia/Ho_Chi_Minh",
+    autoSync: false,
+    bank: null,
+  },
+  categories: [{ id: CATEGORY_ID, name: "Cà phê", sortOrder: 1 }],
+  items: [
+    {
+      id: ITEM_ID,
+      categoryId: CATEGORY_ID,
+      name: "Cà phê sữa đá",
+      price: 29_000,
+      vatRate: 8,
+      unit: "ly",
+      active: true,
+    },
+    {
+      id: ITEM2_ID,
+      categoryId: CATEGORY_ID,
+      name: "Bạc xỉu",
+      price: 35_000,
+      vatRate: 8,
+      unit: "ly",
+      active: true,
+    },
+  ],
+  areas: [{ id: AREA_ID, name: "Trong nhà", sortOrder: 1 }],
+  tables: [{ id: TABLE_ID, areaId: AREA_ID, name: "Bàn 1", sortOrder: 1 }],
+};
+
+interface StoredOp {
+  seq: number;
+  op: Op;
+}
+
+/**
+ * An in-memory stand-in for the server's sync API (login, register, push, pull, events), for
+ * the station's own tests. `setAvailable(false)` makes it reset every connection.
+ */
+export async function startFakeServer() {
+  const users: CredentialEntry[] = [
+    {
+      userId: "0190a000-0000-7000-8000-0000000000a1",
+      username: "admin",
+      name: "Chủ quán",
+      role: "owner",
+      passwordHash: await hashSecret("admin123"),
+      pinHash: await hashSecret("9999"),
+      active: true,
+    },
+    {
+      userId: "0190a000-0000-7000-8000-0000000000a2",
+      username: "thungan",
+      name: "Thu ngân",
+      role: "cashier",
+      passwordHash: await hashSecret("1234"),
+      pinHash: null,
+      active: true,
+    },
+  ];
+  const passwords: Record<string, string> = { admin: "admin123", thungan: "1234" };
+  const ops = new Map<string, StoredOp>();
+  const receivedAt = new Map<string, number>();
+  const pushes: { ops: number; orders: number }[] = [];
+  let seq = 0;
+  let available = true;
+  let stationId: string | null = null;
+  const listeners = new Set<(cursor: number) => void>();
+
+  const app = Fastify();
+  app.addHook("onRequest", async (request) => {
+    if (!available) request.raw.socket.destroy();
+  });
+  app.get("/healthz", async () => ({ ok: true }));
+  app.post<{ Body: { username: string; password: string } }>("/api/login", async (request, reply) => {
+    const { username, password } = request.body;
+    const user = users.find((entry) => entry.username === username);
+    if (!user || passwords[username] !== password) {
+      return reply.code(401).send({ error: { code: "BAD_CREDENTIALS", message: "no" } });
+    }
+    return {
+      token: `user-${user.userId}`,
+      user: { id: user.userId, username, name: user.name, role: user.role },
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      stores: [{ id: STORE_ID, code: "CH01", name: "Quán Cà Phê Demo" }],
+    };
+  });
+  app.post<{ Body: { stationId?: string } }>("/api/sync/register", async (request) => {
+    stationId = request.body.stationId ?? "0190a000-0000-7000-8000-0000000000f1";
+    return { stationId, stationCode: "Q1", deviceToken: "device-token", store: FAKE_CATALOG.store };
+  });
+  app.post<{ Body: { ops: Op[] } }>(
+    "/api/sync/push",
+    { bodyLimit: 64 * 1024 * 1024 },
+    async (request, reply) => {
+      if (request.headers.authorization !== "Bearer device-token") return reply.code(401).send({});
+      for (const op of request.body.ops) {
+        if (ops.has(op.id)) continue;
+        seq += 1;
+        ops.set(op.id, { seq, op });
+        if (!receivedAt.has(op.orderId)) receivedAt.set(op.orderId, seq);
+      }
+      pushes.push({
+        ops: request.body.ops.length,
+        orders: new Set(request.body.ops.map((op) => op.orderId)).size,
+      });
+      for (const listener of listeners) listener(seq);
+      return { held: request.body.ops.map((op) => op.id), cursor: seq };
+    },
+  );
+  app.get<{ Querystring: { cursor: string; limit: string } }>("/api/sync/pull", async (request) => {
+    const cursor = Number(request.query.cursor);
+    const limit = Number(request.query.limit);
+    const after = [...ops.values()].filter((entry) => entry.seq > cursor);
+    const page = after.filter((entry) => entry.op.deviceId !== stationId).slice(0, limit);
+    const last = page.length === limit ? (page.at(-1)?.seq ?? cursor) : seq;
+    return {
+      cursor: last,
+      more: last < seq,
+      ops: page.map((entry) => entry.op),
+      catalog: cursor === 0 ? FAKE_CATALOG : null,
+      users: cursor === 0 ? users : null,
+      serverTime: new Date().toISOString(),
+    };
+  });
+  app.get("/api/sync/events", (request, reply) => {
+    reply.hijack();
+    reply.raw.writeHead(200, { "content-type": "text/event-stream" });
+    reply.raw.write(": connected\n\n");
+    const listener = (cursor: number) => reply.raw.write(`event: changed\ndata: {"cursor":${cursor}}\n\n`);
+    listeners.add(listener);
+    request.raw.on("close", () => listeners.delete(listener));
+  });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ops,
+    pushes,
+    /** Server sequence at which each order's first op arrived. */
+    receivedAt,
+    setAvailable(value: boolean) {
+      available = value;
+      if (!value) app.server.closeAllConnections();
+    },
+    /** Ops made on a phone, as the server would store them. */
+    addRemote(remote: Op[]) {
+      for (const op of remote) {
+        seq += 1;
+        ops.set(op.id, { seq, op: { ...op, deviceId: PHONE_DEVICE } });
+      }
+      for (const listener of listeners) listener(seq);
+    },
+    orderOps(orderId: string): Op[] {
+      return [...ops.values()].filter((entry) => entry.op.orderId === orderId).map((entry) => entry.op);
+    },
+    async close() {
+      app.server.closeAllConnections();
+      await app.close();
+    },
+  };
+}
+
+export type FakeServer = Awaited<ReturnType<typeof startFakeServer>>;
