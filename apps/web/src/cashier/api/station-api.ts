@@ -38,7 +38,11 @@ export function createStationApi(http: HttpClient) {
     status: () => http.get<StationStatus>("/api/status"),
     startSync: () => http.post<unknown>("/api/sync"),
     catalog: () => http.get<Catalog>("/api/catalog"),
-    store: () => http.get<Store>("/api/store"),
+    /** The store (for receipts and VietQR); the station answers `{ store, station }`. */
+    store: async () => {
+      const answer = await http.get<{ store?: Store } & Partial<Store>>("/api/store");
+      return answer.store ?? (answer as Store);
+    },
     openOrders: async () => (await http.get<{ orders: Order[] }>("/api/orders?status=open")).orders,
     order: (orderId: string) => http.get<Order>(orderPath(orderId)),
     createOrder: (tableId: string | null) => http.post<Order>("/api/orders", { tableId }),
