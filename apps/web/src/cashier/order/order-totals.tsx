@@ -53,12 +53,21 @@ export function OrderTotals({ order }: OrderTotalsProps) {
               <Money amount={paid} />
             </dd>
           </div>
-          <div className="row due">
-            <dt>{t("order.due")}</dt>
-            <dd>
-              <Money amount={Math.max(0, total - paid)} />
-            </dd>
-          </div>
+          {order !== null && order.changeDue > 0 ? (
+            <div className="row">
+              <dt>{t("receipt.change")}</dt>
+              <dd>
+                <Money amount={order.changeDue} />
+              </dd>
+            </div>
+          ) : (
+            <div className="row due">
+              <dt>{t("order.due")}</dt>
+              <dd>
+                <Money amount={Math.max(0, total - paid)} />
+              </dd>
+            </div>
+          )}
         </>
       ) : null}
     </dl>

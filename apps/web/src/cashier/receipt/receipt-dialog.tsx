@@ -62,7 +62,7 @@ export function ReceiptDialog({
             onClick={() => window.print()}
             data-testid="print-receipt"
           >
-            🖨 {t("receipt.print")} <kbd>F8</kbd>
+            {t("receipt.print")} <kbd>F8</kbd>
           </button>
           <button type="button" className="primary" onClick={onDone} data-testid="receipt-done">
             {provisional ? t("common.close") : t("receipt.done")}

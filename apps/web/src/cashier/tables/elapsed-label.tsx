@@ -17,7 +17,7 @@ export function ElapsedLabel({ since, now }: ElapsedLabelProps) {
       : t("tables.hours", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
   return (
     <span className="elapsed" title={since}>
-      ⏱ {text}
+      {text}
     </span>
   );
 }

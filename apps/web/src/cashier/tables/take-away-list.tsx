@@ -19,7 +19,7 @@ export function TakeAwayList({ orders, now, onSelect, onNew }: TakeAwayListProps
       <div className="section-head">
         <h2>{t("tables.takeAway")}</h2>
         <button type="button" className="primary" onClick={onNew} aria-keyshortcuts="F2">
-          ＋ {t("tables.newTakeAway")} <kbd>F2</kbd>
+          + {t("tables.newTakeAway")} <kbd>F2</kbd>
         </button>
       </div>
       {orders.length === 0 ? (
