@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call } from "./support/http.mjs";
+import { expectConverged, type OrderView, QuayWorld, random, sell } from "./support/quay-world.js";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const check = (condition: boolean, message: string) => expect(condition, message).toBe(true);
+
+/**
+ * Faults for real: `kill -9` of the station while selling and while syncing, and a link that
+ * resets, refuses and black-holes during the sync. Afterwards every acknowledged sale is on the
+ * server exactly once.
+ */
+describe("station faults (cross-process)", () => {
+  let world: QuayWorld;
+  const acknowledged = new Map<string, OrderView>();
+  const onAck = (order: OrderView) => {
+    acknowledged.set(order.id, order);
+  };
+
+  /** Sells until a call fails (the station was killed) or `stop()` says so. */
+  const sellUntilStopped = (seed: number) => {
+    let stopped = false;
+    const done = (async () => {
+      for (let index = 0; !stopped; index++) {
+        try {
+          await sell(world, {
+            lines: 1 + ((seed + index) % 4),
+            pay: (seed + index) % 5 !== 0,
+            seed: index,
+            onAck,
+          });
+        } catch {
+          return;
+        }
+      }
+    })();
+    return {
+      done,
+      stop: () => {
+        stopped = true;
+      },
+    };
+  };
+
+  beforeAll(async () => {
+    world = await QuayWorld.start();
+  }, 60_000);
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  for (const seed of [7, 42, 1234]) {
+    it(`loses nothing and doubles nothing with kill -9 while selling and while syncing (seed ${seed})`, async () => {
+      const next = random(seed);
+      // 1. Killed while selling online (a push may be in flight).
+      const online = sellUntilStopped(seed);
+      await sleep(100 + next() * 400);
+      await world.station.kill();
+      await online.done;
+      await world.restartStation();
+
+      // 2. Killed while selling offline.
+      await world.proxy.setMode("refuse");
+      await world.waitForStatus((status) => status.mode === "offline", 3_000, "offline");
+      const offline = sellUntilStopped(seed + 1);
+      await sleep(100 + next() * 400);
+      await world.station.kill();
+      await offline.done;
+      await world.restartStation();
+      const more = sellUntilStopped(seed + 2);
+      await sleep(300);
+      more.stop();
+      await more.done;
+
+      // 3. Killed while syncing, then resumed.
+      await world.proxy.setMode("pass");
+      await world.waitForStatus((status) => status.serverReachable, 3_000, "server back");
+      await call(world.station.url, "POST", "/api/sync", { token: world.stationToken });
+      await sleep(next() * 150);
+      await world.crashStation();
+      await world.syncToTheEnd();
+      await expectConverged(world, acknowledged, check);
+    });
+  }
+
+  it("finishes the sync over a link that resets, refuses and black-holes", async () => {
+    await world.proxy.setMode("refuse");
+    await world.waitForStatus((status) => status.mode === "offline", 3_000, "offline");
+    for (let index = 0; index < 40; index++)
+      await sell(world, { lines: 3, pay: index % 8 !== 0, seed: index, onAck });
+    const selling = sellUntilStopped(99);
+    const modes = [
+      "pass",
+      "reset",
+      "pass",
+      "blackhole",
+      "pass",
+      "refuse",
+      "pass",
+      "reset",
+      "blackhole",
+      "pass",
+    ] as const;
+    for (const mode of modes) {
+      await world.proxy.setMode(mode);
+      if (mode === "pass") await call(world.station.url, "POST", "/api/sync", { token: world.stationToken });
+      await sleep(350);
+    }
+    selling.stop();
+    await selling.done;
+    await world.proxy.setMode("pass");
+    await world.syncToTheEnd();
+    await expectConverged(world, acknowledged, check);
+  });
+});

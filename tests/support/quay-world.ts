@@ -1,0 +1,226 @@
+import { type Json, login, ok, waitFor } from "./http.mjs";
+import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "./processes.mjs";
+import { startTcpProxy, type TcpProxy } from "./tcp-proxy.mjs";
+
+export interface OrderView {
+  id: string;
+  number: string | null;
+  status: "open" | "paid" | "void";
+  tableId: string | null;
+  lines: { id: string; itemId: string; quantity: number; amount: number; unitPrice: number }[];
+  payments: { id: string; method: string; amount: number }[];
+  total: number;
+  paid: number;
+  stationId: string | null;
+  receivedAt?: string | null;
+}
+
+/**
+ * A real server and a real station as separate processes, with a TCP proxy between them:
+ * what the cross-process tests drive. Everything lives in temp directories.
+ */
+export class QuayWorld {
+  stationToken = "";
+  adminToken = "";
+  items: { id: string; price: number }[] = [];
+
+  private constructor(
+    public server: RunningProcess,
+    public station: RunningProcess,
+    readonly proxy: TcpProxy,
+    readonly serverDir: string,
+    readonly stationDir: string,
+  ) {}
+
+  /** Server (demo) + proxy + station, the station logged in online (so provisioned). */
+  static async start(): Promise<QuayWorld> {
+    const serverDir = tempDir("server");
+    const stationDir = tempDir("station");
+    const server = await startServer({ dataDir: serverDir });
+    const proxy = await startTcpProxy({ targetPort: server.port });
+    const station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
+    const world = new QuayWorld(server, station, proxy, serverDir, stationDir);
+    world.stationToken = await login(station.url, "thungan", "1234", "online");
+    world.adminToken = await login(server.url, "admin", "admin123");
+    const catalog = await ok(station.url, "GET", "/api/catalog", { token: world.stationToken });
+    world.items = catalog.items;
+    await world.waitForStatus((status) => status.mode === "online", 10_000, "station online");
+    return world;
+  }
+
+  async stop(): Promise<void> {
+    await this.station.stop();
+    await this.server.stop();
+    await this.proxy.close();
+    removeDir(this.serverDir);
+    removeDir(this.stationDir);
+  }
+
+  /** Kills the server (-9) and starts it again on its data; the proxy follows it. */
+  async killServer(): Promise<void> {
+    await this.server.kill();
+  }
+
+  async restartServer(): Promise<void> {
+    this.server = await startServer({ dataDir: this.serverDir });
+    this.proxy.retarget(this.server.port);
+  }
+
+  /** kill -9 the station, then start it again on the same data. */
+  async crashStation(): Promise<void> {
+    await this.station.kill();
+    await this.restartStation();
+  }
+
+  async restartStation(): Promise<void> {
+    this.station = await startStation({ serverUrl: this.proxy.url, dataDir: this.stationDir });
+  }
+
+  status(): Promise<Json> {
+    return ok(this.station.url, "GET", "/api/status");
+  }
+
+  async waitForStatus(predicate: (status: Json) => boolean, timeoutMs: number, what: string): Promise<Json> {
+    return waitFor(
+      async () => {
+        const status = await this.status();
+        return predicate(status) ? status : null;
+      },
+      { timeoutMs, everyMs: 20, what },
+    );
+  }
+
+  /** Waits until the station is online with nothing pending, saying yes to an offer if needed. */
+  async syncToTheEnd(timeoutMs = 30_000): Promise<void> {
+    await waitFor(
+      async () => {
+        const status = await this.status();
+        if (status.sync.state === "offered")
+          await ok(this.station.url, "POST", "/api/sync", { token: this.stationToken });
+        return status.mode === "online" && status.pending.openOrders + status.pending.paidOrders === 0;
+      },
+      { timeoutMs, everyMs: 50, what: "the sync to finish" },
+    );
+  }
+
+  stationOrders(): Promise<OrderView[]> {
+    return this.allOrders(this.station.url, this.stationToken);
+  }
+
+  serverOrders(): Promise<OrderView[]> {
+    return this.allOrders(this.server.url, this.adminToken);
+  }
+
+  private async allOrders(url: string, token: string): Promise<OrderView[]> {
+    const lists = await Promise.all(
+      ["open", "paid", "void"].map((status) => ok(url, "GET", `/api/orders?status=${status}`, { token })),
+    );
+    return lists.flatMap((list) => list.orders as OrderView[]);
+  }
+}
+
+/** A sale at the station through its HTTP API; resolves to the last acknowledged order. */
+export async function sell(
+  world: QuayWorld,
+  options: { lines: number; pay: boolean; seed?: number; onAck?: (order: OrderView) => void },
+): Promise<OrderView> {
+  const url = world.station.url;
+  const token = world.stationToken;
+  const ack = (order: OrderView) => {
+    options.onAck?.(order);
+    return order;
+  };
+  let order: OrderView = ack(await ok(url, "POST", "/api/orders", { token, body: {} }));
+  for (let line = 0; line < options.lines; line++) {
+    const item = world.items[((options.seed ?? 0) + line) % world.items.length];
+    order = ack(
+      await ok(url, "POST", `/api/orders/${order.id}/lines`, {
+        token,
+        body: { itemId: item?.id, quantity: 1 + (line % 3) },
+      }),
+    );
+  }
+  if (options.pay && order.total > 0) {
+    const half = Math.floor(order.total / 2);
+    if (half > 0) {
+      order = ack(
+        await ok(url, "POST", `/api/orders/${order.id}/payments`, {
+          token,
+          body: { method: "card", amount: half },
+        }),
+      );
+    }
+    order = ack(
+      await ok(url, "POST", `/api/orders/${order.id}/payments`, {
+        token,
+        body: { method: "cash", amount: order.total - order.paid },
+      }),
+    );
+  }
+  return order;
+}
+
+/**
+ * Checks what every cross-process fault test ends with: each order the station holds is on the
+ * server exactly once, equal on both sides; every acknowledged line and payment survived; numbers
+ * are unique.
+ */
+export async function expectConverged(
+  world: QuayWorld,
+  acknowledged: ReadonlyMap<string, OrderView>,
+  expect: (condition: boolean, message: string) => void,
+): Promise<void> {
+  const local = new Map((await world.stationOrders()).map((order) => [order.id, order]));
+  const remoteList = await world.serverOrders();
+  const remote = new Map(remoteList.map((order) => [order.id, order]));
+  expect(remote.size === remoteList.length, "no order twice on the server");
+  for (const [id, acked] of acknowledged) {
+    const held = local.get(id);
+    expect(held !== undefined, `acknowledged order ${acked.number} kept by the station`);
+    if (!held) continue;
+    const lineIds = new Set(held.lines.map((line) => line.id));
+    const paymentIds = new Set(held.payments.map((payment) => payment.id));
+    for (const line of acked.lines) expect(lineIds.has(line.id), `line ${line.id} of ${acked.number} kept`);
+    for (const payment of acked.payments) {
+      expect(paymentIds.has(payment.id), `payment ${payment.id} of ${acked.number} kept`);
+    }
+    if (acked.status === "paid") expect(held.status === "paid", `${acked.number} still paid`);
+  }
+  for (const [id, order] of local) {
+    const onServer = remote.get(id);
+    expect(onServer !== undefined, `order ${order.number} on the server`);
+    if (onServer) {
+      expect(
+        JSON.stringify(essence(onServer)) === JSON.stringify(essence(order)),
+        `order ${order.number} equal on both sides:\n${JSON.stringify(essence(order))}\n${JSON.stringify(essence(onServer))}`,
+      );
+    }
+  }
+  const numbers = remoteList.map((order) => order.number);
+  expect(new Set(numbers).size === numbers.length, "invoice numbers unique");
+}
+
+/** The parts of an order both sides must agree on. */
+export function essence(order: OrderView) {
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    total: order.total,
+    paid: order.paid,
+    lines: order.lines.map((line) => `${line.id}:${line.itemId}x${line.quantity}=${line.amount}`).sort(),
+    payments: order.payments.map((payment) => `${payment.id}:${payment.method}=${payment.amount}`).sort(),
+  };
+}
+
+/** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
