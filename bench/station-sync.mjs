@@ -1,0 +1,289 @@
+// The station's sync benchmark (issue 4), on loopback with SQLite at both ends:
+// - a backlog of 10,000 paid invoices (5 lines each) and 20 open orders made offline, then the
+//   cashier's yes → time until every open order is on the server, and until everything is synced;
+// - how long the station takes to notice a lost server (black-holed and refused) and its return;
+// - cashier call latency (add a line) offline and online, p50 and p99.
+// Runnable alone: `node bench/station-sync.mjs` (after `npm run build`).
+import { getRandomValues } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import { call, login, ok, waitFor } from "../tests/support/http.mjs";
+import { removeDir, startServer, startStation, tempDir } from "../tests/support/processes.mjs";
+import { startTcpProxy } from "../tests/support/tcp-proxy.mjs";
+
+const PAID = Number(process.env.BENCH_PAID_ORDERS ?? 10_000);
+const OPEN = 20;
+const LINES = 5;
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const LATENCY_CALLS = 400;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** Writes the backlog straight into a stopped station's SQLite file, through its own order service. */
+async function seedBacklog(dataDir) {
+  const { StationStore, OrderService } = await import("../apps/station/dist/index.js");
+  const { uuidV7Generator } = await import("../packages/core/dist/index.js");
+  const store = StationStore.open(dataDir);
+  store.db.pragma("synchronous = OFF"); // seeding only: the bench measures the sync, not this
+  const clock = { now: () => Date.now() };
+  const orders = new OrderService({
+    store,
+    clock,
+    newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
+    onOrderChanged: () => {},
+  });
+  const actor = { userId: store.credentials.findByUsername("thungan").userId };
+  const items = store.catalog().items.filter((item) => item.active);
+  const sell = (index, pay) => {
+    let order = orders.create(actor, null);
+    for (let line = 0; line < LINES; line++) {
+      order = orders.addLine(actor, order.id, {
+        itemId: items[(index + line) % items.length].id,
+        quantity: 1 + (line % 3),
+      });
+    }
+    if (pay) orders.pay(actor, order.id, "cash", order.total);
+  };
+  for (let start = 0; start < PAID; start += 500) {
+    store.db.transaction(() => {
+      for (let index = start; index < Math.min(PAID, start + 500); index++) sell(index, true);
+    })();
+  }
+  for (let index = 0; index < OPEN; index++) sell(index, false);
+  store.close();
+}
+
+/** Follows the station's status events, timestamping each. */
+function followStatus(stationUrl) {
+  const controller = new AbortController();
+  const events = [];
+  const listeners = new Set();
+  const done = (async () => {
+    const response = await fetch(`${stationUrl}/api/events`, { signal: controller.signal });
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for await (const chunk of response.body) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end = buffer.indexOf("\n\n");
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        end = buffer.indexOf("\n\n");
+        if (!block.startsWith("event: status")) continue;
+        const status = JSON.parse(block.slice(block.indexOf("data: ") + 6));
+        const event = { at: performance.now(), status };
+        events.push(event);
+        for (const listener of listeners) listener(event);
+      }
+    }
+  })().catch(() => {});
+  return {
+    events,
+    /** Resolves with the time of the first status (from now on) that satisfies `predicate`. */
+    until(predicate, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("status wait timed out")), timeoutMs);
+        const listener = (event) => {
+          if (!predicate(event.status)) return;
+          clearTimeout(timer);
+          listeners.delete(listener);
+          resolve(event.at);
+        };
+        listeners.add(listener);
+      });
+    },
+    async close() {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
+async function backlogRun() {
+  const serverDir = tempDir("bench-server");
+  const stationDir = tempDir("bench-station");
+  const server = await startServer({ dataDir: serverDir });
+  const proxy = await startTcpProxy({ targetPort: server.port });
+  let station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
+  try {
+    await login(station.url, "thungan", "1234", "online");
+    await station.stop();
+    const seedStart = performance.now();
+    await seedBacklog(stationDir);
+    const seedMs = performance.now() - seedStart;
+
+    station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
+    const token = await login(station.url, "thungan", "1234", "offline");
+    const status = followStatus(station.url);
+    await waitFor(async () => (await ok(station.url, "GET", "/api/status")).sync.state === "offered", {
+      timeoutMs: 20_000,
+      what: "the sync offer",
+    });
+    const openAcknowledged = status.until((s) => s.sync.phase === "paid" || s.mode === "online");
+    const synced = status.until(
+      (s) => s.mode === "online" && s.pending.paidOrders === 0 && s.pending.openOrders === 0,
+    );
+    const yes = performance.now();
+    await ok(station.url, "POST", "/api/sync", { token });
+    const openMs = (await openAcknowledged) - yes;
+    const allMs = (await synced) - yes;
+    await status.close();
+
+    const admin = await login(server.url, "admin", "admin123");
+    const onServer = await ok(server.url, "GET", "/api/orders?status=open", { token: admin });
+    const paidOnServer = await ok(server.url, "GET", "/api/orders?status=paid", { token: admin });
+    if (onServer.orders.length < OPEN || paidOnServer.orders.length < PAID) {
+      throw new Error(
+        `server holds ${onServer.orders.length} open and ${paidOnServer.orders.length} paid orders`,
+      );
+    }
+    return { seedMs, openMs, allMs };
+  } finally {
+    await station.stop();
+    await server.stop();
+    await proxy.close();
+    removeDir(serverDir);
+    removeDir(stationDir);
+  }
+}
+
+async function linkRun() {
+  const serverDir = tempDir("bench-server");
+  const stationDir = tempDir("bench-station");
+  const server = await startServer({ dataDir: serverDir });
+  const proxy = await startTcpProxy({ targetPort: server.port });
+  const station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
+  const detection = { blackhole: [], refuse: [], reset: [], back: [] };
+  const latency = { offline: [], online: [] };
+  try {
+    const token = await login(station.url, "thungan", "1234", "online");
+    const reachable = async (value) =>
+      waitFor(async () => (await ok(station.url, "GET", "/api/status")).serverReachable === value, {
+        timeoutMs: 15_000,
+        everyMs: 10,
+        what: `serverReachable=${value}`,
+      });
+    await waitFor(async () => (await ok(station.url, "GET", "/api/status")).mode === "online", {
+      timeoutMs: 10_000,
+    });
+    for (let rep = 0; rep < 3; rep++) {
+      for (const mode of ["blackhole", "refuse", "reset"]) {
+        const lost = performance.now();
+        await proxy.setMode(mode);
+        await reachable(false);
+        detection[mode].push(performance.now() - lost);
+        const back = performance.now();
+        await proxy.setMode("pass");
+        await reachable(true);
+        detection.back.push(performance.now() - back);
+      }
+    }
+    const { items } = await ok(station.url, "GET", "/api/catalog", { token });
+    const measure = async (bucket) => {
+      const order = await ok(station.url, "POST", "/api/orders", { token, body: {} });
+      for (let i = 0; i < LATENCY_CALLS; i++) {
+        const started = performance.now();
+        const { status } = await call(station.url, "POST", `/api/orders/${order.id}/lines`, {
+          token,
+          body: { itemId: items[i % items.length].id, quantity: 1 },
+        });
+        bucket.push(performance.now() - started);
+        if (status !== 200) throw new Error(`add line answered ${status}`);
+      }
+    };
+    await proxy.setMode("blackhole");
+    await reachable(false);
+    await measure(latency.offline);
+    await proxy.setMode("pass");
+    await ok(station.url, "POST", "/api/sync", { token });
+    await waitFor(async () => (await ok(station.url, "GET", "/api/status")).mode === "online", {
+      timeoutMs: 15_000,
+    });
+    await measure(latency.online);
+    return { detection, latency };
+  } finally {
+    await station.stop();
+    await server.stop();
+    await proxy.close();
+    removeDir(serverDir);
+    removeDir(stationDir);
+  }
+}
+
+export async function run() {
+  const runs = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    const result = await backlogRun();
+    console.log(
+      `  backlog run ${rep + 1}: open orders on server ${result.openMs.toFixed(0)} ms, all synced ${result.allMs.toFixed(0)} ms (seeded in ${(result.seedMs / 1000).toFixed(1)} s)`,
+    );
+    runs.push(result);
+  }
+  const link = await linkRun();
+  const results = [
+    {
+      metric: `yes → ${OPEN} open orders on server (median of ${REPS})`,
+      value: median(runs.map((r) => r.openMs)),
+      unit: "ms",
+      goal: "≤ 300",
+    },
+    {
+      metric: `yes → ${PAID} paid + ${OPEN} open all synced (median of ${REPS})`,
+      value: median(runs.map((r) => r.allMs)),
+      unit: "ms",
+      goal: "≤ 1000",
+    },
+    {
+      metric: "server lost noticed: black hole (median)",
+      value: median(link.detection.blackhole),
+      unit: "ms",
+      goal: "≤ 3000",
+    },
+    {
+      metric: "server lost noticed: refused (median)",
+      value: median(link.detection.refuse),
+      unit: "ms",
+      goal: "≤ 3000",
+    },
+    {
+      metric: "server lost noticed: reset (median)",
+      value: median(link.detection.reset),
+      unit: "ms",
+      goal: "≤ 3000",
+    },
+    {
+      metric: "server return noticed (median)",
+      value: median(link.detection.back),
+      unit: "ms",
+      goal: "≤ 2000",
+    },
+    { metric: "cashier call offline p50", value: percentile(link.latency.offline, 50), unit: "ms" },
+    {
+      metric: "cashier call offline p99",
+      value: percentile(link.latency.offline, 99),
+      unit: "ms",
+      goal: "≤ 5",
+    },
+    { metric: "cashier call online p50", value: percentile(link.latency.online, 50), unit: "ms" },
+    {
+      metric: "cashier call online p99",
+      value: percentile(link.latency.online, 99),
+      unit: "ms",
+      goal: "≤ 5",
+    },
+  ];
+  return { name: "station-sync", results };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { name, results } = await run();
+  console.log(name);
+  console.table(results);
+}
