@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { AppError, COMMON_ERRORS, type ErrorRegistry } from "./app-error.js";
+import { closeEventStreams } from "./event-stream.js";
 
 export interface HttpServiceOptions {
   /** Shown in the OpenAPI reference at /docs. */
@@ -42,6 +43,8 @@ export async function createHttpService(options: HttpServiceOptions) {
     disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // Open SSE streams would keep `close()` waiting forever: end them when the service stops.
+  app.addHook("preClose", async () => closeEventStreams(app.server));
   app.setSerializerCompiler(serializerCompiler);
 
   const registry: ErrorRegistry = { ...COMMON_ERRORS, ...options.errors };

@@ -1,0 +1,85 @@
+import { hashSecret } from "@quay/auth";
+import type { IdGenerator } from "@quay/core";
+import { createCatalogEntry } from "../storage/scripts/catalog.js";
+import { createStore, createTenant, isDatabaseEmpty } from "../storage/scripts/stores.js";
+import { createUser } from "../storage/scripts/users.js";
+import type { ServerStore } from "../storage/server-store.js";
+import type { Script } from "../storage/sql-script.js";
+import { DEMO_FLOOR, DEMO_MENU, DEMO_STORE, DEMO_TENANT_NAME, DEMO_USERS } from "./demo-data.js";
+
+/**
+ * Fills an empty database with the demo store (API.md "Demo data"): tenant, store, menu,
+ * floor and users, in one transaction. Leaves a database that holds anything alone.
+ * Returns whether it seeded.
+ */
+export async function seedDemo(store: ServerStore, newId: IdGenerator, now: Date): Promise<boolean> {
+  if (!(await store.read(isDatabaseEmpty()))) return false;
+  // Hash first: a transaction never waits on anything.
+  const users = await Promise.all(
+    DEMO_USERS.map(async (user) => ({
+      ...user,
+      passwordHash: await hashSecret(user.password),
+      pinHash: user.pin === null ? null : await hashSecret(user.pin),
+    })),
+  );
+  return store.write(
+    (function* (): Script<boolean> {
+      if (!(yield* isDatabaseEmpty())) return false;
+      const at = now.toISOString();
+      const tenantId = newId();
+      const storeId = newId();
+      yield* createTenant({ id: tenantId, name: DEMO_TENANT_NAME, now: at });
+      yield* createStore({ id: storeId, tenantId, store: DEMO_STORE, now: at });
+      const entry = { tenantId, storeId };
+      for (const [categoryIndex, { category, items }] of DEMO_MENU.entries()) {
+        const categoryId = newId();
+        yield* createCatalogEntry({
+          ...entry,
+          kind: "categories",
+          id: categoryId,
+          fields: { name: category, sortOrder: categoryIndex + 1 },
+        });
+        for (const item of items) {
+          yield* createCatalogEntry({
+            ...entry,
+            kind: "items",
+            id: newId(),
+            fields: { ...item, categoryId, active: true },
+          });
+        }
+      }
+      for (const [areaIndex, { area, tables }] of DEMO_FLOOR.entries()) {
+        const areaId = newId();
+        yield* createCatalogEntry({
+          ...entry,
+          kind: "areas",
+          id: areaId,
+          fields: { name: area, sortOrder: areaIndex + 1 },
+        });
+        for (const [tableIndex, name] of tables.entries()) {
+          yield* createCatalogEntry({
+            ...entry,
+            kind: "tables",
+            id: newId(),
+            fields: { areaId, name, sortOrder: tableIndex + 1 },
+          });
+        }
+      }
+      for (const user of users) {
+        yield* createUser({
+          id: newId(),
+          tenantId,
+          username: user.username,
+          name: user.name,
+          role: user.role,
+          passwordHash: user.passwordHash,
+          pinHash: user.pinHash,
+          active: true,
+          storeIds: [storeId],
+          now: at,
+        });
+      }
+      return true;
+    })(),
+  );
+}

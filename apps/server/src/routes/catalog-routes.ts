@@ -1,0 +1,165 @@
+import {
+  AreaSchema,
+  CatalogSnapshotSchema,
+  CategorySchema,
+  ErrorBody,
+  Id,
+  ItemSchema,
+  TableSchema,
+} from "@quay/protocol";
+import { AppError, type HttpService } from "@quay/service-kit";
+import { z } from "zod";
+import { callerStore, chooseStore } from "../auth/request-auth.js";
+import type { ServerContext } from "../server-context.js";
+import {
+  type CatalogFields,
+  type CatalogKind,
+  catalogEntryStore,
+  catalogSnapshot,
+  createCatalogEntry,
+  deleteCatalogEntry,
+  updateCatalogEntry,
+} from "../storage/scripts/catalog.js";
+
+const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const IdParams = z.object({ id: Id });
+const StoreQuery = z.object({ storeId: Id.optional() });
+
+/** Each kind of catalog entry: its wire schema and what a client may send to create it. */
+const KINDS = {
+  categories: {
+    entry: CategorySchema,
+    patch: CategorySchema.omit({ id: true }).partial(),
+    create: CategorySchema.omit({ id: true }).extend({ sortOrder: z.number().int().default(0) }),
+    label: "menu category",
+  },
+  items: {
+    entry: ItemSchema,
+    patch: ItemSchema.omit({ id: true }).partial(),
+    create: ItemSchema.omit({ id: true }).extend({
+      unit: z.string().max(20).default(""),
+      active: z.boolean().default(true),
+    }),
+    label: "menu item (VAT-inclusive price in đồng)",
+  },
+  areas: {
+    entry: AreaSchema,
+    patch: AreaSchema.omit({ id: true }).partial(),
+    create: AreaSchema.omit({ id: true }).extend({ sortOrder: z.number().int().default(0) }),
+    label: "floor area",
+  },
+  tables: {
+    entry: TableSchema,
+    patch: TableSchema.omit({ id: true }).partial(),
+    create: TableSchema.omit({ id: true }).extend({ sortOrder: z.number().int().default(0) }),
+    label: "table",
+  },
+} as const;
+
+/**
+ * The catalog (menu and floor): everyone of a store reads it, managers and owners edit it.
+ * Each change takes a server sequence number, so stations pull it, and is announced live.
+ */
+export function registerCatalogRoutes(app: HttpService, context: ServerContext): void {
+  app.get(
+    "/api/catalog",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "The store's catalog: store, categories, items, areas, tables",
+        querystring: StoreQuery,
+        response: { 200: CatalogSnapshotSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const caller = await context.auth.user(request);
+      const store = chooseStore(caller, request.query.storeId);
+      const snapshot = await context.store.read(catalogSnapshot(store.id));
+      if (!snapshot) throw new AppError("NOT_FOUND", `store ${store.id}`);
+      return snapshot;
+    },
+  );
+
+  for (const kind of Object.keys(KINDS) as CatalogKind[]) registerKind(app, context, kind);
+}
+
+function registerKind(app: HttpService, context: ServerContext, kind: CatalogKind): void {
+  const { entry, create, patch, label } = KINDS[kind];
+  const path = `/api/catalog/${kind}`;
+
+  const readEntry = async (storeId: string, id: string) => {
+    const snapshot = await context.store.read(catalogSnapshot(storeId));
+    const found = snapshot?.[kind].find((candidate) => candidate.id === id);
+    if (!found) throw new AppError("NOT_FOUND", `${kind} ${id}`);
+    return found;
+  };
+
+  /** The caller's store holding this entry; another store's entries are NOT_FOUND. */
+  const entryStore = async (caller: Parameters<typeof callerStore>[0], id: string) => {
+    const storeId = await context.store.read(catalogEntryStore(kind, id));
+    if (!storeId) throw new AppError("NOT_FOUND", `${kind} ${id}`);
+    return callerStore(caller, storeId);
+  };
+
+  app.post(
+    path,
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: `Create a ${label}`,
+        body: create.extend({ storeId: Id.optional() }),
+        response: { 201: entry, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const caller = await context.auth.user(request, "catalog.edit");
+      const { storeId, ...fields } = request.body as CatalogFields & { storeId?: string };
+      const store = chooseStore(caller, storeId);
+      const id = context.newId();
+      await context.store.write(
+        createCatalogEntry({ kind, id, tenantId: store.tenantId, storeId: store.id, fields }),
+      );
+      return reply.status(201).send(await readEntry(store.id, id));
+    },
+  );
+
+  app.patch(
+    `${path}/:id`,
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: `Change a ${label}`,
+        params: IdParams,
+        body: patch,
+        response: { 200: entry, ...refusals },
+      },
+    },
+    async (request) => {
+      const caller = await context.auth.user(request, "catalog.edit");
+      const store = await entryStore(caller, request.params.id);
+      const fields = request.body as CatalogFields;
+      await context.store.write(
+        updateCatalogEntry({ kind, id: request.params.id, storeId: store.id, fields }),
+      );
+      return readEntry(store.id, request.params.id);
+    },
+  );
+
+  app.delete(
+    `${path}/:id`,
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: `Delete a ${label} (409 IN_USE while anything is filed under it)`,
+        params: IdParams,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const caller = await context.auth.user(request, "catalog.edit");
+      const store = await entryStore(caller, request.params.id);
+      await context.store.write(deleteCatalogEntry({ kind, id: request.params.id, storeId: store.id }));
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,28 @@
+import { Id } from "@quay/protocol";
+import { type HttpService, openEventStream } from "@quay/service-kit";
+import { z } from "zod";
+import { callerStore } from "../auth/request-auth.js";
+import type { ServerContext } from "../server-context.js";
+
+export function registerEventRoutes(app: HttpService, context: ServerContext): void {
+  app.get(
+    "/api/events",
+    {
+      schema: {
+        tags: ["live"],
+        summary:
+          "Server-Sent Events for browsers: `order` (the changed Order), `catalog` and `changed` ({storeId, cursor}: refetch)",
+        querystring: z.object({ storeId: Id.optional(), token: z.string().optional() }),
+      },
+    },
+    async (request, reply) => {
+      // EventSource cannot send headers: the cookie, or a `token` query parameter, will do.
+      const caller = await context.auth.user(request, undefined, true);
+      const { storeId } = request.query;
+      const storeIds =
+        storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
+      const stream = openEventStream(request, reply);
+      context.live.watchAsBrowser(storeIds, stream);
+    },
+  );
+}

@@ -1,0 +1,26 @@
+import { ErrorBody } from "@quay/protocol";
+import { AppError, type HttpService } from "@quay/service-kit";
+import { z } from "zod";
+import type { ServerContext } from "../server-context.js";
+
+export function registerHealthRoutes(app: HttpService, context: ServerContext): void {
+  app.get(
+    "/healthz",
+    {
+      schema: {
+        tags: ["health"],
+        summary: "200 while the server and its database answer",
+        response: { 200: z.object({ ok: z.literal(true), engine: z.string() }), 503: ErrorBody },
+      },
+    },
+    async (request) => {
+      try {
+        await context.store.ping();
+      } catch (error) {
+        request.log.error({ err: error }, "database does not answer");
+        throw new AppError("UNAVAILABLE", "database ping failed");
+      }
+      return { ok: true as const, engine: context.store.engine };
+    },
+  );
+}

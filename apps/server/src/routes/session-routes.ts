@@ -1,0 +1,125 @@
+import { hashSecret, verifySecret } from "@quay/auth";
+import {
+  ErrorBody,
+  IsoTime,
+  LoginRequestSchema,
+  LoginResponseSchema,
+  SessionUserSchema,
+} from "@quay/protocol";
+import { AppError, type HttpService } from "@quay/service-kit";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { SESSION_COOKIE } from "../auth/request-auth.js";
+import { USER_SESSION_MS } from "../auth/session-authority.js";
+import type { ServerContext } from "../server-context.js";
+import type { StoreRecord, UserRecord } from "../storage/scripts/records.js";
+import { getStores, tenantStores } from "../storage/scripts/stores.js";
+import { findUserByUsername } from "../storage/scripts/users.js";
+
+const StoreRefSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+
+/** The server's login answer: the common session plus the stores the user works in. */
+export const ServerLoginResponseSchema = LoginResponseSchema.extend({ stores: z.array(StoreRefSchema) });
+const MeResponseSchema = z.object({
+  user: SessionUserSchema,
+  expiresAt: IsoTime,
+  stores: z.array(StoreRefSchema),
+});
+
+const storeRefs = (stores: readonly StoreRecord[]) =>
+  stores.map(({ id, code, name }) => ({ id, code, name }));
+const sessionUser = (user: UserRecord) => ({
+  id: user.id,
+  username: user.username,
+  name: user.name,
+  role: user.role,
+});
+
+export function registerSessionRoutes(app: HttpService, context: ServerContext): void {
+  // Checking a made-up hash when the username is unknown keeps the answer time the same.
+  let decoyHash: Promise<string> | null = null;
+  const decoy = () => {
+    decoyHash ??= hashSecret("decoy password never used");
+    return decoyHash;
+  };
+
+  app.post(
+    "/api/login",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "Log in with a username and password; answers a bearer token (also set as a cookie)",
+        body: LoginRequestSchema,
+        response: { 200: ServerLoginResponseSchema, 401: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const user = await context.store.read(findUserByUsername(username));
+      const matches = await verifySecret(password, user?.passwordHash ?? (await decoy()));
+      if (!user || !matches || !user.active) throw new AppError("BAD_CREDENTIALS", `login as ${username}`);
+      const issued = await context.sessions.issueForUser(user);
+      const stores =
+        user.role === "owner"
+          ? await context.store.read(tenantStores(user.tenantId))
+          : await context.store.read(getStores(user.storeIds));
+      setSessionCookie(request, reply, issued.token, USER_SESSION_MS / 1000);
+      request.log.info({ userId: user.id }, "logged in");
+      return {
+        token: issued.token,
+        user: sessionUser(user),
+        expiresAt: issued.expiresAt,
+        stores: storeRefs(stores),
+      };
+    },
+  );
+
+  app.post(
+    "/api/logout",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "End this session: its token stops working at once",
+        response: { 204: z.null(), 401: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const caller = await context.auth.user(request);
+      await context.sessions.revoke(caller.session.id);
+      setSessionCookie(request, reply, "", 0);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/me",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "Who is logged in, and their stores",
+        response: { 200: MeResponseSchema, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      const caller = await context.auth.user(request);
+      return {
+        user: sessionUser(caller.user),
+        expiresAt: new Date(caller.session.expiresAt).toISOString(),
+        stores: storeRefs(caller.stores),
+      };
+    },
+  );
+}
+
+function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+) {
+  const secure = request.protocol === "https" ? "; Secure" : "";
+  reply.header(
+    "set-cookie",
+    `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`,
+  );
+}

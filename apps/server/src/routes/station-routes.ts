@@ -1,0 +1,63 @@
+import { ErrorBody, Id, IsoTime, PendingCountsSchema } from "@quay/protocol";
+import { AppError, type HttpService } from "@quay/service-kit";
+import { z } from "zod";
+import { callerStore } from "../auth/request-auth.js";
+import type { ServerContext } from "../server-context.js";
+import { getStation, listStations, setStationActive } from "../storage/scripts/stations.js";
+
+const StationViewSchema = z.object({
+  id: Id,
+  storeId: Id,
+  code: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  createdAt: IsoTime,
+  lastSeenAt: IsoTime.nullable(),
+  pending: PendingCountsSchema.nullable(),
+});
+const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+/** The back office's view of the counter stations: last contact and what they still have to sync. */
+export function registerStationRoutes(app: HttpService, context: ServerContext): void {
+  app.get(
+    "/api/stations",
+    {
+      schema: {
+        tags: ["stations"],
+        summary: "Stations of the caller's stores, with their last contact and unsynced work",
+        querystring: z.object({ storeId: Id.optional() }),
+        response: { 200: z.object({ stations: z.array(StationViewSchema) }), ...refusals },
+      },
+    },
+    async (request) => {
+      const caller = await context.auth.user(request, "stations.manage");
+      const storeIds =
+        request.query.storeId === undefined
+          ? caller.stores.map((store) => store.id)
+          : [callerStore(caller, request.query.storeId).id];
+      const stations = await context.store.read(listStations(storeIds));
+      return { stations: stations.map(({ tenantId: _tenant, ...station }) => station) };
+    },
+  );
+
+  app.delete(
+    "/api/stations/:id",
+    {
+      schema: {
+        tags: ["stations"],
+        summary: "Revoke a station: its device token stops working; it must register again",
+        params: z.object({ id: Id }),
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const caller = await context.auth.user(request, "stations.manage");
+      const station = await context.store.read(getStation(request.params.id));
+      if (!station) throw new AppError("NOT_FOUND", `station ${request.params.id}`);
+      callerStore(caller, station.storeId);
+      await context.store.write(setStationActive(station.id, false));
+      await context.sessions.revokeAllOf("device", station.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,98 @@
+import { ErrorBody, Id, StoreSchema } from "@quay/protocol";
+import { AppError, type HttpService } from "@quay/service-kit";
+import { z } from "zod";
+import { callerStore } from "../auth/request-auth.js";
+import { nowIso, type ServerContext } from "../server-context.js";
+import { createStore, storeView, updateStore } from "../storage/scripts/stores.js";
+import { getUser, updateUser } from "../storage/scripts/users.js";
+import { UniqueViolationError } from "../storage/server-store.js";
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const TimeZone = z.string().refine(isTimeZone, "not an IANA time zone");
+const StorePatchSchema = StoreSchema.omit({ id: true }).extend({ timeZone: TimeZone }).partial();
+const StoreInputSchema = StoreSchema.omit({ id: true }).extend({
+  timeZone: TimeZone,
+  address: z.string().max(300).default(""),
+  phone: z.string().max(30).default(""),
+  autoSync: z.boolean().default(false),
+  bank: StoreSchema.shape.bank.default(null),
+});
+const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+/** Stores of the caller's tenant: owners open them, owners and managers set them up. */
+export function registerStoreRoutes(app: HttpService, context: ServerContext): void {
+  app.get(
+    "/api/stores",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "The caller's stores",
+        response: { 200: z.object({ stores: z.array(StoreSchema) }), ...refusals },
+      },
+    },
+    async (request) => {
+      const caller = await context.auth.user(request);
+      return { stores: caller.stores.map(storeView) };
+    },
+  );
+
+  app.post(
+    "/api/stores",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "Open a new store in the owner's tenant",
+        body: StoreInputSchema,
+        response: { 201: StoreSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const caller = await context.auth.user(request, "stores.create");
+      const id = context.newId();
+      const store = await context.store
+        .write(createStore({ id, tenantId: caller.user.tenantId, store: request.body, now: nowIso(context) }))
+        .catch(rethrowTaken);
+      // The owner who opened it works there too (owners see every store of the tenant anyway).
+      const owner = await context.store.read(getUser(caller.user.id));
+      if (owner) await context.store.write(updateUser(owner.id, { storeIds: [...owner.storeIds, id] }));
+      return reply.status(201).send(storeView(store));
+    },
+  );
+
+  app.patch(
+    "/api/stores/:id",
+    {
+      schema: {
+        tags: ["stores"],
+        summary: "Change a store's details (name, address, time zone, auto-sync, bank account)",
+        params: z.object({ id: Id }),
+        body: StorePatchSchema,
+        response: { 200: StoreSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const caller = await context.auth.user(request, "stores.edit");
+      const current = callerStore(caller, request.params.id);
+      const patch = Object.fromEntries(
+        Object.entries(request.body).filter(([, value]) => value !== undefined),
+      );
+      const { id: _id, tenantId: _tenant, ...fields } = { ...current, ...patch };
+      const updated = await context.store.write(updateStore(current.id, fields)).catch(rethrowTaken);
+      if (!updated) throw new AppError("NOT_FOUND", `store ${current.id}`);
+      return storeView(updated);
+    },
+  );
+}
+
+function rethrowTaken(error: unknown): never {
+  if (error instanceof UniqueViolationError) throw new AppError("ALREADY_EXISTS", error.message);
+  throw error;
+}

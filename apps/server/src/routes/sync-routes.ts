@@ -1,0 +1,160 @@
+import type { Op } from "@quay/core";
+import {
+  ErrorBody,
+  PROTOCOL_VERSION,
+  PullQuerySchema,
+  PullResponseSchema,
+  PushRequestSchema,
+  PushResponseSchema,
+  RegisterStationRequestSchema,
+  RegisterStationResponseSchema,
+} from "@quay/protocol";
+import { AppError, type HttpService, openEventStream } from "@quay/service-kit";
+import { chooseStore } from "../auth/request-auth.js";
+import { nowIso, type ServerContext } from "../server-context.js";
+import { registerStation, touchStation } from "../storage/scripts/stations.js";
+import { storeHead } from "../storage/scripts/store-changes.js";
+import { storeView } from "../storage/scripts/stores.js";
+import { pullChanges } from "../storage/scripts/sync-pull.js";
+import { pushOps } from "../storage/scripts/sync-push.js";
+
+/** A push may carry up to 10,000 ops: far above the 1 MiB other calls accept. */
+export const PUSH_BODY_LIMIT = 32 * 1024 * 1024;
+
+const CONTACT_EVERY_MS = 30_000;
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
+
+function checkProtocol(version: number): void {
+  if (version !== PROTOCOL_VERSION) {
+    throw new AppError("PROTOCOL_MISMATCH", `station speaks ${version}, server ${PROTOCOL_VERSION}`);
+  }
+}
+
+/** The station ↔ server sync endpoints (DESIGN.md §5). */
+export function registerSyncRoutes(app: HttpService, context: ServerContext): void {
+  // Pulls come often: record a station's contact on them at most every 30 s.
+  const lastContact = new Map<string, number>();
+  const noteContact = async (stationId: string) => {
+    const now = context.clock.now();
+    if (now - (lastContact.get(stationId) ?? 0) < CONTACT_EVERY_MS) return;
+    lastContact.set(stationId, now);
+    await context.store.write(touchStation(stationId, nowIso(context), undefined));
+  };
+
+  app.post(
+    "/api/sync/register",
+    {
+      schema: {
+        tags: ["sync"],
+        summary:
+          "Bind a station to a store (user token of its owner, manager or cashier); answers its device token",
+        body: RegisterStationRequestSchema,
+        response: { 200: RegisterStationResponseSchema, 404: ErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = await context.auth.user(request, "stations.register");
+      checkProtocol(request.body.protocolVersion);
+      const { storeCode } = request.body;
+      const store =
+        storeCode === undefined
+          ? chooseStore(caller, undefined)
+          : caller.stores.find((candidate) => candidate.code === storeCode.trim().toUpperCase());
+      if (!store) throw new AppError("NOT_FOUND", `store ${storeCode} is not the caller's`);
+      const station = await context.store.write(
+        registerStation({
+          tenantId: store.tenantId,
+          storeId: store.id,
+          knownId: request.body.stationId,
+          newId: context.newId(),
+          name: request.body.name,
+          now: nowIso(context),
+        }),
+      );
+      const issued = await context.sessions.issueForStation(station);
+      request.log.info(
+        { stationId: station.id, storeId: store.id, code: station.code },
+        "station registered",
+      );
+      return {
+        stationId: station.id,
+        stationCode: station.code,
+        deviceToken: issued.token,
+        store: storeView(store),
+      };
+    },
+  );
+
+  app.post(
+    "/api/sync/push",
+    {
+      bodyLimit: PUSH_BODY_LIMIT,
+      schema: {
+        tags: ["sync"],
+        summary: "Store a batch of ops idempotently, all or nothing (device token); answers the ids now held",
+        body: PushRequestSchema,
+        response: { 200: PushResponseSchema, 413: ErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const device = await context.auth.device(request);
+      checkProtocol(request.body.protocolVersion);
+      const result = await context.store.write(
+        pushOps({
+          station: device.station,
+          store: device.store,
+          // The schema is the core's Op with plain numbers for money.
+          ops: request.body.ops as Op[],
+          pending: request.body.pending,
+          now: nowIso(context),
+        }),
+      );
+      return { held: result.held, cursor: result.cursor };
+    },
+  );
+
+  app.get(
+    "/api/sync/pull",
+    {
+      schema: {
+        tags: ["sync"],
+        summary:
+          "What changed in the station's store after `cursor`: others' ops, catalog, users (device token)",
+        querystring: PullQuerySchema,
+        response: { 200: PullResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const device = await context.auth.device(request);
+      await noteContact(device.station.id);
+      const result = await context.store.read(
+        pullChanges({
+          storeId: device.store.id,
+          stationId: device.station.id,
+          cursor: request.query.cursor,
+          limit: request.query.limit,
+        }),
+      );
+      return { ...result, serverTime: nowIso(context) };
+    },
+  );
+
+  app.get(
+    "/api/sync/events",
+    {
+      schema: {
+        tags: ["sync"],
+        summary: "Server-Sent Events: `changed {cursor}` whenever the station's store moves (device token)",
+      },
+    },
+    async (request, reply) => {
+      const device = await context.auth.device(request);
+      const head = await context.store.read(storeHead(device.store.id));
+      const stream = openEventStream(request, reply);
+      context.live.watchAsStation(device.store.id, stream);
+      // A station that just connected may have missed changes: tell it where the store is.
+      stream.send("changed", { cursor: head });
+    },
+  );
+}

@@ -1,0 +1,19 @@
+import type { Clock, IdGenerator } from "@quay/core";
+import type { RequestAuth } from "./auth/request-auth.js";
+import type { SessionAuthority } from "./auth/session-authority.js";
+import type { LiveEvents } from "./live/live-events.js";
+import type { ServerStore } from "./storage/server-store.js";
+
+/** What every route module is given. */
+export interface ServerContext {
+  readonly store: ServerStore;
+  readonly clock: Clock;
+  readonly newId: IdGenerator;
+  readonly sessions: SessionAuthority;
+  readonly auth: RequestAuth;
+  readonly live: LiveEvents;
+}
+
+export function nowIso(context: ServerContext): string {
+  return new Date(context.clock.now()).toISOString();
+}

@@ -1,0 +1,31 @@
+import type { ErrorRegistry } from "@quay/service-kit";
+
+/** The server's own error codes, beyond the common ones of `@quay/service-kit`. */
+export const SERVER_ERRORS = {
+  STORE_REQUIRED: {
+    status: 400,
+    vi: "Vui lòng chọn cửa hàng.",
+    en: "Say which store: you work in more than one.",
+  },
+  MANAGER_PIN_INVALID: {
+    status: 403,
+    vi: "Mã PIN quản lý không đúng.",
+    en: "The manager PIN is not valid.",
+  },
+  PROTOCOL_MISMATCH: {
+    status: 409,
+    vi: "Phiên bản máy bán hàng không tương thích với máy chủ. Vui lòng cập nhật.",
+    en: "This station speaks another protocol version than the server. Please update.",
+  },
+  ALREADY_EXISTS: { status: 409, vi: "Đã tồn tại.", en: "It already exists." },
+  IN_USE: { status: 409, vi: "Đang được sử dụng, không thể xóa.", en: "It is in use and cannot be deleted." },
+  ITEM_UNAVAILABLE: { status: 409, vi: "Món này đang tạm ngưng bán.", en: "This item is not on sale now." },
+  ORDER_EMPTY: { status: 409, vi: "Đơn hàng chưa có món nào.", en: "The order has no lines yet." },
+  UNAVAILABLE: {
+    status: 503,
+    vi: "Máy chủ tạm thời không sẵn sàng.",
+    en: "The server is not available right now.",
+  },
+} as const satisfies ErrorRegistry;
+
+export type ServerErrorCode = keyof typeof SERVER_ERRORS;

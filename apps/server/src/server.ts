@@ -1,0 +1,74 @@
+import { randomFillSync } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { type Clock, type IdGenerator, uuidV7Generator } from "@quay/core";
+import { PROTOCOL_VERSION } from "@quay/protocol";
+import { createHttpService, type HttpService } from "@quay/service-kit";
+import { RequestAuth } from "./auth/request-auth.js";
+import { SessionAuthority } from "./auth/session-authority.js";
+import { LiveEvents } from "./live/live-events.js";
+import { registerCatalogRoutes } from "./routes/catalog-routes.js";
+import { registerEventRoutes } from "./routes/event-routes.js";
+import { registerHealthRoutes } from "./routes/health-routes.js";
+import { registerOrderRoutes } from "./routes/order-routes.js";
+import { registerReportRoutes } from "./routes/report-routes.js";
+import { registerSessionRoutes } from "./routes/session-routes.js";
+import { registerStationRoutes } from "./routes/station-routes.js";
+import { registerStoreRoutes } from "./routes/store-routes.js";
+import { registerSyncRoutes } from "./routes/sync-routes.js";
+import { registerUserRoutes } from "./routes/user-routes.js";
+import type { ServerContext } from "./server-context.js";
+import { SERVER_ERRORS } from "./server-errors.js";
+import type { ServerStore } from "./storage/server-store.js";
+import { registerWebApps } from "./web/web-apps.js";
+
+/** Where the web build sits next to this package: `apps/web/dist`. */
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+export interface ServerOptions {
+  /** The storage; the caller opens it and closes it after the server. */
+  store: ServerStore;
+  clock?: Clock;
+  newId?: IdGenerator;
+  /** Pino level; "silent" in tests. */
+  logLevel?: string;
+  /** The web build to serve `/m/` and `/admin/` from; null serves none. */
+  webDist?: string | null;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/** The Quầy cloud server, ready to `listen` (or to `inject` in tests). */
+export async function buildServer(options: ServerOptions): Promise<HttpService> {
+  const clock = options.clock ?? systemClock;
+  const newId = options.newId ?? uuidV7Generator(clock, (length) => randomFillSync(new Uint8Array(length)));
+  const app = await createHttpService({
+    title: "Quầy server",
+    version: `protocol ${PROTOCOL_VERSION}`,
+    errors: SERVER_ERRORS,
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+  });
+  const sessions = await SessionAuthority.create(options.store, clock, newId);
+  const live = new LiveEvents(options.store, app.log);
+  app.addHook("onClose", async () => live.stop());
+  const context: ServerContext = {
+    store: options.store,
+    clock,
+    newId,
+    sessions,
+    auth: new RequestAuth(sessions),
+    live,
+  };
+
+  registerHealthRoutes(app, context);
+  registerSessionRoutes(app, context);
+  registerStoreRoutes(app, context);
+  registerCatalogRoutes(app, context);
+  registerOrderRoutes(app, context);
+  registerReportRoutes(app, context);
+  registerUserRoutes(app, context);
+  registerStationRoutes(app, context);
+  registerSyncRoutes(app, context);
+  registerEventRoutes(app, context);
+  await registerWebApps(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
+  return app;
+}

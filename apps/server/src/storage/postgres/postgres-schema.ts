@@ -1,0 +1,205 @@
+import type { Migration } from "../migration.js";
+
+/**
+ * The PostgreSQL schema: the SQLite schema (`sqlite-schema.ts`) with PostgreSQL types and a
+ * real SEQUENCE for the server sequence. Keep the two in step: the same scripts run on both.
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "accounts, catalog, orders, sync",
+    sql: `
+CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- The one server sequence (DESIGN.md §5), shared by ops and catalog/user changes.
+CREATE SEQUENCE server_seq;
+
+CREATE TABLE tenants (
+  tenant_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE stores (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL REFERENCES tenants (tenant_id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  address TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  auto_sync INTEGER NOT NULL,
+  bank_bin TEXT,
+  bank_account TEXT,
+  bank_account_name TEXT,
+  head_seq BIGINT NOT NULL DEFAULT 0,
+  catalog_seq BIGINT NOT NULL DEFAULT 0,
+  users_seq BIGINT NOT NULL DEFAULT 0,
+  next_station_no INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  UNIQUE (tenant_id, code)
+);
+
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL REFERENCES tenants (tenant_id),
+  username TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  pin_hash TEXT,
+  active INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE user_stores (
+  tenant_id TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  store_id TEXT NOT NULL REFERENCES stores (id),
+  PRIMARY KEY (user_id, store_id)
+);
+CREATE INDEX user_stores_by_store ON user_stores (store_id);
+
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX sessions_by_subject ON sessions (subject_id);
+
+CREATE TABLE stations (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL REFERENCES stores (id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  active INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT,
+  pending_open INTEGER,
+  pending_paid INTEGER,
+  UNIQUE (store_id, code)
+);
+
+CREATE TABLE categories (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL REFERENCES stores (id),
+  name TEXT NOT NULL,
+  sort_order INTEGER NOT NULL
+);
+CREATE INDEX categories_by_store ON categories (store_id);
+
+CREATE TABLE items (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL REFERENCES stores (id),
+  category_id TEXT NOT NULL REFERENCES categories (id),
+  name TEXT NOT NULL,
+  price BIGINT NOT NULL,
+  vat_rate INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  active INTEGER NOT NULL
+);
+CREATE INDEX items_by_store ON items (store_id);
+CREATE INDEX items_by_category ON items (category_id);
+
+CREATE TABLE areas (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL REFERENCES stores (id),
+  name TEXT NOT NULL,
+  sort_order INTEGER NOT NULL
+);
+CREATE INDEX areas_by_store ON areas (store_id);
+
+CREATE TABLE dining_tables (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL REFERENCES stores (id),
+  area_id TEXT NOT NULL REFERENCES areas (id),
+  name TEXT NOT NULL,
+  sort_order INTEGER NOT NULL
+);
+CREATE INDEX dining_tables_by_store ON dining_tables (store_id);
+CREATE INDEX dining_tables_by_area ON dining_tables (area_id);
+
+-- The op log. Ops with the same id are the same op: inserts are ON CONFLICT (id) DO NOTHING.
+CREATE TABLE ops (
+  seq BIGINT PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX ops_by_order ON ops (order_id);
+CREATE INDEX ops_by_store ON ops (store_id, seq);
+
+-- The fold of each order's ops (core's foldOrder), kept in step by every write.
+CREATE TABLE orders (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL,
+  number TEXT,
+  table_id TEXT,
+  status TEXT NOT NULL,
+  total BIGINT NOT NULL,
+  opened_at TEXT,
+  paid_at TEXT,
+  paid_day TEXT,
+  received_at TEXT NOT NULL,
+  updated_seq BIGINT NOT NULL,
+  view TEXT NOT NULL
+);
+CREATE INDEX orders_by_store ON orders (store_id, status, opened_at);
+CREATE INDEX orders_paid_by_day ON orders (store_id, paid_day, total) WHERE status = 'paid';
+
+-- Lines and payments of paid orders only, by the local day they were paid: report rows.
+CREATE TABLE sale_lines (
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  line_id TEXT NOT NULL,
+  paid_day TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  quantity INTEGER NOT NULL,
+  amount BIGINT NOT NULL,
+  PRIMARY KEY (order_id, line_id)
+);
+CREATE INDEX sale_lines_by_day ON sale_lines (store_id, paid_day, item_id, quantity, amount);
+
+CREATE TABLE sale_payments (
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  method TEXT NOT NULL,
+  paid_day TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  PRIMARY KEY (order_id, method)
+);
+CREATE INDEX sale_payments_by_day ON sale_payments (store_id, paid_day, method, amount);
+
+-- Order numbers of orders opened on the server: STORE-W-YYYYMMDD-NNNN.
+CREATE TABLE order_counters (
+  tenant_id TEXT NOT NULL,
+  store_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  last INTEGER NOT NULL,
+  PRIMARY KEY (store_id, day)
+);
+
+-- deviceSeq of the ops the server makes for each phone/back-office session.
+CREATE TABLE device_counters (
+  tenant_id TEXT NOT NULL,
+  device_id TEXT PRIMARY KEY,
+  last INTEGER NOT NULL
+);
+`,
+  },
+];

@@ -1,0 +1,235 @@
+import pg from "pg";
+import { ChangeListeners } from "../change-listeners.js";
+import type { Migration } from "../migration.js";
+import { type ChangeListener, type ServerStore, UniqueViolationError } from "../server-store.js";
+import type { ChangeNotice, Script, SqlRequest } from "../sql-script.js";
+import { multiRowInsert, toPostgresPlaceholders } from "./placeholders.js";
+import { POSTGRES_MIGRATIONS } from "./postgres-schema.js";
+
+/** Where committed changes are announced to every server instance (DESIGN.md §8). */
+const CHANNEL = "quay_changes";
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+/** PostgreSQL takes at most 65,535 parameters per statement. */
+const MAX_PARAMS = 60_000;
+const MAX_ROWS_PER_INSERT = 2_000;
+const LISTEN_RETRY_MS = 1_000;
+
+// Sequences, money and counts fit in a double: read BIGINT and NUMERIC as numbers.
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === INT8_OID || oid === NUMERIC_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Connections in the pool. */
+  poolSize?: number;
+  onListenerError?: (error: unknown) => void;
+  /** Problems of the LISTEN connection (it reconnects by itself). */
+  onWarning?: (message: string, error: unknown) => void;
+}
+
+/**
+ * The PostgreSQL engine. A script runs on one pooled client inside BEGIN … COMMIT. Writers of
+ * one store are serialised by locking the store's row first (`lockStores`), so the sequence
+ * numbers a store's changes get become visible in increasing order and a cursor never skips one.
+ * Change notices go through NOTIFY, so every instance behind a load balancer hears every change.
+ */
+export class PostgresStore implements ServerStore {
+  readonly engine = "postgres";
+  readonly #pool: pg.Pool;
+  readonly #listeners: ChangeListeners;
+  readonly #options: PostgresStoreOptions;
+  #listenClient: pg.Client | null = null;
+  #closing = false;
+  #retryTimer: NodeJS.Timeout | null = null;
+
+  private constructor(options: PostgresStoreOptions) {
+    this.#options = options;
+    this.#pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      types,
+    });
+    // An idle client that loses its connection must not crash the process.
+    this.#pool.on("error", (error) => options.onWarning?.("idle PostgreSQL client failed", error));
+    this.#listeners = new ChangeListeners(options.onListenerError ?? (() => {}));
+  }
+
+  /** Connects, runs pending migrations and starts listening for change notices. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const store = new PostgresStore(options);
+    try {
+      await store.#migrate(POSTGRES_MIGRATIONS);
+      await store.#listen();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  write<T>(script: Script<T>): Promise<T> {
+    return this.#transact(script, "BEGIN");
+  }
+
+  read<T>(script: Script<T>): Promise<T> {
+    return this.#transact(script, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    return this.#listeners.add(listener);
+  }
+
+  async ping(): Promise<void> {
+    await this.#pool.query("SELECT 1");
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    const listenClient = this.#listenClient;
+    this.#listenClient = null;
+    await listenClient?.end().catch(() => {});
+    await this.#pool.end();
+  }
+
+  async #transact<T>(script: Script<T>, begin: string): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken = false;
+    try {
+      await client.query(begin);
+      let step = script.next();
+      while (!step.done) {
+        let result: unknown;
+        try {
+          result = await execute(client, step.value);
+        } catch (error) {
+          step = script.throw(error);
+          continue;
+        }
+        step = script.next(result);
+      }
+      await client.query("COMMIT");
+      return step.value;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
+      throw translateError(error);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async #migrate(migrations: readonly Migration[]): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      // Instances starting together take turns.
+      await client.query("SELECT pg_advisory_lock(hashtext('quay-server-migrations'))");
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)",
+      );
+      const applied = new Set(
+        (await client.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map(
+          (row) => row.version,
+        ),
+      );
+      for (const migration of migrations) {
+        if (applied.has(migration.version)) continue;
+        await client.query("BEGIN");
+        try {
+          await client.query(migration.sql);
+          await client.query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            [migration.version, migration.name, new Date().toISOString()],
+          );
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        }
+      }
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext('quay-server-migrations'))").catch(() => {});
+      client.release();
+    }
+  }
+
+  async #listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.#options.connectionString, types });
+    client.on("notification", (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      this.#listeners.emit(JSON.parse(message.payload) as ChangeNotice);
+    });
+    client.on("error", (error) => {
+      this.#options.onWarning?.("PostgreSQL LISTEN connection lost; reconnecting", error);
+      this.#listenClient = null;
+      client.end().catch(() => {});
+      this.#scheduleListen();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.#listenClient = client;
+  }
+
+  #scheduleListen(): void {
+    if (this.#closing || this.#retryTimer) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      this.#listen().catch((error: unknown) => {
+        this.#options.onWarning?.("PostgreSQL LISTEN reconnect failed", error);
+        this.#scheduleListen();
+      });
+    }, LISTEN_RETRY_MS);
+  }
+}
+
+async function execute(client: pg.PoolClient, request: SqlRequest): Promise<unknown> {
+  switch (request.kind) {
+    case "all":
+      return (await client.query(toPostgresPlaceholders(request.sql), [...request.params])).rows;
+    case "run":
+      return (await client.query(toPostgresPlaceholders(request.sql), [...request.params])).rowCount ?? 0;
+    case "insertMany": {
+      const width = multiRowInsert(request.sql, 1).width;
+      const rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMS / width)));
+      const returned: unknown[] = [];
+      for (let start = 0; start < request.rows.length; start += rowsPerStatement) {
+        const chunk = request.rows.slice(start, start + rowsPerStatement);
+        const statement = multiRowInsert(request.sql, chunk.length);
+        const result = await client.query(statement.sql, chunk.flat());
+        returned.push(...result.rows);
+      }
+      return returned;
+    }
+    case "nextSeqs": {
+      const result = await client.query<{ seq: number }>(
+        "SELECT nextval('server_seq') AS seq FROM generate_series(1, $1::int)",
+        [request.count],
+      );
+      return result.rows.map((row) => row.seq).sort((a, b) => a - b);
+    }
+    case "lockStores": {
+      const list = request.storeIds.map((_, index) => `$${index + 1}`).join(", ");
+      await client.query(`SELECT id FROM stores WHERE id IN (${list}) ORDER BY id FOR UPDATE`, [
+        ...request.storeIds,
+      ]);
+      return undefined;
+    }
+    case "publish":
+      // Delivered by PostgreSQL when (and only if) the transaction commits.
+      await client.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(request.notice)]);
+      return undefined;
+  }
+}
+
+function translateError(error: unknown): unknown {
+  if (error instanceof Error && (error as { code?: unknown }).code === "23505") {
+    return new UniqueViolationError(error.message);
+  }
+  return error;
+}

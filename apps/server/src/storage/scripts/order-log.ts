@@ -1,0 +1,53 @@
+import { foldOrder, MAX_AMOUNT, type Op, type Order } from "@quay/core";
+import { AppError } from "@quay/service-kit";
+import { allIn, insertMany, nextSeqs, type Script } from "../sql-script.js";
+
+/** The op log: append-only, one row per op id. */
+
+/** Stores ops not held yet; returns the ids it inserted and the sequence numbers it took. */
+export function* appendOps(
+  scope: { tenantId: string; storeId: string },
+  ops: readonly Op[],
+): Script<{ inserted: Set<string>; lastSeq: number }> {
+  const seqs = yield* nextSeqs(ops.length);
+  // Ops with the same id are the same op: keep this insert idempotent.
+  const inserted = yield* insertMany<{ id: string }>(
+    `INSERT INTO ops (seq, id, tenant_id, store_id, order_id, device_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    ops.map((op, index) => [
+      seqs[index] ?? 0,
+      op.id,
+      scope.tenantId,
+      scope.storeId,
+      op.orderId,
+      op.deviceId,
+      JSON.stringify(op),
+    ]),
+  );
+  return { inserted: new Set(inserted.map((row) => row.id)), lastSeq: seqs.at(-1) ?? 0 };
+}
+
+/** Every op held for these orders. */
+export function* loadOrderOps(orderIds: readonly string[]): Script<Op[]> {
+  const rows = yield* allIn<{ body: string }>("SELECT body FROM ops WHERE order_id IN (?*)", orderIds);
+  return rows.map((row) => JSON.parse(row.body) as Op);
+}
+
+/**
+ * Folds an order with the core's `foldOrder`. An order whose amounts leave the range money may
+ * take (10^12 đồng) cannot be stored: the whole write is refused as invalid input.
+ */
+export function foldChecked(orderId: string, ops: readonly Op[]): Order {
+  let order: Order;
+  try {
+    order = foldOrder(orderId, ops);
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new AppError("VALIDATION_FAILED", `order ${orderId}: ${error.message}`);
+    throw error;
+  }
+  if (order.subtotal > MAX_AMOUNT || order.paid > MAX_AMOUNT) {
+    throw new AppError("VALIDATION_FAILED", `order ${orderId}: amounts beyond ${MAX_AMOUNT}`);
+  }
+  return order;
+}

@@ -1,0 +1,117 @@
+import { localDate, type Op, type Order } from "@quay/core";
+import { insertMany, runIn, type Script, type SqlValue } from "../sql-script.js";
+
+/** Orders, a projection of the op log: what phones, the back office and reports read. */
+
+export interface ProjectionContext {
+  readonly tenantId: string;
+  readonly storeId: string;
+  readonly timeZone: string;
+  /** When the orders' first ops reached the server (kept for orders already known). */
+  readonly receivedAt: string;
+  /** The sequence number of this change. */
+  readonly seq: number;
+}
+
+/** An instant as sortable UTC text; device times may carry any offset. */
+export function utcIso(at: string): string {
+  return new Date(at).toISOString();
+}
+
+/**
+ * Writes the folded orders: the order rows (`received_at` is set only the first time), and for
+ * paid orders the report rows — lines and net payments by method, on the local day of payment.
+ * `known` are the orders that already had a projection (their report rows are replaced).
+ */
+export function* saveOrderProjections(
+  context: ProjectionContext,
+  orders: readonly Order[],
+  known: ReadonlySet<string>,
+): Script<void> {
+  if (orders.length === 0) return;
+  const orderRows: SqlValue[][] = [];
+  const lineRows: SqlValue[][] = [];
+  const paymentRows: SqlValue[][] = [];
+  for (const order of orders) {
+    const paidAt = order.status === "paid" && order.paidAt !== null ? utcIso(order.paidAt) : null;
+    const paidDay = paidAt === null ? null : localDate(Date.parse(paidAt), context.timeZone);
+    orderRows.push([
+      order.id,
+      context.tenantId,
+      context.storeId,
+      order.number,
+      order.tableId,
+      order.status,
+      order.total,
+      order.openedAt === null ? null : utcIso(order.openedAt),
+      paidAt,
+      paidDay,
+      context.receivedAt,
+      context.seq,
+      JSON.stringify(order),
+    ]);
+    if (paidDay === null) continue;
+    for (const line of order.lines) {
+      lineRows.push([
+        context.tenantId,
+        context.storeId,
+        order.id,
+        line.id,
+        paidDay,
+        line.itemId,
+        line.name,
+        line.quantity,
+        line.amount,
+      ]);
+    }
+    for (const [method, amount] of netPaymentsByMethod(order)) {
+      paymentRows.push([context.tenantId, context.storeId, order.id, method, paidDay, amount]);
+    }
+  }
+
+  yield* insertMany(
+    `INSERT INTO orders (id, tenant_id, store_id, number, table_id, status, total, opened_at, paid_at, paid_day,
+       received_at, updated_seq, view)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET number = excluded.number, table_id = excluded.table_id,
+       status = excluded.status, total = excluded.total, opened_at = excluded.opened_at,
+       paid_at = excluded.paid_at, paid_day = excluded.paid_day, updated_seq = excluded.updated_seq,
+       view = excluded.view`,
+    orderRows,
+  );
+  const knownIds = orders.filter((order) => known.has(order.id)).map((order) => order.id);
+  yield* runIn("DELETE FROM sale_lines WHERE order_id IN (?*)", knownIds);
+  yield* runIn("DELETE FROM sale_payments WHERE order_id IN (?*)", knownIds);
+  yield* insertMany(
+    `INSERT INTO sale_lines (tenant_id, store_id, order_id, line_id, paid_day, item_id, name, quantity, amount)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    lineRows,
+  );
+  yield* insertMany(
+    "INSERT INTO sale_payments (tenant_id, store_id, order_id, method, paid_day, amount) VALUES (?, ?, ?, ?, ?, ?)",
+    paymentRows,
+  );
+}
+
+/** What each method brought in: cash tendered less the change given back. */
+function netPaymentsByMethod(order: Order): Map<string, number> {
+  const byMethod = new Map<string, number>();
+  for (const payment of order.payments) {
+    byMethod.set(payment.method, (byMethod.get(payment.method) ?? 0) + payment.amount);
+  }
+  const cash = byMethod.get("cash");
+  if (cash !== undefined) byMethod.set("cash", Math.max(0, cash - order.changeDue));
+  for (const [method, amount] of byMethod) if (amount === 0) byMethod.delete(method);
+  return byMethod;
+}
+
+/** Groups ops by order id. */
+export function opsByOrder(ops: Iterable<Op>): Map<string, Op[]> {
+  const grouped = new Map<string, Op[]>();
+  for (const op of ops) {
+    const list = grouped.get(op.orderId);
+    if (list) list.push(op);
+    else grouped.set(op.orderId, [op]);
+  }
+  return grouped;
+}

@@ -1,0 +1,97 @@
+import type { Op, Order } from "@quay/core";
+import { AppError } from "@quay/service-kit";
+import { allIn, get, lockStores, publish, type Script } from "../sql-script.js";
+import { appendOps, foldChecked, loadOrderOps } from "./order-log.js";
+import { opsByOrder, saveOrderProjections } from "./order-projection.js";
+import type { PendingCounts, StationRecord, StoreRecord } from "./records.js";
+import { touchStation } from "./stations.js";
+import { advanceStoreHead } from "./store-changes.js";
+
+/** Change notices list order ids up to this many; beyond, listeners are told to refetch. */
+export const NOTICE_MAX_ORDER_IDS = 100;
+
+export interface PushInput {
+  readonly station: StationRecord;
+  readonly store: StoreRecord;
+  readonly ops: readonly Op[];
+  readonly pending: PendingCounts | undefined;
+  readonly now: string;
+}
+
+export interface PushResult {
+  /** Every pushed op id the server holds now. */
+  readonly held: string[];
+  readonly cursor: number;
+  readonly changedOrders: readonly Order[];
+}
+
+/**
+ * A station's push (DESIGN.md §5), all or nothing: stores the ops not held yet, re-folds each
+ * order they touch once, records the station's contact. Any op on an order of another store
+ * refuses the whole batch.
+ */
+export function* pushOps(input: PushInput): Script<PushResult> {
+  const { store, station } = input;
+  const scope = { tenantId: store.tenantId, storeId: store.id };
+  yield* lockStores([store.id]);
+
+  const unique = [...new Map(input.ops.map((op) => [op.id, op])).values()];
+  for (const op of unique) {
+    if (op.kind === "open" && op.data.storeId !== store.id) {
+      throw new AppError("FORBIDDEN", `op ${op.id} opens an order in another store`);
+    }
+  }
+  const orderIds = [...new Set(unique.map((op) => op.orderId))];
+  const knownOrders = yield* allIn<{ id: string; store_id: string }>(
+    "SELECT id, store_id FROM orders WHERE id IN (?*)",
+    orderIds,
+  );
+  for (const order of knownOrders) {
+    if (order.store_id !== store.id) throw new AppError("FORBIDDEN", `order ${order.id} is in another store`);
+  }
+
+  const { inserted, lastSeq } = yield* appendOps(scope, unique);
+  if (inserted.size < unique.length) {
+    // Ops held already must be this store's too: an id is not a way into another store.
+    const heldBefore = yield* allIn<{ id: string; store_id: string }>(
+      "SELECT id, store_id FROM ops WHERE id IN (?*)",
+      unique.filter((op) => !inserted.has(op.id)).map((op) => op.id),
+    );
+    for (const row of heldBefore) {
+      if (row.store_id !== store.id) throw new AppError("FORBIDDEN", `op ${row.id} is in another store`);
+    }
+  }
+
+  let changedOrders: Order[] = [];
+  let cursor: number;
+  if (inserted.size > 0) {
+    const known = new Set(knownOrders.map((order) => order.id));
+    const insertedByOrder = opsByOrder(unique.filter((op) => inserted.has(op.id)));
+    // An order seen before is folded from everything held; a new one only has this batch's ops.
+    const storedOps = opsByOrder(
+      yield* loadOrderOps([...insertedByOrder.keys()].filter((id) => known.has(id))),
+    );
+    changedOrders = [...insertedByOrder].map(([orderId, ops]) =>
+      foldChecked(orderId, known.has(orderId) ? (storedOps.get(orderId) ?? []) : ops),
+    );
+    yield* saveOrderProjections(
+      { ...scope, timeZone: store.timeZone, receivedAt: input.now, seq: lastSeq },
+      changedOrders,
+      known,
+    );
+    yield* advanceStoreHead(store.id, lastSeq);
+    cursor = lastSeq;
+    yield* publish({
+      ...scope,
+      cursor,
+      orderIds: changedOrders.length <= NOTICE_MAX_ORDER_IDS ? changedOrders.map((order) => order.id) : null,
+      catalog: false,
+      users: false,
+    });
+  } else {
+    const head = yield* get<{ head_seq: number }>("SELECT head_seq FROM stores WHERE id = ?", [store.id]);
+    cursor = head?.head_seq ?? 0;
+  }
+  yield* touchStation(station.id, input.now, input.pending);
+  return { held: unique.map((op) => op.id), cursor, changedOrders };
+}

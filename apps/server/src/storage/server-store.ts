@@ -1,0 +1,28 @@
+import type { ChangeNotice, Script } from "./sql-script.js";
+
+export type StorageEngineKind = "sqlite" | "postgres";
+
+export type ChangeListener = (notice: ChangeNotice) => void;
+
+/**
+ * The server's storage: one interface, two engines (SQLite, PostgreSQL). What to read and
+ * write is written once as scripts (see `sql-script.ts` and `scripts/`); an engine runs each
+ * script in one transaction, all or nothing.
+ */
+export interface ServerStore {
+  readonly engine: StorageEngineKind;
+  /** Runs `script` in one read-write transaction; a throw rolls everything back. */
+  write<T>(script: Script<T>): Promise<T>;
+  /** Runs `script` in one read-only transaction that sees a single consistent snapshot. */
+  read<T>(script: Script<T>): Promise<T>;
+  /** Calls `listener` after each committed change is published (across server instances on PostgreSQL). */
+  subscribe(listener: ChangeListener): () => void;
+  /** Throws unless the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A write lost a race on a unique key (a username, a store code…): the caller's 409. */
+export class UniqueViolationError extends Error {
+  override readonly name = "UniqueViolationError";
+}

@@ -1,0 +1,169 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { ChangeListeners } from "../change-listeners.js";
+import type { Migration } from "../migration.js";
+import { type ChangeListener, type ServerStore, UniqueViolationError } from "../server-store.js";
+import type { ChangeNotice, Script, SqlRequest, SqlValue } from "../sql-script.js";
+import { SQLITE_MIGRATIONS } from "./sqlite-schema.js";
+
+type Statement = Database.Statement<SqlValue[], Record<string, SqlValue>>;
+
+const STATEMENT_CACHE_SIZE = 400;
+
+export interface SqliteStoreOptions {
+  /** The database file; `:memory:` for a throw-away database. */
+  file: string;
+  onListenerError?: (error: unknown) => void;
+}
+
+/**
+ * The SQLite engine (better-sqlite3, WAL). A script runs to completion synchronously inside one
+ * transaction, so nothing else can interleave; commits are durable (`synchronous=FULL`) because
+ * a station forgets an op once the server says it holds it.
+ */
+export class SqliteStore implements ServerStore {
+  readonly engine = "sqlite";
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Statement>();
+  readonly #listeners: ChangeListeners;
+  #pendingNotices: ChangeNotice[] = [];
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
+    this.#db = new Database(options.file);
+    this.#db.pragma("journal_mode = WAL");
+    this.#db.pragma("synchronous = FULL");
+    this.#db.pragma("foreign_keys = ON");
+    this.#db.pragma("busy_timeout = 5000");
+    this.#listeners = new ChangeListeners(options.onListenerError ?? (() => {}));
+    migrate(this.#db, SQLITE_MIGRATIONS);
+  }
+
+  write<T>(script: Script<T>): Promise<T> {
+    return this.#transact(script, "immediate");
+  }
+
+  read<T>(script: Script<T>): Promise<T> {
+    return this.#transact(script, "deferred");
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    return this.#listeners.add(listener);
+  }
+
+  async ping(): Promise<void> {
+    this.#db.prepare("SELECT 1").get();
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #transact<T>(script: Script<T>, mode: "immediate" | "deferred"): Promise<T> {
+    this.#pendingNotices = [];
+    try {
+      const result = this.#db.transaction(() => this.#drive(script))[mode]();
+      // State outside the database changes only after the commit.
+      const notices = this.#pendingNotices;
+      this.#pendingNotices = [];
+      for (const notice of notices) this.#listeners.emit(notice);
+      return Promise.resolve(result);
+    } catch (error) {
+      this.#pendingNotices = [];
+      return Promise.reject(translateError(error));
+    }
+  }
+
+  #drive<T>(script: Script<T>): T {
+    let step = script.next();
+    while (!step.done) {
+      let result: unknown;
+      try {
+        result = this.#execute(step.value);
+      } catch (error) {
+        step = script.throw(error);
+        continue;
+      }
+      step = script.next(result);
+    }
+    return step.value;
+  }
+
+  #execute(request: SqlRequest): unknown {
+    switch (request.kind) {
+      case "all":
+        return this.#statement(request.sql).all(...request.params);
+      case "run":
+        return this.#statement(request.sql).run(...request.params).changes;
+      case "insertMany": {
+        const statement = this.#statement(request.sql);
+        if (!statement.reader) {
+          for (const row of request.rows) statement.run(...row);
+          return [];
+        }
+        const returned: Record<string, SqlValue>[] = [];
+        for (const row of request.rows) returned.push(...statement.all(...row));
+        return returned;
+      }
+      case "nextSeqs": {
+        const row = this.#statement(
+          "UPDATE server_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'seq' RETURNING value",
+        ).get(request.count);
+        const last = Number(row?.value);
+        return Array.from({ length: request.count }, (_, index) => last - request.count + 1 + index);
+      }
+      case "lockStores":
+        return undefined; // BEGIN IMMEDIATE already holds the one write lock
+      case "publish":
+        this.#pendingNotices.push(request.notice);
+        return undefined;
+    }
+  }
+
+  #statement(sql: string): Statement {
+    let statement = this.#statements.get(sql);
+    if (statement) {
+      // Re-insert to keep the cache in least-recently-used order.
+      this.#statements.delete(sql);
+    } else {
+      statement = this.#db.prepare<SqlValue[], Record<string, SqlValue>>(sql);
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.#statements.keys().next().value;
+        if (oldest !== undefined) this.#statements.delete(oldest);
+      }
+    }
+    this.#statements.set(sql, statement);
+    return statement;
+  }
+}
+
+function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)",
+  );
+  const applied = new Set(
+    db
+      .prepare<[], { version: number }>("SELECT version FROM schema_migrations")
+      .all()
+      .map((row) => row.version),
+  );
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    }).immediate();
+  }
+}
+
+function translateError(error: unknown): unknown {
+  if (error instanceof Database.SqliteError && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(error.code)) {
+    return new UniqueViolationError(error.message);
+  }
+  return error;
+}

@@ -1,0 +1,62 @@
+import { stat } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import fastifyStatic from "@fastify/static";
+import { AppError, type HttpService } from "@quay/service-kit";
+
+/** The browser apps the server hosts, under their URL prefix in the web build (`apps/web/dist`). */
+const APPS = ["m", "admin"] as const;
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Serves the waiter app at `/m/` and the back office at `/admin/` from the web build, with
+ * their shared `/assets/`. Paths without a file extension fall back to the app's index.html
+ * (client-side routing). While the build is missing these paths answer 404 NOT_FOUND.
+ */
+export async function registerWebApps(app: HttpService, webDist: string | null): Promise<void> {
+  const root = webDist ?? "";
+  const exists =
+    webDist !== null &&
+    (await stat(webDist).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
+  if (exists) await app.register(fastifyStatic, { root, serve: false });
+
+  /** A file under the build, never outside it. */
+  const resolveInBuild = (relative: string): string | null => {
+    const path = normalize(join(root, relative));
+    return path.startsWith(root.endsWith(sep) ? root : root + sep) ? path : null;
+  };
+
+  const serve = async (relative: string, fallbackIndex: string | null) => {
+    if (!exists) throw new AppError("NOT_FOUND", "the web apps are not built (npm run build)");
+    const path = resolveInBuild(relative);
+    if (path && (await isFile(path))) return path.slice(root.length + 1);
+    if (fallbackIndex && extname(relative) === "" && (await isFile(join(root, fallbackIndex))))
+      return fallbackIndex;
+    throw new AppError("NOT_FOUND", `no web file ${relative}`);
+  };
+
+  for (const name of APPS) {
+    app.get(`/${name}`, { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${name}/`));
+    app.get<{ Params: { "*": string } }>(`/${name}/*`, { schema: { hide: true } }, async (request, reply) => {
+      const relative = request.params["*"] || "index.html";
+      const file = await serve(join(name, relative), join(name, "index.html"));
+      if (file.endsWith("index.html")) reply.header("cache-control", "no-cache");
+      return reply.sendFile(file, { cacheControl: false });
+    });
+  }
+  app.get<{ Params: { "*": string } }>("/assets/*", { schema: { hide: true } }, async (request, reply) => {
+    const file = await serve(join("assets", request.params["*"]), null);
+    // Built assets carry a content hash in their names: they never change.
+    reply.header("cache-control", "public, max-age=31536000, immutable");
+    return reply.sendFile(file, { cacheControl: false });
+  });
+}
