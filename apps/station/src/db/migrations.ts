@@ -34,7 +34,8 @@ export const MIGRATIONS: readonly string[] = [
     body TEXT NOT NULL
   ) STRICT;
   CREATE INDEX orders_by_status ON orders(status, opened_at);
-  CREATE INDEX orders_dirty ON orders(status, closed_at) WHERE dirty = 1;
+  CREATE INDEX orders_dirty ON orders(status) WHERE dirty = 1;
+  CREATE INDEX orders_closed_dirty ON orders(closed_at, id) WHERE dirty = 1 AND status <> 'open';
 
   CREATE TABLE credentials (
     user_id TEXT PRIMARY KEY,

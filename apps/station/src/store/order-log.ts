@@ -9,6 +9,12 @@ export interface OutgoingOp {
   readonly body: string;
 }
 
+/** Where a pass over the closed orders got to: (close time, id) of the last order read. */
+export interface ClosedKey {
+  readonly closedAt: string;
+  readonly id: string;
+}
+
 export interface PendingCounts {
   openOrders: number;
   paidOrders: number;
@@ -40,7 +46,8 @@ export class OrderLog {
   private readonly markOpSynced;
   private readonly selectPending;
   private readonly selectOpenOutgoing;
-  private readonly selectClosedOutgoing;
+  private readonly selectClosedBatch;
+  private readonly selectUnsyncedOfOrder;
   private readonly selectMaxDeviceSeq;
 
   constructor(private readonly db: StationDatabase) {
@@ -91,12 +98,13 @@ export class OrderLog {
        FROM ops JOIN orders ON orders.id = ops.order_id
        WHERE ops.synced = 0 AND orders.dirty = 1 AND orders.status = 'open' ORDER BY ops.seq`,
     );
-    this.selectClosedOutgoing = db.prepare<[number], OutgoingOp>(
-      `SELECT ops.order_id AS orderId, ops.seq AS seq, ops.id AS id, ops.body AS body
-       FROM (SELECT id, closed_at FROM orders WHERE dirty = 1 AND status <> 'open'
-             ORDER BY closed_at, id LIMIT ?) AS batch
-       JOIN ops ON ops.order_id = batch.id AND ops.synced = 0
-       ORDER BY batch.closed_at, batch.id, ops.seq`,
+    this.selectClosedBatch = db.prepare<[string, string, number], { id: string; closedAt: string }>(
+      `SELECT id, closed_at AS closedAt FROM orders
+       WHERE dirty = 1 AND status <> 'open' AND (closed_at, id) > (?, ?)
+       ORDER BY closed_at, id LIMIT ?`,
+    );
+    this.selectUnsyncedOfOrder = db.prepare<[string], OutgoingOp>(
+      `SELECT order_id AS orderId, seq, id, body FROM ops WHERE order_id = ? AND synced = 0 ORDER BY seq`,
     );
     this.selectMaxDeviceSeq = db.prepare<[string], { last: number | null }>(
       "SELECT max(device_seq) AS last FROM ops WHERE device_id = ?",
@@ -208,9 +216,19 @@ export class OrderLog {
     return this.selectOpenOutgoing.all();
   }
 
-  /** The unsynced ops of the `limit` oldest closed (paid or void) unsynced orders, by close time. */
-  closedOutgoing(limit: number): OutgoingOp[] {
-    return this.selectClosedOutgoing.all(limit);
+  /**
+   * The unsynced ops of the `limit` oldest closed (paid or void) unsynced orders, by close time,
+   * starting after `after` (keyset paging, so a batch can be read while the previous one is in flight).
+   */
+  closedOutgoing(
+    limit: number,
+    after: ClosedKey | null = null,
+  ): { ops: OutgoingOp[]; last: ClosedKey | null } {
+    const orders = this.selectClosedBatch.all(after?.closedAt ?? "", after?.id ?? "", limit);
+    const ops: OutgoingOp[] = [];
+    for (const order of orders) ops.push(...this.selectUnsyncedOfOrder.all(order.id));
+    const lastOrder = orders.at(-1);
+    return { ops, last: lastOrder ? { closedAt: lastOrder.closedAt ?? "", id: lastOrder.id } : null };
   }
 
   /** The highest `deviceSeq` this device has used (0 if none). */

@@ -37,6 +37,7 @@ export interface RequestOptions {
 }
 
 export type PullResponse = z.infer<typeof PullResponseSchema>;
+export type PushResponse = z.infer<typeof PushResponseSchema>;
 export type RegisterResponse = z.infer<typeof RegisterStationResponseSchema>;
 
 /** Timeouts, in milliseconds: short enough that a black-holed link is noticed quickly. */

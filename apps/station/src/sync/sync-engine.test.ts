@@ -132,6 +132,35 @@ describe("sync engine (against an in-memory server)", () => {
     ).toBe(3);
   });
 
+  it("pushes the paid backlog oldest first, in batches", async () => {
+    server.setAvailable(false);
+    await waitFor(async () => (await status()).mode === "offline", 3_000, "offline");
+    const paid: string[] = [];
+    for (let index = 0; index < 7; index++) paid.push(await sale(true));
+    server.setAvailable(true);
+    await waitFor(async () => (await status()).sync.state === "offered", 2_000, "offered");
+    await call("POST", "/api/sync");
+    await waitFor(async () => (await status()).mode === "online", 3_000, "online");
+    const arrival = paid.map((id) => server.receivedAt.get(id) ?? 0);
+    expect(arrival).toEqual([...arrival].sort((a, b) => a - b));
+    expect(server.pushes.map((push) => push.orders)).toEqual([2, 2, 2, 1]);
+  });
+
+  it("resumes an approved sync after a restart, without asking again", async () => {
+    server.setAvailable(false);
+    await waitFor(async () => (await status()).mode === "offline", 3_000, "offline");
+    const orderId = await sale(true);
+    station.store.settings.set("syncConsent", true);
+    const dataDir = station.dataDir;
+    await station.close(true);
+    station = await startTestStation(server.url, { dataDir });
+    token = await station.login("thungan", "1234", "offline");
+    server.setAvailable(true);
+    await waitFor(async () => (await status()).mode === "online", 3_000, "online");
+    expect(server.orderOps(orderId)).toHaveLength(4);
+    expect(station.store.settings.get("syncConsent")).toBe(false);
+  });
+
   it("syncs by itself on return when the store says so", async () => {
     station.store.settings.set("autoSync", true);
     server.setAvailable(false);

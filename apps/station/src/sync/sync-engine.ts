@@ -7,7 +7,12 @@ import type { OutgoingOp } from "../store/order-log.js";
 import type { StationStore } from "../store/station-store.js";
 import type { ConnectivityMonitor } from "./connectivity-monitor.js";
 import { chunkByOrder, countOrders, pushBody } from "./push-batches.js";
-import { type ServerClient, ServerRejectedError, ServerUnreachableError } from "./server-client.js";
+import {
+  type PushResponse,
+  type ServerClient,
+  ServerRejectedError,
+  ServerUnreachableError,
+} from "./server-client.js";
 import { ServerEvents } from "./server-events.js";
 
 type SyncState = StationStatus["sync"]["state"];
@@ -305,38 +310,77 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pushes the closed (paid or void) orders oldest first, in batches of `paidBatchOrders`. Pushes
+   * stay strictly one after another, but the station's own work (marking the last batch synced,
+   * reading the next) overlaps the server's work on the batch in flight.
+   */
   private async pushClosed(progress: (acknowledgedOrders: number) => void): Promise<void> {
-    for (;;) {
-      const ops = this.deps.store.orders.closedOutgoing(this.options.paidBatchOrders);
-      if (ops.length === 0) return;
-      progress(await this.pushOps(ops));
+    const orders = this.deps.store.orders;
+    for (let pass = 0; pass < 100; pass++) {
+      let next = orders.closedOutgoing(this.options.paidBatchOrders);
+      if (next.ops.length === 0) return;
+      let inFlight: { ops: OutgoingOp[]; answer: Promise<PushResponse> } | undefined;
+      while (next.ops.length > 0 || inFlight) {
+        const answered = inFlight ? await inFlight.answer : undefined;
+        let sent: typeof inFlight;
+        if (next.ops.length > 0) {
+          const [first, ...rest] = chunkByOrder(next.ops);
+          if (rest.length > 0) {
+            // Orders too big for one push: push them through the unpipelined path.
+            progress(await this.pushOps(next.ops));
+            next = next.last
+              ? orders.closedOutgoing(this.options.paidBatchOrders, next.last)
+              : { ops: [], last: null };
+            if (inFlight && answered) progress(this.acknowledge(inFlight.ops, answered));
+            inFlight = undefined;
+            continue;
+          }
+          sent = { ops: first ?? [], answer: this.send(first ?? []) };
+          sent.answer.catch(() => undefined); // awaited on the next turn; never left unhandled
+        }
+        if (inFlight && answered) progress(this.acknowledge(inFlight.ops, answered));
+        next =
+          sent && next.last
+            ? orders.closedOutgoing(this.options.paidBatchOrders, next.last)
+            : { ops: [], last: null };
+        inFlight = sent;
+      }
     }
+  }
+
+  /** Sends one push (at most MAX_PUSH_OPS ops); the caller acknowledges the answer. */
+  private send(ops: readonly OutgoingOp[]): Promise<PushResponse> {
+    const { store, client } = this.deps;
+    const token = store.settings.get("deviceToken");
+    if (!token) return Promise.reject(new AppError("NOT_PROVISIONED"));
+    const signal = this.inFlight.signal;
+    return client.push(token, pushBody(ops, store.orders.pendingCounts()), signal).then((answer) => {
+      if (signal.aborted) throw new ServerLostError("push answered after the server was lost");
+      return answer;
+    });
+  }
+
+  /** Marks what the server holds as synced; returns the number of orders the push touched. */
+  private acknowledge(ops: readonly OutgoingOp[], answer: PushResponse): number {
+    const { store, monitor } = this.deps;
+    monitor.reportSuccess();
+    const held = new Set(answer.held);
+    if (!ops.some((op) => held.has(op.id))) throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
+    const now = new Date(this.deps.clock.now()).toISOString();
+    const touched = store.transaction(() => {
+      const touched = store.orders.markSynced(ops, held);
+      store.settings.set("lastSyncAt", now);
+      return touched;
+    });
+    this.deps.onStatusChanged();
+    return touched.length;
   }
 
   /** Pushes ops in as few requests as the size limit allows; returns the orders acknowledged. */
   private async pushOps(ops: readonly OutgoingOp[]): Promise<number> {
-    const { store, client, monitor } = this.deps;
     let acknowledged = 0;
-    for (const chunk of chunkByOrder(ops)) {
-      const token = store.settings.get("deviceToken");
-      if (!token) throw new AppError("NOT_PROVISIONED");
-      const signal = this.inFlight.signal;
-      const answer = await client.push(token, pushBody(chunk, store.orders.pendingCounts()), signal);
-      if (signal.aborted) throw new ServerLostError("push answered after the server was lost");
-      monitor.reportSuccess();
-      const held = new Set(answer.held);
-      if (!chunk.some((op) => held.has(op.id))) {
-        throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
-      }
-      const now = new Date(this.deps.clock.now()).toISOString();
-      const touched = store.transaction(() => {
-        const touched = store.orders.markSynced(chunk, held);
-        store.settings.set("lastSyncAt", now);
-        return touched;
-      });
-      acknowledged += touched.length;
-      this.deps.onStatusChanged();
-    }
+    for (const chunk of chunkByOrder(ops)) acknowledged += this.acknowledge(chunk, await this.send(chunk));
     return acknowledged;
   }
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { OutgoingOp } from "../store/order-log.js";
+import { chunkByOrder, countOrders, pushBody } from "./push-batches.js";
+
+const ops = (orderId: string, count: number, from = 0): OutgoingOp[] =>
+  Array.from({ length: count }, (_, index) => ({
+    orderId,
+    seq: from + index,
+    id: `${orderId}-${index}`,
+    body: JSON.stringify({ id: `${orderId}-${index}` }),
+  }));
+
+describe("push batches", () => {
+  it("keeps each order's ops in one push when they fit", () => {
+    const chunks = chunkByOrder([...ops("a", 3), ...ops("b", 3), ...ops("c", 3)], 7);
+    expect(chunks.map((chunk) => chunk.map((op) => op.orderId).join(""))).toEqual(["aaabbb", "ccc"]);
+  });
+
+  it("splits an order bigger than a push", () => {
+    const chunks = chunkByOrder([...ops("a", 2), ...ops("b", 9)], 4);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([2, 4, 4, 1]);
+    expect(chunks.flat()).toHaveLength(11);
+  });
+
+  it("splices stored op JSON into the request body", () => {
+    const body = JSON.parse(pushBody(ops("a", 2), { openOrders: 1, paidOrders: 0 }));
+    expect(body).toEqual({
+      protocolVersion: 1,
+      pending: { openOrders: 1, paidOrders: 0 },
+      ops: [{ id: "a-0" }, { id: "a-1" }],
+    });
+    expect(countOrders([...ops("a", 2), ...ops("b", 1)])).toBe(2);
+  });
+});
