@@ -76,7 +76,7 @@ describe("station faults (cross-process)", () => {
       await world.proxy.setMode("pass");
       await world.waitForStatus((status) => status.serverReachable, 3_000, "server back");
       await call(world.station.url, "POST", "/api/sync", { token: world.stationToken });
-      await sleep(next() * 150);
+      await sleep(next() * 60);
       await world.crashStation();
       await world.syncToTheEnd();
       await expectConverged(world, acknowledged, check);

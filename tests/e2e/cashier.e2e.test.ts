@@ -1,0 +1,261 @@
+/**
+ * The cashier app in real headless Chromium, against real quay-server and quay-station processes
+ * (issue 5, "Done means"): sell online; lose the server and keep selling; get it back and sync.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { call, ok, waitFor } from "../support/http.mjs";
+import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
+import { HAS_CHROMIUM, launchChromium, screenshot } from "./browser.js";
+
+interface ServerOrder {
+  readonly number: string;
+  readonly status: string;
+  readonly total: number;
+}
+
+const describeWithBrowser = HAS_CHROMIUM ? describe : describe.skip;
+if (!HAS_CHROMIUM) {
+  console.warn("cashier e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)");
+}
+
+describeWithBrowser("the cashier app, online and offline", () => {
+  const serverData = tempDir("e2e-server");
+  const stationData = tempDir("e2e-station");
+  let server: RunningProcess;
+  let station: RunningProcess;
+  /** Between the station and the server, so a restarted server (on a new port) is reached again. */
+  let link: TcpProxy;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const receiptNumbers: string[] = [];
+  let openTableNumber = "";
+
+  const serverOrders = async (status: "open" | "paid"): Promise<ServerOrder[]> => {
+    const { token } = await ok(server.url, "POST", "/api/login", {
+      body: { username: "admin", password: "admin123" },
+    });
+    const body = await ok(server.url, "GET", `/api/orders?status=${status}`, { token });
+    return body.orders as ServerOrder[];
+  };
+
+  const addByClick = (name: string) => page.locator(`[data-testid=menu-item][data-item="${name}"]`).click();
+  /** The names of the first menu tiles shown. */
+  const firstItems = async (count: number) => {
+    const tiles = page.getByTestId("menu-item");
+    await tiles.first().waitFor();
+    const shown = Math.min(count, await tiles.count());
+    const names: string[] = [];
+    for (let index = 0; index < shown; index += 1)
+      names.push((await tiles.nth(index).getAttribute("data-item")) ?? "");
+    return names;
+  };
+  const receiptNumber = async () => (await page.getByTestId("receipt-number").first().textContent()) ?? "";
+
+  beforeAll(async () => {
+    server = await startServer({ dataDir: serverData });
+    link = await startTcpProxy({ targetPort: server.port });
+    station = await startStation({ serverUrl: link.url, dataDir: stationData });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" });
+    page = await context.newPage();
+  });
+
+  // A failed step leaves its screen behind (ignored by git: *.tmp.png).
+  afterEach(async (test) => {
+    if (test.task.result?.state === "fail") await screenshot(page, `failed-${test.task.name.replace(/\W+/g, "-")}.tmp`);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await station?.stop();
+    await server?.stop();
+    await link?.close();
+    removeDir(serverData);
+    removeDir(stationData);
+  });
+
+  it("logs in online, sells at a table and takes a split payment", async () => {
+    await page.goto(station.url);
+    await page.getByLabel("Tên đăng nhập").waitFor();
+    await screenshot(page, "login");
+    await page.getByLabel("Tên đăng nhập").fill("thungan");
+    await page.getByLabel("Mật khẩu").fill("1234");
+    expect(await page.getByLabel("Online").isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByTestId("table-tile").first().waitFor();
+    await expect.poll(() => page.getByTestId("connection-mode").textContent()).toBe("Online");
+
+    const tables = page.getByTestId("table-tile");
+    await tables.nth(0).click();
+    // The search ignores diacritics: "ca phe sua" finds "Cà phê sữa …"; Enter adds the first hit.
+    await page.getByTestId("menu-search").fill("ca phe sua");
+    const hits = await firstItems(10);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.normalize("NFC")).toMatch(/^Cà phê sữa/);
+    await page.getByTestId("menu-search").press("Enter");
+    await page.getByRole("button", { name: "Ít đá" }).click();
+    await addByClick(hits[0] ?? "");
+    await page.getByTestId("menu-search").fill("");
+    const [, second] = await firstItems(2);
+    await addByClick(second ?? "");
+    await page.getByRole("button", { name: `Thêm một ${second}` }).click();
+    await expect.poll(() => page.getByTestId("order-line").count()).toBe(3);
+    await expect
+      .poll(() =>
+        page.locator(`[data-testid=order-line][data-item="${second}"]`).getAttribute("data-quantity"),
+      )
+      .toBe("2");
+    await expect.poll(() => page.locator(".line-note").first().textContent()).toBe("Ít đá");
+    await screenshot(page, "order");
+
+    await page.keyboard.press("F9");
+    await page.getByTestId("payment-dialog").waitFor();
+    await page.getByTestId("method-transfer").click();
+    await page.getByTestId("vietqr").waitFor();
+    await screenshot(page, "payment-vietqr");
+
+    // Split: 20.000 ₫ by card, the rest in cash with a 200.000 ₫ note.
+    await page.getByTestId("method-card").click();
+    await page.getByTestId("card-amount").fill("20000");
+    await page.getByTestId("confirm-card").click();
+    await page.locator(".payments-so-far li").first().waitFor();
+    await page.getByTestId("method-cash").click();
+    await page.getByTestId("quick-200000").click();
+    await page.getByTestId("confirm-cash").click();
+    await page.getByTestId("receipt-dialog").waitFor();
+    const receipt = (await page.getByTestId("receipt-dialog").textContent()) ?? "";
+    for (const text of ["HÓA ĐƠN BÁN HÀNG", "Thẻ", "Tiền mặt", "Tiền thối lại", "Cảm ơn quý khách"]) {
+      expect(receipt).toContain(text);
+    }
+    receiptNumbers.push(await receiptNumber());
+    await screenshot(page, "receipt");
+    await page.getByTestId("receipt-done").click();
+    await page.getByTestId("table-tile").first().waitFor();
+    await screenshot(page, "table-map");
+
+    // Online, the paid order reaches the server within a second or so.
+    await waitFor(
+      async () => (await serverOrders("paid")).some((order) => order.number === receiptNumbers[0]),
+      {
+        what: "the online sale on the server",
+      },
+    );
+  });
+
+  it("shows the offline banner within 3 s of the server stopping", async () => {
+    await server.stop();
+    const stoppedAt = Date.now();
+    await page.getByTestId("offline-banner").waitFor({ timeout: 3_000 });
+    expect(Date.now() - stoppedAt).toBeLessThan(3_000);
+    await expect.poll(() => page.getByTestId("connection-mode").textContent()).toBe("Offline");
+    await screenshot(page, "offline-banner");
+  });
+
+  it("sells two orders offline and leaves one table open", async () => {
+    // A take-away order, paid in cash, exact amount.
+    await page.keyboard.press("F2");
+    const [first] = await firstItems(1);
+    await addByClick(first ?? "");
+    await page.keyboard.press("F9");
+    await page.getByTestId("quick-exact").click();
+    await page.getByTestId("confirm-cash").click();
+    await page.getByTestId("receipt-dialog").waitFor();
+    receiptNumbers.push(await receiptNumber());
+    await page.getByTestId("receipt-done").click();
+
+    // A table, left open with its provisional bill printed.
+    await page.locator("[data-testid=table-tile][data-state=free]").first().click();
+    await page.getByTestId("menu-search").fill("bac xiu");
+    await page.getByTestId("menu-search").press("Enter");
+    await page.getByTestId("order-line").first().waitFor();
+    openTableNumber =
+      ((await page.getByTestId("order-title").locator("xpath=..").textContent()) ?? "").match(
+        /[A-Z0-9]+-[A-Z0-9]+-\d{8}-\d+/,
+      )?.[0] ?? "";
+    await page.keyboard.press("F7");
+    await page.getByTestId("provisional-dialog").waitFor();
+    expect(await page.getByTestId("provisional-dialog").textContent()).toContain("PHIẾU TẠM TÍNH");
+    await screenshot(page, "provisional-bill");
+    await page.getByTestId("receipt-done").click();
+    await page.keyboard.press("Escape");
+    await page.locator("[data-testid=table-tile][data-state=occupied]").first().waitFor();
+    await expect.poll(() => page.getByTestId("pending-count").getAttribute("data-count")).toBe("2");
+    expect(openTableNumber).not.toBe("");
+  });
+
+  it("offers the sync when the server is back, shows its progress, and ends in success", async () => {
+    server = await startServer({ dataDir: serverData });
+    link.retarget(server.port);
+    await page.getByTestId("sync-offer").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("sync-offer").textContent()).toContain(
+      "Đã kết nối được internet. Đồng bộ dữ liệu ngay?",
+    );
+    await screenshot(page, "sync-offer");
+    await page.getByRole("button", { name: "Có" }).click();
+    await page.getByTestId("sync-progress").waitFor();
+    await screenshot(page, "sync-progress");
+    await page.getByTestId("sync-success").waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("sync-success").textContent()).toContain("Đồng bộ dữ liệu thành công");
+    await screenshot(page, "sync-success");
+    await page.getByRole("button", { name: "Đóng" }).click();
+    await expect.poll(() => page.getByTestId("connection-mode").textContent()).toBe("Online");
+    await expect.poll(() => page.getByTestId("pending-count").getAttribute("data-count")).toBe("0");
+  });
+
+  it("has put every order on the server", async () => {
+    const paid = (await serverOrders("paid")).map((order) => order.number);
+    for (const number of receiptNumbers) expect(paid).toContain(number);
+    const open = (await serverOrders("open")).map((order) => order.number);
+    expect(open).toContain(openTableNumber);
+  });
+
+  it("offers offline selling when the server is down at login, and logs in offline", async () => {
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await page.getByLabel("Tên đăng nhập").waitFor();
+    await link.setMode("refuse");
+    await waitFor(async () => (await ok(station.url, "GET", "/api/status")).serverReachable === false, {
+      what: "the station to notice the server is gone",
+    });
+    await page.getByLabel("Tên đăng nhập").fill("thungan");
+    await page.getByLabel("Mật khẩu").fill("1234");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    const problem = page.getByRole("alert");
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain(
+      "Không kết nối được máy chủ. Chuyển sang bán hàng Offline?",
+    );
+    await screenshot(page, "login-server-down");
+    await page.getByRole("button", { name: "Bán hàng Offline" }).click();
+    await page.getByTestId("table-tile").first().waitFor();
+    await page.getByTestId("offline-banner").waitFor();
+    await link.setMode("pass");
+  });
+
+  it("tells a station that never synced to log in online once", async () => {
+    const freshData = tempDir("e2e-fresh-station");
+    const fresh = await startStation({ serverUrl: "http://127.0.0.1:9", dataDir: freshData });
+    try {
+      const answer = await call(fresh.url, "POST", "/api/login", {
+        body: { username: "thungan", password: "1234", mode: "offline" },
+      });
+      expect(answer.status).toBe(409);
+      const freshPage = await context.newPage();
+      await freshPage.goto(fresh.url);
+      await freshPage.getByLabel("Tên đăng nhập").fill("thungan");
+      await freshPage.getByLabel("Mật khẩu").fill("1234");
+      await freshPage.getByLabel("Offline").check({ force: true });
+      await freshPage.getByRole("button", { name: "Đăng nhập" }).click();
+      const problem = freshPage.getByRole("alert");
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain("đăng nhập Online một lần");
+      await freshPage.close();
+    } finally {
+      await fresh.stop();
+      removeDir(freshData);
+    }
+  });
+});
