@@ -1,0 +1,80 @@
+import { randomFillSync } from "node:crypto";
+import { type Clock, type Op, uuidV7Generator } from "@quay/core";
+import type { WorldStore } from "./world.test-support.js";
+
+const clock: Clock = { now: () => Date.now() };
+export const newTestId = uuidV7Generator(clock, (length) => randomFillSync(new Uint8Array(length)));
+
+/**
+ * Makes ops the way a station does: its own device id and sequence, invoice numbers from its
+ * own counter. Money is plain numbers here, as on the wire.
+ */
+export class OpFactory {
+  #seq = 0;
+  #invoice = 0;
+
+  constructor(
+    readonly store: Pick<WorldStore, "id" | "code" | "items" | "tableIds">,
+    readonly deviceId: string,
+    readonly userId = "cashier",
+  ) {}
+
+  op(orderId: string, at: string, kind: Op["kind"], data: unknown): Op {
+    this.#seq += 1;
+    return {
+      id: newTestId(),
+      orderId,
+      deviceId: this.deviceId,
+      deviceSeq: this.#seq,
+      at,
+      userId: this.userId,
+      kind,
+      data,
+    } as Op;
+  }
+
+  /** An invoice: open, `lines` lines, and when `paid`, a cash payment of the total and the close. */
+  invoice(options: {
+    at: string;
+    lines?: number;
+    paid?: boolean;
+    orderId?: string;
+    method?: "cash" | "card" | "transfer";
+  }) {
+    const orderId = options.orderId ?? newTestId();
+    this.#invoice += 1;
+    const number = `${this.store.code}-Q9-${options.at.slice(0, 10).replaceAll("-", "")}-${String(this.#invoice).padStart(4, "0")}`;
+    const ops: Op[] = [
+      this.op(orderId, options.at, "open", { number, tableId: null, storeId: this.store.id }),
+    ];
+    let total = 0;
+    for (let index = 0; index < (options.lines ?? 2); index++) {
+      const item = this.store.items[index % this.store.items.length];
+      if (!item) throw new Error("the store has no items");
+      const quantity = 1 + (index % 2);
+      total += item.price * quantity;
+      ops.push(
+        this.op(orderId, options.at, "addLine", {
+          lineId: newTestId(),
+          itemId: item.id,
+          name: item.name,
+          unitPrice: item.price,
+          vatRate: item.vatRate,
+          quantity,
+          note: null,
+        }),
+      );
+    }
+    if (options.paid) {
+      ops.push(
+        this.op(orderId, options.at, "addPayment", {
+          paymentId: newTestId(),
+          method: options.method ?? "cash",
+          amount: total,
+        }),
+      );
+      ops.push(this.op(orderId, options.at, "close", { total }));
+    }
+    return { orderId, number, total, ops };
+  }
+}
