@@ -186,7 +186,7 @@ describe.each(testEngines())("sync on $name", (engine) => {
       expect(await server.count("orders")).toBe(0);
       expect(await server.count("sale_lines")).toBe(0);
 
-      await server.db.query("DROP TRIGGER fail_halfway" + (server.db.engine === "postgres" ? " ON ops" : ""));
+      await server.db.query(`DROP TRIGGER fail_halfway${server.db.engine === "postgres" ? " ON ops" : ""}`);
       expect((await server.push(station.deviceToken, ops)).status).toBe(200);
       expect(await server.count("orders")).toBe(6);
     });

@@ -18,6 +18,9 @@ export interface ErrorAnswerBody {
   error: { code: string; message: string };
 }
 
+/** A body that is either the answer or an error; tests check `status` to know which. */
+export type OrError<T> = T & ErrorAnswerBody;
+
 export interface CallOptions {
   token?: string;
   body?: unknown;
@@ -115,7 +118,7 @@ export class TestServer {
   }
 
   push(deviceToken: string, ops: readonly unknown[], extra: Record<string, unknown> = {}) {
-    return this.call<{ held: string[]; cursor: number }>("POST", "/api/sync/push", {
+    return this.call<OrError<{ held: string[]; cursor: number }>>("POST", "/api/sync/push", {
       token: deviceToken,
       body: { protocolVersion: PROTOCOL_VERSION, ops, ...extra },
     });
@@ -123,7 +126,7 @@ export class TestServer {
 
   pull(deviceToken: string, cursor: number, limit?: number) {
     const query = limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`;
-    return this.call<PullBody>("GET", `/api/sync/pull?${query}`, { token: deviceToken });
+    return this.call<OrError<PullBody>>("GET", `/api/sync/pull?${query}`, { token: deviceToken });
   }
 
   /** How many rows a table holds (straight from the database). */
