@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { call, ok, waitFor } from "../support/http.mjs";
+import { call, login, ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
 import { HAS_CHROMIUM, launchChromium, screenshot } from "./browser.js";
@@ -14,6 +14,18 @@ interface ServerOrder {
   readonly status: string;
   readonly total: number;
 }
+
+/** Paid orders made offline through the API on top of the two sold in the browser. */
+const BACKLOG = 120;
+
+/** Records every text the sync progress label shows (run in the page). */
+const RECORD_SYNC_LABELS = `(() => {
+  window.__syncLabels = [];
+  new MutationObserver(() => {
+    const text = document.querySelector("[data-testid=sync-progress-label]")?.textContent;
+    if (text && window.__syncLabels.at(-1) !== text) window.__syncLabels.push(text);
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+})()`;
 
 const describeWithBrowser = HAS_CHROMIUM ? describe : describe.skip;
 if (!HAS_CHROMIUM) {
@@ -65,7 +77,8 @@ describeWithBrowser("the cashier app, online and offline", () => {
 
   // A failed step leaves its screen behind (ignored by git: *.tmp.png).
   afterEach(async (test) => {
-    if (test.task.result?.state === "fail") await screenshot(page, `failed-${test.task.name.replace(/\W+/g, "-")}.tmp`);
+    if (test.task.result?.state === "fail")
+      await screenshot(page, `failed-${test.task.name.replace(/\W+/g, "-")}.tmp`);
   });
 
   afterAll(async () => {
@@ -87,7 +100,9 @@ describeWithBrowser("the cashier app, online and offline", () => {
     expect(await page.getByLabel("Online").isChecked()).toBe(true);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.getByTestId("table-tile").first().waitFor();
-    await expect.poll(() => page.getByTestId("connection-mode").textContent()).toBe("Online");
+    await expect
+      .poll(() => page.getByTestId("connection-mode").textContent(), { timeout: 10_000 })
+      .toBe("Online");
 
     const tables = page.getByTestId("table-tile");
     await tables.nth(0).click();
@@ -103,15 +118,33 @@ describeWithBrowser("the cashier app, online and offline", () => {
     const [, second] = await firstItems(2);
     await addByClick(second ?? "");
     await page.getByRole("button", { name: `Thêm một ${second}` }).click();
-    await expect.poll(() => page.getByTestId("order-line").count()).toBe(3);
+    await expect.poll(() => page.getByTestId("order-line").count(), { timeout: 10_000 }).toBe(3);
     await expect
       .poll(() =>
         page.locator(`[data-testid=order-line][data-item="${second}"]`).getAttribute("data-quantity"),
       )
       .toBe("2");
-    await expect.poll(() => page.locator(".line-note").first().textContent()).toBe("Ít đá");
+    await expect
+      .poll(() => page.locator(".line-note").first().textContent(), { timeout: 10_000 })
+      .toBe("Ít đá");
     await screenshot(page, "order");
 
+    // Another table takes its order and stays open; the map shows both, with totals and time.
+    await page.keyboard.press("Escape");
+    await page.locator('[data-testid=table-tile][data-table="Bàn 5"]').click();
+    await page.getByTestId("menu-search").fill("tra dao");
+    await page.getByTestId("menu-search").press("Enter");
+    await page.getByTestId("menu-search").fill("banh flan");
+    await page.getByTestId("menu-search").press("Enter");
+    await expect.poll(() => page.getByTestId("order-line").count(), { timeout: 10_000 }).toBe(2);
+    await page.keyboard.press("Escape");
+    await expect
+      .poll(() => page.locator("[data-testid=table-tile][data-state=occupied]").count(), { timeout: 10_000 })
+      .toBe(2);
+    await screenshot(page, "table-map");
+
+    await tables.nth(0).click();
+    await page.getByTestId("order-line").first().waitFor();
     await page.keyboard.press("F9");
     await page.getByTestId("payment-dialog").waitFor();
     await page.getByTestId("method-transfer").click();
@@ -135,7 +168,6 @@ describeWithBrowser("the cashier app, online and offline", () => {
     await screenshot(page, "receipt");
     await page.getByTestId("receipt-done").click();
     await page.getByTestId("table-tile").first().waitFor();
-    await screenshot(page, "table-map");
 
     // Online, the paid order reaches the server within a second or so.
     await waitFor(
@@ -151,7 +183,9 @@ describeWithBrowser("the cashier app, online and offline", () => {
     const stoppedAt = Date.now();
     await page.getByTestId("offline-banner").waitFor({ timeout: 3_000 });
     expect(Date.now() - stoppedAt).toBeLessThan(3_000);
-    await expect.poll(() => page.getByTestId("connection-mode").textContent()).toBe("Offline");
+    await expect
+      .poll(() => page.getByTestId("connection-mode").textContent(), { timeout: 10_000 })
+      .toBe("Offline");
     await screenshot(page, "offline-banner");
   });
 
@@ -160,6 +194,7 @@ describeWithBrowser("the cashier app, online and offline", () => {
     await page.keyboard.press("F2");
     const [first] = await firstItems(1);
     await addByClick(first ?? "");
+    await page.getByTestId("order-line").first().waitFor();
     await page.keyboard.press("F9");
     await page.getByTestId("quick-exact").click();
     await page.getByTestId("confirm-cash").click();
@@ -183,11 +218,33 @@ describeWithBrowser("the cashier app, online and offline", () => {
     await page.getByTestId("receipt-done").click();
     await page.keyboard.press("Escape");
     await page.locator("[data-testid=table-tile][data-state=occupied]").first().waitFor();
-    await expect.poll(() => page.getByTestId("pending-count").getAttribute("data-count")).toBe("2");
+    await expect
+      .poll(() => page.getByTestId("pending-count").getAttribute("data-count"), { timeout: 10_000 })
+      .toBe("2");
     expect(openTableNumber).not.toBe("");
   });
 
   it("offers the sync when the server is back, shows its progress, and ends in success", async () => {
+    // A busy evening offline: more paid invoices, made through the station's API, wait to sync.
+    const token = await login(station.url, "thungan", "1234", "offline");
+    const { items } = await ok(station.url, "GET", "/api/catalog", { token });
+    for (let index = 0; index < BACKLOG; index += 1) {
+      const order = await ok(station.url, "POST", "/api/orders", { token, body: {} });
+      const item = items[index % items.length];
+      const withLine = await ok(station.url, "POST", `/api/orders/${order.id}/lines`, {
+        token,
+        body: { itemId: item.id, quantity: 1 + (index % 3) },
+      });
+      await ok(station.url, "POST", `/api/orders/${order.id}/payments`, {
+        token,
+        body: { method: index % 2 === 0 ? "cash" : "transfer", amount: withLine.total },
+      });
+    }
+    await expect
+      .poll(() => page.getByTestId("pending-count").getAttribute("data-count"), { timeout: 10_000 })
+      .toBe(String(2 + BACKLOG));
+    await page.evaluate(RECORD_SYNC_LABELS);
+
     server = await startServer({ dataDir: serverData });
     link.retarget(server.port);
     await page.getByTestId("sync-offer").waitFor({ timeout: 10_000 });
@@ -196,19 +253,32 @@ describeWithBrowser("the cashier app, online and offline", () => {
     );
     await screenshot(page, "sync-offer");
     await page.getByRole("button", { name: "Có" }).click();
-    await page.getByTestId("sync-progress").waitFor();
+    await page.getByText(/^Đang đồng bộ hóa đơn \d+\/\d+$/).waitFor({ timeout: 15_000 });
     await screenshot(page, "sync-progress");
-    await page.getByTestId("sync-success").waitFor({ timeout: 15_000 });
+    await page.getByTestId("sync-success").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("sync-success").textContent()).toContain("Đồng bộ dữ liệu thành công");
     await screenshot(page, "sync-success");
+
+    // Open orders went first, then the paid invoices, counted up to all of them.
+    const labels = (await page.evaluate("window.__syncLabels")) as string[];
+    const firstPaid = labels.findIndex((label) => label.startsWith("Đang đồng bộ hóa đơn"));
+    expect(labels.findIndex((label) => label.startsWith("Đang đồng bộ đơn đang mở"))).toBeLessThan(firstPaid);
+    expect(labels.at(-1)).toBe(`Đang đồng bộ hóa đơn ${1 + BACKLOG}/${1 + BACKLOG}`);
+
     await page.getByRole("button", { name: "Đóng" }).click();
-    await expect.poll(() => page.getByTestId("connection-mode").textContent()).toBe("Online");
-    await expect.poll(() => page.getByTestId("pending-count").getAttribute("data-count")).toBe("0");
+    await expect
+      .poll(() => page.getByTestId("connection-mode").textContent(), { timeout: 10_000 })
+      .toBe("Online");
+    await expect
+      .poll(() => page.getByTestId("pending-count").getAttribute("data-count"), { timeout: 10_000 })
+      .toBe("0");
   });
 
   it("has put every order on the server", async () => {
     const paid = (await serverOrders("paid")).map((order) => order.number);
     for (const number of receiptNumbers) expect(paid).toContain(number);
+    expect(new Set(paid).size).toBe(paid.length);
+    expect(paid).toHaveLength(receiptNumbers.length + BACKLOG);
     const open = (await serverOrders("open")).map((order) => order.number);
     expect(open).toContain(openTableNumber);
   });

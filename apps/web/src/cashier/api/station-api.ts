@@ -59,6 +59,11 @@ export function createStationApi(http: HttpClient) {
         reason,
         ...(managerPin === null || managerPin === "" ? {} : { managerPin }),
       }),
+    voidOrder: (orderId: string, reason: string, managerPin: string | null) =>
+      http.post<Order>(`${orderPath(orderId)}/void`, {
+        reason,
+        ...(managerPin === null || managerPin === "" ? {} : { managerPin }),
+      }),
     moveOrder: (orderId: string, tableId: string | null) =>
       http.post<Order>(`${orderPath(orderId)}/move`, { tableId }),
     addPayment: (orderId: string, method: PaymentMethod, amount: number) =>

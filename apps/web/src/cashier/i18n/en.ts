@@ -116,6 +116,7 @@ export const en: CashierMessages = {
     due: "Due",
     provisional: "Print bill",
     move: "Move table",
+    voidOrder: "Void order",
     pay: "Pay",
     paidBadge: "Paid",
   },
@@ -132,6 +133,10 @@ export const en: CashierMessages = {
     pin: "Manager PIN",
     pinHelp: "Voiding an item needs a manager's PIN.",
     confirm: "Void",
+  },
+  voidOrder: {
+    title: "Void order",
+    subject: "Void the whole order {{order}}",
   },
   move: {
     title: "Move table",

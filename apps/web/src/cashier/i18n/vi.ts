@@ -114,6 +114,7 @@ export const vi = {
     due: "Còn phải trả",
     provisional: "In tạm tính",
     move: "Chuyển bàn",
+    voidOrder: "Hủy đơn",
     pay: "Thanh toán",
     paidBadge: "Đã thanh toán",
   },
@@ -130,6 +131,10 @@ export const vi = {
     pin: "Mã PIN quản lý",
     pinHelp: "Hủy món cần quản lý xác nhận bằng mã PIN.",
     confirm: "Xác nhận hủy",
+  },
+  voidOrder: {
+    title: "Hủy đơn",
+    subject: "Hủy toàn bộ đơn {{order}}",
   },
   move: {
     title: "Chuyển bàn",

@@ -25,7 +25,13 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
     () => [...catalog.categories].sort((a, b) => a.sortOrder - b.sortOrder),
     [catalog.categories],
   );
-  const activeItems = useMemo(() => catalog.items.filter((item) => item.active), [catalog.items]);
+  // The menu in the order the shop arranged its categories (items keep the station's order within one).
+  const activeItems = useMemo(() => {
+    const rank = new Map(categories.map((category, index) => [category.id, index]));
+    return catalog.items
+      .filter((item) => item.active)
+      .sort((a, b) => (rank.get(a.categoryId) ?? 0) - (rank.get(b.categoryId) ?? 0));
+  }, [catalog.items, categories]);
   // A search looks through the whole menu, whatever category is open.
   const shown =
     query.trim() !== ""

@@ -16,6 +16,7 @@ interface OrderPanelProps {
   readonly onBack: () => void;
   readonly onProvisional: () => void;
   readonly onMove: () => void;
+  readonly onVoidOrder: () => void;
   readonly onPay: () => void;
 }
 
@@ -77,6 +78,14 @@ export function OrderPanel(props: OrderPanelProps) {
         </button>
         <button type="button" className="secondary" disabled={order === null || !open} onClick={props.onMove}>
           {t("order.move")} <kbd>F6</kbd>
+        </button>
+        <button
+          type="button"
+          className="secondary danger-text"
+          disabled={order === null || !open}
+          onClick={props.onVoidOrder}
+        >
+          {t("order.voidOrder")}
         </button>
         <button
           type="button"

@@ -12,7 +12,7 @@ import { MoveTableDialog } from "./move-table-dialog.js";
 import { shortNumber } from "./order-label.js";
 import { OrderPanel } from "./order-panel.js";
 import { useOrderActions } from "./use-order-actions.js";
-import { VoidLineDialog } from "./void-line-dialog.js";
+import { VoidDialog } from "./void-dialog.js";
 
 /** What the order screen shows: an order, or a draft for a table (null: take-away). */
 export interface OrderSelection {
@@ -33,6 +33,7 @@ interface OrderScreenProps {
 
 type OpenDialog =
   | { readonly kind: "void"; readonly line: OrderLine }
+  | { readonly kind: "voidOrder" }
   | { readonly kind: "move" }
   | { readonly kind: "pay" }
   | { readonly kind: "receipt"; readonly order: Order; readonly provisional: boolean };
@@ -160,17 +161,38 @@ export function OrderScreen(props: OrderScreenProps) {
           onBack={onBack}
           onProvisional={() => order !== null && setDialog({ kind: "receipt", order, provisional: true })}
           onMove={() => setDialog({ kind: "move" })}
+          onVoidOrder={() => setDialog({ kind: "voidOrder" })}
           onPay={() => setDialog({ kind: "pay" })}
         />
       </div>
       {dialog?.kind === "void" ? (
-        <VoidLineDialog
-          line={dialog.line}
+        <VoidDialog
+          title={t("voidLine.title")}
+          subject={
+            <>
+              <strong>
+                {dialog.line.quantity} × {dialog.line.name}
+              </strong>
+              {dialog.line.note === null ? null : <span className="line-note"> · {dialog.line.note}</span>}
+            </>
+          }
           needsPin={!MANAGERS.includes(user.role)}
           onClose={() => setDialog(null)}
           onConfirm={async (reason, pin) => {
             await actions.voidLine(dialog.line.id, reason, pin);
             setDialog(null);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === "voidOrder" ? (
+        <VoidDialog
+          title={t("voidOrder.title")}
+          subject={<strong>{t("voidOrder.subject", { order: title })}</strong>}
+          needsPin={!MANAGERS.includes(user.role)}
+          onClose={() => setDialog(null)}
+          onConfirm={async (reason, pin) => {
+            await actions.voidOrder(reason, pin);
+            onBack();
           }}
         />
       ) : null}

@@ -16,6 +16,7 @@ export interface OrderActions {
   readonly addItem: (item: MenuItem, note: string) => Promise<Order>;
   readonly changeQuantity: (lineId: string, delta: number) => Promise<Order>;
   readonly voidLine: (lineId: string, reason: string, managerPin: string | null) => Promise<Order>;
+  readonly voidOrder: (reason: string, managerPin: string | null) => Promise<Order>;
   readonly move: (tableId: string | null) => Promise<Order>;
   readonly pay: (method: PaymentMethod, amount: number) => Promise<Order>;
 }
@@ -91,6 +92,11 @@ export function useOrderActions({
       run(async (latest) => {
         const { latest: current, line } = lineOf(latest, lineId);
         return api.voidLine(current.id, line.id, reason, managerPin);
+      }),
+    voidOrder: (reason, managerPin) =>
+      run(async (latest) => {
+        if (latest === null) throw new Error("no order to void");
+        return api.voidOrder(latest.id, reason, managerPin);
       }),
     move: (target) =>
       run(async (latest) => {

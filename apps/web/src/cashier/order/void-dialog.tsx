@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
 import { errorText } from "../api/error-text.js";
-import type { OrderLine } from "../api/station-types.js";
 import { vi } from "../i18n/vi.js";
 
-interface VoidLineDialogProps {
-  readonly line: OrderLine;
+interface VoidDialogProps {
+  readonly title: string;
+  /** What is being voided: "2 × Bạc xỉu", or the order. */
+  readonly subject: ReactNode;
   /** The signed-in user may not void by role: a manager's PIN is asked for. */
   readonly needsPin: boolean;
   readonly onConfirm: (reason: string, managerPin: string | null) => Promise<void>;
@@ -15,8 +16,8 @@ interface VoidLineDialogProps {
 
 const REASONS = Object.keys(vi.voidLine.reasons) as (keyof typeof vi.voidLine.reasons)[];
 
-/** Voids a line with a reason; managers only, or with a manager's PIN. */
-export function VoidLineDialog({ line, needsPin, onConfirm, onClose }: VoidLineDialogProps) {
+/** Voids a line or a whole order with a reason; managers only, or with a manager's PIN. */
+export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: VoidDialogProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState("");
   const [pin, setPin] = useState("");
@@ -38,14 +39,9 @@ export function VoidLineDialog({ line, needsPin, onConfirm, onClose }: VoidLineD
   };
 
   return (
-    <Dialog title={t("voidLine.title")} onClose={onClose} testId="void-dialog">
+    <Dialog title={title} onClose={onClose} testId="void-dialog">
       <form onSubmit={submit} className="stack">
-        <p className="void-line">
-          <strong>
-            {line.quantity} × {line.name}
-          </strong>
-          {line.note === null ? null : <span className="line-note"> · {line.note}</span>}
-        </p>
+        <p className="void-subject">{subject}</p>
         <fieldset className="chips" aria-label={t("voidLine.reason")}>
           <legend>{t("voidLine.reason")}</legend>
           {REASONS.map((key) => {
