@@ -136,7 +136,22 @@ describeWithBrowser("the cashier app, online and offline", () => {
     await page.getByTestId("menu-search").press("Enter");
     await page.getByTestId("menu-search").fill("banh flan");
     await page.getByTestId("menu-search").press("Enter");
+    await page.getByTestId("menu-search").fill("bia");
+    await page.getByTestId("menu-search").press("Enter");
+    await expect.poll(() => page.getByTestId("order-line").count(), { timeout: 10_000 }).toBe(3);
+    // The beer was a mistake: voiding it takes a reason and, for a cashier, a manager's PIN.
+    await page.getByRole("button", { name: /^Hủy món Bia/ }).click();
+    await page.getByRole("button", { name: "Nhập nhầm" }).click();
+    await page.getByTestId("manager-pin").fill("0000");
+    await page.getByRole("button", { name: "Xác nhận hủy" }).click();
+    await page.getByText("Mã PIN quản lý không đúng.").waitFor();
+    await page.getByTestId("manager-pin").fill("1234");
+    await page.getByRole("button", { name: "Xác nhận hủy" }).click();
     await expect.poll(() => page.getByTestId("order-line").count(), { timeout: 10_000 }).toBe(2);
+    // And the guests move to Bàn 6.
+    await page.keyboard.press("F6");
+    await page.getByTestId("move-dialog").getByRole("button", { name: "Bàn 6", exact: true }).click();
+    await expect.poll(() => page.getByTestId("order-title").textContent(), { timeout: 10_000 }).toBe("Bàn 6");
     await page.keyboard.press("Escape");
     await expect
       .poll(() => page.locator("[data-testid=table-tile][data-state=occupied]").count(), { timeout: 10_000 })
@@ -149,6 +164,10 @@ describeWithBrowser("the cashier app, online and offline", () => {
     await page.getByTestId("payment-dialog").waitFor();
     await page.getByTestId("method-transfer").click();
     await page.getByTestId("vietqr").waitFor();
+    // The VietQR carries the exact amount due (EMVCo tag 54) and is unconfirmed until the cashier says so.
+    const payload = (await page.locator(".qr-code").getAttribute("data-payload")) ?? "";
+    expect(payload).toContain("54061080005802VN");
+    expect(await page.getByTestId("transfer-unconfirmed").textContent()).toBe("Chưa xác nhận");
     await screenshot(page, "payment-vietqr");
 
     // Split: 20.000 ₫ by card, the rest in cash with a 200.000 ₫ note.
@@ -166,6 +185,10 @@ describeWithBrowser("the cashier app, online and offline", () => {
     }
     receiptNumbers.push(await receiptNumber());
     await screenshot(page, "receipt");
+    // On paper only the receipt prints, at 80 mm.
+    await page.emulateMedia({ media: "print" });
+    await screenshot(page, "receipt-print");
+    await page.emulateMedia({ media: "screen" });
     await page.getByTestId("receipt-done").click();
     await page.getByTestId("table-tile").first().waitFor();
 
