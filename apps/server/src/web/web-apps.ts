@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import { AppError, type HttpService } from "@quay/service-kit";
 
@@ -20,7 +20,7 @@ async function isFile(path: string): Promise<boolean> {
  * (client-side routing). While the build is missing these paths answer 404 NOT_FOUND.
  */
 export async function registerWebApps(app: HttpService, webDist: string | null): Promise<void> {
-  const root = webDist ?? "";
+  const root = webDist === null ? "" : resolve(webDist);
   const exists =
     webDist !== null &&
     (await stat(webDist).then(
@@ -29,32 +29,28 @@ export async function registerWebApps(app: HttpService, webDist: string | null):
     ));
   if (exists) await app.register(fastifyStatic, { root, serve: false });
 
-  /** A file under the build, never outside it. */
-  const resolveInBuild = (relative: string): string | null => {
-    const path = normalize(join(root, relative));
-    return path.startsWith(root.endsWith(sep) ? root : root + sep) ? path : null;
-  };
-
-  const serve = async (relative: string, fallbackIndex: string | null) => {
+  /** A file of one folder of the build (an app, or the assets), never outside that folder. */
+  const serve = async (folder: string, relative: string, fallbackIndex: boolean): Promise<string> => {
     if (!exists) throw new AppError("NOT_FOUND", "the web apps are not built (npm run build)");
-    const path = resolveInBuild(relative);
-    if (path && (await isFile(path))) return path.slice(root.length + 1);
-    if (fallbackIndex && extname(relative) === "" && (await isFile(join(root, fallbackIndex))))
-      return fallbackIndex;
-    throw new AppError("NOT_FOUND", `no web file ${relative}`);
+    const base = join(root, folder);
+    const path = normalize(join(base, relative));
+    if (path.startsWith(base + sep) && (await isFile(path))) return path.slice(root.length + 1);
+    const index = join(folder, "index.html");
+    if (fallbackIndex && extname(relative) === "" && (await isFile(join(root, index)))) return index;
+    throw new AppError("NOT_FOUND", `no web file ${folder}/${relative}`);
   };
 
   for (const name of APPS) {
     app.get(`/${name}`, { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${name}/`));
     app.get<{ Params: { "*": string } }>(`/${name}/*`, { schema: { hide: true } }, async (request, reply) => {
       const relative = request.params["*"] || "index.html";
-      const file = await serve(join(name, relative), join(name, "index.html"));
+      const file = await serve(name, relative, true);
       if (file.endsWith("index.html")) reply.header("cache-control", "no-cache");
       return reply.sendFile(file, { cacheControl: false });
     });
   }
   app.get<{ Params: { "*": string } }>("/assets/*", { schema: { hide: true } }, async (request, reply) => {
-    const file = await serve(join("assets", request.params["*"]), null);
+    const file = await serve("assets", request.params["*"], false);
     // Built assets carry a content hash in their names: they never change.
     reply.header("cache-control", "public, max-age=31536000, immutable");
     return reply.sendFile(file, { cacheControl: false });
