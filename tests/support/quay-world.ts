@@ -113,7 +113,9 @@ export class QuayWorld {
 
   private async allOrders(url: string, token: string): Promise<OrderView[]> {
     const lists = await Promise.all(
-      ["open", "paid", "void"].map((status) => ok(url, "GET", `/api/orders?status=${status}`, { token })),
+      ["open", "paid", "void"].map((status) =>
+        ok(url, "GET", `/api/orders?status=${status}&limit=10000`, { token }),
+      ),
     );
     return lists.flatMap((list) => list.orders as OrderView[]);
   }

@@ -9,14 +9,16 @@ export type StationDatabase = Database.Database;
 export const DATABASE_FILE = "station.sqlite";
 
 /**
- * Opens (creating if needed) the station's SQLite file: WAL, `synchronous=FULL` so an answered
- * sale survives a power cut, and every pending migration applied in one transaction each.
+ * Opens (creating if needed) the station's SQLite file in WAL mode, with every pending migration
+ * applied in one transaction each. Commits are `synchronous=NORMAL` (durable when the process
+ * dies, e.g. kill -9); payments and closes commit with `synchronous=FULL` (see `durably`), which
+ * also makes every earlier commit in the WAL survive a power cut.
  */
 export function openDatabase(dataDir: string): StationDatabase {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, DATABASE_FILE));
   db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = FULL");
+  db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   migrate(db);
@@ -31,5 +33,15 @@ function migrate(db: StationDatabase): void {
       db.exec(sql);
       db.pragma(`user_version = ${version + 1}`);
     })();
+  }
+}
+
+/** Runs `work` (which commits a transaction) with `synchronous=FULL`: fsynced before it returns. */
+export function durably<T>(db: StationDatabase, work: () => T): T {
+  db.pragma("synchronous = FULL");
+  try {
+    return work();
+  } finally {
+    db.pragma("synchronous = NORMAL");
   }
 }

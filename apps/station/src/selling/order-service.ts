@@ -105,18 +105,24 @@ export class OrderService {
 
   /** Records a payment; once payments cover the total the order is closed in the same transaction. */
   pay(actor: Actor, orderId: string, method: PaymentMethod, amount: number): Order {
-    return this.change(actor, orderId, false, (order) => {
-      const payment: OpDraft = {
-        kind: "addPayment",
-        data: { paymentId: this.deps.newId(), method, amount: dong(amount) },
-      };
-      if (!order || order.paid + amount < order.total) return [payment];
-      return [payment, { kind: "close", data: { total: order.total } }];
-    });
+    return this.change(
+      actor,
+      orderId,
+      false,
+      (order) => {
+        const payment: OpDraft = {
+          kind: "addPayment",
+          data: { paymentId: this.deps.newId(), method, amount: dong(amount) },
+        };
+        if (!order || order.paid + amount < order.total) return [payment];
+        return [payment, { kind: "close", data: { total: order.total } }];
+      },
+      true,
+    );
   }
 
   voidOrder(actor: Actor, orderId: string, reason: string): Order {
-    return this.change(actor, orderId, false, () => [{ kind: "voidOrder", data: { reason } }]);
+    return this.change(actor, orderId, false, () => [{ kind: "voidOrder", data: { reason } }], true);
   }
 
   private requireIdentity() {
@@ -131,42 +137,47 @@ export class OrderService {
     orderId: string,
     isNew: boolean,
     draft: (order: Order | null) => OpDraft[],
+    /** Money changed hands or a sale ended: fsync before the cashier is answered. */
+    durable = false,
   ): Order {
     const { stationId } = this.requireIdentity();
     const store = this.deps.store;
     let seq = this.lastSeq ?? store.orders.lastDeviceSeq(stationId);
-    const order = store.transaction(() => {
-      const existing = isNew ? [] : store.orders.opsOf(orderId);
-      if (!isNew && existing.length === 0) throw new AppError("NOT_FOUND", "order");
-      const ops: Op[] = [...existing];
-      let current = isNew ? null : foldOrder(orderId, ops);
-      const made: Op[] = [];
-      for (const { kind, data } of draft(current)) {
-        seq += 1;
-        const at = new Date(this.deps.clock.now()).toISOString();
-        const op = {
-          id: this.deps.newId(),
-          orderId,
-          deviceId: stationId,
-          deviceSeq: seq,
-          at,
-          userId: actor.userId,
-          kind,
-          data,
-        } as Op;
-        const verdict = validateOp(current, op);
-        if (!verdict.ok) {
-          if (verdict.code === "LINE_NOT_FOUND") throw new AppError("NOT_FOUND", "line");
-          throw new OrderRuleError(verdict.code);
+    const order = store.transaction(
+      () => {
+        const existing = isNew ? [] : store.orders.opsOf(orderId);
+        if (!isNew && existing.length === 0) throw new AppError("NOT_FOUND", "order");
+        const ops: Op[] = [...existing];
+        let current = isNew ? null : foldOrder(orderId, ops);
+        const made: Op[] = [];
+        for (const { kind, data } of draft(current)) {
+          seq += 1;
+          const at = new Date(this.deps.clock.now()).toISOString();
+          const op = {
+            id: this.deps.newId(),
+            orderId,
+            deviceId: stationId,
+            deviceSeq: seq,
+            at,
+            userId: actor.userId,
+            kind,
+            data,
+          } as Op;
+          const verdict = validateOp(current, op);
+          if (!verdict.ok) {
+            if (verdict.code === "LINE_NOT_FOUND") throw new AppError("NOT_FOUND", "line");
+            throw new OrderRuleError(verdict.code);
+          }
+          ops.push(op);
+          made.push(op);
+          current = foldOrder(orderId, ops);
         }
-        ops.push(op);
-        made.push(op);
-        current = foldOrder(orderId, ops);
-      }
-      if (!current) throw new Error("an action made no ops");
-      store.orders.appendLocal(made, current);
-      return current;
-    });
+        if (!current) throw new Error("an action made no ops");
+        store.orders.appendLocal(made, current);
+        return current;
+      },
+      { durable },
+    );
     this.lastSeq = seq;
     this.deps.onOrderChanged(order);
     return order;

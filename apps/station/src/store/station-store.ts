@@ -1,5 +1,5 @@
 import type { CatalogSnapshot, Store } from "@quay/protocol";
-import { openDatabase, type StationDatabase } from "../db/open-database.js";
+import { durably, openDatabase, type StationDatabase } from "../db/open-database.js";
 import { CredentialStore } from "./credential-store.js";
 import { InvoiceCounter } from "./invoice-counter.js";
 import { OrderLog } from "./order-log.js";
@@ -36,10 +36,16 @@ export class StationStore {
     return new StationStore(openDatabase(dataDir));
   }
 
-  /** Runs `work` in one synchronous transaction; settings read back from disk if it fails. */
-  transaction<T>(work: () => T): T {
+  /**
+   * Runs `work` in one synchronous transaction; settings read back from disk if it fails.
+   * `durable` commits with `synchronous=FULL` (payments, closes, voids).
+   */
+  transaction<T>(work: () => T, options: { durable?: boolean } = {}): T {
     try {
-      return this.db.transaction(work)();
+      const run = this.db.transaction(work);
+      // Nested in another transaction, the outer one decides when (and how) it commits.
+      if (options.durable && !this.db.inTransaction) return durably(this.db, () => run());
+      return run();
     } catch (error) {
       this.settings.invalidate();
       throw error;

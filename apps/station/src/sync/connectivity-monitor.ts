@@ -81,7 +81,9 @@ export class ConnectivityMonitor {
     if (this.stopped) return;
     if (ok) this.reportSuccess();
     else this.reportFailure();
-    this.schedule(this.options.intervalMs);
+    // A failure while still reachable is confirmed (or cleared) at once, not after the pause.
+    const confirming = !ok && this.current;
+    this.schedule(confirming ? 0 : this.options.intervalMs);
   }
 
   private set(reachable: boolean): void {

@@ -355,8 +355,13 @@ export class SyncEngine {
     const token = store.settings.get("deviceToken");
     if (!token) return Promise.reject(new AppError("NOT_PROVISIONED"));
     const signal = this.inFlight.signal;
+    const started = performance.now();
     return client.push(token, pushBody(ops, store.orders.pendingCounts()), signal).then((answer) => {
       if (signal.aborted) throw new ServerLostError("push answered after the server was lost");
+      this.deps.logger.debug(
+        { ops: ops.length, ms: Math.round(performance.now() - started) },
+        "push answered",
+      );
       return answer;
     });
   }
@@ -364,6 +369,7 @@ export class SyncEngine {
   /** Marks what the server holds as synced; returns the number of orders the push touched. */
   private acknowledge(ops: readonly OutgoingOp[], answer: PushResponse): number {
     const { store, monitor } = this.deps;
+    const started = performance.now();
     monitor.reportSuccess();
     const held = new Set(answer.held);
     if (!ops.some((op) => held.has(op.id))) throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
@@ -374,6 +380,10 @@ export class SyncEngine {
       return touched;
     });
     this.deps.onStatusChanged();
+    this.deps.logger.debug(
+      { orders: touched.length, ms: Math.round(performance.now() - started) },
+      "push acknowledged",
+    );
     return touched.length;
   }
 
