@@ -39,6 +39,7 @@ export const en: CashierMessages = {
     neverSynced: "Never synced",
     syncing: "Syncing {{done}}/{{total}}",
     syncNow: "Sync now",
+    syncFailed: "Sync not finished",
     language: "Tiếng Việt",
     languageLabel: "Chuyển sang tiếng Việt",
     help: "Shortcuts",

@@ -37,6 +37,7 @@ export const vi = {
     neverSynced: "Chưa đồng bộ lần nào",
     syncing: "Đang đồng bộ {{done}}/{{total}}",
     syncNow: "Đồng bộ ngay",
+    syncFailed: "Đồng bộ chưa xong",
     language: "English",
     languageLabel: "Switch to English",
     help: "Phím tắt",

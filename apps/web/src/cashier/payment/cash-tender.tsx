@@ -54,6 +54,7 @@ export function CashTender({ due, busy, onPay }: CashTenderProps) {
           onChange={setTendered}
           label={t("payment.tendered")}
           testId="cash-tendered"
+          autoFocus
         />
       </div>
       <div className={short > 0 ? "change-due short" : "change-due"} aria-live="polite">

@@ -70,6 +70,11 @@ export function StatusBar({
             {lastSync}
           </span>
         )}
+        {status?.sync.state === "failed" ? (
+          <span className="status-item status-error" data-testid="sync-error">
+            {t("status.syncFailed")}
+          </span>
+        ) : null}
         {canSync ? (
           <button type="button" className="status-button accent" onClick={onSyncNow}>
             {t("status.syncNow")}

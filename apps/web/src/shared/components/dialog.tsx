@@ -11,6 +11,8 @@ interface DialogProps {
   readonly testId?: string;
 }
 
+const FOCUS_ORDER = ["[data-autofocus]", "input:not([type=radio])", "button.primary", "button"] as const;
+
 /** A modal dialog: the backdrop blocks the screen, focus moves inside, Esc closes it. */
 export function Dialog({ title, children, actions, onClose, className, testId }: DialogProps) {
   const titleId = useId();
@@ -20,8 +22,9 @@ export function Dialog({ title, children, actions, onClose, className, testId }:
     const panel = panelRef.current;
     if (panel === null) return;
     if (panel.contains(document.activeElement)) return;
-    const first = panel.querySelector<HTMLElement>(
-      "[autofocus], [data-autofocus], input, button.primary, button",
+    // The most useful control first: one marked for it, a field to type in, the main action.
+    const first = FOCUS_ORDER.map((selector) => panel.querySelector<HTMLElement>(selector)).find(
+      (element) => element !== null,
     );
     (first ?? panel).focus();
   }, []);

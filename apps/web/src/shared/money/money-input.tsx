@@ -7,10 +7,12 @@ interface MoneyInputProps {
   readonly label: string;
   readonly inputRef?: Ref<HTMLInputElement>;
   readonly testId?: string;
+  /** Takes the focus when its dialog opens. */
+  readonly autoFocus?: boolean;
 }
 
 /** An amount in đồng typed on a numeric keypad, shown with thousands separators as it is typed. */
-export function MoneyInput({ value, onChange, label, inputRef, testId }: MoneyInputProps) {
+export function MoneyInput({ value, onChange, label, inputRef, testId, autoFocus = false }: MoneyInputProps) {
   return (
     <span className="money-input">
       <input
@@ -24,6 +26,7 @@ export function MoneyInput({ value, onChange, label, inputRef, testId }: MoneyIn
         }
         onFocus={(event) => event.target.select()}
         data-testid={testId}
+        data-autofocus={autoFocus ? "" : undefined}
       />
       <span className="currency" aria-hidden="true">
         ₫
