@@ -27,6 +27,19 @@ const RECORD_SYNC_LABELS = `(() => {
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
 })()`;
 
+/** Every visible button is at least 44 px high and wide: a finger, not a mouse. */
+async function expectTouchTargets(page: Page): Promise<void> {
+  const buttons = page.locator("button:visible");
+  const small: string[] = [];
+  for (let index = 0; index < (await buttons.count()); index += 1) {
+    const box = await buttons.nth(index).boundingBox();
+    if (box !== null && (box.height < 44 || box.width < 44)) {
+      small.push(`${(await buttons.nth(index).textContent()) ?? "?"} ${box.width}×${box.height}`);
+    }
+  }
+  expect(small).toEqual([]);
+}
+
 const describeWithBrowser = HAS_CHROMIUM ? describe : describe.skip;
 if (!HAS_CHROMIUM) {
   console.warn("cashier e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)");
@@ -131,6 +144,7 @@ describeWithBrowser("the cashier app, online and offline", () => {
       .poll(() => page.locator(".line-note").first().textContent(), { timeout: 10_000 })
       .toBe("Ít đá");
     await screenshot(page, "order");
+    await expectTouchTargets(page);
 
     // Another table takes its order and stays open; the map shows both, with totals and time.
     await page.keyboard.press("Escape");
@@ -151,15 +165,18 @@ describeWithBrowser("the cashier app, online and offline", () => {
     await page.getByTestId("manager-pin").fill("1234");
     await page.getByRole("button", { name: "Xác nhận hủy" }).click();
     await expect.poll(() => page.getByTestId("order-line").count(), { timeout: 10_000 }).toBe(2);
+    await page.getByTestId("void-dialog").waitFor({ state: "detached" });
     // And the guests move to Bàn 6.
     await page.keyboard.press("F6");
     await page.getByTestId("move-dialog").getByRole("button", { name: "Bàn 6", exact: true }).click();
     await expect.poll(() => page.getByTestId("order-title").textContent(), { timeout: 10_000 }).toBe("Bàn 6");
+    await page.getByTestId("move-dialog").waitFor({ state: "detached" });
     await page.keyboard.press("Escape");
     await expect
       .poll(() => page.locator("[data-testid=table-tile][data-state=occupied]").count(), { timeout: 10_000 })
       .toBe(2);
     await screenshot(page, "table-map");
+    await expectTouchTargets(page);
 
     await tables.nth(0).click();
     await page.getByTestId("order-line").first().waitFor();
