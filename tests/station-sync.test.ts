@@ -17,8 +17,8 @@ describe("station ↔ server sync (cross-process)", () => {
   });
 
   it("brings an online sale to the server within a second", async () => {
-    const started = Date.now();
     const order = await sell(world, { lines: 3, pay: true });
+    const started = Date.now(); // the cashier's last call was answered
     const onServer = await waitFor(
       async () => {
         const { status, body } = await call(world.server.url, "GET", `/api/orders/${order.id}`, {
@@ -28,7 +28,7 @@ describe("station ↔ server sync (cross-process)", () => {
       },
       { timeoutMs: 1_000, everyMs: 10, what: "the sale on the server" },
     );
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(1_100);
     expect(essence(onServer)).toEqual(essence(order));
   });
 
@@ -49,7 +49,7 @@ describe("station ↔ server sync (cross-process)", () => {
       },
       { timeoutMs: 1_000, everyMs: 10, what: "the phone order at the counter" },
     );
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(1_100);
     expect(atCounter.lines[0].quantity).toBe(2);
   });
 
