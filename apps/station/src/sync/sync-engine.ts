@@ -27,13 +27,16 @@ export interface SyncEngineOptions {
   pullEveryMs: number;
   /** While online, push this long after a local change (lets a burst of calls share a push). */
   pushDelayMs: number;
+  /** While online, pull this long after the server says something changed (coalesces a burst). */
+  pullDelayMs: number;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
   paidBatchOrders: 1_000,
   pullLimit: 5_000,
   pullEveryMs: 5_000,
-  pushDelayMs: 10,
+  pushDelayMs: 25,
+  pullDelayMs: 60,
 };
 
 export interface SyncEngineDeps {
@@ -198,7 +201,7 @@ export class SyncEngine {
   private onServerChanged(cursor: number): void {
     if (cursor > (this.deps.store.settings.get("cursor") ?? 0)) {
       this.pullWanted = true;
-      if (this.mode === "online") this.kick(0);
+      if (this.mode === "online") this.kick(this.options.pullDelayMs);
     }
   }
 
@@ -226,7 +229,7 @@ export class SyncEngine {
       this.kickTimer = undefined;
       this.running = this.work().finally(() => {
         this.running = undefined;
-        if (this.wanted) this.kick(0);
+        if (this.wanted) this.kick(this.options.pushDelayMs);
       });
     }, delayMs);
   }
