@@ -1,5 +1,6 @@
-import { localDate, type Op, type Order } from "@quay/core";
+import type { Op, Order } from "@quay/core";
 import { insertMany, runIn, type Script, type SqlValue } from "../sql-script.js";
+import { localDay } from "./local-day.js";
 
 /** Orders, a projection of the op log: what phones, the back office and reports read. */
 
@@ -34,7 +35,7 @@ export function* saveOrderProjections(
   const paymentRows: SqlValue[][] = [];
   for (const order of orders) {
     const paidAt = order.status === "paid" && order.paidAt !== null ? utcIso(order.paidAt) : null;
-    const paidDay = paidAt === null ? null : localDate(Date.parse(paidAt), context.timeZone);
+    const paidDay = paidAt === null ? null : localDay(Date.parse(paidAt), context.timeZone);
     orderRows.push([
       order.id,
       context.tenantId,

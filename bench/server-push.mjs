@@ -1,0 +1,277 @@
+// The server's push benchmark (issue 3): 50 stations push 200 paid invoices each (5 lines) at
+// once, over loopback, to a real `quay-server` — on SQLite, and on PostgreSQL when
+// BENCH_DATABASE_URL names a server to create a throw-away database on. Reports invoices/s and
+// the p99 latency of one push, the median of BENCH_REPS runs (default 3), and checks afterwards
+// that the server holds every invoice exactly once.
+// Runnable alone: `node bench/server-push.mjs` (after `npm run build`).
+import { getRandomValues, randomBytes } from "node:crypto";
+import http from "node:http";
+import { pathToFileURL } from "node:url";
+import { ok } from "../tests/support/http.mjs";
+import { removeDir, SERVER_BIN, startProcess, tempDir } from "../tests/support/processes.mjs";
+
+const STATIONS = Number(process.env.BENCH_STATIONS ?? 50);
+/** The stations are spread over this many stores of the demo tenant (1: all in CH01). */
+const STORES = Number(process.env.BENCH_STORES ?? 1);
+const INVOICES = Number(process.env.BENCH_INVOICES ?? 200);
+const LINES = 5;
+/** Invoices per push: a station catching up sends its backlog in batches like these. */
+const BATCH = Number(process.env.BENCH_BATCH_INVOICES ?? 50);
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const PROTOCOL_VERSION = 1;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+// One keep-alive connection per station, as real stations have.
+const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+
+/** Sends a request (a JSON body when given); resolves to the status and the answer's text. */
+function send(method, url, token, body) {
+  return new Promise((resolve, reject) => {
+    const headers = { authorization: `Bearer ${token}` };
+    if (body !== undefined) {
+      headers["content-type"] = "application/json";
+      headers["content-length"] = Buffer.byteLength(body);
+    }
+    const request = http.request(url, { method, agent, headers }, (response) => {
+      const chunks = [];
+      response.on("data", (chunk) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({
+          ok: response.statusCode === 200,
+          status: response.statusCode,
+          text: Buffer.concat(chunks).toString(),
+        }),
+      );
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+/** A database for one run: a temp dir for SQLite, a fresh database for PostgreSQL. */
+async function makeDatabase(engine) {
+  if (engine === "sqlite") {
+    const dir = tempDir("bench-server-push");
+    return { args: ["--data", dir], env: {}, drop: async () => removeDir(dir) };
+  }
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
+  await admin.connect();
+  const name = `quay_bench_${randomBytes(5).toString("hex")}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(process.env.BENCH_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const dir = tempDir("bench-server-push");
+  return {
+    args: ["--data", dir],
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+      removeDir(dir);
+    },
+  };
+}
+
+/** Every push body of one station, serialised before the clock starts. */
+function stationBatches({ storeId, stationId, code, items, newId, day }) {
+  const bodies = [];
+  let seq = 0;
+  let invoices = [];
+  const flush = () => {
+    bodies.push({
+      invoices: invoices.length,
+      body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, ops: invoices.flat() }),
+    });
+    invoices = [];
+  };
+  for (let index = 0; index < INVOICES; index++) {
+    const orderId = newId();
+    const at = new Date(day + index * 1_000).toISOString();
+    const op = (kind, data) => ({
+      id: newId(),
+      orderId,
+      deviceId: stationId,
+      deviceSeq: ++seq,
+      at,
+      userId: "bench",
+      kind,
+      data,
+    });
+    const ops = [
+      op("open", {
+        number: `${code}-20261128-${String(index + 1).padStart(4, "0")}`,
+        tableId: null,
+        storeId,
+      }),
+    ];
+    let total = 0;
+    for (let line = 0; line < LINES; line++) {
+      const item = items[(index + line) % items.length];
+      const quantity = 1 + (line % 3);
+      total += item.price * quantity;
+      ops.push(
+        op("addLine", {
+          lineId: newId(),
+          itemId: item.id,
+          name: item.name,
+          unitPrice: item.price,
+          vatRate: item.vatRate,
+          quantity,
+          note: null,
+        }),
+      );
+    }
+    ops.push(op("addPayment", { paymentId: newId(), method: "cash", amount: total }));
+    ops.push(op("close", { total }));
+    invoices.push(ops);
+    if (invoices.length === BATCH) flush();
+  }
+  if (invoices.length > 0) flush();
+  return bodies;
+}
+
+async function oneRun(engine) {
+  const database = await makeDatabase(engine);
+  const server = await startProcess(
+    SERVER_BIN,
+    ["--host", "127.0.0.1", "--port", "0", "--demo", ...database.args],
+    {
+      name: "quay-server",
+      env: {
+        ...database.env,
+        ...(process.env.BENCH_SERVER_NODE_OPTIONS
+          ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
+          : {}),
+      },
+    },
+  );
+  try {
+    const { uuidV7Generator } = await import("../packages/core/dist/index.js");
+    const newId = uuidV7Generator({ now: () => Date.now() }, (length) =>
+      getRandomValues(new Uint8Array(length)),
+    );
+    const admin = (
+      await ok(server.url, "POST", "/api/login", { body: { username: "admin", password: "admin123" } })
+    ).token;
+    const catalog = await ok(server.url, "GET", "/api/catalog", { token: admin });
+    const items = catalog.items.filter((item) => item.active);
+    const day = Date.parse("2026-11-28T01:00:00.000Z");
+    const stores = [catalog.store];
+    for (let index = 2; index <= STORES; index++) {
+      const code = `CH${String(index).padStart(2, "0")}`;
+      const body = { code, name: `Chi nhánh ${index}`, timeZone: "Asia/Ho_Chi_Minh" };
+      stores.push(await ok(server.url, "POST", "/api/stores", { token: admin, body }));
+    }
+    const stations = [];
+    for (let index = 0; index < STATIONS; index++) {
+      const store = stores[index % stores.length];
+      const station = await ok(server.url, "POST", "/api/sync/register", {
+        token: admin,
+        body: { protocolVersion: PROTOCOL_VERSION, name: `Bench ${index + 1}`, storeCode: store.code },
+      });
+      stations.push({
+        token: station.deviceToken,
+        batches: stationBatches({
+          storeId: store.id,
+          stationId: station.stationId,
+          code: `${store.code}-${station.stationCode}`,
+          items,
+          newId,
+          day,
+        }),
+      });
+    }
+
+    // Stations are connected before they push (they pull and listen first): open every
+    // station's keep-alive connection now, so the clock measures pushes, not TCP accepts.
+    await Promise.all(
+      stations.map(({ token }) => send("GET", `${server.url}/api/sync/pull?cursor=0&limit=1`, token)),
+    );
+
+    const latencies = [];
+    const started = performance.now();
+    await Promise.all(
+      stations.map(async ({ token, batches }) => {
+        for (const { body } of batches) {
+          const before = performance.now();
+          const response = await send("POST", `${server.url}/api/sync/push`, token, body);
+          const answer = JSON.parse(response.text);
+          latencies.push(performance.now() - before);
+          if (!response.ok) throw new Error(`push answered ${response.status}: ${JSON.stringify(answer)}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+
+    const reportStart = performance.now();
+    const report = await ok(server.url, "GET", "/api/reports/sales?from=2026-11-28&to=2026-11-28", {
+      token: admin,
+    });
+    const reportMs = performance.now() - reportStart;
+    const expected = STATIONS * INVOICES;
+    if (report.orders !== expected)
+      throw new Error(`the server holds ${report.orders} invoices, not ${expected}`);
+    return {
+      invoicesPerSecond: expected / seconds,
+      p99: percentile(latencies, 99),
+      p50: percentile(latencies, 50),
+      pushes: latencies.length,
+      reportMs,
+    };
+  } finally {
+    const exit = await server.stop();
+    if (exit.code !== 0) console.error(`quay-server exited with ${exit.code ?? exit.signal}`);
+    await database.drop();
+  }
+}
+
+export async function run() {
+  const engines = ["sqlite", ...(process.env.BENCH_DATABASE_URL ? ["postgres"] : [])];
+  const results = [];
+  for (const engine of engines) {
+    const runs = [];
+    for (let rep = 0; rep < REPS; rep++) {
+      const result = await oneRun(engine);
+      console.log(
+        `  ${engine} run ${rep + 1}/${REPS}: ${result.invoicesPerSecond.toFixed(0)} invoices/s, push p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms (${result.pushes} pushes), report ${result.reportMs.toFixed(0)} ms`,
+      );
+      runs.push(result);
+    }
+    const spread = STORES === 1 ? "one store" : `${STORES} stores`;
+    const what = `${STATIONS} stations (${spread}) × ${INVOICES} paid invoices, ${BATCH} per push, ${engine}`;
+    results.push(
+      {
+        metric: `${what}: throughput`,
+        value: median(runs.map((r) => r.invoicesPerSecond)),
+        unit: "invoices/s",
+        goal: "thousands",
+      },
+      { metric: `${what}: push latency p99`, value: median(runs.map((r) => r.p99)), unit: "ms" },
+      {
+        metric: `${engine}: sales report over ${STATIONS * INVOICES} invoices`,
+        value: median(runs.map((r) => r.reportMs)),
+        unit: "ms",
+      },
+    );
+  }
+  if (!process.env.BENCH_DATABASE_URL) console.log("  (set BENCH_DATABASE_URL to run on PostgreSQL too)");
+  return { name: "server push", results };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { results } = await run();
+  console.table(
+    results.map(({ metric, value, unit }) => ({ metric, value: Number(value.toFixed(1)), unit })),
+  );
+}
