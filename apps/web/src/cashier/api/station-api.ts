@@ -34,7 +34,6 @@ export function createStationApi(http: HttpClient) {
       };
     },
     logout: () => http.post<unknown>("/api/logout"),
-    session: () => http.get<Partial<LoginAnswer> & { user: SessionUser }>("/api/session"),
     status: () => http.get<StationStatus>("/api/status"),
     startSync: () => http.post<unknown>("/api/sync"),
     catalog: () => http.get<Catalog>("/api/catalog"),

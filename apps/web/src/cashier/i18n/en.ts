@@ -27,7 +27,6 @@ export const en: CashierMessages = {
     submit: "Sign in",
     submitting: "Signing in…",
     sellOffline: "Sell offline",
-    serverDown: "The server cannot be reached right now; you can still sell offline.",
   },
   status: {
     online: "Online",
@@ -72,7 +71,6 @@ export const en: CashierMessages = {
     title: "Tables",
     allAreas: "All areas",
     free: "Free",
-    occupied: "Occupied",
     takeAway: "Take-away",
     newTakeAway: "New take-away order",
     noTakeAway: "No take-away orders.",
@@ -90,6 +88,7 @@ export const en: CashierMessages = {
     note: "Note for the next item",
     notePlaceholder: "e.g. less ice",
     clearNote: "Clear note",
+    // The notes stay Vietnamese: they are read by the bar staff and printed as typed.
     chips: {
       lessIce: "Ít đá",
       noIce: "Không đá",
@@ -168,7 +167,6 @@ export const en: CashierMessages = {
     confirmCard: "Card payment done",
     cardHelp: "Swipe or tap the card on the bank's terminal, then confirm.",
     paidSoFar: "Paid",
-    remaining: "Remaining",
     invalidAmount: "Invalid amount.",
   },
   receipt: {

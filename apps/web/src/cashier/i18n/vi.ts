@@ -25,7 +25,6 @@ export const vi = {
     submit: "Đăng nhập",
     submitting: "Đang đăng nhập…",
     sellOffline: "Bán hàng Offline",
-    serverDown: "Máy chủ hiện không kết nối được, bạn vẫn có thể bán hàng Offline.",
   },
   status: {
     online: "Online",
@@ -70,7 +69,6 @@ export const vi = {
     title: "Sơ đồ bàn",
     allAreas: "Tất cả khu vực",
     free: "Trống",
-    occupied: "Có khách",
     takeAway: "Mang về",
     newTakeAway: "Đơn mang về mới",
     noTakeAway: "Chưa có đơn mang về.",
@@ -166,7 +164,6 @@ export const vi = {
     confirmCard: "Thẻ đã thanh toán",
     cardHelp: "Quẹt hoặc chạm thẻ trên máy POS của ngân hàng, rồi xác nhận.",
     paidSoFar: "Đã thanh toán",
-    remaining: "Còn lại",
     invalidAmount: "Số tiền không hợp lệ.",
   },
   receipt: {

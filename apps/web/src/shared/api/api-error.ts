@@ -12,7 +12,3 @@ export class ApiError extends Error {
 
 /** The code used when the station itself did not answer (it is local, so this is rare). */
 export const STATION_UNREACHABLE = "STATION_UNREACHABLE";
-
-export function isApiError(error: unknown, code?: string): error is ApiError {
-  return error instanceof ApiError && (code === undefined || error.code === code);
-}
