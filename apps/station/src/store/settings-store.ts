@@ -15,6 +15,8 @@ export interface StationSettings {
   lastSyncAt: string;
   /** The cashier said yes to a sync that has not finished: resume it after a restart. */
   syncConsent: boolean;
+  /** Sales were made offline and not synced yet: on the server's return, ask before syncing. */
+  offlineBacklog: boolean;
   /** A local override of the store's `autoSync`. */
   autoSync: boolean;
 }

@@ -161,6 +161,26 @@ describe("sync engine (against an in-memory server)", () => {
     expect(station.store.settings.get("syncConsent")).toBe(false);
   });
 
+  it("pushes changes made online but cut off by a lost link on return, without asking", async () => {
+    server.setAvailable(false);
+    const orderId = await sale(true); // the station has not noticed yet: still online
+    await waitFor(async () => (await status()).mode === "offline", 3_000, "offline");
+    expect((await status()).pending.paidOrders).toBe(1);
+    const states: string[] = [];
+    server.setAvailable(true);
+    await waitFor(
+      async () => {
+        const current = await status();
+        states.push(current.sync.state);
+        return current.mode === "online";
+      },
+      3_000,
+      "online",
+    );
+    expect(states).not.toContain("offered");
+    expect(server.orderOps(orderId)).toHaveLength(4);
+  });
+
   it("syncs by itself on return when the store says so", async () => {
     station.store.settings.set("autoSync", true);
     server.setAvailable(false);

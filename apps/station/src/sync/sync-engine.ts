@@ -134,7 +134,11 @@ export class SyncEngine {
 
   /** A cashier's change was committed: online, push it soon. */
   notifyLocalChange(): void {
-    if (this.mode === "online") this.kick(this.options.pushDelayMs);
+    if (this.mode === "online") {
+      this.kick(this.options.pushDelayMs);
+    } else if (this.deps.store.settings.get("offlineBacklog") !== true) {
+      this.deps.store.settings.set("offlineBacklog", true);
+    }
   }
 
   /** The cashier's "yes" (`POST /api/sync`): sync now, and keep at it until done. */
@@ -272,7 +276,10 @@ export class SyncEngine {
       return;
     }
     const autoSync = settings.get("autoSync") ?? settings.get("store")?.autoSync ?? false;
-    if (!consent && !autoSync) {
+    // Only sales made offline need the cashier's yes; changes made online (left unpushed by a
+    // lost link or a crash) simply go on syncing.
+    const offline = settings.get("offlineBacklog") === true;
+    if (!consent && !autoSync && offline) {
       if (this.state !== "offered") this.setState("offered");
       return;
     }
@@ -300,6 +307,8 @@ export class SyncEngine {
     await this.pushOpen(); // whatever the cashier changed meanwhile
     await this.pushClosed(() => undefined);
     await this.pullAll();
+    const stillPending = orders.pendingCounts();
+    if (stillPending.openOrders + stillPending.paidOrders === 0) settings.set("offlineBacklog", false);
     settings.set("syncConsent", false);
     this.goOnline();
     this.deps.logger.info("sync finished");
