@@ -125,10 +125,10 @@ export function* storeCredentials(storeId: string): Script<CredentialEntry[]> {
   const rows = yield* all<UserRow>(
     `SELECT ${USER_COLUMNS} FROM users u
      WHERE u.tenant_id = (SELECT tenant_id FROM stores WHERE id = ?)
-       AND (u.role = 'owner' OR EXISTS (SELECT 1 FROM user_stores us WHERE us.user_id = u.id AND us.store_id = ?))
-     ORDER BY u.username`,
+       AND (u.role = 'owner' OR EXISTS (SELECT 1 FROM user_stores us WHERE us.user_id = u.id AND us.store_id = ?))`,
     [storeId, storeId],
   );
+  rows.sort((a, b) => (a.username < b.username ? -1 : 1));
   return rows.map((row) => ({
     userId: row.id,
     username: row.username,
