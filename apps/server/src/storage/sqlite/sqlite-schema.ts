@@ -139,7 +139,7 @@ CREATE TABLE ops (
   body TEXT NOT NULL
 );
 CREATE INDEX ops_by_order ON ops (order_id);
-CREATE INDEX ops_by_store ON ops (store_id, seq);
+CREATE INDEX ops_by_store ON ops (store_id, seq, device_id);
 
 -- The fold of each order's ops (core's foldOrder), kept in step by every write.
 CREATE TABLE orders (

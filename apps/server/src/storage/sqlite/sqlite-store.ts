@@ -102,8 +102,12 @@ export class SqliteStore implements ServerStore {
           for (const row of request.rows) statement.run(...row);
           return [];
         }
+        // A single-row INSERT returns at most one row.
         const returned: Record<string, SqlValue>[] = [];
-        for (const row of request.rows) returned.push(...statement.all(...row));
+        for (const row of request.rows) {
+          const inserted = statement.get(...row);
+          if (inserted) returned.push(inserted);
+        }
         return returned;
       }
       case "nextSeqs": {
