@@ -58,6 +58,7 @@ async function seedBacklog(dataDir) {
     })();
   }
   for (let index = 0; index < OPEN; index++) sell(index, false);
+  store.settings.set("offlineBacklog", true); // as the station marks sales it made offline
   store.close();
 }
 

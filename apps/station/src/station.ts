@@ -54,7 +54,7 @@ export async function createStation(options: StationOptions) {
   });
   const store = StationStore.open(options.dataDir);
   const client = new ServerClient(options.serverUrl);
-  const monitor = new ConnectivityMonitor((timeoutMs) => client.healthy(timeoutMs), {
+  const monitor = new ConnectivityMonitor((timeoutMs) => client.probe(timeoutMs), {
     ...DEFAULT_MONITOR_OPTIONS,
     ...options.monitor,
   });

@@ -6,9 +6,22 @@ export interface MonitorOptions {
   timeoutMs: number;
   /** Consecutive failures before the server counts as lost (one blip is not an outage). */
   failuresToLose: number;
+  /**
+   * A slow probe right after a sync request succeeded means a busy server (it is storing a big
+   * push), not a lost one: such timeouts are not counted for this long after a success.
+   */
+  busyGraceMs: number;
 }
 
-export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = { intervalMs: 400, timeoutMs: 800, failuresToLose: 2 };
+export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = {
+  intervalMs: 400,
+  timeoutMs: 800,
+  failuresToLose: 2,
+  busyGraceMs: 1_000,
+};
+
+/** How a probe ended: answered, too slow, or refused/reset/unanswerable. */
+export type ProbeResult = "ok" | "timeout" | "error";
 
 type Listener = (reachable: boolean) => void;
 
@@ -20,12 +33,13 @@ type Listener = (reachable: boolean) => void;
 export class ConnectivityMonitor {
   private current = false;
   private failures = 0;
+  private lastRequestSuccess = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private readonly listeners = new Set<Listener>();
 
   constructor(
-    private readonly probe: (timeoutMs: number) => Promise<boolean>,
+    private readonly probe: (timeoutMs: number) => Promise<ProbeResult>,
     private readonly options: MonitorOptions = DEFAULT_MONITOR_OPTIONS,
   ) {}
 
@@ -49,10 +63,10 @@ export class ConnectivityMonitor {
     clearTimeout(this.timer);
   }
 
-  /** A request to the server just succeeded. */
+  /** A sync request to the server just succeeded. */
   reportSuccess(): void {
-    this.failures = 0;
-    this.set(true);
+    this.lastRequestSuccess = performance.now();
+    this.succeeded();
   }
 
   /** A request to the server just failed at the network level. */
@@ -71,19 +85,27 @@ export class ConnectivityMonitor {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.probe(this.options.timeoutMs).then(
-        (ok) => this.afterProbe(ok),
-        () => this.afterProbe(false),
+        (result) => this.afterProbe(result),
+        () => this.afterProbe("error"),
       );
     }, delayMs);
   }
 
-  private afterProbe(ok: boolean): void {
+  private afterProbe(result: ProbeResult): void {
     if (this.stopped) return;
-    if (ok) this.reportSuccess();
-    else this.reportFailure();
+    const ok = result === "ok";
+    const busy =
+      result === "timeout" && performance.now() - this.lastRequestSuccess < this.options.busyGraceMs;
+    if (ok) this.succeeded();
+    else if (!busy) this.reportFailure();
     // A failure while still reachable is confirmed (or cleared) at once, not after the pause.
     const confirming = !ok && this.current;
     this.schedule(confirming ? 0 : this.options.intervalMs);
+  }
+
+  private succeeded(): void {
+    this.failures = 0;
+    this.set(true);
   }
 
   private set(reachable: boolean): void {

@@ -85,13 +85,14 @@ export class ServerClient {
     return schema.parse(body);
   }
 
-  async healthy(timeoutMs: number = TIMEOUTS.health): Promise<boolean> {
+  /** Probes `GET /healthz`: "ok", "timeout" (no answer in time) or "error" (refused, reset, not 2xx). */
+  async probe(timeoutMs: number = TIMEOUTS.health): Promise<"ok" | "timeout" | "error"> {
     try {
       const response = await this.send("GET", "/healthz", { timeoutMs });
       await response.arrayBuffer();
-      return response.ok;
-    } catch {
-      return false;
+      return response.ok ? "ok" : "error";
+    } catch (error) {
+      return error instanceof ServerUnreachableError && error.reason === "timeout" ? "timeout" : "error";
     }
   }
 

@@ -32,7 +32,7 @@ export interface SyncEngineOptions {
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
-  paidBatchOrders: 1_000,
+  paidBatchOrders: 500,
   pullLimit: 5_000,
   pullEveryMs: 5_000,
   pushDelayMs: 25,
