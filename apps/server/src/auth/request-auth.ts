@@ -38,11 +38,19 @@ function readCookie(header: string | undefined, name: string): string | null {
 
 /** Checks who is calling; every route that needs a caller goes through here. */
 export class RequestAuth {
+  /** Each request is authenticated once, even when a hook and its handler both ask. */
+  readonly #checked = new WeakMap<FastifyRequest, Promise<Principal | null>>();
+
   constructor(private readonly authority: SessionAuthority) {}
 
   async principal(request: FastifyRequest, allowQuery = false): Promise<Principal> {
-    const token = requestToken(request, allowQuery);
-    const principal = token ? await this.authority.authenticate(token) : null;
+    let checked = this.#checked.get(request);
+    if (!checked) {
+      const token = requestToken(request, allowQuery);
+      checked = token ? this.authority.authenticate(token) : Promise.resolve(null);
+      this.#checked.set(request, checked);
+    }
+    const principal = await checked;
     if (!principal) throw new AppError("UNAUTHENTICATED");
     return principal;
   }

@@ -310,6 +310,9 @@ describe.each(testEngines())("sync on $name", (engine) => {
       expect((await server.push(cashier, [])).body.error.code).toBe("FORBIDDEN");
       expect((await server.push("forged.token", [])).status).toBe(401);
       expect((await server.push("", [])).status).toBe(401);
+      // The token is checked before the body is read.
+      const anonymous = await server.call("POST", "/api/sync/push", { rawBody: "{broken" });
+      expect([anonymous.status, anonymous.body.error.code]).toEqual([401, "UNAUTHENTICATED"]);
       const orders = await server.call("GET", "/api/orders", { token: station.deviceToken });
       expect([orders.status, orders.body.error.code]).toEqual([403, "FORBIDDEN"]);
     });

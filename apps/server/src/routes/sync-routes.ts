@@ -90,6 +90,10 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
     "/api/sync/push",
     {
       bodyLimit: PUSH_BODY_LIMIT,
+      // Only a station's body is worth reading: check the token before up to 32 MiB arrive.
+      onRequest: async (request) => {
+        await context.auth.device(request);
+      },
       schema: {
         tags: ["sync"],
         summary: "Store a batch of ops idempotently, all or nothing (device token); answers the ids now held",
