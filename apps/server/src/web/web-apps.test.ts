@@ -29,6 +29,7 @@ describe("web apps", () => {
     expect((await get("/m/tables/3")).body).toContain("Phục vụ");
     expect((await get("/admin/reports")).body).toContain("Quản lý");
     expect((await get("/admin")).headers.location).toBe("/admin/");
+    expect((await get("/")).headers.location).toBe("/admin/");
     const asset = await get("/assets/app-1234.js");
     expect([asset.statusCode, asset.headers["cache-control"]]).toEqual([
       200,

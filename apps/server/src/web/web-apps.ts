@@ -40,6 +40,8 @@ export async function registerWebApps(app: HttpService, webDist: string | null):
     throw new AppError("NOT_FOUND", `no web file ${folder}/${relative}`);
   };
 
+  // The server's own front page is the back office.
+  app.get("/", { schema: { hide: true } }, (_request, reply) => reply.redirect("/admin/"));
   for (const name of APPS) {
     app.get(`/${name}`, { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${name}/`));
     app.get<{ Params: { "*": string } }>(`/${name}/*`, { schema: { hide: true } }, async (request, reply) => {
