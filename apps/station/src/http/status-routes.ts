@@ -1,4 +1,3 @@
-import type { ServerResponse } from "node:http";
 import { ErrorBody, StationStatusSchema } from "@quay/protocol";
 import { AppError, answerLanguage, type HttpService, openEventStream } from "@quay/service-kit";
 import { z } from "zod";
@@ -21,11 +20,6 @@ export interface StatusRouteDeps {
 
 /** Status, the live event stream, the cashier's "sync now", and the sync setting. */
 export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
-  const streams = new Set<ServerResponse>();
-  app.addHook("preClose", async () => {
-    for (const raw of streams) raw.end();
-  });
-
   app.get(
     "/api/status",
     {
@@ -47,14 +41,12 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
     },
     async (request, reply) => {
       const stream = openEventStream(request, reply);
-      streams.add(reply.raw);
       stream.send("status", deps.hub.latest());
       const offStatus = deps.hub.onStatus((status) => stream.send("status", status));
       const offOrder = deps.hub.onOrder((order) => stream.send("order", order));
       await stream.closed;
       offStatus();
       offOrder();
-      streams.delete(reply.raw);
     },
   );
 
