@@ -280,3 +280,28 @@ describe("station API", () => {
     expect(api.statusCode).toBe(404);
   });
 });
+
+describe("the cashier app", () => {
+  it("serves its files, falls back to index.html for app paths, and 404s missing files", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const webRoot = mkdtempSync(join(tmpdir(), "quay-web-"));
+    mkdirSync(join(webRoot, "assets"));
+    writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>Quầy</title>");
+    writeFileSync(join(webRoot, "assets", "app-123.js"), "console.log(1)");
+    const station = await startTestStation("http://127.0.0.1:9", { startSync: false, webRoot });
+    const get = (url: string) => station.app.inject({ method: "GET", url });
+    expect((await get("/")).body).toContain("<title>Quầy</title>");
+    expect((await get("/tables/3")).body).toContain("<title>Quầy</title>");
+    const asset = await get("/assets/app-123.js");
+    expect([asset.statusCode, asset.headers["cache-control"]]).toEqual([
+      200,
+      "public, max-age=31536000, immutable",
+    ]);
+    expect((await get("/assets/gone-456.js")).statusCode).toBe(404);
+    expect((await get("/api/nothing")).statusCode).toBe(404);
+    await station.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+});

@@ -34,6 +34,8 @@ export async function registerWebApp(app: HttpService, webRoot: string = DEFAULT
       const immutable = relative.startsWith(`assets${sep}`);
       return reply.sendFile(relative, { maxAge: immutable ? 31_536_000_000 : 0, immutable });
     }
+    // A missing file (a path with an extension, e.g. an old asset) is a 404, not the app.
+    if (/\.[a-z0-9]+$/i.test(relative)) throw new AppError("NOT_FOUND");
     reply.header("cache-control", "no-cache");
     return reply.sendFile("index.html");
   });
