@@ -89,22 +89,13 @@ describe("station faults (cross-process)", () => {
     for (let index = 0; index < 40; index++)
       await sell(world, { lines: 3, pay: index % 8 !== 0, seed: index, onAck });
     const selling = sellUntilStopped(99);
-    const modes = [
-      "pass",
-      "reset",
-      "pass",
-      "blackhole",
-      "pass",
-      "refuse",
-      "pass",
-      "reset",
-      "blackhole",
-      "pass",
-    ] as const;
-    for (const mode of modes) {
+    const next = random(99);
+    const modes = ["pass", "reset", "blackhole", "refuse"] as const;
+    for (let flap = 0; flap < 25; flap++) {
+      const mode = flap % 2 === 0 ? "pass" : (modes[1 + Math.floor(next() * 3)] ?? "reset");
       await world.proxy.setMode(mode);
       if (mode === "pass") await call(world.station.url, "POST", "/api/sync", { token: world.stationToken });
-      await sleep(350);
+      await sleep(60 + next() * 200);
     }
     selling.stop();
     await selling.done;
