@@ -31,6 +31,9 @@ const DiscountRequestSchema = z.object({
   reason: Text(200).optional(),
   managerPin: ManagerPin,
 });
+const ListQuerySchema = ListOrdersQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+});
 const VoidOrderRequestSchema = z.object({ reason: Text(200), managerPin: ManagerPin });
 
 export interface OrderRouteDeps {
@@ -70,8 +73,8 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
     "/api/orders",
     {
       schema: {
-        summary: "Orders at this station (its own and those synced from other devices)",
-        querystring: ListOrdersQuerySchema,
+        summary: "Orders at this station (its own and those synced from other devices), newest first",
+        querystring: ListQuerySchema,
         response: { 200: OrderListSchema },
       },
     },

@@ -22,8 +22,11 @@ export interface PendingCounts {
 
 export interface OrderFilter {
   status?: OrderStatus | undefined;
+  /** Opened at or after (ISO time). */
   from?: string | undefined;
+  /** Opened before (ISO time). */
   to?: string | undefined;
+  limit?: number | undefined;
 }
 
 interface OrderRow {
@@ -116,6 +119,7 @@ export class OrderLog {
     return row ? (JSON.parse(row.body) as Order) : null;
   }
 
+  /** Orders newest first (by opening time), at most `limit` (default 1,000). */
   listOrders(filter: OrderFilter): Order[] {
     const where: string[] = [];
     const params: string[] = [];
@@ -131,10 +135,11 @@ export class OrderLog {
       where.push("opened_at < ?");
       params.push(filter.to);
     }
-    const sql = `SELECT body FROM orders ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY opened_at, id`;
+    const sql = `SELECT body FROM orders ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+      ORDER BY opened_at DESC, id DESC LIMIT ?`;
     return this.db
-      .prepare<string[], OrderRow>(sql)
-      .all(...params)
+      .prepare<(string | number)[], OrderRow>(sql)
+      .all(...params, filter.limit ?? 1_000)
       .map((row) => JSON.parse(row.body) as Order);
   }
 
