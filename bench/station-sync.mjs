@@ -4,7 +4,8 @@
 // - how long the station takes to notice a lost server (black-holed and refused) and its return;
 // - cashier call latency offline and online, p50 and p99: orders of 8 lines (open, 8 lines… the
 //   payment that closes it), so one call in ten is a payment, which commits with an fsync.
-// Runnable alone: `node bench/station-sync.mjs` (after `npm run build`).
+// Runnable alone: `node bench/station-sync.mjs` (after `npm run build`); BENCH_REPS=n runs the
+// backlog n times (3), BENCH_TIMELINE=1 prints the status events of each sync.
 import { getRandomValues } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { call, login, ok, waitFor } from "../tests/support/http.mjs";
@@ -137,6 +138,13 @@ export async function backlogRun() {
     const openMs = (await openAcknowledged) - yes;
     const allMs = (await synced) - yes;
     await status.close();
+    if (process.env.BENCH_TIMELINE) {
+      for (const { at, status: s } of status.events) {
+        console.log(
+          `    ${(at - yes).toFixed(0).padStart(6)} ms ${s.mode} ${s.sync.state} ${s.sync.phase} ${s.sync.done}/${s.sync.total} pending ${s.pending.openOrders}+${s.pending.paidOrders}`,
+        );
+      }
+    }
 
     const admin = await login(server.url, "admin", "admin123");
     const onServer = await ok(server.url, "GET", "/api/orders?status=open", { token: admin });
