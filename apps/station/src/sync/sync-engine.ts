@@ -35,8 +35,8 @@ export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
   paidBatchOrders: 500,
   pullLimit: 5_000,
   pullEveryMs: 5_000,
-  pushDelayMs: 25,
-  pullDelayMs: 60,
+  pushDelayMs: 75,
+  pullDelayMs: 100,
 };
 
 export interface SyncEngineDeps {
