@@ -8,7 +8,7 @@ import * as protocol from "./index.js";
  * bump PROTOCOL_VERSION in version.ts, add a line to its history, and add the new fingerprint here.
  */
 const FINGERPRINTS: Record<number, string> = {
-  1: "",
+  1: "78ba3687a792bace11c1829e468f85183968ce62015be51755c7becf7971b2be",
 };
 
 function fingerprint(): string {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LocalDay, Money } from "./common.js";
+import { Id, IsoTime, LocalDay, Money } from "./common.js";
 import { PaymentMethodSchema } from "./op.js";
 
 export const SalesReportQuerySchema = z.object({
@@ -8,14 +8,77 @@ export const SalesReportQuerySchema = z.object({
   storeId: z.uuid().optional(),
 });
 
-/** `GET /api/reports/sales`: each sale counted on the local day it was paid at the counter. */
+const Count = z.number().int().min(0);
+const Hour = z.number().int().min(0).max(23);
+
+export const SalesByItemSchema = z.object({
+  itemId: z.uuid(),
+  name: z.string(),
+  quantity: z.number().int(),
+  revenue: Money,
+});
+export const SalesByHourSchema = z.object({ hour: Hour, revenue: Money, orders: Count });
+
+/**
+ * `GET /api/reports/sales`: each sale counted on the local day it was paid at the counter.
+ * `revenue` and the groups by day, hour, station and cashier are order totals (after discounts);
+ * by item and category they are line amounts (before the order discount); by method, the money
+ * taken (cash net of change).
+ */
 export const SalesReportSchema = z.object({
   revenue: Money,
-  orders: z.number().int().min(0),
-  byDay: z.array(z.object({ date: LocalDay, revenue: Money, orders: z.number().int().min(0) })),
+  orders: Count,
+  byDay: z.array(z.object({ date: LocalDay, revenue: Money, orders: Count })),
   byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: Money })),
-  byItem: z.array(
-    z.object({ itemId: z.uuid(), name: z.string(), quantity: z.number().int(), revenue: Money }),
+  byItem: z.array(SalesByItemSchema),
+  /** Local hour of payment, 0–23; hours without sales are left out. */
+  byHour: z.array(SalesByHourSchema),
+  /** `categoryId` null: items no longer in the catalog. */
+  byCategory: z.array(
+    z.object({
+      categoryId: Id.nullable(),
+      name: z.string().nullable(),
+      quantity: z.number().int(),
+      revenue: Money,
+    }),
+  ),
+  /** Where the order was checked out; `stationId` null: on the server (phones, back office). */
+  byStation: z.array(
+    z.object({
+      stationId: z.string().nullable(),
+      code: z.string().nullable(),
+      name: z.string().nullable(),
+      orders: Count,
+      revenue: Money,
+    }),
+  ),
+  /** Who checked the order out; `name` null when the user is not known to the server. */
+  byCashier: z.array(
+    z.object({ userId: z.string().nullable(), name: z.string().nullable(), orders: Count, revenue: Money }),
   ),
 });
 export type SalesReport = z.infer<typeof SalesReportSchema>;
+
+export const DashboardQuerySchema = z.object({ storeId: z.uuid().optional() });
+
+/** `GET /api/reports/dashboard`: one store's day so far, in its time zone. */
+export const DashboardSchema = z.object({
+  storeId: Id,
+  /** Today in the store's time zone. */
+  date: LocalDay,
+  timeZone: z.string(),
+  generatedAt: IsoTime,
+  revenue: Money,
+  orders: Count,
+  /** Orders open now, the tables they occupy and what they add up to so far. */
+  openOrders: Count,
+  openTables: Count,
+  openTotal: Money,
+  byHour: z.array(SalesByHourSchema),
+  byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: Money })),
+  /** The best sellers of the day by revenue, at most 5. */
+  topItems: z.array(SalesByItemSchema),
+  /** The whole previous day, to compare with. */
+  previous: z.object({ date: LocalDay, revenue: Money, orders: Count }),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -117,6 +117,11 @@ describe.each(testEngines())("sales reports on $name", (engine) => {
         { itemId: itemA?.id, name: "Cà phê sữa đá", quantity: 3, revenue: 87_000 },
         { itemId: itemB?.id, name: "Bạc xỉu", quantity: 1, revenue: 35_000 },
       ],
+      byHour: [{ hour: 10, revenue: 122_000, orders: 2 }],
+      byCategory: [{ categoryId: a1.categoryIds[0], name: "Cà phê", quantity: 4, revenue: 122_000 }],
+      // Checked out through the server's API, not at a station.
+      byStation: [{ stationId: null, code: null, name: null, orders: 2, revenue: 122_000 }],
+      byCashier: [{ userId: server.world.users.cashierA.id, name: "cashierA", orders: 2, revenue: 122_000 }],
     });
     const owner = await server.login("ownerA");
     const whole = await report(owner, "from=2026-11-28&to=2026-11-28");

@@ -1,14 +1,23 @@
-import { ErrorBody, SalesReportQuerySchema, SalesReportSchema } from "@quay/protocol";
+import {
+  DashboardQuerySchema,
+  DashboardSchema,
+  ErrorBody,
+  SalesReportQuerySchema,
+  SalesReportSchema,
+} from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
-import { callerStore } from "../auth/request-auth.js";
+import { callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
+import { dashboard } from "../storage/scripts/dashboard.js";
 import { salesReport } from "../storage/scripts/sales-report.js";
 
 const ReportQuerySchema = SalesReportQuerySchema.refine((query) => query.from <= query.to, {
   message: "from must not be after to",
   path: ["to"],
 });
+const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
+/** Reports for owners and managers, read from the paid-order projections (indexed by local day). */
 export function registerReportRoutes(app: HttpService, context: ServerContext): void {
   app.get(
     "/api/reports/sales",
@@ -18,7 +27,7 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
         summary:
           "Sales from one local day to another (inclusive), each sale on the day it was paid at the counter; void orders excluded",
         querystring: ReportQuerySchema,
-        response: { 200: SalesReportSchema, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        response: { 200: SalesReportSchema, ...refusals },
       },
     },
     async (request) => {
@@ -27,6 +36,24 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
       const storeIds =
         storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
       return context.store.read(salesReport({ storeIds, from, to }));
+    },
+  );
+
+  app.get(
+    "/api/reports/dashboard",
+    {
+      schema: {
+        tags: ["reports"],
+        summary:
+          "One store's day so far in its time zone: revenue, paid orders, open tables, by hour, top items",
+        querystring: DashboardQuerySchema,
+        response: { 200: DashboardSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const caller = await context.auth.user(request, "reports.read");
+      const store = chooseStore(caller, request.query.storeId);
+      return context.store.read(dashboard(store, context.clock.now()));
     },
   );
 }

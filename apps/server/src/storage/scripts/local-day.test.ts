@@ -1,6 +1,6 @@
 import { localDate } from "@quay/core";
 import { describe, expect, it } from "vitest";
-import { localDay } from "./local-day.js";
+import { localDay, localHour } from "./local-day.js";
 
 describe("localDay", () => {
   it("agrees with the core's localDate around midnight in several zones", () => {
@@ -11,5 +11,14 @@ describe("localDay", () => {
       }
     }
     expect(localDay(Date.parse("2026-11-27T17:00:00.000Z"), "Asia/Ho_Chi_Minh")).toBe("2026-11-28");
+  });
+});
+
+describe("localHour", () => {
+  it("reads the wall-clock hour, midnight as 0", () => {
+    expect(localHour(Date.parse("2026-11-27T17:30:00.000Z"), "Asia/Ho_Chi_Minh")).toBe(0);
+    expect(localHour(Date.parse("2026-11-27T16:59:59.999Z"), "Asia/Ho_Chi_Minh")).toBe(23);
+    expect(localHour(Date.parse("2026-11-28T03:00:00.000Z"), "Asia/Ho_Chi_Minh")).toBe(10);
+    expect(localHour(Date.parse("2026-11-28T03:00:00.000Z"), "UTC")).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 import type { Op, Order } from "@quay/core";
 import { insertMany, runIn, type Script, type SqlValue } from "../sql-script.js";
-import { localDay } from "./local-day.js";
+import { localDay, localHour } from "./local-day.js";
+import { orderAttribution } from "./order-attribution.js";
 
 /** Orders, a projection of the op log: what phones, the back office and reports read. */
 
@@ -14,28 +15,37 @@ export interface ProjectionContext {
   readonly seq: number;
 }
 
+/** A folded order and the ops it was folded from (they say who opened and who took the money). */
+export interface ProjectedOrder {
+  readonly order: Order;
+  readonly ops: readonly Op[];
+}
+
 /** An instant as sortable UTC text; device times may carry any offset. */
 export function utcIso(at: string): string {
   return new Date(at).toISOString();
 }
 
 /**
- * Writes the folded orders: the order rows (`received_at` is set only the first time), and for
- * paid orders the report rows — lines and net payments by method, on the local day of payment.
+ * Writes the folded orders: the order rows (`received_at` is set only the first time; who opened
+ * it, and for a paid one who took the money on which device, at which local day and hour), and
+ * for paid orders the report rows — lines and net payments by method, on the local day of payment.
  * `known` are the orders that already had a projection (their report rows are replaced).
  */
 export function* saveOrderProjections(
   context: ProjectionContext,
-  orders: readonly Order[],
+  projected: readonly ProjectedOrder[],
   known: ReadonlySet<string>,
 ): Script<void> {
-  if (orders.length === 0) return;
+  if (projected.length === 0) return;
   const orderRows: SqlValue[][] = [];
   const lineRows: SqlValue[][] = [];
   const paymentRows: SqlValue[][] = [];
-  for (const order of orders) {
+  for (const { order, ops } of projected) {
     const paidAt = order.status === "paid" && order.paidAt !== null ? utcIso(order.paidAt) : null;
-    const paidDay = paidAt === null ? null : localDay(Date.parse(paidAt), context.timeZone);
+    const paidMs = paidAt === null ? null : Date.parse(paidAt);
+    const paidDay = paidMs === null ? null : localDay(paidMs, context.timeZone);
+    const attribution = orderAttribution(ops);
     orderRows.push([
       order.id,
       context.tenantId,
@@ -50,6 +60,10 @@ export function* saveOrderProjections(
       context.receivedAt,
       context.seq,
       JSON.stringify(order),
+      attribution.openedBy,
+      paidAt === null ? null : attribution.closedBy,
+      paidAt === null ? null : attribution.closedDevice,
+      paidMs === null ? null : localHour(paidMs, context.timeZone),
     ]);
     if (paidDay === null) continue;
     for (const line of order.lines) {
@@ -72,15 +86,16 @@ export function* saveOrderProjections(
 
   yield* insertMany(
     `INSERT INTO orders (id, tenant_id, store_id, number, table_id, status, total, opened_at, paid_at, paid_day,
-       received_at, updated_seq, view)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       received_at, updated_seq, view, opened_by, closed_by, closed_device, paid_hour)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET number = excluded.number, table_id = excluded.table_id,
        status = excluded.status, total = excluded.total, opened_at = excluded.opened_at,
        paid_at = excluded.paid_at, paid_day = excluded.paid_day, updated_seq = excluded.updated_seq,
-       view = excluded.view`,
+       view = excluded.view, opened_by = excluded.opened_by, closed_by = excluded.closed_by,
+       closed_device = excluded.closed_device, paid_hour = excluded.paid_hour`,
     orderRows,
   );
-  const knownIds = orders.filter((order) => known.has(order.id)).map((order) => order.id);
+  const knownIds = projected.filter(({ order }) => known.has(order.id)).map(({ order }) => order.id);
   yield* runIn("DELETE FROM sale_lines WHERE order_id IN (?*)", knownIds);
   yield* runIn("DELETE FROM sale_payments WHERE order_id IN (?*)", knownIds);
   yield* insertMany(

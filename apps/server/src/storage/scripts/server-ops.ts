@@ -77,7 +77,7 @@ export function* makeServerOps(context: ServerOpContext, plan: OpPlan): Script<O
   const { lastSeq } = yield* appendOps(scope, made);
   yield* saveOrderProjections(
     { ...scope, timeZone: store.timeZone, receivedAt: new Date(context.nowMs).toISOString(), seq: lastSeq },
-    [order],
+    [{ order, ops: [...held, ...made] }],
     projected ? new Set([orderId]) : new Set(),
   );
   yield* advanceStoreHead(store.id, lastSeq);

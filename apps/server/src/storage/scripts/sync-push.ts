@@ -3,6 +3,7 @@ import { AppError } from "@quay/service-kit";
 import { allIn, get, lockStores, publish, type Script } from "../sql-script.js";
 import { appendOps, foldChecked, loadOrderOps } from "./order-log.js";
 import { opsByOrder, saveOrderProjections } from "./order-projection.js";
+import { pendingAfterPush } from "./pending-after-push.js";
 import type { PendingCounts, StationRecord, StoreRecord } from "./records.js";
 import { touchStation } from "./stations.js";
 import { advanceStoreHead } from "./store-changes.js";
@@ -14,6 +15,7 @@ export interface PushInput {
   readonly station: StationRecord;
   readonly store: StoreRecord;
   readonly ops: readonly Op[];
+  /** The station's unsynced work when it sent this push (this push's orders included). */
   readonly pending: PendingCounts | undefined;
   readonly now: string;
 }
@@ -71,12 +73,14 @@ export function* pushOps(input: PushInput): Script<PushResult> {
     const storedOps = opsByOrder(
       yield* loadOrderOps([...insertedByOrder.keys()].filter((id) => known.has(id))),
     );
-    changedOrders = [...insertedByOrder].map(([orderId, ops]) =>
-      foldChecked(orderId, known.has(orderId) ? (storedOps.get(orderId) ?? []) : ops),
-    );
+    const projected = [...insertedByOrder].map(([orderId, batchOps]) => {
+      const ops = known.has(orderId) ? (storedOps.get(orderId) ?? []) : batchOps;
+      return { order: foldChecked(orderId, ops), ops };
+    });
+    changedOrders = projected.map(({ order }) => order);
     yield* saveOrderProjections(
       { ...scope, timeZone: store.timeZone, receivedAt: input.now, seq: lastSeq },
-      changedOrders,
+      projected,
       known,
     );
     yield* advanceStoreHead(store.id, lastSeq);
@@ -92,6 +96,7 @@ export function* pushOps(input: PushInput): Script<PushResult> {
     const head = yield* get<{ head_seq: number }>("SELECT head_seq FROM stores WHERE id = ?", [store.id]);
     cursor = head?.head_seq ?? 0;
   }
-  yield* touchStation(station.id, input.now, input.pending);
+  const pending = input.pending && pendingAfterPush(input.pending, unique, changedOrders);
+  yield* touchStation(station.id, input.now, pending);
   return { held: unique.map((op) => op.id), cursor, changedOrders };
 }
