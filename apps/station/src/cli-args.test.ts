@@ -1,0 +1,37 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseStationArgs } from "./cli-args.js";
+
+describe("quay-station arguments", () => {
+  it("has the documented defaults", () => {
+    expect(parseStationArgs(["--server", "http://10.0.0.5:8080/"])).toEqual({
+      serverUrl: "http://10.0.0.5:8080",
+      host: "127.0.0.1",
+      port: 3000,
+      dataDir: resolve("./data/station"),
+      storeCode: undefined,
+    });
+  });
+
+  it("takes every option", () => {
+    const args = parseStationArgs([
+      "--server",
+      "https://pos.example.vn",
+      "--host",
+      "0.0.0.0",
+      "--port",
+      "3100",
+      "--data",
+      "/var/lib/quay",
+      "--store",
+      "ch02",
+    ]);
+    expect(args).toMatchObject({ host: "0.0.0.0", port: 3100, dataDir: "/var/lib/quay", storeCode: "CH02" });
+  });
+
+  it("refuses a missing server, a bad port and unknown options", () => {
+    expect(() => parseStationArgs([])).toThrow(/--server URL is required/);
+    expect(() => parseStationArgs(["--server", "http://x", "--port", "99999"])).toThrow(/bad --port/);
+    expect(() => parseStationArgs(["--server", "http://x", "--nope"])).toThrow();
+  });
+});
