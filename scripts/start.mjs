@@ -1,5 +1,6 @@
 // `npm start`: the whole product on one machine with demo data — a server on :8080 and one
 // station on :3000 against it, data under ./data/. Ctrl-C (or SIGTERM) stops both.
+// QUAY_SERVER_PORT, QUAY_STATION_PORT and QUAY_DATA_DIR change the ports and the data folder.
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -10,7 +11,8 @@ const SERVER_PORT = Number(process.env.QUAY_SERVER_PORT ?? 8080);
 const STATION_PORT = Number(process.env.QUAY_STATION_PORT ?? 3000);
 const serverUrl = `http://127.0.0.1:${SERVER_PORT}`;
 
-mkdirSync(join(root, "data"), { recursive: true });
+const dataDir = process.env.QUAY_DATA_DIR ?? join(root, "data");
+mkdirSync(dataDir, { recursive: true });
 
 const children = [];
 let stopping = false;
@@ -70,7 +72,7 @@ try {
     "--port",
     String(SERVER_PORT),
     "--data",
-    "data/server",
+    join(dataDir, "server"),
   ]);
   await run("quay-station", "apps/station/bin/quay-station.js", [
     "--server",
@@ -78,7 +80,7 @@ try {
     "--port",
     String(STATION_PORT),
     "--data",
-    "data/station",
+    join(dataDir, "station"),
   ]);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

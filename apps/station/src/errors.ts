@@ -22,16 +22,6 @@ export const STATION_ERRORS = {
     vi: "Mã PIN quản lý không đúng.",
     en: "Wrong manager PIN.",
   },
-  STORE_MISMATCH: {
-    status: 409,
-    vi: "Máy bán hàng đã được gắn với cửa hàng khác.",
-    en: "This station is bound to another store.",
-  },
-  SYNC_REJECTED: {
-    status: 502,
-    vi: "Máy chủ từ chối dữ liệu đồng bộ.",
-    en: "The server refused the sync data.",
-  },
 } as const satisfies ErrorRegistry;
 
 export type StationErrorCode = keyof typeof STATION_ERRORS;
