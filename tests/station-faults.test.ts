@@ -83,6 +83,22 @@ describe("station faults (cross-process)", () => {
     });
   }
 
+  it("finishes the sync when the server itself is killed in the middle of it", async () => {
+    await world.proxy.setMode("refuse");
+    await world.waitForStatus((status) => status.mode === "offline", 3_000, "offline");
+    for (let index = 0; index < 150; index++)
+      await sell(world, { lines: 4, pay: index % 10 !== 0, seed: index, onAck });
+    await world.proxy.setMode("pass");
+    await world.waitForStatus((status) => status.sync.state === "offered", 3_000, "the sync offer");
+    await call(world.station.url, "POST", "/api/sync", { token: world.stationToken });
+    await sleep(20);
+    await world.killServer();
+    await world.waitForStatus((status) => status.mode === "offline", 3_000, "offline after the crash");
+    await world.restartServer();
+    await world.syncToTheEnd();
+    await expectConverged(world, acknowledged, check);
+  });
+
   it("finishes the sync over a link that resets, refuses and black-holes", async () => {
     await world.proxy.setMode("refuse");
     await world.waitForStatus((status) => status.mode === "offline", 3_000, "offline");
