@@ -8,7 +8,7 @@
 // backlog n times (3), BENCH_TIMELINE=1 prints the status events of each sync.
 import { getRandomValues } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { call, login, ok, waitFor } from "../tests/support/http.mjs";
+import { login, ok, waitFor } from "../tests/support/http.mjs";
 import { removeDir, startServer, startStation, tempDir } from "../tests/support/processes.mjs";
 import { startTcpProxy } from "../tests/support/tcp-proxy.mjs";
 
@@ -172,8 +172,8 @@ export async function linkRun() {
   const station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
   const detection = { blackhole: [], refuse: [], reset: [], back: [] };
   const latency = {
-    offline: { all: [], payments: [], others: [] },
-    online: { all: [], payments: [], others: [] },
+    offline: { all: [], payments: [], others: [], inside: [] },
+    online: { all: [], payments: [], others: [], inside: [] },
   };
   try {
     const token = await login(station.url, "thungan", "1234", "online");
@@ -205,32 +205,41 @@ export async function linkRun() {
         bucket.all.push(elapsed);
         bucket[kind].push(elapsed);
       };
+      const timed = async (path, body) => {
+        const started = performance.now();
+        const response = await fetch(`${station.url}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        const answer = await response.json();
+        const elapsed = performance.now() - started;
+        if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+        const inside = /dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "");
+        bucket.inside.push(inside ? Number(inside[1]) : Number.NaN);
+        return { answer, elapsed };
+      };
       let order = null;
       for (let i = 0; i < LATENCY_CALLS; i++) {
         if (i % 10 === 0) {
-          const started = performance.now();
-          order = await ok(station.url, "POST", "/api/orders", { token, body: {} });
-          record(performance.now() - started, "others");
-          continue;
-        }
-        if (i % 10 === 9) {
-          const started = performance.now();
-          const paid = await ok(station.url, "POST", `/api/orders/${order.id}/payments`, {
-            token,
-            body: { method: "cash", amount: order.total },
+          const { answer, elapsed } = await timed("/api/orders", {});
+          order = answer;
+          record(elapsed, "others");
+        } else if (i % 10 === 9) {
+          const { answer, elapsed } = await timed(`/api/orders/${order.id}/payments`, {
+            method: "cash",
+            amount: order.total,
           });
-          record(performance.now() - started, "payments");
-          if (paid.status !== "paid") throw new Error("payment did not close the order");
-          continue;
+          if (answer.status !== "paid") throw new Error("payment did not close the order");
+          record(elapsed, "payments");
+        } else {
+          const { answer, elapsed } = await timed(`/api/orders/${order.id}/lines`, {
+            itemId: items[i % items.length].id,
+            quantity: 1,
+          });
+          order = answer;
+          record(elapsed, "others");
         }
-        const started = performance.now();
-        const { status, body } = await call(station.url, "POST", `/api/orders/${order.id}/lines`, {
-          token,
-          body: { itemId: items[i % items.length].id, quantity: 1 },
-        });
-        record(performance.now() - started, "others");
-        if (status !== 200) throw new Error(`add line answered ${status}`);
-        order = body;
       }
     };
     await proxy.setMode("blackhole");
@@ -308,6 +317,16 @@ export async function run() {
       goal: "≤ 5",
     },
     {
+      metric: "  inside the station offline p50",
+      value: percentile(link.latency.offline.inside, 50),
+      unit: "ms",
+    },
+    {
+      metric: "  inside the station offline p99",
+      value: percentile(link.latency.offline.inside, 99),
+      unit: "ms",
+    },
+    {
       metric: "  open order / add line offline p99",
       value: percentile(link.latency.offline.others, 99),
       unit: "ms",
@@ -330,6 +349,16 @@ export async function run() {
       value: percentile(link.latency.online.all, 99),
       unit: "ms",
       goal: "≤ 5",
+    },
+    {
+      metric: "  inside the station online p50",
+      value: percentile(link.latency.online.inside, 50),
+      unit: "ms",
+    },
+    {
+      metric: "  inside the station online p99",
+      value: percentile(link.latency.online.inside, 99),
+      unit: "ms",
     },
     {
       metric: "  open order / add line online p99",

@@ -7,6 +7,7 @@ import { STATION_ERRORS } from "./errors.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
 import { acceptEmptyJsonBodies } from "./http/lenient-json.js";
 import { registerOrderRoutes } from "./http/order-routes.js";
+import { addServerTiming } from "./http/server-timing.js";
 import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerStatusRoutes } from "./http/status-routes.js";
 import { registerWebApp } from "./http/web-app.js";
@@ -102,6 +103,7 @@ export async function createStation(options: StationOptions) {
   });
 
   acceptEmptyJsonBodies(app);
+  addServerTiming(app);
   registerSessionRoutes(app, { login, sessions });
   registerStatusRoutes(app, { hub, engine: syncEngine, store, sessions });
   registerCatalogRoutes(app, { store, sessions });
