@@ -20,6 +20,11 @@ export const SERVER_ERRORS = {
   ALREADY_EXISTS: { status: 409, vi: "Đã tồn tại.", en: "It already exists." },
   IN_USE: { status: 409, vi: "Đang được sử dụng, không thể xóa.", en: "It is in use and cannot be deleted." },
   ITEM_UNAVAILABLE: { status: 409, vi: "Món này đang tạm ngưng bán.", en: "This item is not on sale now." },
+  MERGE_REFUSED: {
+    status: 409,
+    vi: "Không gộp được: đơn đã có thanh toán hoặc giảm giá, hoặc không còn mở.",
+    en: "These orders cannot be merged: one is no longer open, or has payments or a discount.",
+  },
   ORDER_EMPTY: { status: 409, vi: "Đơn hàng chưa có món nào.", en: "The order has no lines yet." },
   UNAVAILABLE: {
     status: 503,

@@ -8,6 +8,7 @@ import { SessionAuthority } from "./auth/session-authority.js";
 import { LiveEvents } from "./live/live-events.js";
 import { registerCatalogRoutes } from "./routes/catalog-routes.js";
 import { registerEventRoutes } from "./routes/event-routes.js";
+import { registerFloorRoutes } from "./routes/floor-routes.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerOrderRoutes } from "./routes/order-routes.js";
 import { registerReportRoutes } from "./routes/report-routes.js";
@@ -67,6 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
   registerStoreRoutes(app, context);
   registerCatalogRoutes(app, context);
   registerOrderRoutes(app, context);
+  registerFloorRoutes(app, context);
   registerReportRoutes(app, context);
   registerUserRoutes(app, context);
   registerStationRoutes(app, context);

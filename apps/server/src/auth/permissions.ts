@@ -5,6 +5,8 @@ export const PERMISSIONS = {
   /** Open orders, add and change lines, move tables: everyone who serves. */
   "orders.write": ["owner", "manager", "cashier", "waiter"],
   "orders.pay": ["owner", "manager", "cashier"],
+  /** Moving every line of one open order onto another, then voiding the emptied one. */
+  "orders.merge": ["owner", "manager", "cashier"],
   "orders.void": ["owner", "manager"],
   "orders.discount": ["owner", "manager"],
   "stations.register": ["owner", "manager", "cashier"],

@@ -1,4 +1,4 @@
-import { dong } from "@quay/core";
+import { dong, OrderRuleError } from "@quay/core";
 import {
   AddLineRequestSchema,
   AddPaymentRequestSchema,
@@ -25,6 +25,7 @@ import type { UserPrincipal } from "../auth/principal.js";
 import { callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { findItem, tableExists } from "../storage/scripts/catalog.js";
+import { mergeOrders } from "../storage/scripts/merge-orders.js";
 import { getOrder, listOrders } from "../storage/scripts/orders.js";
 import type { StoreRecord } from "../storage/scripts/records.js";
 import {
@@ -38,7 +39,16 @@ const ManagerPin = z
   .string()
   .regex(/^\d{4,8}$/)
   .optional();
-const ServerCreateOrderSchema = CreateOrderRequestSchema.extend({ storeId: Id.optional() });
+const ServerCreateOrderSchema = CreateOrderRequestSchema.extend({
+  storeId: Id.optional(),
+  /** The phone's own id for the order: retrying an open it could not confirm opens it once. */
+  id: Id.optional(),
+});
+const ServerAddLineSchema = AddLineRequestSchema.extend({
+  /** The phone's own id for the line: a retried add adds it once. */
+  lineId: Id.optional(),
+});
+const MergeRequestSchema = z.object({ intoOrderId: Id });
 const ServerListOrdersQuerySchema = ListOrdersQuerySchema.extend({
   storeId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
@@ -121,7 +131,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
         throw new AppError("NOT_FOUND", `table ${tableId}`);
       }
       const order = await context.store.write(
-        openServerOrder(opContext(caller, store, context.newId()), tableId),
+        openServerOrder(opContext(caller, store, request.body.id ?? context.newId()), tableId),
       );
       return reply.status(201).send(order);
     },
@@ -132,9 +142,10 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     {
       schema: {
         tags: ["orders"],
-        summary: "Add a line: an item of the store's menu at its current price",
+        summary:
+          "Add a line: an item of the store's menu at its current price (a `lineId` the order holds already adds nothing)",
         params: OrderParamsSchema,
-        body: AddLineRequestSchema,
+        body: ServerAddLineSchema,
         response: orderAnswer,
       },
     },
@@ -143,23 +154,30 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       const item = await context.store.read(findItem(store.id, request.body.itemId));
       if (!item) throw new AppError("NOT_FOUND", `item ${request.body.itemId}`);
       if (!item.active) throw new AppError("ITEM_UNAVAILABLE");
-      const lineId = context.newId();
+      const lineId = request.body.lineId ?? context.newId();
       const { quantity, note } = request.body;
       return context.store.write(
-        makeServerOps(opContext(caller, store, request.params.id), () => [
-          {
-            kind: "addLine",
-            data: {
-              lineId,
-              itemId: item.id,
-              name: item.name,
-              unitPrice: item.price,
-              vatRate: item.vatRate,
-              quantity,
-              note: note ? note : null,
+        makeServerOps(opContext(caller, store, request.params.id), (order) => {
+          const held = [...(order?.lines ?? []), ...(order?.voidedLines ?? [])].find(
+            (line) => line.id === lineId,
+          );
+          if (held && held.itemId !== item.id) throw new OrderRuleError("LINE_EXISTS");
+          if (held) return [];
+          return [
+            {
+              kind: "addLine",
+              data: {
+                lineId,
+                itemId: item.id,
+                name: item.name,
+                unitPrice: item.price,
+                vatRate: item.vatRate,
+                quantity,
+                note: note ? note : null,
+              },
             },
-          },
-        ]),
+          ];
+        }),
       );
     },
   );
@@ -248,6 +266,25 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
           { kind: "moveTable", data: { tableId } },
         ]),
       );
+    },
+  );
+
+  app.post(
+    "/api/orders/:id/merge",
+    {
+      schema: {
+        tags: ["orders"],
+        summary:
+          "Merge this open order into another: its lines move there (as void here + add there), then it is voided",
+        params: OrderParamsSchema,
+        body: MergeRequestSchema,
+        response: orderAnswer,
+      },
+    },
+    async (request) => {
+      const { caller, store } = await callerOrder(request, request.params.id, "orders.merge");
+      const { orderId: _unused, ...base } = opContext(caller, store, request.params.id);
+      return context.store.write(mergeOrders(base, request.params.id, request.body.intoOrderId));
     },
   );
 

@@ -13,8 +13,14 @@ const StationViewSchema = z.object({
   active: z.boolean(),
   createdAt: IsoTime,
   lastSeenAt: IsoTime.nullable(),
+  /** Unsynced work the station reported at its last push, less what that push delivered. */
   pending: PendingCountsSchema.nullable(),
+  /** Heard from within the last 90 s (an online station pulls every few seconds). */
+  online: z.boolean(),
 });
+
+/** A station not heard from for this long is shown offline. */
+export const ONLINE_WITHIN_MS = 90_000;
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 /** The back office's view of the counter stations: last contact and what they still have to sync. */
@@ -36,7 +42,16 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
           ? caller.stores.map((store) => store.id)
           : [callerStore(caller, request.query.storeId).id];
       const stations = await context.store.read(listStations(storeIds));
-      return { stations: stations.map(({ tenantId: _tenant, ...station }) => station) };
+      const now = context.clock.now();
+      return {
+        stations: stations.map(({ tenantId: _tenant, ...station }) => ({
+          ...station,
+          online:
+            station.active &&
+            station.lastSeenAt !== null &&
+            now - Date.parse(station.lastSeenAt) <= ONLINE_WITHIN_MS,
+        })),
+      };
     },
   );
 

@@ -19,9 +19,9 @@ export function* dashboard(store: StoreRecord, nowMs: number): Script<Dashboard>
   const previousDate = dayBefore(date);
   const today = yield* salesReport({ storeIds: [store.id], from: date, to: date });
   const previous = yield* get<{ orders: number | string; revenue: number | string | null }>(
-    `SELECT COUNT(*) AS orders, SUM(total) AS revenue FROM orders
-     WHERE status = 'paid' AND store_id = ? AND paid_day = ?`,
-    [store.id, previousDate],
+    `SELECT quantity AS orders, amount AS revenue FROM sales_rollup
+     WHERE store_id = ? AND paid_day = ? AND dimension = 'day' AND group_key = ?`,
+    [store.id, previousDate, previousDate],
   );
   const open = yield* get<{
     orders: number | string;

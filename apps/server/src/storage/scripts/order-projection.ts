@@ -2,6 +2,7 @@ import type { Op, Order } from "@quay/core";
 import { insertMany, runIn, type Script, type SqlValue } from "../sql-script.js";
 import { localDay, localHour } from "./local-day.js";
 import { orderAttribution } from "./order-attribution.js";
+import { RollupChanges, saveRollup, storedSales } from "./sales-rollup.js";
 
 /** Orders, a projection of the op log: what phones, the back office and reports read. */
 
@@ -38,13 +39,19 @@ export function* saveOrderProjections(
   known: ReadonlySet<string>,
 ): Script<void> {
   if (projected.length === 0) return;
+  const knownIds = projected.filter(({ order }) => known.has(order.id)).map(({ order }) => order.id);
+  // The rollup takes back what these orders counted for before, and adds what they count for now.
+  const rollup = new RollupChanges();
+  for (const sale of yield* storedSales(knownIds)) rollup.remove(sale);
   const orderRows: SqlValue[][] = [];
   const lineRows: SqlValue[][] = [];
   const paymentRows: SqlValue[][] = [];
+  const scope = { tenantId: context.tenantId, storeId: context.storeId };
   for (const { order, ops } of projected) {
     const paidAt = order.status === "paid" && order.paidAt !== null ? utcIso(order.paidAt) : null;
     const paidMs = paidAt === null ? null : Date.parse(paidAt);
     const paidDay = paidMs === null ? null : localDay(paidMs, context.timeZone);
+    const paidHour = paidMs === null ? null : localHour(paidMs, context.timeZone);
     const attribution = orderAttribution(ops);
     orderRows.push([
       order.id,
@@ -63,9 +70,20 @@ export function* saveOrderProjections(
       attribution.openedBy,
       paidAt === null ? null : attribution.closedBy,
       paidAt === null ? null : attribution.closedDevice,
-      paidMs === null ? null : localHour(paidMs, context.timeZone),
+      paidHour,
     ]);
     if (paidDay === null) continue;
+    const payments = [...netPaymentsByMethod(order)].map(([method, amount]) => ({ method, amount }));
+    rollup.add({
+      ...scope,
+      paidDay,
+      paidHour,
+      closedDevice: attribution.closedDevice,
+      closedBy: attribution.closedBy,
+      total: order.total,
+      lines: order.lines,
+      payments,
+    });
     for (const line of order.lines) {
       lineRows.push([
         context.tenantId,
@@ -79,7 +97,7 @@ export function* saveOrderProjections(
         line.amount,
       ]);
     }
-    for (const [method, amount] of netPaymentsByMethod(order)) {
+    for (const { method, amount } of payments) {
       paymentRows.push([context.tenantId, context.storeId, order.id, method, paidDay, amount]);
     }
   }
@@ -95,7 +113,6 @@ export function* saveOrderProjections(
        closed_device = excluded.closed_device, paid_hour = excluded.paid_hour`,
     orderRows,
   );
-  const knownIds = projected.filter(({ order }) => known.has(order.id)).map(({ order }) => order.id);
   yield* runIn("DELETE FROM sale_lines WHERE order_id IN (?*)", knownIds);
   yield* runIn("DELETE FROM sale_payments WHERE order_id IN (?*)", knownIds);
   yield* insertMany(
@@ -107,6 +124,7 @@ export function* saveOrderProjections(
     "INSERT INTO sale_payments (tenant_id, store_id, order_id, method, paid_day, amount) VALUES (?, ?, ?, ?, ?, ?)",
     paymentRows,
   );
+  yield* saveRollup(rollup);
 }
 
 /** What each method brought in: cash tendered less the change given back. */

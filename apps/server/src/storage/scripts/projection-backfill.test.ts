@@ -41,7 +41,7 @@ describe.each(testEngines())("the report-column backfill on $name", (engine) => 
     const meta = await server.db.query<{ value: string }>(
       "SELECT value FROM server_meta WHERE key = 'projection_version'",
     );
-    expect(meta.map((row) => row.value)).toEqual(["2"]);
+    expect(meta.map((row) => row.value)).toEqual(["3"]);
 
     const manager = await server.login("managerA");
     const report = await server.call<SalesReport>("GET", "/api/reports/sales?from=2026-11-28&to=2026-11-28", {

@@ -4,9 +4,10 @@ import { localHour } from "./local-day.js";
 import { orderAttribution } from "./order-attribution.js";
 import { loadOrderOps } from "./order-log.js";
 import { opsByOrder } from "./order-projection.js";
+import { rebuildRollup } from "./sales-rollup.js";
 
-/** The projection every order row has once the backfill is done (schema migration 2). */
-const PROJECTION_VERSION = "2";
+/** The projection every order row has once the backfill is done (schema migrations 2 and 3). */
+const PROJECTION_VERSION = "3";
 const BATCH = 500;
 
 function* projectionVersion(): Script<string | null> {
@@ -42,13 +43,15 @@ function* backfillBatch(afterId: string): Script<string | null> {
 
 /**
  * Brings order rows written before schema migration 2 up to date, from their ops, in batches
- * (each its own transaction), then records that it is done so later starts skip it. Safe to run
- * again or on several instances at once: it only rewrites derived columns from the op log.
+ * (each its own transaction), rebuilds the sales rollup of migration 3 from the report rows, then
+ * records that it is done so later starts skip it. Safe to run again, or on several instances at
+ * once: it only rewrites derived data from the op log, and the rebuild holds every store's lock.
  */
 export async function backfillOrderProjections(store: ServerStore): Promise<void> {
   if ((await store.read(projectionVersion())) === PROJECTION_VERSION) return;
   let after: string | null = "";
   while (after !== null) after = await store.write(backfillBatch(after));
+  await store.write(rebuildRollup());
   await store.write(
     run(
       `INSERT INTO server_meta (key, value) VALUES ('projection_version', ?)

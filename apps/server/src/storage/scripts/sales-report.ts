@@ -1,7 +1,8 @@
 import type { PaymentMethod } from "@quay/core";
 import type { SalesReport } from "@quay/protocol";
-import { all, allIn, placeholders, type Script } from "../sql-script.js";
-import { type OrderGroupRow, type ReportNames, summariseOrders } from "./sales-groups.js";
+import { all, allIn, get, placeholders, type Script, type SqlValue } from "../sql-script.js";
+import { type GroupRow, type ReportNames, salesByCategory, summariseOrders } from "./sales-groups.js";
+import type { RollupDimension } from "./sales-rollup.js";
 
 export interface SalesReportInput {
   readonly storeIds: readonly string[];
@@ -22,90 +23,104 @@ export const EMPTY_SALES_REPORT: SalesReport = {
   byCashier: [],
 };
 
+interface RollupRow {
+  readonly dimension: RollupDimension;
+  readonly group_key: string;
+  readonly quantity: number | string;
+  readonly amount: number | string;
+}
+
+/** The rollup's rows of one dimension as order groups (the empty key stands for "unknown"). */
+function orderGroups<K>(
+  rows: readonly RollupRow[],
+  dimension: RollupDimension,
+  key: (text: string) => K,
+): GroupRow<K>[] {
+  return rows
+    .filter((row) => row.dimension === dimension && Number(row.quantity) !== 0)
+    .map((row) => ({ group_key: key(row.group_key), orders: row.quantity, revenue: row.amount }));
+}
+
+const orNull = (text: string) => (text === "" ? null : text);
+
 /**
  * Sales of paid orders (void ones excluded) whose local day of payment — the day the sale was
- * made at the counter, whenever it reached the server — lies in [from, to]. Three range scans
- * of covering indexes: orders (by day, hour, device and cashier at once), payments, lines.
+ * made at the counter, whenever it reached the server — lies in [from, to]. One range scan of
+ * the sales rollup (kept in step with every order by `saveOrderProjections`), a few hundred rows
+ * a day whatever the number of invoices; names come from the catalog, stations and users.
  */
 export function* salesReport(input: SalesReportInput): Script<SalesReport> {
   if (input.storeIds.length === 0) return EMPTY_SALES_REPORT;
-  const stores = `store_id IN (${placeholders(input.storeIds.length)})`;
-  const params = [...input.storeIds, input.from, input.to];
-  const groups = yield* all<OrderGroupRow>(
-    `SELECT paid_day, paid_hour, closed_device, closed_by, COUNT(*) AS orders, SUM(total) AS revenue
-     FROM orders WHERE status = 'paid' AND ${stores} AND paid_day >= ? AND paid_day <= ?
-     GROUP BY paid_day, paid_hour, closed_device, closed_by`,
+  const range = `store_id IN (${placeholders(input.storeIds.length)}) AND paid_day >= ? AND paid_day <= ?`;
+  const params: SqlValue[] = [...input.storeIds, input.from, input.to];
+  const rows = yield* all<RollupRow>(
+    `SELECT dimension, group_key, SUM(quantity) AS quantity, SUM(amount) AS amount FROM sales_rollup
+     WHERE ${range} GROUP BY dimension, group_key`,
     params,
   );
-  const methods = yield* all<{ method: string; amount: number }>(
-    `SELECT method, SUM(amount) AS amount FROM sale_payments
-     WHERE ${stores} AND paid_day >= ? AND paid_day <= ? GROUP BY method ORDER BY method`,
-    params,
-  );
-  const items = yield* all<{ item_id: string; name: string; quantity: number; revenue: number }>(
-    `SELECT item_id, MAX(name) AS name, SUM(quantity) AS quantity, SUM(amount) AS revenue FROM sale_lines
-     WHERE ${stores} AND paid_day >= ? AND paid_day <= ? GROUP BY item_id`,
-    params,
-  );
-  const names = yield* reportNames(input.storeIds, groups);
-  const byItem = items
-    .map((row) => ({
-      itemId: row.item_id,
-      name: row.name,
-      quantity: Number(row.quantity),
-      revenue: Number(row.revenue),
-    }))
-    .sort((a, b) => b.revenue - a.revenue || a.itemId.localeCompare(b.itemId));
+  const groups = {
+    days: orderGroups(rows, "day", (key) => key),
+    hours: orderGroups(rows, "hour", (key) => (key === "" ? null : Number(key))),
+    devices: orderGroups(rows, "device", orNull),
+    cashiers: orderGroups(rows, "cashier", orNull),
+  };
+  const names = yield* reportNames(input.storeIds, groups.cashiers);
+  const byItem: SalesReport["byItem"] = [];
+  for (const row of rows) {
+    if (row.dimension !== "item" || (Number(row.quantity) === 0 && Number(row.amount) === 0)) continue;
+    const name = names.items.get(row.group_key)?.name ?? (yield* soldName(range, params, row.group_key));
+    byItem.push({ itemId: row.group_key, name, quantity: Number(row.quantity), revenue: Number(row.amount) });
+  }
+  byItem.sort((a, b) => b.revenue - a.revenue || a.itemId.localeCompare(b.itemId));
+  const byMethod = rows
+    .filter((row) => row.dimension === "method" && Number(row.amount) !== 0)
+    .map((row) => ({ method: row.group_key as PaymentMethod, amount: Number(row.amount) }))
+    .sort((a, b) => a.method.localeCompare(b.method));
   return {
     ...summariseOrders(groups, names),
-    byMethod: methods.map((row) => ({ method: row.method as PaymentMethod, amount: Number(row.amount) })),
+    byMethod,
     byItem,
-    byCategory: byCategory(byItem, names),
+    byCategory: salesByCategory(byItem, names),
   };
 }
 
-/** The names the groups are shown under: the stores' stations and categories, the cashiers. */
-function* reportNames(storeIds: readonly string[], groups: readonly OrderGroupRow[]): Script<ReportNames> {
+/** The name an item was sold under, for an item no longer in the catalog. */
+function* soldName(range: string, params: readonly SqlValue[], itemId: string): Script<string> {
+  const row = yield* get<{ name: string }>(
+    `SELECT name FROM sale_lines WHERE ${range} AND item_id = ? LIMIT 1`,
+    [...params, itemId],
+  );
+  return row?.name ?? "";
+}
+
+/** The names the groups are shown under: the stores' stations and menu, the cashiers. */
+function* reportNames(
+  storeIds: readonly string[],
+  cashiers: readonly GroupRow<string | null>[],
+): Script<ReportNames> {
   const stores = `store_id IN (${placeholders(storeIds.length)})`;
   const stations = yield* all<{ id: string; code: string; name: string }>(
     `SELECT id, code, name FROM stations WHERE ${stores}`,
     storeIds,
   );
-  const categories = yield* all<{ id: string; category_id: string; name: string }>(
-    `SELECT items.id, items.category_id, categories.name FROM items
+  const items = yield* all<{ id: string; name: string; category_id: string; category_name: string }>(
+    `SELECT items.id, items.name, items.category_id, categories.name AS category_name FROM items
      JOIN categories ON categories.id = items.category_id WHERE items.${stores}`,
     storeIds,
   );
-  const userIds = [...new Set(groups.map((row) => row.closed_by).filter((id) => id !== null))];
+  const userIds = cashiers.map((row) => row.group_key).filter((id) => id !== null);
   const users = yield* allIn<{ id: string; name: string }>(
     "SELECT id, name FROM users WHERE id IN (?*)",
     userIds,
   );
   return {
     stations: new Map(stations.map((row) => [row.id, { code: row.code, name: row.name }])),
-    itemCategories: new Map(categories.map((row) => [row.id, { id: row.category_id, name: row.name }])),
+    items: new Map(
+      items.map((row) => [
+        row.id,
+        { name: row.name, categoryId: row.category_id, categoryName: row.category_name },
+      ]),
+    ),
     users: new Map(users.map((row) => [row.id, row.name])),
   };
-}
-
-function byCategory(byItem: SalesReport["byItem"], names: ReportNames): SalesReport["byCategory"] {
-  const totals = new Map<string | null, SalesReport["byCategory"][number]>();
-  for (const item of byItem) {
-    const category = names.itemCategories.get(item.itemId) ?? null;
-    const key = category?.id ?? null;
-    const entry = totals.get(key) ?? {
-      categoryId: key,
-      name: category?.name ?? null,
-      quantity: 0,
-      revenue: 0,
-    };
-    totals.set(key, {
-      ...entry,
-      quantity: entry.quantity + item.quantity,
-      revenue: entry.revenue + item.revenue,
-    });
-  }
-  return [...totals.values()].sort(
-    (a, b) => b.revenue - a.revenue || (a.categoryId ?? "~").localeCompare(b.categoryId ?? "~"),
-  );
 }

@@ -48,7 +48,12 @@ export function* makeServerOps(context: ServerOpContext, plan: OpPlan): Script<O
   const held = projected ? yield* loadOrderOps([orderId]) : [];
   let order = held.length > 0 ? foldChecked(orderId, held) : null;
   const drafts = plan(order);
-  if (drafts.length === 0) throw new Error("an op plan must make at least one op");
+  if (drafts.length === 0) {
+    // Nothing to do (a retried request that already took effect): answer the order as it is.
+    const current = order ? yield* getOrder(orderId) : undefined;
+    if (!current) throw new Error("an op plan must make at least one op on a new order");
+    return current.view;
+  }
 
   const lastDeviceSeq = yield* takeDeviceSeqs(store.tenantId, context.deviceId, drafts.length);
   // Never before what the caller has seen: a station clock running ahead must not win over a
@@ -114,10 +119,18 @@ export function* nextServerOrderNumber(store: StoreRecord, nowMs: number): Scrip
   });
 }
 
-/** Opens an order on the server with the store's next `W` number. */
+/**
+ * Opens an order on the server with the store's next `W` number. Opening an order id that is
+ * open already answers that order: a phone retrying an open it could not confirm gets one order.
+ */
 export function* openServerOrder(context: ServerOpContext, tableId: string | null): Script<OrderView> {
   const { store } = context;
   yield* lockStores([store.id]);
+  const existing = yield* getOrder(context.orderId);
+  if (existing) {
+    if (existing.storeId !== store.id) throw new AppError("ALREADY_EXISTS", `order ${context.orderId}`);
+    return existing.view;
+  }
   const number = yield* nextServerOrderNumber(store, context.nowMs);
   return yield* makeServerOps(context, () => [
     { kind: "open", data: { number, tableId, storeId: store.id } },
