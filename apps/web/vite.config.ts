@@ -11,8 +11,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 const pages: Record<string, string> = {
   cashier: here("./index.html"),
-  // waiter: here("./m/index.html"),
-  // admin: here("./admin/index.html"),
+  waiter: here("./m/index.html"),
+  admin: here("./admin/index.html"),
 };
 
 /** Where `npm run dev -w @quay/web` forwards API calls: a station running locally. */

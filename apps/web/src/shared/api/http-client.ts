@@ -17,6 +17,7 @@ export interface HttpClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
 }
 
 interface ErrorShape {
@@ -71,5 +72,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     get: (path) => request("GET", path),
     post: (path, body) => request("POST", path, body ?? {}),
     patch: (path, body) => request("PATCH", path, body),
+    delete: (path) => request("DELETE", path),
   };
 }

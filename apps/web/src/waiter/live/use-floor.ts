@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type StreamState, useEventSource } from "../../shared/sse/use-event-source.js";
+import { isUnreachable } from "../api/error-text.js";
+import type { WaiterApi } from "../api/waiter-api.js";
+import type { Catalog, Order } from "../api/waiter-types.js";
+import { type FloorOrders, replaceFloor, upsertFloorOrder } from "./floor-state.js";
+
+export interface LiveFloor {
+  readonly orders: FloorOrders;
+  readonly catalog: Catalog | null;
+  readonly stream: StreamState;
+  /** Records an order a call answered with, before its live event arrives. */
+  readonly putOrder: (order: Order) => void;
+  /** The latest map, for code that runs between renders (sending a draft). */
+  readonly ordersRef: { readonly current: FloorOrders };
+}
+
+const RELOAD_DEBOUNCE_MS = 300;
+
+/**
+ * The store's table map and menu, kept live by the server's event stream (`GET /api/events`):
+ * each changed order arrives as an `order` event; `changed` and `catalog` ask for a reload, as
+ * does every (re)connection, so nothing missed while away stays missed.
+ */
+export function useFloor(
+  api: WaiterApi,
+  storeId: string,
+  token: string,
+  onUnreachable: () => void,
+): LiveFloor {
+  const [orders, setOrders] = useState<FloorOrders>(() => new Map());
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const ordersRef = useRef<FloorOrders>(orders);
+  ordersRef.current = orders;
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const putOrder = useCallback((order: Order) => {
+    setOrders((current) => {
+      const next = upsertFloorOrder(current, order);
+      ordersRef.current = next;
+      return next;
+    });
+  }, []);
+
+  const failed = useCallback(
+    (error: unknown) => {
+      if (isUnreachable(error)) onUnreachable();
+    },
+    [onUnreachable],
+  );
+
+  const reloadFloor = useCallback(() => {
+    clearTimeout(reloadTimer.current);
+    reloadTimer.current = setTimeout(() => {
+      api.floor(storeId).then((fresh) => setOrders((current) => replaceFloor(current, fresh)), failed);
+    }, RELOAD_DEBOUNCE_MS);
+  }, [api, storeId, failed]);
+
+  const reloadCatalog = useCallback(() => {
+    api.catalog(storeId).then(setCatalog, failed);
+  }, [api, storeId, failed]);
+
+  useEffect(() => {
+    reloadCatalog();
+    reloadFloor();
+    return () => clearTimeout(reloadTimer.current);
+  }, [reloadCatalog, reloadFloor]);
+
+  const handlers = useMemo(
+    () => ({
+      order: (data: unknown) => {
+        const order = data as Order;
+        if (order.storeId !== null && order.storeId !== storeId) return;
+        const known = ordersRef.current.has(order.id);
+        putOrder(order);
+        // A new order: ask who opened it.
+        if (!known && order.status === "open") reloadFloor();
+      },
+      changed: () => reloadFloor(),
+      catalog: () => reloadCatalog(),
+    }),
+    [putOrder, reloadFloor, reloadCatalog, storeId],
+  );
+  const onOpen = useCallback(() => {
+    reloadFloor();
+    reloadCatalog();
+  }, [reloadFloor, reloadCatalog]);
+  const url = `/api/events?storeId=${encodeURIComponent(storeId)}&token=${encodeURIComponent(token)}`;
+  const stream = useEventSource(url, handlers, onOpen);
+
+  return { orders, catalog, stream, putOrder, ordersRef };
+}

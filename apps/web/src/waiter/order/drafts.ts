@@ -1,0 +1,161 @@
+import { newUuid } from "../../shared/id/new-uuid.js";
+
+/**
+ * Items a waiter is entering for a table, kept on the phone until the server confirms each one.
+ * `draft`: not sent yet (editable); `sending`: a call is out; `failed`: the call failed or its
+ * outcome is unknown — sent again under the same line id, so the server adds it at most once.
+ */
+export type DraftState = "draft" | "sending" | "failed";
+
+export interface DraftLine {
+  /** The phone's own line id: the server adds a line with this id at most once. */
+  readonly lineId: string;
+  readonly itemId: string;
+  readonly name: string;
+  readonly unitPrice: number;
+  readonly quantity: number;
+  readonly note: string;
+  readonly state: DraftState;
+  readonly error: string | null;
+}
+
+export interface TableDraft {
+  /** The order the lines go to: the table's open order, or the id the phone will open it under. */
+  readonly orderId: string;
+  readonly lines: readonly DraftLine[];
+}
+
+/** Drafts by table id. */
+export type Drafts = Readonly<Record<string, TableDraft>>;
+
+export type DraftAction =
+  | {
+      type: "add";
+      tableId: string;
+      orderId: string;
+      item: { id: string; name: string; price: number };
+      note: string;
+    }
+  | { type: "quantity"; tableId: string; lineId: string; delta: 1 | -1 }
+  | { type: "note"; tableId: string; lineId: string; note: string }
+  | { type: "remove"; tableId: string; lineId: string }
+  | { type: "sending"; tableId: string; lineIds: readonly string[] }
+  | { type: "sent"; lineIds: readonly string[] }
+  | { type: "failed"; tableId: string; lineIds: readonly string[]; error: string }
+  | { type: "reorder"; tableId: string; orderId: string }
+  | { type: "reset"; drafts: Drafts };
+
+const updateLines = (
+  drafts: Drafts,
+  tableId: string,
+  change: (lines: readonly DraftLine[]) => readonly DraftLine[],
+): Drafts => {
+  const draft = drafts[tableId];
+  if (!draft) return drafts;
+  const lines = change(draft.lines);
+  if (lines.length === 0) {
+    const { [tableId]: _removed, ...rest } = drafts;
+    return rest;
+  }
+  return { ...drafts, [tableId]: { ...draft, lines } };
+};
+
+const editable = (line: DraftLine) => line.state === "draft";
+
+export function draftsReducer(drafts: Drafts, action: DraftAction): Drafts {
+  switch (action.type) {
+    case "add": {
+      const draft = drafts[action.tableId] ?? { orderId: action.orderId, lines: [] };
+      const same = draft.lines.find(
+        (line) => editable(line) && line.itemId === action.item.id && line.note === action.note,
+      );
+      const lines = same
+        ? draft.lines.map((line) => (line === same ? { ...line, quantity: line.quantity + 1 } : line))
+        : [
+            ...draft.lines,
+            {
+              lineId: newUuid(),
+              itemId: action.item.id,
+              name: action.item.name,
+              unitPrice: action.item.price,
+              quantity: 1,
+              note: action.note,
+              state: "draft" as const,
+              error: null,
+            },
+          ];
+      return { ...drafts, [action.tableId]: { ...draft, lines } };
+    }
+    case "quantity":
+      return updateLines(drafts, action.tableId, (lines) =>
+        lines.flatMap((line) => {
+          if (line.lineId !== action.lineId || !editable(line)) return [line];
+          const quantity = line.quantity + action.delta;
+          return quantity <= 0 ? [] : [{ ...line, quantity: Math.min(quantity, 9_999) }];
+        }),
+      );
+    case "note":
+      return updateLines(drafts, action.tableId, (lines) =>
+        lines.map((line) =>
+          line.lineId === action.lineId && editable(line) ? { ...line, note: action.note } : line,
+        ),
+      );
+    case "remove":
+      // A line being sent stays until its answer comes back.
+      return updateLines(drafts, action.tableId, (lines) =>
+        lines.filter((line) => line.lineId !== action.lineId || line.state === "sending"),
+      );
+    case "sending":
+      return updateLines(drafts, action.tableId, (lines) =>
+        lines.map((line) =>
+          action.lineIds.includes(line.lineId) ? { ...line, state: "sending" as const, error: null } : line,
+        ),
+      );
+    case "sent":
+      return removeSent(drafts, new Set(action.lineIds));
+    case "failed":
+      return updateLines(drafts, action.tableId, (lines) =>
+        lines.map((line) =>
+          action.lineIds.includes(line.lineId)
+            ? { ...line, state: "failed" as const, error: action.error }
+            : line,
+        ),
+      );
+    case "reorder": {
+      const draft = drafts[action.tableId];
+      return draft ? { ...drafts, [action.tableId]: { ...draft, orderId: action.orderId } } : drafts;
+    }
+    case "reset":
+      return action.drafts;
+  }
+}
+
+/** Drops the lines the server holds (their ids are on its orders): they were sent after all. */
+export function removeSent(drafts: Drafts, sentLineIds: ReadonlySet<string>): Drafts {
+  let next = drafts;
+  for (const tableId of Object.keys(drafts)) {
+    next = updateLines(next, tableId, (lines) =>
+      lines.some((line) => sentLineIds.has(line.lineId))
+        ? lines.filter((line) => !sentLineIds.has(line.lineId))
+        : lines,
+    );
+  }
+  return next;
+}
+
+/** Drafts as kept in storage: a call in flight when the page went away has an unknown outcome. */
+export function restoredDrafts(value: unknown): Drafts {
+  if (typeof value !== "object" || value === null) return {};
+  const drafts: Record<string, TableDraft> = {};
+  for (const [tableId, draft] of Object.entries(value as Record<string, TableDraft>)) {
+    if (typeof draft?.orderId !== "string" || !Array.isArray(draft.lines)) continue;
+    const lines = draft.lines.map((line) =>
+      line.state === "sending" ? { ...line, state: "failed" as const, error: line.error } : line,
+    );
+    if (lines.length > 0) drafts[tableId] = { orderId: draft.orderId, lines };
+  }
+  return drafts;
+}
+
+export const draftCount = (draft: TableDraft | undefined) =>
+  draft?.lines.reduce((sum, line) => sum + line.quantity, 0) ?? 0;

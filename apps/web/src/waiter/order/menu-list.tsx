@@ -1,0 +1,82 @@
+import { useMemo, useState } from "react";
+import { Money } from "../../shared/money/money.js";
+import { searchByName } from "../../shared/search/fold-diacritics.js";
+import type { Catalog, MenuItem } from "../api/waiter-types.js";
+import { useText } from "../i18n/waiter-text.js";
+
+interface MenuListProps {
+  readonly catalog: Catalog;
+  readonly onAdd: (item: MenuItem) => void;
+}
+
+/** The menu: search without accents ("ca phe sua"), filter by category, tap to add one. */
+export function MenuList({ catalog, onAdd }: MenuListProps) {
+  const t = useText();
+  const [query, setQuery] = useState("");
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const categories = useMemo(
+    () => [...catalog.categories].sort((a, b) => a.sortOrder - b.sortOrder),
+    [catalog.categories],
+  );
+  const items = useMemo(() => {
+    const inCategory = catalog.items.filter(
+      (item) => item.active && (categoryId === null || query !== "" || item.categoryId === categoryId),
+    );
+    const order = (item: MenuItem) => categories.findIndex((category) => category.id === item.categoryId);
+    return searchByName(inCategory, query).sort((a, b) => order(a) - order(b));
+  }, [catalog.items, categories, categoryId, query]);
+
+  return (
+    <section className="w-menu" aria-label={t("menu.search")}>
+      <input
+        type="search"
+        className="w-search"
+        placeholder={t("menu.search")}
+        aria-label={t("menu.search")}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        data-testid="menu-search"
+      />
+      <div className="tabs">
+        <button
+          type="button"
+          className={categoryId === null ? "tab selected" : "tab"}
+          onClick={() => setCategoryId(null)}
+        >
+          {t("menu.all")}
+        </button>
+        {categories.map((category) => (
+          <button
+            type="button"
+            key={category.id}
+            className={categoryId === category.id ? "tab selected" : "tab"}
+            onClick={() => setCategoryId(category.id)}
+          >
+            {category.name}
+          </button>
+        ))}
+      </div>
+      {items.length === 0 ? <p className="muted">{t("menu.empty")}</p> : null}
+      <ul className="w-menu-items">
+        {items.map((item) => (
+          <li key={item.id}>
+            <button
+              type="button"
+              className="w-menu-item"
+              onClick={() => onAdd(item)}
+              aria-label={t("menu.add", { name: item.name })}
+              data-testid="menu-item"
+              data-item={item.name}
+            >
+              <span className="w-menu-name">{item.name}</span>
+              <Money amount={item.price} className="w-menu-price" />
+              <span className="w-menu-plus" aria-hidden="true">
+                +
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

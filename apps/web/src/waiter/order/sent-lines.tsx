@@ -1,0 +1,42 @@
+import { Money } from "../../shared/money/money.js";
+import type { Order } from "../api/waiter-types.js";
+import { useText } from "../i18n/waiter-text.js";
+
+/** What the table has ordered already, as the server holds it. */
+export function SentLines({ order }: { readonly order: Order | undefined }) {
+  const t = useText();
+  const lines = order?.lines ?? [];
+  return (
+    <section className="w-section" aria-labelledby="sent-title">
+      <h2 id="sent-title">{t("order.sent")}</h2>
+      {lines.length === 0 ? (
+        <p className="muted small">{t("order.nothingSent")}</p>
+      ) : (
+        <ul className="w-lines">
+          {lines.map((line) => (
+            <li
+              key={line.id}
+              className="w-line sent"
+              data-testid="sent-line"
+              data-item={line.name}
+              data-quantity={line.quantity}
+            >
+              <span className="w-line-qty">{line.quantity}×</span>
+              <span className="w-line-name">
+                {line.name}
+                {line.note ? <span className="w-line-note">{line.note}</span> : null}
+              </span>
+              <Money amount={line.amount} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {order ? (
+        <p className="w-total">
+          <span>{t("order.total")}</span>
+          <Money amount={order.total} className="strong" />
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import type { Role } from "@quay/protocol";
+import { type Dispatch, useState } from "react";
+import { newUuid } from "../../shared/id/new-uuid.js";
+import { Money } from "../../shared/money/money.js";
+import type { WaiterApi } from "../api/waiter-api.js";
+import type { Catalog, Order, Table } from "../api/waiter-types.js";
+import { useText } from "../i18n/waiter-text.js";
+import { type FloorOrders, ordersByTable } from "../live/floor-state.js";
+import { DraftLines } from "./draft-lines.js";
+import { type DraftAction, type DraftLine, draftCount, type TableDraft } from "./drafts.js";
+import { MenuList } from "./menu-list.js";
+import { MoveDialog } from "./move-dialog.js";
+import { NoteDialog } from "./note-dialog.js";
+import { SentLines } from "./sent-lines.js";
+
+/** Roles the server lets merge orders (moving is open to everyone who serves). */
+const MAY_MERGE: readonly Role[] = ["owner", "manager", "cashier"];
+
+interface TableScreenProps {
+  readonly api: WaiterApi;
+  readonly role: Role;
+  readonly catalog: Catalog;
+  readonly table: Table;
+  readonly orders: FloorOrders;
+  readonly draft: TableDraft | undefined;
+  readonly dispatch: Dispatch<DraftAction>;
+  readonly online: boolean;
+  readonly onSend: () => void;
+  readonly putOrder: (order: Order) => void;
+  readonly onBack: () => void;
+  readonly onGoTo: (tableId: string) => void;
+}
+
+/** One table: what it has ordered, what is being entered, the menu, and moving or merging it. */
+export function TableScreen(props: TableScreenProps) {
+  const { api, role, catalog, table, orders, draft, dispatch, online } = props;
+  const t = useText();
+  const [noteFor, setNoteFor] = useState<DraftLine | null>(null);
+  const [moving, setMoving] = useState<"move" | "merge" | null>(null);
+  const byTable = ordersByTable(orders);
+  const order = byTable.get(table.id);
+  const unsent = draftCount(draft);
+  const sending = draft?.lines.some((line) => line.state === "sending") ?? false;
+  const failed = draft?.lines.filter((line) => line.state === "failed").length ?? 0;
+  const draftTotal = draft?.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0) ?? 0;
+
+  const targets = catalog.tables
+    .filter((candidate) => candidate.id !== table.id && (moving === "move") !== byTable.has(candidate.id))
+    .map((candidate) => ({ table: candidate, order: byTable.get(candidate.id) }));
+
+  return (
+    <main className="w-order">
+      <div className="w-order-head">
+        <button type="button" className="secondary" onClick={props.onBack} data-testid="back">
+          ← {t("common.back")}
+        </button>
+        <div className="w-order-title">
+          <h1 data-testid="order-title">{table.name}</h1>
+          {order ? (
+            <span className="muted small">
+              {order.number ? t("order.number", { number: order.number }) : null}
+              {order.openedBy?.name ? ` · ${t("order.openedBy", { name: order.openedBy.name })}` : null}
+            </span>
+          ) : null}
+        </div>
+      </div>
+
+      <SentLines order={order} />
+
+      {order ? (
+        <div className="w-order-actions">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setMoving("move")}
+            disabled={unsent > 0 || !online}
+          >
+            {t("order.move")}
+          </button>
+          {MAY_MERGE.includes(role) ? (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setMoving("merge")}
+              disabled={unsent > 0 || !online}
+            >
+              {t("order.merge")}
+            </button>
+          ) : null}
+          {unsent > 0 ? <span className="muted small">{t("order.unsentBeforeMove")}</span> : null}
+        </div>
+      ) : null}
+
+      <DraftLines
+        draft={draft}
+        onQuantity={(lineId, delta) => dispatch({ type: "quantity", tableId: table.id, lineId, delta })}
+        onNote={setNoteFor}
+        onRemove={(lineId) => dispatch({ type: "remove", tableId: table.id, lineId })}
+      />
+
+      <MenuList
+        catalog={catalog}
+        onAdd={(item) =>
+          dispatch({
+            type: "add",
+            tableId: table.id,
+            orderId: order?.id ?? draft?.orderId ?? newUuid(),
+            item,
+            note: "",
+          })
+        }
+      />
+
+      {unsent > 0 ? (
+        <div className="w-send-bar">
+          {failed > 0 ? (
+            <p className="w-send-problem" role="alert" data-testid="send-failed">
+              {t("order.failedHelp", { count: failed })}
+            </p>
+          ) : null}
+          <div className="w-send-row">
+            <span>
+              <span className="muted small">{t("order.cartTotal")}</span>
+              <Money amount={draftTotal} className="strong" />
+            </span>
+            <button
+              type="button"
+              className="primary"
+              onClick={props.onSend}
+              disabled={sending}
+              data-testid="send-draft"
+            >
+              {sending
+                ? t("order.sending")
+                : failed > 0
+                  ? t("order.resend", { count: unsent })
+                  : t("order.send", { count: unsent })}
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {noteFor === null ? null : (
+        <NoteDialog
+          name={noteFor.name}
+          note={noteFor.note}
+          onClose={() => setNoteFor(null)}
+          onSave={(note) => {
+            dispatch({ type: "note", tableId: table.id, lineId: noteFor.lineId, note });
+            setNoteFor(null);
+          }}
+        />
+      )}
+      {moving === null || order === undefined ? null : (
+        <MoveDialog
+          api={api}
+          mode={moving}
+          order={order}
+          table={table}
+          targets={targets}
+          onClose={() => setMoving(null)}
+          onDone={(answer, target) => {
+            props.putOrder(answer);
+            setMoving(null);
+            props.onGoTo(target.id);
+          }}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import { Money } from "../../shared/money/money.js";
+import type { FloorOrder, Table } from "../api/waiter-types.js";
+import { useText } from "../i18n/waiter-text.js";
+import { elapsedText } from "./elapsed.js";
+
+interface TableTileProps {
+  readonly table: Table;
+  readonly order: FloorOrder | undefined;
+  /** Items entered on this phone and not sent yet. */
+  readonly unsent: number;
+  readonly now: number;
+  readonly onSelect: (tableId: string) => void;
+}
+
+/** One table: free, or occupied with its running total, who opened it and for how long. */
+export function TableTile({ table, order, unsent, now, onSelect }: TableTileProps) {
+  const t = useText();
+  const items = order?.lines.reduce((sum, line) => sum + line.quantity, 0) ?? 0;
+  return (
+    <button
+      type="button"
+      className={order ? "w-table occupied" : "w-table"}
+      onClick={() => onSelect(table.id)}
+      data-testid="table-tile"
+      data-table={table.name}
+      data-state={order ? "occupied" : "free"}
+    >
+      <span className="w-table-name">{table.name}</span>
+      {order ? (
+        <>
+          <Money amount={order.total} className="w-table-total" />
+          <span className="w-table-meta">
+            {t("tables.itemCount", { count: items })} · {elapsedText(order.openedAt, now, t)}
+          </span>
+          <span className="w-table-by" data-testid="table-opened-by">
+            {order.openedBy?.name ?? ""}
+          </span>
+        </>
+      ) : (
+        <span className="w-table-free">{t("tables.free")}</span>
+      )}
+      {unsent > 0 ? (
+        <span className="w-table-draft" data-testid="table-draft">
+          {t("tables.draft", { count: unsent })}
+        </span>
+      ) : null}
+    </button>
+  );
+}
