@@ -1,0 +1,70 @@
+import type { HttpClient } from "../../shared/api/http-client.js";
+import type { ServerSession } from "../../shared/session/server-session.js";
+import type {
+  Area,
+  Catalog,
+  CatalogKind,
+  Category,
+  Dashboard,
+  MenuItem,
+  Role,
+  SalesReport,
+  StaffUser,
+  Station,
+  Table,
+} from "./admin-types.js";
+
+const query = (values: Record<string, string>) => new URLSearchParams(values).toString();
+
+interface EntryOf {
+  categories: Category;
+  items: MenuItem;
+  areas: Area;
+  tables: Table;
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly password: string;
+  readonly pin: string | null;
+  readonly storeIds: readonly string[];
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  password?: string;
+  pin?: string | null;
+  active?: boolean;
+}
+
+/** The server calls the back office makes, one function each; every one names the store. */
+export function createAdminApi(http: HttpClient) {
+  return {
+    login: (username: string, password: string) =>
+      http.post<ServerSession>("/api/login", { username, password }),
+    logout: () => http.post<unknown>("/api/logout"),
+    dashboard: (storeId: string) => http.get<Dashboard>(`/api/reports/dashboard?${query({ storeId })}`),
+    sales: (storeId: string, from: string, to: string) =>
+      http.get<SalesReport>(`/api/reports/sales?${query({ storeId, from, to })}`),
+    catalog: (storeId: string) => http.get<Catalog>(`/api/catalog?${query({ storeId })}`),
+    createEntry: <K extends CatalogKind>(storeId: string, kind: K, fields: Omit<EntryOf[K], "id">) =>
+      http.post<EntryOf[K]>(`/api/catalog/${kind}`, { ...fields, storeId }),
+    updateEntry: <K extends CatalogKind>(kind: K, id: string, fields: Partial<Omit<EntryOf[K], "id">>) =>
+      http.patch<EntryOf[K]>(`/api/catalog/${kind}/${encodeURIComponent(id)}`, fields),
+    deleteEntry: (kind: CatalogKind, id: string) =>
+      http.delete<unknown>(`/api/catalog/${kind}/${encodeURIComponent(id)}`),
+    users: async (storeId: string) =>
+      (await http.get<{ users: StaffUser[] }>(`/api/users?${query({ storeId })}`)).users,
+    createUser: (user: NewUser) => http.post<StaffUser>("/api/users", user),
+    updateUser: (id: string, changes: UserChanges) =>
+      http.patch<StaffUser>(`/api/users/${encodeURIComponent(id)}`, changes),
+    stations: async (storeId: string) =>
+      (await http.get<{ stations: Station[] }>(`/api/stations?${query({ storeId })}`)).stations,
+    revokeStation: (id: string) => http.delete<unknown>(`/api/stations/${encodeURIComponent(id)}`),
+  };
+}
+
+export type AdminApi = ReturnType<typeof createAdminApi>;

@@ -1,0 +1,34 @@
+import type { CatalogSnapshot, Dashboard, Role, SalesReport } from "@quay/protocol";
+
+export type { Dashboard, Role, SalesReport };
+export type Catalog = CatalogSnapshot;
+export type Category = Catalog["categories"][number];
+export type MenuItem = Catalog["items"][number];
+export type Area = Catalog["areas"][number];
+export type Table = Catalog["tables"][number];
+
+/** `GET /api/users` (never a secret). */
+export interface StaffUser {
+  readonly id: string;
+  readonly username: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly active: boolean;
+  readonly hasPin: boolean;
+  readonly storeIds: readonly string[];
+}
+
+/** `GET /api/stations`. */
+export interface Station {
+  readonly id: string;
+  readonly storeId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly active: boolean;
+  readonly createdAt: string;
+  readonly lastSeenAt: string | null;
+  readonly pending: { readonly openOrders: number; readonly paidOrders: number } | null;
+  readonly online: boolean;
+}
+
+export type CatalogKind = "categories" | "items" | "areas" | "tables";

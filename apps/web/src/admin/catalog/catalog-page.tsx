@@ -1,0 +1,262 @@
+import { useMemo, useState } from "react";
+import { Money } from "../../shared/money/money.js";
+import { searchByName } from "../../shared/search/fold-diacritics.js";
+import type { Category, MenuItem } from "../api/admin-types.js";
+import { ConfirmDialog } from "../components/confirm-dialog.js";
+import { useAction } from "../components/use-action.js";
+import { useText } from "../i18n/admin-text.js";
+import { useStore } from "../layout/store-context.js";
+import { ItemDialog } from "./item-dialog.js";
+import { NameDialog } from "./name-dialog.js";
+
+type Editing =
+  | { readonly kind: "item"; readonly item: MenuItem | null }
+  | { readonly kind: "category"; readonly category: Category | null }
+  | { readonly kind: "delete-item"; readonly item: MenuItem }
+  | { readonly kind: "delete-category"; readonly category: Category };
+
+/** The menu: categories and items with name, price, VAT and whether they are on sale. */
+export function CatalogPage() {
+  const t = useText();
+  const { api, storeId, catalog, reloadCatalog } = useStore();
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const action = useAction();
+  const categories = useMemo(
+    () =>
+      [...(catalog?.categories ?? [])].sort(
+        (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name),
+      ),
+    [catalog],
+  );
+  const items = useMemo(() => {
+    const inCategory = (catalog?.items ?? []).filter(
+      (item) => categoryId === null || item.categoryId === categoryId,
+    );
+    return searchByName(inCategory, query).sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  }, [catalog, categoryId, query]);
+  const categoryName = (id: string) => categories.find((category) => category.id === id)?.name ?? "";
+
+  if (catalog === null) return <p className="muted a-page">{t("common.loading")}</p>;
+
+  const done = () => {
+    setEditing(null);
+    reloadCatalog();
+  };
+  const toggle = (item: MenuItem) =>
+    void action.run(async () => {
+      await api.updateEntry("items", item.id, { active: !item.active });
+      reloadCatalog();
+    });
+
+  return (
+    <div className="a-page">
+      <div className="a-page-head">
+        <h1>{t("catalog.title")}</h1>
+        <span className="muted small">{t("catalog.liveNote")}</span>
+      </div>
+      {action.problem ? (
+        <p className="form-error" role="alert">
+          {action.problem}
+        </p>
+      ) : null}
+      <div className="a-split">
+        <section className="a-panel a-side-list">
+          <div className="a-panel-head">
+            <h2>{t("catalog.categories")}</h2>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setEditing({ kind: "category", category: null })}
+            >
+              + {t("catalog.addCategory")}
+            </button>
+          </div>
+          <ul className="a-list">
+            <li>
+              <button
+                type="button"
+                className={categoryId === null ? "a-list-item current" : "a-list-item"}
+                onClick={() => setCategoryId(null)}
+              >
+                {t("catalog.allCategories")}
+                <span className="muted small">{t("catalog.count", { count: catalog.items.length })}</span>
+              </button>
+            </li>
+            {categories.map((category) => (
+              <li key={category.id} className="a-list-row">
+                <button
+                  type="button"
+                  className={categoryId === category.id ? "a-list-item current" : "a-list-item"}
+                  onClick={() => setCategoryId(category.id)}
+                >
+                  {category.name}
+                  <span className="muted small">
+                    {t("catalog.count", {
+                      count: catalog.items.filter((item) => item.categoryId === category.id).length,
+                    })}
+                  </span>
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${t("common.edit")} ${category.name}`}
+                  onClick={() => setEditing({ kind: "category", category })}
+                >
+                  ✎
+                </button>
+                <button
+                  type="button"
+                  className="icon-button danger"
+                  aria-label={`${t("common.delete")} ${category.name}`}
+                  onClick={() => setEditing({ kind: "delete-category", category })}
+                >
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="a-panel">
+          <div className="a-panel-head">
+            <h2>{t("catalog.items")}</h2>
+            <input
+              type="search"
+              className="a-search"
+              placeholder={t("catalog.search")}
+              aria-label={t("catalog.search")}
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+            <button
+              type="button"
+              className="primary"
+              onClick={() => setEditing({ kind: "item", item: null })}
+              disabled={categories.length === 0}
+            >
+              + {t("catalog.addItem")}
+            </button>
+          </div>
+          {items.length === 0 ? <p className="muted">{t("catalog.noItems")}</p> : null}
+          <div className="a-table-wrap">
+            <table className="a-table a-items">
+              <thead>
+                <tr>
+                  <th scope="col">{t("catalog.name")}</th>
+                  <th scope="col">{t("catalog.category")}</th>
+                  <th scope="col" className="num">
+                    {t("catalog.priceShort")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("catalog.vat")}
+                  </th>
+                  <th scope="col">{t("catalog.active")}</th>
+                  <th scope="col">
+                    <span className="a-visually-hidden">{t("common.edit")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr
+                    key={item.id}
+                    data-testid="catalog-item"
+                    data-item={item.name}
+                    className={item.active ? "" : "inactive"}
+                  >
+                    <td>{item.name}</td>
+                    <td>{categoryName(item.categoryId)}</td>
+                    <td className="num">
+                      <Money amount={item.price} />
+                    </td>
+                    <td className="num">{item.vatRate} %</td>
+                    <td>
+                      <label className="a-switch">
+                        <input
+                          type="checkbox"
+                          checked={item.active}
+                          onChange={() => toggle(item)}
+                          aria-label={`${t("catalog.active")}: ${item.name}`}
+                        />
+                        <span>{item.active ? t("catalog.active") : t("catalog.inactive")}</span>
+                      </label>
+                    </td>
+                    <td className="a-row-actions">
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={`${t("common.edit")} ${item.name}`}
+                        onClick={() => setEditing({ kind: "item", item })}
+                        data-testid="item-edit"
+                      >
+                        ✎
+                      </button>
+                      <button
+                        type="button"
+                        className="icon-button danger"
+                        aria-label={`${t("common.delete")} ${item.name}`}
+                        onClick={() => setEditing({ kind: "delete-item", item })}
+                      >
+                        ✕
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+
+      {editing?.kind === "item" ? (
+        <ItemDialog
+          item={editing.item}
+          categories={categories}
+          defaultCategoryId={categoryId}
+          onDone={done}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === "category" ? (
+        <NameDialog
+          title={editing.category === null ? t("catalog.newCategory") : t("catalog.editCategory")}
+          name={editing.category?.name ?? ""}
+          sortOrder={editing.category?.sortOrder ?? categories.length + 1}
+          onSave={(fields) =>
+            editing.category === null
+              ? api.createEntry(storeId, "categories", fields)
+              : api.updateEntry("categories", editing.category.id, fields)
+          }
+          onDone={done}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === "delete-item" || editing?.kind === "delete-category" ? (
+        <ConfirmDialog
+          title={t("common.confirmDelete", {
+            name: editing.kind === "delete-item" ? editing.item.name : editing.category.name,
+          })}
+          confirmLabel={t("common.delete")}
+          busy={action.busy}
+          problem={action.problem}
+          onClose={() => {
+            action.clear();
+            setEditing(null);
+          }}
+          onConfirm={() =>
+            void action
+              .run(() =>
+                editing.kind === "delete-item"
+                  ? api.deleteEntry("items", editing.item.id)
+                  : api.deleteEntry("categories", editing.category.id),
+              )
+              .then((deleted) => {
+                if (deleted) done();
+              })
+          }
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { type ReactNode, useState } from "react";
+import { Dialog } from "../../shared/components/dialog.js";
+import { useAction } from "../components/use-action.js";
+import { useText } from "../i18n/admin-text.js";
+
+interface NameDialogProps {
+  readonly title: string;
+  readonly name: string;
+  readonly sortOrder: number;
+  /** Extra fields (a table's area). */
+  readonly children?: ReactNode;
+  readonly onSave: (fields: { name: string; sortOrder: number }) => Promise<unknown>;
+  readonly onDone: () => void;
+  readonly onClose: () => void;
+}
+
+/** Adds or renames a named entry with an order: a category, an area, a table. */
+export function NameDialog({ title, name, sortOrder, children, onSave, onDone, onClose }: NameDialogProps) {
+  const t = useText();
+  const action = useAction();
+  const [text, setText] = useState(name);
+  const [order, setOrder] = useState(String(sortOrder));
+  const save = async () => {
+    if (await action.run(() => onSave({ name: text.trim(), sortOrder: Number.parseInt(order, 10) || 0 })))
+      onDone();
+  };
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      testId="name-dialog"
+      actions={
+        <>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void save()}
+            disabled={action.busy || text.trim() === ""}
+            data-testid="name-save"
+          >
+            {action.busy ? t("common.saving") : t("common.save")}
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        <span>{t("catalog.name")}</span>
+        <input
+          value={text}
+          maxLength={80}
+          onChange={(event) => setText(event.target.value)}
+          data-testid="name-input"
+        />
+      </label>
+      {children}
+      <label className="field">
+        <span>{t("catalog.sortOrder")}</span>
+        <input inputMode="numeric" value={order} onChange={(event) => setOrder(event.target.value)} />
+      </label>
+      {action.problem ? (
+        <p className="form-error" role="alert">
+          {action.problem}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,24 @@
+import { useState } from "react";
+import { errorText } from "../api/error-text.js";
+import { useText } from "../i18n/admin-text.js";
+
+/** Runs one change against the server at a time, with its busy state and the server's refusal in words. */
+export function useAction() {
+  const t = useText();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (change: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await change();
+      return true;
+    } catch (error) {
+      setProblem(errorText(error, t));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, run, clear: () => setProblem(null) };
+}

@@ -1,0 +1,169 @@
+import { useMemo, useState } from "react";
+import type { Area, Table } from "../api/admin-types.js";
+import { NameDialog } from "../catalog/name-dialog.js";
+import { ConfirmDialog } from "../components/confirm-dialog.js";
+import { useAction } from "../components/use-action.js";
+import { useText } from "../i18n/admin-text.js";
+import { useStore } from "../layout/store-context.js";
+
+type Editing =
+  | { readonly kind: "area"; readonly area: Area | null }
+  | { readonly kind: "table"; readonly table: Table | null; readonly areaId: string }
+  | { readonly kind: "delete-area"; readonly area: Area }
+  | { readonly kind: "delete-table"; readonly table: Table };
+
+/** The floor: areas and the tables in each, as the cashier's and waiters' table maps show them. */
+export function FloorPage() {
+  const t = useText();
+  const { api, storeId, catalog, reloadCatalog } = useStore();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [areaChoice, setAreaChoice] = useState("");
+  const action = useAction();
+  const areas = useMemo(
+    () => [...(catalog?.areas ?? [])].sort((a, b) => a.sortOrder - b.sortOrder),
+    [catalog],
+  );
+
+  if (catalog === null) return <p className="muted a-page">{t("common.loading")}</p>;
+  const tablesOf = (areaId: string) =>
+    catalog.tables.filter((table) => table.areaId === areaId).sort((a, b) => a.sortOrder - b.sortOrder);
+  const done = () => {
+    setEditing(null);
+    reloadCatalog();
+  };
+
+  return (
+    <div className="a-page">
+      <div className="a-page-head">
+        <h1>{t("floor.title")}</h1>
+        <button type="button" className="primary" onClick={() => setEditing({ kind: "area", area: null })}>
+          + {t("floor.addArea")}
+        </button>
+      </div>
+      {areas.map((area) => {
+        const tables = tablesOf(area.id);
+        return (
+          <section key={area.id} className="a-panel" data-testid="floor-area" data-area={area.name}>
+            <div className="a-panel-head">
+              <h2>
+                {area.name}{" "}
+                <span className="muted small">{t("floor.tableCount", { count: tables.length })}</span>
+              </h2>
+              <button type="button" className="secondary" onClick={() => setEditing({ kind: "area", area })}>
+                ✎ {t("common.edit")}
+              </button>
+              <button
+                type="button"
+                className="icon-button danger"
+                aria-label={`${t("common.delete")} ${area.name}`}
+                onClick={() => setEditing({ kind: "delete-area", area })}
+              >
+                ✕
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setAreaChoice(area.id);
+                  setEditing({ kind: "table", table: null, areaId: area.id });
+                }}
+              >
+                + {t("floor.addTable")}
+              </button>
+            </div>
+            {tables.length === 0 ? <p className="muted">{t("floor.noTables")}</p> : null}
+            <div className="a-floor-tables">
+              {tables.map((table) => (
+                <span key={table.id} className="a-floor-table">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      setAreaChoice(table.areaId);
+                      setEditing({ kind: "table", table, areaId: table.areaId });
+                    }}
+                  >
+                    {table.name}
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button danger"
+                    aria-label={`${t("common.delete")} ${table.name}`}
+                    onClick={() => setEditing({ kind: "delete-table", table })}
+                  >
+                    ✕
+                  </button>
+                </span>
+              ))}
+            </div>
+          </section>
+        );
+      })}
+
+      {editing?.kind === "area" ? (
+        <NameDialog
+          title={editing.area === null ? t("floor.newArea") : t("floor.editArea")}
+          name={editing.area?.name ?? ""}
+          sortOrder={editing.area?.sortOrder ?? areas.length + 1}
+          onSave={(fields) =>
+            editing.area === null
+              ? api.createEntry(storeId, "areas", fields)
+              : api.updateEntry("areas", editing.area.id, fields)
+          }
+          onDone={done}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === "table" ? (
+        <NameDialog
+          title={editing.table === null ? t("floor.newTable") : t("floor.editTable")}
+          name={editing.table?.name ?? ""}
+          sortOrder={editing.table?.sortOrder ?? tablesOf(editing.areaId).length + 1}
+          onSave={(fields) =>
+            editing.table === null
+              ? api.createEntry(storeId, "tables", { ...fields, areaId: areaChoice })
+              : api.updateEntry("tables", editing.table.id, { ...fields, areaId: areaChoice })
+          }
+          onDone={done}
+          onClose={() => setEditing(null)}
+        >
+          <label className="field">
+            <span>{t("floor.area")}</span>
+            <select value={areaChoice} onChange={(event) => setAreaChoice(event.target.value)}>
+              {areas.map((area) => (
+                <option key={area.id} value={area.id}>
+                  {area.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </NameDialog>
+      ) : null}
+      {editing?.kind === "delete-area" || editing?.kind === "delete-table" ? (
+        <ConfirmDialog
+          title={t("common.confirmDelete", {
+            name: editing.kind === "delete-area" ? editing.area.name : editing.table.name,
+          })}
+          confirmLabel={t("common.delete")}
+          busy={action.busy}
+          problem={action.problem}
+          onClose={() => {
+            action.clear();
+            setEditing(null);
+          }}
+          onConfirm={() =>
+            void action
+              .run(() =>
+                editing.kind === "delete-area"
+                  ? api.deleteEntry("areas", editing.area.id)
+                  : api.deleteEntry("tables", editing.table.id),
+              )
+              .then((deleted) => {
+                if (deleted) done();
+              })
+          }
+        />
+      ) : null}
+    </div>
+  );
+}

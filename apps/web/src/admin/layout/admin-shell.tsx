@@ -1,0 +1,135 @@
+import { useState } from "react";
+import { useHashRoute } from "../../shared/router/use-hash-route.js";
+import type { ServerSession } from "../../shared/session/server-session.js";
+import type { AdminApi } from "../api/admin-api.js";
+import { CatalogPage } from "../catalog/catalog-page.js";
+import { DashboardPage } from "../dashboard/dashboard-page.js";
+import { FloorPage } from "../floor/floor-page.js";
+import { type AdminText, useText } from "../i18n/admin-text.js";
+import { ReportsPage } from "../reports/reports-page.js";
+import { StationsPage } from "../stations/stations-page.js";
+import { UsersPage } from "../users/users-page.js";
+import { LanguageButton } from "./language-button.js";
+import { NavIcon, type NavIconName } from "./nav-icon.js";
+import { StoreContext } from "./store-context.js";
+import { useLiveStore } from "./use-live-store.js";
+
+const PAGES = {
+  "/": { label: "nav.dashboard", icon: "dashboard", Page: DashboardPage },
+  "/reports": { label: "nav.reports", icon: "reports", Page: ReportsPage },
+  "/catalog": { label: "nav.catalog", icon: "catalog", Page: CatalogPage },
+  "/floor": { label: "nav.floor", icon: "floor", Page: FloorPage },
+  "/users": { label: "nav.users", icon: "users", Page: UsersPage },
+  "/stations": { label: "nav.stations", icon: "stations", Page: StationsPage },
+} as const satisfies Record<
+  string,
+  { label: Parameters<AdminText>[0]; icon: NavIconName; Page: () => unknown }
+>;
+type PagePath = keyof typeof PAGES;
+
+const STORE_KEY = "quay.admin.store";
+
+function savedStore(session: ServerSession): string {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(STORE_KEY);
+  } catch {
+    // Private mode.
+  }
+  return session.stores.find((store) => store.id === saved)?.id ?? session.stores[0]?.id ?? "";
+}
+
+interface AdminShellProps {
+  readonly api: AdminApi;
+  readonly session: ServerSession;
+  readonly onLogout: () => void;
+}
+
+/** The back office's frame: navigation (a side bar on a desktop, a bar on top on a phone), the store, the page. */
+export function AdminShell({ api, session, onLogout }: AdminShellProps) {
+  const t = useText();
+  const [path, go] = useHashRoute();
+  const [storeId, setStoreId] = useState(() => savedStore(session));
+  const [menuOpen, setMenuOpen] = useState(false);
+  const live = useLiveStore(api, storeId, session.token);
+  const current: PagePath = path in PAGES ? (path as PagePath) : "/";
+  const { Page } = PAGES[current];
+
+  const chooseStore = (id: string) => {
+    setStoreId(id);
+    try {
+      localStorage.setItem(STORE_KEY, id);
+    } catch {
+      // Private mode: the choice lasts for this page.
+    }
+  };
+
+  return (
+    <StoreContext
+      value={{
+        api,
+        session,
+        storeId,
+        catalog: live.catalog,
+        reloadCatalog: live.reloadCatalog,
+        salesVersion: live.salesVersion,
+      }}
+    >
+      <div className={menuOpen ? "a-shell menu-open" : "a-shell"}>
+        <header className="a-topbar">
+          <button
+            type="button"
+            className="a-menu-toggle"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            ☰ <span className="a-visually-hidden">{t("common.menu")}</span>
+          </button>
+          <strong className="a-brand">Quầy</strong>
+          {session.stores.length > 1 ? (
+            <label className="a-store-picker">
+              <span className="a-visually-hidden">{t("nav.store")}</span>
+              <select
+                value={storeId}
+                onChange={(event) => chooseStore(event.target.value)}
+                data-testid="store-picker"
+              >
+                {session.stores.map((store) => (
+                  <option key={store.id} value={store.id}>
+                    {store.code} · {store.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <span className="a-store-name">{session.stores[0]?.name}</span>
+          )}
+          <span className="a-user muted small">{session.user.name}</span>
+          <LanguageButton />
+          <button type="button" className="secondary" onClick={onLogout}>
+            {t("common.logout")}
+          </button>
+        </header>
+        <nav className="a-nav" aria-label={t("common.menu")}>
+          {(Object.keys(PAGES) as PagePath[]).map((page) => (
+            <a
+              key={page}
+              href={`#${page}`}
+              className={page === current ? "a-nav-link current" : "a-nav-link"}
+              aria-current={page === current ? "page" : undefined}
+              onClick={() => {
+                setMenuOpen(false);
+                go(page);
+              }}
+            >
+              <NavIcon name={PAGES[page].icon} /> {t(PAGES[page].label)}
+            </a>
+          ))}
+        </nav>
+        <main className="a-main" key={storeId}>
+          <Page />
+        </main>
+      </div>
+    </StoreContext>
+  );
+}

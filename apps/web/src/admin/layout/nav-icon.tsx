@@ -1,0 +1,30 @@
+/** Line icons for the navigation (drawn here: the system may have no emoji font). */
+const PATHS = {
+  dashboard: "M4 13h6V4H4zm10 7h6V4h-6zM4 20h6v-4H4z",
+  reports: "M4 20V10m6 10V4m6 16v-7m6 7V8",
+  catalog: "M5 9h11v5a5 5 0 0 1-5 5h-1a5 5 0 0 1-5-5zm11 1h2a2 2 0 0 1 0 4h-2M8 3v3m3-3v3m3-3v3",
+  floor: "M4 10h16M6 10v9m12-9v9M8 6h8",
+  users: "M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 9a7 7 0 0 1 14 0m1-9a3 3 0 1 0 0-6m2 15a6 6 0 0 0-3-5",
+  stations: "M3 4h18v12H3zm5 16h8m-4-4v4",
+} as const;
+
+export type NavIconName = keyof typeof PATHS;
+
+export function NavIcon({ name }: { readonly name: NavIconName }) {
+  return (
+    <svg
+      className="a-nav-icon"
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

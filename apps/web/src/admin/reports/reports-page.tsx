@@ -1,0 +1,162 @@
+import { useMemo, useState } from "react";
+import { Money } from "../../shared/money/money.js";
+import { errorText } from "../api/error-text.js";
+import { useLoad } from "../api/use-load.js";
+import { useText } from "../i18n/admin-text.js";
+import { storeTimeZone, useStore } from "../layout/store-context.js";
+import { type DayRange, isValidRange, localToday, PRESETS, presetRange } from "./date-range.js";
+import { ReportChart } from "./report-chart.js";
+import { downloadCsv, reportCsv } from "./report-csv.js";
+import { ReportTableView } from "./report-table-view.js";
+import { REPORT_VIEWS, type ReportView, reportTable } from "./report-views.js";
+
+/** Sales for any range of the store's days, by day, item, category, method, station, cashier and hour. */
+export function ReportsPage() {
+  const t = useText();
+  const { api, storeId, catalog, salesVersion } = useStore();
+  const timeZone = storeTimeZone(catalog);
+  const [draft, setDraft] = useState<DayRange>(() => presetRange("last7", localToday(timeZone)));
+  const [range, setRange] = useState<DayRange>(draft);
+  const [view, setView] = useState<ReportView>("day");
+  const report = useLoad(
+    () => api.sales(storeId, range.from, range.to),
+    `${storeId}|${range.from}|${range.to}|${salesVersion}`,
+  );
+  const table = useMemo(
+    () => (report.data ? reportTable(report.data, view, t) : null),
+    [report.data, view, t],
+  );
+
+  const choosePreset = (preset: (typeof PRESETS)[number]) => {
+    const chosen = presetRange(preset, localToday(timeZone));
+    setDraft(chosen);
+    setRange(chosen);
+  };
+  const valid = isValidRange(draft);
+
+  return (
+    <div className="a-page">
+      <div className="a-page-head">
+        <h1>{t("reports.title")}</h1>
+      </div>
+      <form
+        className="a-range"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (valid) setRange(draft);
+        }}
+      >
+        <div className="chips">
+          {PRESETS.map((preset) => (
+            <button type="button" key={preset} className="chip" onClick={() => choosePreset(preset)}>
+              {t(`reports.presets.${preset}`)}
+            </button>
+          ))}
+        </div>
+        <label className="field">
+          <span>{t("reports.from")}</span>
+          <input
+            type="date"
+            value={draft.from}
+            onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+            data-testid="report-from"
+          />
+        </label>
+        <label className="field">
+          <span>{t("reports.to")}</span>
+          <input
+            type="date"
+            value={draft.to}
+            onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+            data-testid="report-to"
+          />
+        </label>
+        <button type="submit" className="primary" disabled={!valid} data-testid="report-show">
+          {t("reports.show")}
+        </button>
+        {valid ? null : <p className="form-error">{t("reports.badRange")}</p>}
+      </form>
+
+      {report.error ? (
+        <p className="form-error" role="alert">
+          {errorText(report.error, t)}
+        </p>
+      ) : null}
+      {report.data ? (
+        <section
+          className="a-cards"
+          aria-busy={report.loading}
+          data-testid="report-summary"
+          data-from={range.from}
+          data-to={range.to}
+        >
+          <div className="a-card">
+            <span className="muted">{t("reports.revenue")}</span>
+            <Money amount={report.data.revenue} className="a-kpi" />
+            <span data-testid="report-revenue" data-amount={report.data.revenue} hidden />
+          </div>
+          <div className="a-card">
+            <span className="muted">{t("reports.orders")}</span>
+            <span className="a-kpi" data-testid="report-orders">
+              {report.data.orders}
+            </span>
+          </div>
+          <div className="a-card">
+            <span className="muted">{t("reports.average")}</span>
+            <Money
+              amount={report.data.orders === 0 ? 0 : Math.round(report.data.revenue / report.data.orders)}
+              className="a-kpi"
+            />
+          </div>
+        </section>
+      ) : null}
+
+      <div className="tabs a-views" role="tablist">
+        {REPORT_VIEWS.map((option) => (
+          <button
+            type="button"
+            role="tab"
+            key={option}
+            aria-selected={view === option}
+            className={view === option ? "tab selected" : "tab"}
+            onClick={() => setView(option)}
+            data-testid={`view-${option}`}
+          >
+            {t(`reports.views.${option}`)}
+          </button>
+        ))}
+      </div>
+
+      {table && report.data ? (
+        report.data.orders === 0 ? (
+          <p className="muted">{t("reports.empty")}</p>
+        ) : (
+          <section className="a-panel">
+            <div className="a-panel-head">
+              <h2>{t(`reports.views.${view}`)}</h2>
+              <button
+                type="button"
+                className="secondary"
+                data-testid="export-csv"
+                onClick={() =>
+                  downloadCsv(
+                    t("reports.fileName", { view, from: range.from, to: range.to }),
+                    reportCsv(table),
+                  )
+                }
+              >
+                ⬇ {t("reports.export")}
+              </button>
+            </div>
+            <ReportChart table={table} label={t(`reports.views.${view}`)} />
+            <ReportTableView table={table} />
+          </section>
+        )
+      ) : report.loading ? (
+        <p className="muted">{t("common.loading")}</p>
+      ) : null}
+      <p className="muted small">{t("reports.note", { timeZone })}</p>
+      {view === "item" || view === "category" ? <p className="muted small">{t("reports.itemNote")}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { useEffect, useState } from "react";
+import { formatDateTime } from "../../shared/time/format-time.js";
+import { useNow } from "../../shared/time/use-now.js";
+import type { Station } from "../api/admin-types.js";
+import { errorText } from "../api/error-text.js";
+import { useLoad } from "../api/use-load.js";
+import { ConfirmDialog } from "../components/confirm-dialog.js";
+import { useAction } from "../components/use-action.js";
+import { useText } from "../i18n/admin-text.js";
+import { storeTimeZone, useStore } from "../layout/store-context.js";
+import { sinceText } from "./since-text.js";
+
+const REFRESH_MS = 15_000;
+
+/** The counter stations: when each was last heard from, online or not, and what it still holds unsynced. */
+export function StationsPage() {
+  const t = useText();
+  const { api, storeId, catalog, salesVersion } = useStore();
+  const stations = useLoad(() => api.stations(storeId), `${storeId}|${salesVersion}`);
+  const now = useNow(REFRESH_MS);
+  const [revoking, setRevoking] = useState<Station | null>(null);
+  const action = useAction();
+  const { reload } = stations;
+  // A station going quiet shows no event: look again every few seconds.
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  return (
+    <div className="a-page">
+      <div className="a-page-head">
+        <h1>{t("stations.title")}</h1>
+      </div>
+      {stations.error ? (
+        <p className="form-error" role="alert">
+          {errorText(stations.error, t)}
+        </p>
+      ) : null}
+      {stations.data?.length === 0 ? <p className="muted">{t("stations.none")}</p> : null}
+      <div className="a-table-wrap a-panel" hidden={!stations.data?.length}>
+        <table className="a-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("stations.code")}</th>
+              <th scope="col">{t("stations.name")}</th>
+              <th scope="col">{t("stations.status")}</th>
+              <th scope="col">{t("stations.lastSeen")}</th>
+              <th scope="col">{t("stations.pending")}</th>
+              <th scope="col">
+                <span className="a-visually-hidden">{t("stations.revoke")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(stations.data ?? []).map((station) => {
+              const pending = station.pending;
+              const waiting = pending === null ? 0 : pending.openOrders + pending.paidOrders;
+              return (
+                <tr
+                  key={station.id}
+                  data-testid="station-row"
+                  data-code={station.code}
+                  data-online={station.online}
+                  data-pending={waiting}
+                >
+                  <td>
+                    <strong>{station.code}</strong>
+                  </td>
+                  <td>{station.name}</td>
+                  <td>
+                    <span
+                      className={`badge ${!station.active ? "revoked" : station.online ? "online" : "offline"}`}
+                    >
+                      {!station.active
+                        ? t("stations.revoked")
+                        : station.online
+                          ? t("stations.online")
+                          : t("stations.offline")}
+                    </span>
+                  </td>
+                  <td
+                    title={
+                      station.lastSeenAt
+                        ? formatDateTime(station.lastSeenAt, storeTimeZone(catalog))
+                        : undefined
+                    }
+                  >
+                    {sinceText(station.lastSeenAt, now, t)}
+                  </td>
+                  <td className={waiting > 0 ? "a-warn" : undefined}>
+                    {pending === null
+                      ? t("stations.pendingUnknown")
+                      : t("stations.pendingCounts", { open: pending.openOrders, paid: pending.paidOrders })}
+                  </td>
+                  <td className="a-row-actions">
+                    {station.active ? (
+                      <button type="button" className="secondary" onClick={() => setRevoking(station)}>
+                        {t("stations.revoke")}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">{t("stations.help")}</p>
+      {revoking === null ? null : (
+        <ConfirmDialog
+          title={t("stations.revoke")}
+          message={t("stations.confirmRevoke", { name: `${revoking.code} · ${revoking.name}` })}
+          confirmLabel={t("stations.revoke")}
+          busy={action.busy}
+          problem={action.problem}
+          onClose={() => {
+            action.clear();
+            setRevoking(null);
+          }}
+          onConfirm={() =>
+            void action
+              .run(() => api.revokeStation(revoking.id))
+              .then((revoked) => {
+                if (!revoked) return;
+                setRevoking(null);
+                stations.reload();
+              })
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { useState } from "react";
+import { Dialog } from "../../shared/components/dialog.js";
+import type { UserChanges } from "../api/admin-api.js";
+import type { Role, StaffUser } from "../api/admin-types.js";
+import { useAction } from "../components/use-action.js";
+import { useText } from "../i18n/admin-text.js";
+import { useStore } from "../layout/store-context.js";
+import { manageableRoles } from "./manageable-roles.js";
+
+interface UserDialogProps {
+  /** The person to change; null to add one. */
+  readonly user: StaffUser | null;
+  readonly onDone: () => void;
+  readonly onClose: () => void;
+}
+
+const PIN = /^\d{4,8}$/;
+
+/** Adds a staff member, or changes one: name, role, password, PIN, locked or not. */
+export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
+  const t = useText();
+  const { api, storeId, session } = useStore();
+  const action = useAction();
+  const roles = manageableRoles(session.user.role);
+  const self = user?.id === session.user.id;
+  const [username, setUsername] = useState("");
+  const [name, setName] = useState(user?.name ?? "");
+  const [role, setRole] = useState<Role>(user?.role ?? "waiter");
+  const [password, setPassword] = useState("");
+  const [pin, setPin] = useState("");
+  const [clearPin, setClearPin] = useState(false);
+  const [active, setActive] = useState(user?.active ?? true);
+  const pinValid = pin === "" || PIN.test(pin);
+  const ready =
+    name.trim() !== "" &&
+    pinValid &&
+    (user !== null || (/^[A-Za-z0-9._-]{2,64}$/.test(username.trim()) && password.length >= 4));
+
+  const save = async () => {
+    const saved = await action.run(() => {
+      if (user === null) {
+        return api.createUser({
+          username: username.trim(),
+          name: name.trim(),
+          role,
+          password,
+          pin: pin === "" ? null : pin,
+          storeIds: [storeId],
+        });
+      }
+      const changes: UserChanges = {};
+      if (name.trim() !== user.name) changes.name = name.trim();
+      if (role !== user.role && !self) changes.role = role;
+      if (password !== "") changes.password = password;
+      if (pin !== "") changes.pin = pin;
+      else if (clearPin) changes.pin = null;
+      if (active !== user.active && !self) changes.active = active;
+      return api.updateUser(user.id, changes);
+    });
+    if (saved) onDone();
+  };
+
+  return (
+    <Dialog
+      title={user === null ? t("users.newUser") : t("users.editUser")}
+      onClose={onClose}
+      testId="user-dialog"
+      actions={
+        <>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void save()}
+            disabled={action.busy || !ready}
+            data-testid="user-save"
+          >
+            {action.busy ? t("common.saving") : t("common.save")}
+          </button>
+        </>
+      }
+    >
+      {user === null ? (
+        <label className="field">
+          <span>{t("users.username")}</span>
+          <input
+            value={username}
+            autoCapitalize="none"
+            autoComplete="off"
+            onChange={(event) => setUsername(event.target.value)}
+            data-testid="user-username"
+          />
+        </label>
+      ) : (
+        <p className="muted">
+          {t("users.username")}: <strong>{user.username}</strong>
+        </p>
+      )}
+      <label className="field">
+        <span>{t("users.name")}</span>
+        <input
+          value={name}
+          maxLength={120}
+          onChange={(event) => setName(event.target.value)}
+          data-testid="user-name"
+        />
+      </label>
+      <label className="field">
+        <span>{t("users.role")}</span>
+        <select
+          value={role}
+          disabled={self}
+          onChange={(event) => setRole(event.target.value as Role)}
+          data-testid="user-role"
+        >
+          {(roles.includes(role) ? roles : [role, ...roles]).map((option) => (
+            <option key={option} value={option}>
+              {t(`users.roles.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{user === null ? t("users.password") : t("users.newPassword")}</span>
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          data-testid="user-password"
+        />
+      </label>
+      <label className="field">
+        <span>{t("users.pin")}</span>
+        <input
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          maxLength={8}
+          onChange={(event) => setPin(event.target.value.replace(/\D/g, ""))}
+          data-testid="user-pin"
+        />
+      </label>
+      {user?.hasPin && pin === "" ? (
+        <label className="a-check">
+          <input type="checkbox" checked={clearPin} onChange={(event) => setClearPin(event.target.checked)} />
+          <span>{t("users.clearPin")}</span>
+        </label>
+      ) : null}
+      {user !== null && !self ? (
+        <label className="a-check">
+          <input type="checkbox" checked={!active} onChange={(event) => setActive(!event.target.checked)} />
+          <span>{t("users.lock")}</span>
+        </label>
+      ) : null}
+      <p className="muted small">{t("users.pinHelp")}</p>
+      {action.problem ? (
+        <p className="form-error" role="alert">
+          {action.problem}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from "react";
+import type { StaffUser } from "../api/admin-types.js";
+import { errorText } from "../api/error-text.js";
+import { useLoad } from "../api/use-load.js";
+import { useText } from "../i18n/admin-text.js";
+import { useStore } from "../layout/store-context.js";
+import { manageableRoles } from "./manageable-roles.js";
+import { UserDialog } from "./user-dialog.js";
+
+/** The store's staff: roles, PINs for counter approvals, locked accounts. */
+export function UsersPage() {
+  const t = useText();
+  const { api, storeId, session } = useStore();
+  const users = useLoad(() => api.users(storeId), storeId);
+  const [editing, setEditing] = useState<{ user: StaffUser | null } | null>(null);
+  const mayManage = (user: StaffUser) =>
+    user.id === session.user.id || manageableRoles(session.user.role).includes(user.role);
+
+  return (
+    <div className="a-page">
+      <div className="a-page-head">
+        <h1>{t("users.title")}</h1>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setEditing({ user: null })}
+          data-testid="user-add"
+        >
+          + {t("users.add")}
+        </button>
+      </div>
+      {users.error ? (
+        <p className="form-error" role="alert">
+          {errorText(users.error, t)}
+        </p>
+      ) : null}
+      <div className="a-table-wrap a-panel">
+        <table className="a-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("users.name")}</th>
+              <th scope="col">{t("users.username")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">PIN</th>
+              <th scope="col">{t("users.status")}</th>
+              <th scope="col">
+                <span className="a-visually-hidden">{t("common.edit")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(users.data ?? []).map((user) => (
+              <tr
+                key={user.id}
+                data-testid="user-row"
+                data-username={user.username}
+                className={user.active ? "" : "inactive"}
+              >
+                <td>
+                  {user.name}{" "}
+                  {user.id === session.user.id ? <span className="muted small">{t("users.you")}</span> : null}
+                </td>
+                <td>{user.username}</td>
+                <td>
+                  <span className={`badge role-${user.role}`}>{t(`users.roles.${user.role}`)}</span>
+                </td>
+                <td>
+                  {user.hasPin ? t("users.pinSet") : <span className="muted">{t("users.pinNone")}</span>}
+                </td>
+                <td>{user.active ? t("users.active") : t("users.inactive")}</td>
+                <td className="a-row-actions">
+                  {mayManage(user) ? (
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={`${t("common.edit")} ${user.name}`}
+                      onClick={() => setEditing({ user })}
+                    >
+                      ✎
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editing === null ? null : (
+        <UserDialog
+          user={editing.user}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            users.reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
