@@ -53,6 +53,10 @@ const updateLines = (
   const draft = drafts[tableId];
   if (!draft) return drafts;
   const lines = change(draft.lines);
+  // Nothing changed: the same state, so nothing re-renders or is saved again.
+  if (lines.length === draft.lines.length && lines.every((line, index) => line === draft.lines[index])) {
+    return drafts;
+  }
   if (lines.length === 0) {
     const { [tableId]: _removed, ...rest } = drafts;
     return rest;
