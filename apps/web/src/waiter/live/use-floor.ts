@@ -3,6 +3,7 @@ import { type StreamState, useEventSource } from "../../shared/sse/use-event-sou
 import { isUnreachable } from "../api/error-text.js";
 import type { WaiterApi } from "../api/waiter-api.js";
 import type { Catalog, Order } from "../api/waiter-types.js";
+import { floorCache } from "./floor-cache.js";
 import { type FloorOrders, replaceFloor, upsertFloorOrder } from "./floor-state.js";
 
 export interface LiveFloor {
@@ -28,19 +29,18 @@ export function useFloor(
   token: string,
   onUnreachable: () => void,
 ): LiveFloor {
-  const [orders, setOrders] = useState<FloorOrders>(() => new Map());
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [orders, setOrders] = useState<FloorOrders>(() =>
+    replaceFloor(new Map(), floorCache.orders(storeId)),
+  );
+  const [catalog, setCatalog] = useState<Catalog | null>(() => floorCache.catalog(storeId));
   const ordersRef = useRef<FloorOrders>(orders);
   ordersRef.current = orders;
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const putOrder = useCallback((order: Order) => {
-    setOrders((current) => {
-      const next = upsertFloorOrder(current, order);
-      ordersRef.current = next;
-      return next;
-    });
-  }, []);
+  useEffect(() => floorCache.saveOrders(storeId, orders.values()), [storeId, orders]);
+  useEffect(() => {
+    if (catalog !== null) floorCache.saveCatalog(storeId, catalog);
+  }, [storeId, catalog]);
 
   const failed = useCallback(
     (error: unknown) => {
@@ -52,9 +52,25 @@ export function useFloor(
   const reloadFloor = useCallback(() => {
     clearTimeout(reloadTimer.current);
     reloadTimer.current = setTimeout(() => {
-      api.floor(storeId).then((fresh) => setOrders((current) => replaceFloor(current, fresh)), failed);
+      api.floor(storeId).then((fresh) => {
+        // Through the ref, like `putOrder`: an answer landing before the next render is kept.
+        const next = replaceFloor(ordersRef.current, fresh);
+        ordersRef.current = next;
+        setOrders(next);
+      }, failed);
     }, RELOAD_DEBOUNCE_MS);
   }, [api, storeId, failed]);
+
+  const putOrder = useCallback(
+    (order: Order) => {
+      const next = upsertFloorOrder(ordersRef.current, order);
+      ordersRef.current = next;
+      setOrders(next);
+      // Who opened an order comes with the map, not with the order: ask when it is missing.
+      if (order.status === "open" && next.get(order.id)?.openedBy === null) reloadFloor();
+    },
+    [reloadFloor],
+  );
 
   const reloadCatalog = useCallback(() => {
     api.catalog(storeId).then(setCatalog, failed);
@@ -71,10 +87,7 @@ export function useFloor(
       order: (data: unknown) => {
         const order = data as Order;
         if (order.storeId !== null && order.storeId !== storeId) return;
-        const known = ordersRef.current.has(order.id);
         putOrder(order);
-        // A new order: ask who opened it.
-        if (!known && order.status === "open") reloadFloor();
       },
       changed: () => reloadFloor(),
       catalog: () => reloadCatalog(),
