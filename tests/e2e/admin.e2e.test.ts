@@ -277,6 +277,11 @@ describeWithBrowser("the back office", () => {
     await small.getByRole("button", { name: /Danh mục/ }).click();
     await small.getByRole("link", { name: "Báo cáo" }).click();
     await small.getByTestId("report-summary").waitFor();
+    // English, one tap away (and remembered on this browser).
+    await small.getByRole("button", { name: "English" }).click();
+    await small.getByRole("heading", { name: "Sales reports" }).waitFor();
+    await small.reload();
+    await small.getByRole("heading", { name: "Sales reports" }).waitFor();
     await phone.close();
   });
 
