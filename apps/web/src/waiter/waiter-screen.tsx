@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from "react";
+import { LanguageToggle } from "../shared/i18n/language-toggle.js";
 import { useHashRoute } from "../shared/router/use-hash-route.js";
 import type { ServerSession } from "../shared/session/server-session.js";
 import type { WaiterApi } from "./api/waiter-api.js";
@@ -10,7 +11,6 @@ import { TableScreen } from "./order/table-screen.js";
 import { useDrafts } from "./order/use-drafts.js";
 import { useSendDraft } from "./order/use-send-draft.js";
 import { ConnectionBanner } from "./status/connection-banner.js";
-import { LanguageButton } from "./status/language-button.js";
 import { TableMap } from "./tables/table-map.js";
 
 interface WaiterScreenProps {
@@ -67,7 +67,7 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
           role="status"
           aria-label={connection.online ? t("connection.online") : t("connection.offline")}
         />
-        <LanguageButton />
+        <LanguageToggle label={t("common.language")} />
         <button type="button" className="secondary" onClick={onLogout}>
           {t("common.logout")}
         </button>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { LanguageToggle } from "../../shared/i18n/language-toggle.js";
 import { useHashRoute } from "../../shared/router/use-hash-route.js";
 import type { ServerSession } from "../../shared/session/server-session.js";
 import type { AdminApi } from "../api/admin-api.js";
@@ -9,7 +10,6 @@ import { type AdminText, useText } from "../i18n/admin-text.js";
 import { ReportsPage } from "../reports/reports-page.js";
 import { StationsPage } from "../stations/stations-page.js";
 import { UsersPage } from "../users/users-page.js";
-import { LanguageButton } from "./language-button.js";
 import { NavIcon, type NavIconName } from "./nav-icon.js";
 import { StoreContext } from "./store-context.js";
 import { useLiveStore } from "./use-live-store.js";
@@ -105,7 +105,7 @@ export function AdminShell({ api, session, onLogout }: AdminShellProps) {
             <span className="a-store-name">{session.stores[0]?.name}</span>
           )}
           <span className="a-user muted small">{session.user.name}</span>
-          <LanguageButton />
+          <LanguageToggle label={t("common.language")} />
           <button type="button" className="secondary" onClick={onLogout}>
             {t("common.logout")}
           </button>

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
+import { LanguageToggle } from "../../shared/i18n/language-toggle.js";
 import type { ServerSession } from "../../shared/session/server-session.js";
 import type { AdminApi } from "../api/admin-api.js";
 import { errorText } from "../api/error-text.js";
 import { useText } from "../i18n/admin-text.js";
-import { LanguageButton } from "../layout/language-button.js";
 
 interface LoginScreenProps {
   readonly api: AdminApi;
@@ -46,7 +46,7 @@ export function LoginScreen({ api, onSignedIn }: LoginScreenProps) {
             <strong>Quầy</strong>
             <h1>{t("login.title")}</h1>
           </div>
-          <LanguageButton />
+          <LanguageToggle label={t("common.language")} />
         </div>
         <label className="field">
           <span>{t("login.username")}</span>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api/api-error.js";
+import { LanguageToggle } from "../../shared/i18n/language-toggle.js";
 import { errorText } from "../api/error-text.js";
 import type { StationApi } from "../api/station-api.js";
 import type { LoginMode, Session } from "../api/station-types.js";
@@ -17,7 +18,7 @@ interface LoginProblem {
 
 /** Sign-in with the seed product's Online (default) / Offline choice. */
 export function LoginScreen({ api, onSignedIn }: LoginScreenProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [mode, setMode] = useState<LoginMode>("online");
@@ -56,13 +57,7 @@ export function LoginScreen({ api, onSignedIn }: LoginScreenProps) {
             <strong>Quầy</strong>
             <h1>{t("login.title")}</h1>
           </div>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => void i18n.changeLanguage(i18n.language === "en" ? "vi" : "en")}
-          >
-            {t("status.language")}
-          </button>
+          <LanguageToggle label={t("status.language")} />
         </div>
         <label className="field">
           <span>{t("login.username")}</span>

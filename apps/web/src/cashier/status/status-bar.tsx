@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { LanguageToggle } from "../../shared/i18n/language-toggle.js";
 import type { StreamState } from "../../shared/sse/use-event-source.js";
 import { formatDateTime, formatTime } from "../../shared/time/format-time.js";
 import type { SessionUser, StationStatus } from "../api/station-types.js";
@@ -29,7 +30,7 @@ export function StatusBar({
   onHelp,
   onLogout,
 }: StatusBarProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const pending = status === null ? 0 : status.pending.openOrders + status.pending.paidOrders;
   const stationLost = stream === "lost";
   const mode = status?.mode ?? "online";
@@ -83,15 +84,12 @@ export function StatusBar({
       </div>
       <div className="status-user">
         <span className="status-item">{user.name}</span>
-        <button
-          type="button"
+        <LanguageToggle
+          label={t("status.language")}
           className="status-button"
-          lang={i18n.language === "en" ? "vi" : "en"}
-          aria-label={t("status.languageLabel")}
-          onClick={() => void i18n.changeLanguage(i18n.language === "en" ? "vi" : "en")}
-        >
-          {t("status.language")}
-        </button>
+          ariaLabel={t("status.languageLabel")}
+          tagLanguage
+        />
         <button type="button" className="status-button" onClick={onHelp} aria-keyshortcuts="F1">
           {t("status.help")}
         </button>
