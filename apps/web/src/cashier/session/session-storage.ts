@@ -1,3 +1,4 @@
+import type { SessionStore } from "../../shared/session/session-store.js";
 import type { Session } from "../api/station-types.js";
 
 const STORAGE_KEY = "quay.cashier.session";
@@ -11,7 +12,7 @@ function isSession(value: unknown): value is Session {
 }
 
 /** The session kept from the last sign-in on this browser, unless it has expired. */
-export function loadSession(): Session | null {
+function loadSession(): Session | null {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null");
     if (!isSession(parsed) || Date.parse(parsed.expiresAt) <= Date.now()) return null;
@@ -22,7 +23,7 @@ export function loadSession(): Session | null {
   }
 }
 
-export function saveSession(session: Session): void {
+function saveSession(session: Session): void {
   writeCookie(session.token, session.expiresAt);
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
@@ -31,7 +32,7 @@ export function saveSession(session: Session): void {
   }
 }
 
-export function clearSession(): void {
+function clearSession(): void {
   // biome-ignore lint/suspicious/noDocumentCookie: one fixed cookie, written synchronously before the stream opens
   document.cookie = `${COOKIE_NAME}=; Path=/; Max-Age=0; SameSite=Strict`;
   try {
@@ -47,3 +48,10 @@ function writeCookie(token: string, expiresAt: string): void {
   // biome-ignore lint/suspicious/noDocumentCookie: one fixed cookie, written synchronously before the stream opens
   document.cookie = `${COOKIE_NAME}=${encodeURIComponent(token)}; Path=/; SameSite=Strict${expiry}`;
 }
+
+/** The cashier's session: in localStorage, and in a cookie for the station's event stream. */
+export const cashierSessions: SessionStore<Session> = {
+  load: loadSession,
+  save: saveSession,
+  clear: clearSession,
+};

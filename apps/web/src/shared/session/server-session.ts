@@ -1,4 +1,5 @@
 import type { SessionUser } from "@quay/protocol";
+import type { SessionStore } from "./session-store.js";
 
 /** A store the signed-in person works in, as `POST /api/login` on the server lists it. */
 export interface StoreRef {
@@ -27,9 +28,8 @@ function isSession(value: unknown): value is ServerSession {
 }
 
 /** Keeps one app's server session in localStorage under `key` (API calls send it as a bearer token). */
-export function serverSessionStorage(key: string) {
+export function serverSessionStorage(key: string): SessionStore<ServerSession> {
   return {
-    /** The session kept from the last sign-in on this browser, unless it has expired. */
     load(): ServerSession | null {
       try {
         const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? "null");
