@@ -1,5 +1,4 @@
-import { type FormEvent, useState } from "react";
-import { LanguageToggle } from "../../shared/i18n/language-toggle.js";
+import { ServerLoginScreen } from "../../shared/session/server-login-screen.js";
 import type { ServerSession } from "../../shared/session/server-session.js";
 import { errorText } from "../api/error-text.js";
 import type { WaiterApi } from "../api/waiter-api.js";
@@ -10,75 +9,23 @@ interface LoginScreenProps {
   readonly onSignedIn: (session: ServerSession) => void;
 }
 
+/** Anyone who works in a store may take orders on the phone. */
+function worksInAStore(session: ServerSession): boolean {
+  return session.stores.length > 0;
+}
+
 /** Sign-in with the waiter's username and password, checked by the server. */
 export function LoginScreen({ api, onSignedIn }: LoginScreenProps) {
   const t = useText();
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const session = await api.login(username.trim(), password);
-      if (session.stores.length > 0) {
-        onSignedIn(session);
-        return;
-      }
-      setProblem(t("errors.notWaiter"));
-    } catch (error) {
-      setProblem(errorText(error, t));
-    }
-    setBusy(false);
-  };
-
   return (
-    <main className="w-login">
-      <form className="w-login-card" onSubmit={(event) => void submit(event)} aria-busy={busy}>
-        <div className="w-login-brand">
-          <span className="w-logo" aria-hidden="true">
-            ☕
-          </span>
-          <div>
-            <strong>Quầy</strong>
-            <h1>{t("login.title")}</h1>
-          </div>
-          <LanguageToggle label={t("common.language")} />
-        </div>
-        <label className="field">
-          <span>{t("login.username")}</span>
-          <input
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            required
-          />
-        </label>
-        <label className="field">
-          <span>{t("login.password")}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            required
-          />
-        </label>
-        {problem === null ? null : (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="submit" className="primary wide" disabled={busy}>
-          {busy ? t("login.submitting") : t("login.submit")}
-        </button>
-      </form>
-    </main>
+    <ServerLoginScreen
+      login={api.login}
+      admits={worksInAStore}
+      refusal={t("errors.notWaiter")}
+      describeError={(error) => errorText(error, t)}
+      text={t}
+      languageLabel={t("common.language")}
+      onSignedIn={onSignedIn}
+    />
   );
 }
