@@ -1,4 +1,5 @@
 import type { CashierMessages } from "./messages.js";
+import { vi } from "./vi.js";
 
 /** The cashier app's English text. */
 export const en: CashierMessages = {
@@ -89,14 +90,7 @@ export const en: CashierMessages = {
     notePlaceholder: "e.g. less ice",
     clearNote: "Clear note",
     // The notes stay Vietnamese: they are read by the bar staff and printed as typed.
-    chips: {
-      lessIce: "Ít đá",
-      noIce: "Không đá",
-      lessSugar: "Ít ngọt",
-      noSugar: "Không đường",
-      hot: "Nóng",
-      separateIce: "Đá riêng",
-    },
+    chips: vi.menu.chips,
   },
   order: {
     back: "Tables",

@@ -1,6 +1,5 @@
+import type { MessagesLike } from "../../shared/i18n/typed-text.js";
 import type { vi } from "./vi.js";
 
-type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
 /** Every language has exactly the keys of the Vietnamese text. */
-export type CashierMessages = Shape<typeof vi>;
+export type CashierMessages = MessagesLike<typeof vi>;

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { NoteChips } from "../../shared/notes/note-chips.js";
 import { vi } from "../i18n/vi.js";
 
 interface NotePickerProps {
@@ -11,14 +12,6 @@ const CHIPS = Object.keys(vi.menu.chips) as (keyof typeof vi.menu.chips)[];
 /** The note the next item is added with ("ít đá"): one tap on a common one, or typed. */
 export function NotePicker({ note, onChange }: NotePickerProps) {
   const { t } = useTranslation();
-  const toggle = (chip: string) => {
-    const parts = note
-      .split(",")
-      .map((part) => part.trim())
-      .filter((part) => part !== "");
-    const next = parts.includes(chip) ? parts.filter((part) => part !== chip) : [...parts, chip];
-    onChange(next.join(", "));
-  };
   return (
     <div className="note-picker">
       <label className="note-input">
@@ -31,28 +24,13 @@ export function NotePicker({ note, onChange }: NotePickerProps) {
           data-testid="note-input"
         />
       </label>
-      <div className="chips">
-        {CHIPS.map((key) => {
-          const chip = t(`menu.chips.${key}`);
-          const active = note.split(",").some((part) => part.trim() === chip);
-          return (
-            <button
-              type="button"
-              key={key}
-              className={active ? "chip selected" : "chip"}
-              aria-pressed={active}
-              onClick={() => toggle(chip)}
-            >
-              {chip}
-            </button>
-          );
-        })}
+      <NoteChips chips={CHIPS.map((key) => t(`menu.chips.${key}`))} note={note} onChange={onChange}>
         {note === "" ? null : (
           <button type="button" className="chip clear" onClick={() => onChange("")}>
             ✕ {t("menu.clearNote")}
           </button>
         )}
-      </div>
+      </NoteChips>
     </div>
   );
 }

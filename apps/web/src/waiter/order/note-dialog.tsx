@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Dialog } from "../../shared/components/dialog.js";
+import { NoteChips } from "../../shared/notes/note-chips.js";
 import { vi } from "../i18n/vi.js";
 import { useText } from "../i18n/waiter-text.js";
 
@@ -16,12 +17,6 @@ const CHIPS = Object.keys(vi.menu.chips) as (keyof typeof vi.menu.chips)[];
 export function NoteDialog({ name, note, onSave, onClose }: NoteDialogProps) {
   const t = useText();
   const [text, setText] = useState(note);
-  const parts = text
-    .split(",")
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
-  const toggle = (chip: string) =>
-    setText((parts.includes(chip) ? parts.filter((part) => part !== chip) : [...parts, chip]).join(", "));
 
   return (
     <Dialog
@@ -44,23 +39,7 @@ export function NoteDialog({ name, note, onSave, onClose }: NoteDialogProps) {
         </>
       }
     >
-      <div className="chips">
-        {CHIPS.map((key) => {
-          const chip = t(`menu.chips.${key}`);
-          const active = parts.includes(chip);
-          return (
-            <button
-              type="button"
-              key={key}
-              className={active ? "chip selected" : "chip"}
-              aria-pressed={active}
-              onClick={() => toggle(chip)}
-            >
-              {chip}
-            </button>
-          );
-        })}
-      </div>
+      <NoteChips chips={CHIPS.map((key) => t(`menu.chips.${key}`))} note={text} onChange={setText} />
       <label className="field">
         <span>{t("order.note")}</span>
         <input
