@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { bySortOrder } from "../../shared/catalog/sort-order.js";
 import type { Area, Table } from "../api/admin-types.js";
 import { NameDialog } from "../catalog/name-dialog.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
@@ -19,14 +20,10 @@ export function FloorPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [areaChoice, setAreaChoice] = useState("");
   const action = useAction();
-  const areas = useMemo(
-    () => [...(catalog?.areas ?? [])].sort((a, b) => a.sortOrder - b.sortOrder),
-    [catalog],
-  );
+  const areas = useMemo(() => bySortOrder(catalog?.areas ?? []), [catalog]);
 
   if (catalog === null) return <p className="muted a-page">{t("common.loading")}</p>;
-  const tablesOf = (areaId: string) =>
-    catalog.tables.filter((table) => table.areaId === areaId).sort((a, b) => a.sortOrder - b.sortOrder);
+  const tablesOf = (areaId: string) => bySortOrder(catalog.tables.filter((table) => table.areaId === areaId));
   const done = () => {
     setEditing(null);
     reloadCatalog();

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type RefObject, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { bySortOrder } from "../../shared/catalog/sort-order.js";
 import { Money } from "../../shared/money/money.js";
 import { searchByName } from "../../shared/search/fold-diacritics.js";
 import type { Catalog, MenuItem } from "../api/station-types.js";
@@ -21,10 +22,7 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
   const [query, setQuery] = useState("");
   const [note, setNote] = useState("");
 
-  const categories = useMemo(
-    () => [...catalog.categories].sort((a, b) => a.sortOrder - b.sortOrder),
-    [catalog.categories],
-  );
+  const categories = useMemo(() => bySortOrder(catalog.categories), [catalog.categories]);
   // The menu in the order the shop arranged its categories (items keep the station's order within one).
   const activeItems = useMemo(() => {
     const rank = new Map(categories.map((category, index) => [category.id, index]));

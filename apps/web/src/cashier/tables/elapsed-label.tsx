@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { elapsedMinutes } from "../../shared/time/format-time.js";
+import { elapsedText } from "../../shared/time/elapsed-text.js";
 
 interface ElapsedLabelProps {
   readonly since: string | null;
@@ -10,14 +10,9 @@ interface ElapsedLabelProps {
 export function ElapsedLabel({ since, now }: ElapsedLabelProps) {
   const { t } = useTranslation();
   if (since === null) return null;
-  const minutes = elapsedMinutes(since, now);
-  const text =
-    minutes < 60
-      ? t("tables.minutes", { count: minutes })
-      : t("tables.hours", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
   return (
     <span className="elapsed" title={since}>
-      {text}
+      {elapsedText(since, now, t)}
     </span>
   );
 }

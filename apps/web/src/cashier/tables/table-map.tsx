@@ -1,5 +1,7 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { bySortOrder } from "../../shared/catalog/sort-order.js";
+import { AreaTabs } from "../../shared/components/area-tabs.js";
 import { useNow } from "../../shared/time/use-now.js";
 import type { Catalog, Order, Table } from "../api/station-types.js";
 import { TableTile } from "./table-tile.js";
@@ -13,8 +15,6 @@ interface TableMapProps {
   readonly onNewTakeAway: () => void;
 }
 
-const ALL = "all";
-
 /** The floor by area: free and occupied tables, and the take-away orders. */
 export function TableMap({
   catalog,
@@ -25,7 +25,8 @@ export function TableMap({
 }: TableMapProps) {
   const { t } = useTranslation();
   const now = useNow();
-  const [areaId, setAreaId] = useState<string>(ALL);
+  // The chosen area; null for all of them.
+  const [areaId, setAreaId] = useState<string | null>(null);
 
   const orderByTable = useMemo(() => {
     const byTable = new Map<string, Order>();
@@ -36,8 +37,8 @@ export function TableMap({
     return byTable;
   }, [openOrders]);
 
-  const areas = [...catalog.areas].sort((a, b) => a.sortOrder - b.sortOrder);
-  const shownAreas = areaId === ALL ? areas : areas.filter((area) => area.id === areaId);
+  const areas = bySortOrder(catalog.areas);
+  const shownAreas = areaId === null ? areas : areas.filter((area) => area.id === areaId);
   const takeAway = openOrders.filter((order) => order.tableId === null);
   const occupiedCount = catalog.tables.filter((table) => orderByTable.has(table.id)).length;
 
@@ -49,24 +50,15 @@ export function TableMap({
           {t("tables.summary", { occupied: occupiedCount, total: catalog.tables.length })}
         </span>
       </div>
-      <div className="tabs" role="tablist" aria-label={t("tables.title")}>
-        {[{ id: ALL, name: t("tables.allAreas") }, ...areas].map((area) => (
-          <button
-            type="button"
-            role="tab"
-            key={area.id}
-            aria-selected={areaId === area.id}
-            className={areaId === area.id ? "tab selected" : "tab"}
-            onClick={() => setAreaId(area.id)}
-          >
-            {area.name}
-          </button>
-        ))}
-      </div>
+      <AreaTabs
+        areas={areas}
+        selected={areaId}
+        onSelect={setAreaId}
+        allLabel={t("tables.allAreas")}
+        label={t("tables.title")}
+      />
       {shownAreas.map((area) => {
-        const tables = catalog.tables
-          .filter((table) => table.areaId === area.id)
-          .sort((a, b) => a.sortOrder - b.sortOrder);
+        const tables = bySortOrder(catalog.tables.filter((table) => table.areaId === area.id));
         return (
           <section key={area.id} className="area" aria-label={area.name}>
             <h2>{area.name}</h2>

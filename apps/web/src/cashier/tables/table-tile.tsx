@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Money } from "../../shared/money/money.js";
+import { itemCount } from "../../shared/order/item-count.js";
 import type { Order, Table } from "../api/station-types.js";
 import { ElapsedLabel } from "./elapsed-label.js";
 
@@ -9,10 +10,6 @@ interface TableTileProps {
   readonly order: Order | undefined;
   readonly now: number;
   readonly onSelect: (table: Table) => void;
-}
-
-function itemCount(order: Order): number {
-  return order.lines.reduce((sum, line) => sum + line.quantity, 0);
 }
 
 /** One table on the map: free, or occupied with its running total and time. */
@@ -34,7 +31,7 @@ export function TableTile({ table, order, now, onSelect }: TableTileProps) {
           <Money amount={order.total} className="table-total" />
           <span className="table-meta">
             <ElapsedLabel since={order.openedAt} now={now} />
-            <span>{t("tables.itemCount", { count: itemCount(order) })}</span>
+            <span>{t("tables.itemCount", { count: itemCount(order.lines) })}</span>
           </span>
         </>
       ) : (

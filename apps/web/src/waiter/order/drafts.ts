@@ -1,4 +1,5 @@
 import { newUuid } from "../../shared/id/new-uuid.js";
+import { itemCount } from "../../shared/order/item-count.js";
 
 /**
  * Items a waiter is entering for a table, kept on the phone until the server confirms each one.
@@ -162,4 +163,4 @@ export function restoredDrafts(value: unknown): Drafts {
 }
 
 export const draftCount = (draft: TableDraft | undefined) =>
-  draft?.lines.reduce((sum, line) => sum + line.quantity, 0) ?? 0;
+  draft === undefined ? 0 : itemCount(draft.lines);

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { bySortOrder } from "../../shared/catalog/sort-order.js";
 import { Money } from "../../shared/money/money.js";
 import { searchByName } from "../../shared/search/fold-diacritics.js";
 import type { Catalog, MenuItem } from "../api/waiter-types.js";
@@ -14,10 +15,7 @@ export function MenuList({ catalog, onAdd }: MenuListProps) {
   const t = useText();
   const [query, setQuery] = useState("");
   const [categoryId, setCategoryId] = useState<string | null>(null);
-  const categories = useMemo(
-    () => [...catalog.categories].sort((a, b) => a.sortOrder - b.sortOrder),
-    [catalog.categories],
-  );
+  const categories = useMemo(() => bySortOrder(catalog.categories), [catalog.categories]);
   const items = useMemo(() => {
     const inCategory = catalog.items.filter(
       (item) => item.active && (categoryId === null || query !== "" || item.categoryId === categoryId),

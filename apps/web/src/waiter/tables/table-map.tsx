@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { bySortOrder } from "../../shared/catalog/sort-order.js";
+import { AreaTabs } from "../../shared/components/area-tabs.js";
 import { useNow } from "../../shared/time/use-now.js";
 import type { Catalog } from "../api/waiter-types.js";
 import { useText } from "../i18n/waiter-text.js";
@@ -17,9 +19,10 @@ interface TableMapProps {
 export function TableMap({ catalog, orders, drafts, onSelect }: TableMapProps) {
   const t = useText();
   const now = useNow();
+  // The chosen area; null for all of them.
   const [areaId, setAreaId] = useState<string | null>(null);
   const byTable = ordersByTable(orders);
-  const areas = [...catalog.areas].sort((a, b) => a.sortOrder - b.sortOrder);
+  const areas = bySortOrder(catalog.areas);
   const tables = [...catalog.tables]
     .filter((table) => areaId === null || table.areaId === areaId)
     .sort((a, b) => {
@@ -37,29 +40,7 @@ export function TableMap({ catalog, orders, drafts, onSelect }: TableMapProps) {
           {t("tables.summary", { occupied, total: catalog.tables.length })}
         </span>
       </div>
-      <div className="tabs" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={areaId === null}
-          className={areaId === null ? "tab selected" : "tab"}
-          onClick={() => setAreaId(null)}
-        >
-          {t("tables.allAreas")}
-        </button>
-        {areas.map((area) => (
-          <button
-            type="button"
-            role="tab"
-            key={area.id}
-            aria-selected={areaId === area.id}
-            className={areaId === area.id ? "tab selected" : "tab"}
-            onClick={() => setAreaId(area.id)}
-          >
-            {area.name}
-          </button>
-        ))}
-      </div>
+      <AreaTabs areas={areas} selected={areaId} onSelect={setAreaId} allLabel={t("tables.allAreas")} />
       <div className="w-tables">
         {tables.map((table) => (
           <TableTile

@@ -1,7 +1,8 @@
 import { Money } from "../../shared/money/money.js";
+import { itemCount } from "../../shared/order/item-count.js";
+import { elapsedText } from "../../shared/time/elapsed-text.js";
 import type { FloorOrder, Table } from "../api/waiter-types.js";
 import { useText } from "../i18n/waiter-text.js";
-import { elapsedText } from "./elapsed.js";
 
 interface TableTileProps {
   readonly table: Table;
@@ -15,7 +16,6 @@ interface TableTileProps {
 /** One table: free, or occupied with its running total, who opened it and for how long. */
 export function TableTile({ table, order, unsent, now, onSelect }: TableTileProps) {
   const t = useText();
-  const items = order?.lines.reduce((sum, line) => sum + line.quantity, 0) ?? 0;
   return (
     <button
       type="button"
@@ -30,7 +30,7 @@ export function TableTile({ table, order, unsent, now, onSelect }: TableTileProp
         <>
           <Money amount={order.total} className="w-table-total" />
           <span className="w-table-meta">
-            {t("tables.itemCount", { count: items })} · {elapsedText(order.openedAt, now, t)}
+            {t("tables.itemCount", { count: itemCount(order.lines) })} · {elapsedText(order.openedAt, now, t)}
           </span>
           <span className="w-table-by" data-testid="table-opened-by">
             {order.openedBy?.name ?? ""}
