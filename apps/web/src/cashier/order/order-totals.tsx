@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Money } from "../../shared/money/money.js";
 import type { Order } from "../api/station-types.js";
+import { AmountRow } from "./amount-row.js";
 
 interface OrderTotalsProps {
   readonly order: Order | null;
@@ -15,58 +15,28 @@ export function OrderTotals({ order }: OrderTotalsProps) {
     <dl className="order-totals" data-testid="order-totals">
       {order !== null && order.discount > 0 ? (
         <>
-          <div className="row">
-            <dt>{t("order.subtotal")}</dt>
-            <dd>
-              <Money amount={order.subtotal} />
-            </dd>
-          </div>
-          <div className="row">
-            <dt>{t("order.discount")}</dt>
-            <dd>
-              −<Money amount={order.discount} />
-            </dd>
-          </div>
+          <AmountRow className="row" label={t("order.subtotal")} amount={order.subtotal} />
+          <AmountRow className="row" label={t("order.discount")} amount={order.discount} deducted />
         </>
       ) : null}
       {(order?.vat ?? [])
         .filter((entry) => entry.vat > 0)
         .map((entry) => (
-          <div className="row vat" key={entry.rate}>
-            <dt>{t("order.vat", { rate: entry.rate })}</dt>
-            <dd>
-              <Money amount={entry.vat} />
-            </dd>
-          </div>
+          <AmountRow
+            className="row vat"
+            key={entry.rate}
+            label={t("order.vat", { rate: entry.rate })}
+            amount={entry.vat}
+          />
         ))}
-      <div className="row grand-total">
-        <dt>{t("order.total")}</dt>
-        <dd data-testid="order-total">
-          <Money amount={total} />
-        </dd>
-      </div>
+      <AmountRow className="row grand-total" label={t("order.total")} amount={total} testId="order-total" />
       {paid > 0 ? (
         <>
-          <div className="row">
-            <dt>{t("order.paid")}</dt>
-            <dd>
-              <Money amount={paid} />
-            </dd>
-          </div>
+          <AmountRow className="row" label={t("order.paid")} amount={paid} />
           {order !== null && order.changeDue > 0 ? (
-            <div className="row">
-              <dt>{t("receipt.change")}</dt>
-              <dd>
-                <Money amount={order.changeDue} />
-              </dd>
-            </div>
+            <AmountRow className="row" label={t("receipt.change")} amount={order.changeDue} />
           ) : (
-            <div className="row due">
-              <dt>{t("order.due")}</dt>
-              <dd>
-                <Money amount={Math.max(0, total - paid)} />
-              </dd>
-            </div>
+            <AmountRow className="row due" label={t("order.due")} amount={Math.max(0, total - paid)} />
           )}
         </>
       ) : null}

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { formatThousands } from "../../shared/money/format-money.js";
-import { Money } from "../../shared/money/money.js";
 import { formatDateTime } from "../../shared/time/format-time.js";
 import type { Order, Store } from "../api/station-types.js";
+import { AmountRow } from "../order/amount-row.js";
 
 interface ReceiptProps {
   readonly order: Order;
@@ -74,53 +74,32 @@ export function Receipt({ order, store, tableName, cashierName, provisional, pri
       <dl className="receipt-totals">
         {order.discount > 0 ? (
           <>
-            <div>
-              <dt>{t("receipt.subtotal")}</dt>
-              <dd>
-                <Money amount={order.subtotal} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t("receipt.discount")}</dt>
-              <dd>
-                −<Money amount={order.discount} />
-              </dd>
-            </div>
+            <AmountRow label={t("receipt.subtotal")} amount={order.subtotal} />
+            <AmountRow label={t("receipt.discount")} amount={order.discount} deducted />
           </>
         ) : null}
-        <div className="receipt-grand-total">
-          <dt>{t("receipt.total")}</dt>
-          <dd>
-            <Money amount={order.total} />
-          </dd>
-        </div>
+        <AmountRow className="receipt-grand-total" label={t("receipt.total")} amount={order.total} />
         {order.vat
           .filter((entry) => entry.vat > 0)
           .map((entry) => (
-            <div key={entry.rate} className="receipt-vat">
-              <dt>{t("receipt.vat", { rate: entry.rate })}</dt>
-              <dd>
-                <Money amount={entry.vat} />
-              </dd>
-            </div>
+            <AmountRow
+              key={entry.rate}
+              className="receipt-vat"
+              label={t("receipt.vat", { rate: entry.rate })}
+              amount={entry.vat}
+            />
           ))}
         {provisional
           ? null
           : order.payments.map((payment) => (
-              <div key={payment.id}>
-                <dt>{t(`payment.methods.${payment.method}`)}</dt>
-                <dd>
-                  <Money amount={payment.amount} />
-                </dd>
-              </div>
+              <AmountRow
+                key={payment.id}
+                label={t(`payment.methods.${payment.method}`)}
+                amount={payment.amount}
+              />
             ))}
         {!provisional && order.changeDue > 0 ? (
-          <div className="receipt-change">
-            <dt>{t("receipt.change")}</dt>
-            <dd>
-              <Money amount={order.changeDue} />
-            </dd>
-          </div>
+          <AmountRow className="receipt-change" label={t("receipt.change")} amount={order.changeDue} />
         ) : null}
       </dl>
       <footer className="receipt-footer">
