@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { FormError } from "../../shared/components/form-error.js";
 import { Money } from "../../shared/money/money.js";
 import { searchByName } from "../../shared/search/fold-diacritics.js";
 import type { Category, MenuItem } from "../api/admin-types.js";
@@ -56,11 +57,7 @@ export function CatalogPage() {
         <h1>{t("catalog.title")}</h1>
         <span className="muted small">{t("catalog.liveNote")}</span>
       </div>
-      {action.problem ? (
-        <p className="form-error" role="alert">
-          {action.problem}
-        </p>
-      ) : null}
+      <FormError problem={action.problem} />
       <div className="a-split">
         <section className="a-panel a-side-list">
           <div className="a-panel-head">
@@ -238,23 +235,14 @@ export function CatalogPage() {
             name: editing.kind === "delete-item" ? editing.item.name : editing.category.name,
           })}
           confirmLabel={t("common.delete")}
-          busy={action.busy}
-          problem={action.problem}
-          onClose={() => {
-            action.clear();
-            setEditing(null);
-          }}
-          onConfirm={() =>
-            void action
-              .run(() =>
-                editing.kind === "delete-item"
-                  ? api.deleteEntry("items", editing.item.id)
-                  : api.deleteEntry("categories", editing.category.id),
-              )
-              .then((deleted) => {
-                if (deleted) done();
-              })
+          action={action}
+          change={() =>
+            editing.kind === "delete-item"
+              ? api.deleteEntry("items", editing.item.id)
+              : api.deleteEntry("categories", editing.category.id)
           }
+          onDone={done}
+          onClose={() => setEditing(null)}
         />
       ) : null}
     </div>

@@ -1,8 +1,8 @@
 import { VAT_RATES } from "@quay/core";
 import { useState } from "react";
-import { Dialog } from "../../shared/components/dialog.js";
 import { MoneyInput } from "../../shared/money/money-input.js";
 import type { Category, MenuItem } from "../api/admin-types.js";
+import { FormDialog } from "../components/form-dialog.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -44,26 +44,14 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={item === null ? t("catalog.newItem") : t("catalog.editItem")}
-      onClose={onClose}
       testId="item-dialog"
-      actions={
-        <>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void save()}
-            disabled={action.busy || name.trim() === "" || categoryId === ""}
-            data-testid="item-save"
-          >
-            {action.busy ? t("common.saving") : t("common.save")}
-          </button>
-        </>
-      }
+      saveTestId="item-save"
+      action={action}
+      ready={name.trim() !== "" && categoryId !== ""}
+      onSave={() => void save()}
+      onClose={onClose}
     >
       <label className="field">
         <span>{t("catalog.name")}</span>
@@ -120,11 +108,6 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
         <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} />
         <span>{t("catalog.active")}</span>
       </label>
-      {action.problem ? (
-        <p className="form-error" role="alert">
-          {action.problem}
-        </p>
-      ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }

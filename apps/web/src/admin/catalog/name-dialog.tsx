@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from "react";
-import { Dialog } from "../../shared/components/dialog.js";
+import { FormDialog } from "../components/form-dialog.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 
@@ -25,26 +25,14 @@ export function NameDialog({ title, name, sortOrder, children, onSave, onDone, o
       onDone();
   };
   return (
-    <Dialog
+    <FormDialog
       title={title}
-      onClose={onClose}
       testId="name-dialog"
-      actions={
-        <>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void save()}
-            disabled={action.busy || text.trim() === ""}
-            data-testid="name-save"
-          >
-            {action.busy ? t("common.saving") : t("common.save")}
-          </button>
-        </>
-      }
+      saveTestId="name-save"
+      action={action}
+      ready={text.trim() !== ""}
+      onSave={() => void save()}
+      onClose={onClose}
     >
       <label className="field">
         <span>{t("catalog.name")}</span>
@@ -60,11 +48,6 @@ export function NameDialog({ title, name, sortOrder, children, onSave, onDone, o
         <span>{t("catalog.sortOrder")}</span>
         <input inputMode="numeric" value={order} onChange={(event) => setOrder(event.target.value)} />
       </label>
-      {action.problem ? (
-        <p className="form-error" role="alert">
-          {action.problem}
-        </p>
-      ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,49 +1,64 @@
 import { Dialog } from "../../shared/components/dialog.js";
+import { FormError } from "../../shared/components/form-error.js";
 import { useText } from "../i18n/admin-text.js";
+import type { Action } from "./use-action.js";
 
 interface ConfirmDialogProps {
   readonly title: string;
   readonly message?: string;
   readonly confirmLabel: string;
-  readonly busy?: boolean;
-  readonly problem?: string | null;
-  readonly onConfirm: () => void;
+  /** The page's action: busy while the change runs; its refusal is shown here. */
+  readonly action: Action;
+  /** The change asked about (a delete, a revoke). */
+  readonly change: () => Promise<unknown>;
+  /** Called once the change is made. */
+  readonly onDone: () => void;
   readonly onClose: () => void;
 }
 
-/** Asks before something that cannot be undone from here (a delete, a revoke). */
+/** Asks before something that cannot be undone from here (a delete, a revoke), then does it. */
 export function ConfirmDialog({
   title,
   message,
   confirmLabel,
-  busy,
-  problem,
-  onConfirm,
+  action,
+  change,
+  onDone,
   onClose,
 }: ConfirmDialogProps) {
   const t = useText();
+  const close = () => {
+    action.clear();
+    onClose();
+  };
+  const confirm = () =>
+    void action.run(change).then((done) => {
+      if (done) onDone();
+    });
   return (
     <Dialog
       title={title}
-      onClose={onClose}
+      onClose={close}
       testId="confirm-dialog"
       actions={
         <>
-          <button type="button" className="secondary" onClick={onClose}>
+          <button type="button" className="secondary" onClick={close}>
             {t("common.cancel")}
           </button>
-          <button type="button" className="danger" onClick={onConfirm} disabled={busy} data-testid="confirm">
+          <button
+            type="button"
+            className="danger"
+            onClick={confirm}
+            disabled={action.busy}
+            data-testid="confirm"
+          >
             {confirmLabel}
           </button>
         </>
       }
     >
       {message ? <p>{message}</p> : null}
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormError problem={action.problem} />
     </Dialog>
   );
 }

@@ -22,3 +22,5 @@ export function useAction() {
   };
   return { busy, problem, run, clear: () => setProblem(null) };
 }
+
+export type Action = ReturnType<typeof useAction>;

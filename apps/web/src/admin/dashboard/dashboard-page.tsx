@@ -1,10 +1,10 @@
 import { formatVnd } from "../../shared/money/format-money.js";
 import { Money } from "../../shared/money/money.js";
 import { formatTime } from "../../shared/time/format-time.js";
-import { errorText } from "../api/error-text.js";
 import { useLoad } from "../api/use-load.js";
 import { BarChart } from "../charts/bar-chart.js";
 import { DoughnutChart } from "../charts/doughnut-chart.js";
+import { LoadError } from "../components/load-error.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { dayLabel } from "../reports/report-views.js";
@@ -23,13 +23,7 @@ export function DashboardPage() {
     return (
       <div className="a-page">
         <h1>{t("dashboard.title")}</h1>
-        {board.error ? (
-          <p className="form-error" role="alert">
-            {errorText(board.error, t)}
-          </p>
-        ) : (
-          <p className="muted">{t("common.loading")}</p>
-        )}
+        {board.error ? <LoadError error={board.error} /> : <p className="muted">{t("common.loading")}</p>}
       </div>
     );
   }

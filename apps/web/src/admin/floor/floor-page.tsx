@@ -142,23 +142,14 @@ export function FloorPage() {
             name: editing.kind === "delete-area" ? editing.area.name : editing.table.name,
           })}
           confirmLabel={t("common.delete")}
-          busy={action.busy}
-          problem={action.problem}
-          onClose={() => {
-            action.clear();
-            setEditing(null);
-          }}
-          onConfirm={() =>
-            void action
-              .run(() =>
-                editing.kind === "delete-area"
-                  ? api.deleteEntry("areas", editing.area.id)
-                  : api.deleteEntry("tables", editing.table.id),
-              )
-              .then((deleted) => {
-                if (deleted) done();
-              })
+          action={action}
+          change={() =>
+            editing.kind === "delete-area"
+              ? api.deleteEntry("areas", editing.area.id)
+              : api.deleteEntry("tables", editing.table.id)
           }
+          onDone={done}
+          onClose={() => setEditing(null)}
         />
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Money } from "../../shared/money/money.js";
-import { errorText } from "../api/error-text.js";
 import { useLoad } from "../api/use-load.js";
+import { LoadError } from "../components/load-error.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
 import { type DayRange, isValidRange, localToday, PRESETS, presetRange } from "./date-range.js";
@@ -77,11 +77,7 @@ export function ReportsPage() {
         {valid ? null : <p className="form-error">{t("reports.badRange")}</p>}
       </form>
 
-      {report.error ? (
-        <p className="form-error" role="alert">
-          {errorText(report.error, t)}
-        </p>
-      ) : null}
+      <LoadError error={report.error} />
       {report.data ? (
         <section
           className="a-cards"

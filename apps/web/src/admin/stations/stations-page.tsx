@@ -2,9 +2,9 @@ import { useEffect, useState } from "react";
 import { formatDateTime } from "../../shared/time/format-time.js";
 import { useNow } from "../../shared/time/use-now.js";
 import type { Station } from "../api/admin-types.js";
-import { errorText } from "../api/error-text.js";
 import { useLoad } from "../api/use-load.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
+import { LoadError } from "../components/load-error.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
@@ -32,11 +32,7 @@ export function StationsPage() {
       <div className="a-page-head">
         <h1>{t("stations.title")}</h1>
       </div>
-      {stations.error ? (
-        <p className="form-error" role="alert">
-          {errorText(stations.error, t)}
-        </p>
-      ) : null}
+      <LoadError error={stations.error} />
       {stations.data?.length === 0 ? <p className="muted">{t("stations.none")}</p> : null}
       <div className="a-table-wrap a-panel" hidden={!stations.data?.length}>
         <table className="a-table">
@@ -112,21 +108,13 @@ export function StationsPage() {
           title={t("stations.revoke")}
           message={t("stations.confirmRevoke", { name: `${revoking.code} · ${revoking.name}` })}
           confirmLabel={t("stations.revoke")}
-          busy={action.busy}
-          problem={action.problem}
-          onClose={() => {
-            action.clear();
+          action={action}
+          change={() => api.revokeStation(revoking.id)}
+          onDone={() => {
             setRevoking(null);
+            stations.reload();
           }}
-          onConfirm={() =>
-            void action
-              .run(() => api.revokeStation(revoking.id))
-              .then((revoked) => {
-                if (!revoked) return;
-                setRevoking(null);
-                stations.reload();
-              })
-          }
+          onClose={() => setRevoking(null)}
         />
       )}
     </div>

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { Dialog } from "../../shared/components/dialog.js";
 import type { UserChanges } from "../api/admin-api.js";
 import type { Role, StaffUser } from "../api/admin-types.js";
+import { FormDialog } from "../components/form-dialog.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -61,26 +61,14 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={user === null ? t("users.newUser") : t("users.editUser")}
-      onClose={onClose}
       testId="user-dialog"
-      actions={
-        <>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void save()}
-            disabled={action.busy || !ready}
-            data-testid="user-save"
-          >
-            {action.busy ? t("common.saving") : t("common.save")}
-          </button>
-        </>
-      }
+      saveTestId="user-save"
+      action={action}
+      ready={ready}
+      onSave={() => void save()}
+      onClose={onClose}
     >
       {user === null ? (
         <label className="field">
@@ -156,11 +144,6 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
         </label>
       ) : null}
       <p className="muted small">{t("users.pinHelp")}</p>
-      {action.problem ? (
-        <p className="form-error" role="alert">
-          {action.problem}
-        </p>
-      ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { StaffUser } from "../api/admin-types.js";
-import { errorText } from "../api/error-text.js";
 import { useLoad } from "../api/use-load.js";
+import { LoadError } from "../components/load-error.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { manageableRoles } from "./manageable-roles.js";
@@ -29,11 +29,7 @@ export function UsersPage() {
           + {t("users.add")}
         </button>
       </div>
-      {users.error ? (
-        <p className="form-error" role="alert">
-          {errorText(users.error, t)}
-        </p>
-      ) : null}
+      <LoadError error={users.error} />
       <div className="a-table-wrap a-panel">
         <table className="a-table">
           <thead>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
+import { FormError } from "../../shared/components/form-error.js";
 import { errorText } from "../api/error-text.js";
 import type { Area, Table } from "../api/station-types.js";
 
@@ -70,11 +71,7 @@ export function MoveTableDialog({
           {t("tables.takeAway")}
         </button>
       ) : null}
-      {error === null ? null : (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError problem={error} />
     </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
+import { FormError } from "../../shared/components/form-error.js";
 import { errorText } from "../api/error-text.js";
 import { vi } from "../i18n/vi.js";
 
@@ -79,11 +80,7 @@ export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: Voi
             <small className="muted">{t("voidLine.pinHelp")}</small>
           </label>
         ) : null}
-        {error === null ? null : (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError problem={error} />
         <div className="dialog-actions">
           <button type="button" className="secondary" onClick={onClose}>
             {t("common.cancel")}

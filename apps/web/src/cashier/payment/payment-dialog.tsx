@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
+import { FormError } from "../../shared/components/form-error.js";
 import { Money } from "../../shared/money/money.js";
 import { errorText } from "../api/error-text.js";
 import type { Order, PaymentMethod, Store } from "../api/station-types.js";
@@ -102,11 +103,7 @@ export function PaymentDialog({ order, target, bank, onPay, onClose }: PaymentDi
         />
       ) : null}
       {method === "card" ? <CardPanel key={`card-${due}`} due={due} busy={busy} onPay={pay} /> : null}
-      {error === null ? null : (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError problem={error} />
     </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Dialog } from "../../shared/components/dialog.js";
+import { FormError } from "../../shared/components/form-error.js";
 import { errorText } from "../api/error-text.js";
 import type { WaiterApi } from "../api/waiter-api.js";
 import type { FloorOrder, Order, Table } from "../api/waiter-types.js";
@@ -69,11 +70,7 @@ export function MoveDialog({ api, mode, order, table, targets, onDone, onClose }
           ))}
         </div>
       )}
-      {problem === null ? null : (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError problem={problem} />
     </Dialog>
   );
 }

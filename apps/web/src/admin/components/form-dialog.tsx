@@ -1,0 +1,60 @@
+import type { ReactNode } from "react";
+import { Dialog } from "../../shared/components/dialog.js";
+import { FormError } from "../../shared/components/form-error.js";
+import { useText } from "../i18n/admin-text.js";
+import type { Action } from "./use-action.js";
+
+interface FormDialogProps {
+  readonly title: string;
+  readonly testId: string;
+  /** The save button's test id. */
+  readonly saveTestId: string;
+  /** The dialog's action: busy while saving; the server's refusal is shown under the fields. */
+  readonly action: Action;
+  /** Whether the fields are complete enough to save. */
+  readonly ready: boolean;
+  readonly onSave: () => void;
+  readonly onClose: () => void;
+  /** The fields. */
+  readonly children: ReactNode;
+}
+
+/** A dialog that adds or changes one thing: its fields, Cancel and Save. */
+export function FormDialog({
+  title,
+  testId,
+  saveTestId,
+  action,
+  ready,
+  onSave,
+  onClose,
+  children,
+}: FormDialogProps) {
+  const t = useText();
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      testId={testId}
+      actions={
+        <>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={onSave}
+            disabled={action.busy || !ready}
+            data-testid={saveTestId}
+          >
+            {action.busy ? t("common.saving") : t("common.save")}
+          </button>
+        </>
+      }
+    >
+      {children}
+      <FormError problem={action.problem} />
+    </Dialog>
+  );
+}
