@@ -108,6 +108,39 @@ describe.each(testEngines())("sync on $name", (engine) => {
       expect(order.body.receivedAt).toBe("2026-11-28T03:00:00.000Z");
     });
 
+    it("stores a catch-up batch of thousands of ops once, around ops it already holds", async () => {
+      const { a1 } = server.world.stores;
+      const station = await server.registerStation("cashierA", a1);
+      const factory = new OpFactory(a1, station.stationId);
+      const sales = Array.from({ length: 300 }, (_, index) =>
+        factory.invoice({
+          at: `2026-11-28T02:${String(Math.floor(index / 60)).padStart(2, "0")}:${String(index % 60).padStart(2, "0")}.000Z`,
+          lines: 1 + (index % 5),
+          paid: true,
+        }),
+      );
+      const ops = sales.flatMap((sale) => sale.ops);
+      // Some ops already held, scattered through the batch (a retried push that half got through).
+      const early = ops.filter((_, index) => index % 7 === 3);
+      expect((await server.push(station.deviceToken, early)).status).toBe(200);
+      const pushed = await server.push(station.deviceToken, ops);
+      expect(pushed.status).toBe(200);
+      expect(new Set(pushed.body.held)).toEqual(new Set(ops.map((op) => op.id)));
+      expect(await server.count("ops")).toBe(ops.length);
+      expect(await server.count("orders")).toBe(sales.length);
+      const again = await server.push(station.deviceToken, ops);
+      expect(again.body.cursor).toBe(pushed.body.cursor);
+
+      const admin = await server.login("ownerA");
+      const paid = await server.call<{ orders: { id: string; total: number; status: string }[] }>(
+        "GET",
+        "/api/orders?status=paid&limit=1000",
+        { token: admin },
+      );
+      const totals = new Map(paid.body.orders.map((order) => [order.id, order.total]));
+      expect(totals).toEqual(new Map(sales.map((sale) => [sale.orderId, sale.total])));
+    });
+
     it("keeps the time an order first reached the server", async () => {
       const { a1 } = server.world.stores;
       const station = await server.registerStation("cashierA", a1);

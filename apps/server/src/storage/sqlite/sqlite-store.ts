@@ -10,6 +10,9 @@ import { SQLITE_MIGRATIONS } from "./sqlite-schema.js";
 type Statement = Database.Statement<SqlValue[], Record<string, SqlValue>>;
 
 const STATEMENT_CACHE_SIZE = 400;
+/** Tuples per multi-row INSERT: fewer statement calls, and far below SQLite's 32,766 parameters. */
+const ROWS_PER_INSERT = 100;
+const DO_NOTHING = /\bON\s+CONFLICT\b[^;]*\bDO\s+NOTHING\b/i;
 
 export interface SqliteStoreOptions {
   /** The database file; `:memory:` for a throw-away database. */
@@ -96,20 +99,8 @@ export class SqliteStore implements ServerStore {
         return this.#statement(request.sql).all(...request.params);
       case "run":
         return this.#statement(request.sql).run(...request.params).changes;
-      case "insertMany": {
-        const statement = this.#statement(request.sql);
-        if (!statement.reader) {
-          for (const row of request.rows) statement.run(...row);
-          return [];
-        }
-        // A single-row INSERT returns at most one row.
-        const returned: Record<string, SqlValue>[] = [];
-        for (const row of request.rows) {
-          const inserted = statement.get(...row);
-          if (inserted) returned.push(inserted);
-        }
-        return returned;
-      }
+      case "insertMany":
+        return this.#insertMany(request.sql, request.rows);
       case "nextSeqs": {
         const row = this.#statement(
           "UPDATE server_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'seq' RETURNING value",
@@ -123,6 +114,37 @@ export class SqliteStore implements ServerStore {
         this.#pendingNotices.push(request.notice);
         return undefined;
     }
+  }
+
+  /**
+   * Inserts the rows one by one, except for `ON CONFLICT … DO NOTHING` inserts: those go in
+   * statements of ROWS_PER_INSERT tuples (the op log's insert takes less than half the time so).
+   * Other multi-row inserts are slower than single rows: a statement that may abort half-way
+   * needs a statement journal. Rows go in the order given, so a later row meets an earlier one's
+   * conflict as with single-row inserts.
+   */
+  #insertMany(sql: string, rows: readonly (readonly SqlValue[])[]): Record<string, SqlValue>[] {
+    const returned: Record<string, SqlValue>[] = [];
+    let start = 0;
+    if (rows.length >= ROWS_PER_INSERT && DO_NOTHING.test(sql)) {
+      const chunked = this.#statement(multiRowInsert(sql, ROWS_PER_INSERT));
+      for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) {
+        const params = rows.slice(start, start + ROWS_PER_INSERT).flat();
+        if (chunked.reader) returned.push(...chunked.all(...params));
+        else chunked.run(...params);
+      }
+    }
+    const single = this.#statement(sql);
+    for (const row of rows.slice(start)) {
+      if (!single.reader) {
+        single.run(...row);
+        continue;
+      }
+      // A single-row INSERT returns at most one row.
+      const inserted = single.get(...row);
+      if (inserted) returned.push(inserted);
+    }
+    return returned;
   }
 
   #statement(sql: string): Statement {
@@ -170,4 +192,20 @@ function translateError(error: unknown): unknown {
     return new UniqueViolationError(error.message);
   }
   return error;
+}
+
+const multiRowInserts = new Map<string, string>();
+
+/** `INSERT … VALUES (?, …) <tail>` with `rowCount` tuples instead of one. */
+function multiRowInsert(sql: string, rowCount: number): string {
+  const key = `${rowCount}\u0000${sql}`;
+  let multi = multiRowInserts.get(key);
+  if (multi === undefined) {
+    const match = /\bVALUES\s*(\([^)]*\))/i.exec(sql);
+    if (!match?.[1]) throw new Error(`not a single-row INSERT … VALUES (…): ${sql}`);
+    const tuples = Array.from({ length: rowCount }, () => match[1]).join(", ");
+    multi = `${sql.slice(0, match.index)}VALUES ${tuples}${sql.slice(match.index + match[0].length)}`;
+    multiRowInserts.set(key, multi);
+  }
+  return multi;
 }
