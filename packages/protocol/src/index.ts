@@ -5,6 +5,7 @@ export * from "./credentials.js";
 export * from "./error.js";
 export * from "./op.js";
 export * from "./order.js";
+export * from "./push-fast-path.js";
 export * from "./reports.js";
 export * from "./station-status.js";
 export * from "./sync.js";

@@ -6,10 +6,13 @@ import {
   PullResponseSchema,
   PushRequestSchema,
   PushResponseSchema,
+  parsePushRequestFast,
   RegisterStationRequestSchema,
   RegisterStationResponseSchema,
 } from "@quay/protocol";
 import { AppError, type HttpService, openEventStream } from "@quay/service-kit";
+import type { FastifySchemaCompiler } from "fastify";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import { chooseStore } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
 import { registerStation, touchStation } from "../storage/scripts/stations.js";
@@ -30,6 +33,20 @@ function checkProtocol(version: number): void {
     throw new AppError("PROTOCOL_MISMATCH", `station speaks ${version}, server ${PROTOCOL_VERSION}`);
   }
 }
+
+/**
+ * Parses a push body with the protocol's fast path, and with the schema whenever the fast path
+ * is not certain: the same answer (or the schema's error) at a tenth of the cost for a catch-up
+ * push of thousands of ops.
+ */
+const pushValidatorCompiler: FastifySchemaCompiler<unknown> = (route) => {
+  const bySchema = validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
+  if (route.httpPart !== "body") return bySchema;
+  return (data) => {
+    const fast = parsePushRequestFast(data);
+    return fast === undefined ? bySchema(data) : { value: fast };
+  };
+};
 
 /** The station ↔ server sync endpoints (DESIGN.md §5). */
 export function registerSyncRoutes(app: HttpService, context: ServerContext): void {
@@ -90,6 +107,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
     "/api/sync/push",
     {
       bodyLimit: PUSH_BODY_LIMIT,
+      validatorCompiler: pushValidatorCompiler,
       // Only a station's body is worth reading: check the token before up to 32 MiB arrive.
       onRequest: async (request) => {
         await context.auth.device(request);

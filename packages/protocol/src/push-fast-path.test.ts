@@ -1,0 +1,210 @@
+import { MAX_AMOUNT, MAX_QUANTITY, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { OpSchema } from "./op.js";
+import { parseOpFast, parsePushRequestFast } from "./push-fast-path.js";
+import { MAX_PUSH_OPS, PushRequestSchema } from "./sync.js";
+
+/** Text of `length` UTF-16 units, in plain, Vietnamese and astral characters. */
+const ofLength = (length: number) => [
+  "a".repeat(length),
+  "đ".repeat(length),
+  `${"🍜".repeat(length >> 1)}${"x".repeat(length & 1)}`,
+];
+const SPACES = [" ", "\t", "\n", "\u00a0", "\ufeff", "\u2028", "\u3000"];
+
+/**
+ * Values to put in any field of a valid op, one at a time: lengths and numbers on either side of
+ * every bound of op.ts, text to trim, near-UUIDs, near-times, other types.
+ */
+const ODD_VALUES: readonly unknown[] = [
+  ...[0, 1, 2, 63, 64, 65, 119, 120, 121, 199, 200, 201].flatMap(ofLength),
+  ...SPACES.flatMap((space) => [space, `${space}Bàn 1`, `Bàn 1${space}`, `${space}${"a".repeat(63)}`]),
+  ...[-1, 0, 1, 2, 0.5, -0, 3, 5, 8, 10, 8.5, MAX_QUANTITY, MAX_QUANTITY + 1, MAX_AMOUNT, MAX_AMOUNT + 1],
+  ...[Number.MAX_SAFE_INTEGER, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, "1", "8", true, null, [], {}],
+  ...["cash", "Cash", "bitcoin", "open", "addLine"],
+  "00000000-0000-0000-0000-000000000000",
+  "ffffffff-ffff-ffff-ffff-ffffffffffff",
+  "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF",
+  "01A22434-BAD2-73BA-8CAC-B5FCF87BD4F8",
+  ...[0, 9, "a"].map((version) => `01a22434-bad2-${version}3ba-8cac-b5fcf87bd4f8`),
+  ...["7", "c", "C"].map((variant) => `01a22434-bad2-73ba-${variant}cac-b5fcf87bd4f8`),
+  " 01a22434-bad2-73ba-8cac-b5fcf87bd4f8",
+  "01a22434-bad2-73ba-8cac-b5fcf87bd4f8\n",
+  "01a22434bad273ba8cacb5fcf87bd4f8",
+  "2026-11-28T08:00:00.000+07:00",
+  "2026-11-28T01:00:00Z",
+  "2026-11-28T01:00:00.0000Z",
+  "2026-02-29T01:00:00.000Z",
+  "2024-02-29T01:00:00.000Z",
+  "2026-04-31T01:00:00.000Z",
+  "2026-11-28T24:00:00.000Z",
+  "2026-11-28T23:60:00.000Z",
+  "2026-11-28T23:59:60.000Z",
+  "2026-13-01T00:00:00.000Z",
+  "2026-00-10T00:00:00.000Z",
+  "2026-11-00T00:00:00.000Z",
+  "2026-12-32T00:00:00.000Z",
+  "1900-02-29T00:00:00.000Z",
+  "2000-02-29T00:00:00.000Z",
+  "2100-02-29T00:00:00.000Z",
+  "0000-02-29T00:00:00.000Z",
+  ...["1600", "1800", "2200", "2400"].map((year) => `${year}-02-29T12:00:00.000Z`),
+  "2026-11-28T01:00:00.000+00:00",
+  "2026-11-28t01:00:00.000z",
+  "+012026-11-28T01:00:00.000Z",
+];
+
+const uuid = fc.oneof(
+  { arbitrary: fc.uuid({ version: [1, 2, 3, 4, 5, 6, 7, 8] }), weight: 8 },
+  fc.constantFrom("00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"),
+);
+/** Valid Text(max): no space at either end, 1 to max UTF-16 units (both bounds now and then). */
+const text = (max: number, min = 1) =>
+  fc.oneof(
+    fc.constantFrom(...ofLength(max), ...(min > 0 ? ofLength(min) : [""]), "Cà phê sữa đá"),
+    fc
+      .string({ unit: fc.constantFrom("a", "đ", "ữ", " ", "🍜", "\u00a0"), minLength: min, maxLength: max })
+      .filter((value) => value.length <= max && value.trim() === value && value.length >= min),
+  );
+const integer = (min: number, max: number) =>
+  fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max: Math.min(max, min + 1_000_000) }));
+const at = fc
+  .date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true })
+  .map((date) => date.toISOString());
+
+const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknown>>> = {
+  open: { number: text(64), tableId: fc.option(uuid, { nil: null }), storeId: uuid },
+  addLine: {
+    lineId: uuid,
+    itemId: uuid,
+    name: text(120),
+    unitPrice: integer(0, MAX_AMOUNT),
+    vatRate: fc.constantFrom(0, 5, 8, 10),
+    quantity: integer(1, MAX_QUANTITY),
+    note: fc.option(text(200, 0), { nil: null }),
+  },
+  setQuantity: { lineId: uuid, quantity: integer(1, MAX_QUANTITY) },
+  voidLine: { lineId: uuid, reason: text(200) },
+  discount: { amount: integer(0, MAX_AMOUNT), reason: fc.option(text(200), { nil: null }) },
+  moveTable: { tableId: fc.option(uuid, { nil: null }) },
+  addPayment: {
+    paymentId: uuid,
+    method: fc.constantFrom(...PAYMENT_METHODS),
+    amount: integer(1, MAX_AMOUNT),
+  },
+  close: { total: integer(0, MAX_AMOUNT) },
+  voidOrder: { reason: text(200) },
+};
+
+/**
+ * A valid object, or one with a single change: a value swapped for an odd one, a key dropped,
+ * an unknown key, the keys in another order.
+ */
+const changedOnce = (record: fc.Arbitrary<Record<string, unknown>>) =>
+  fc
+    .tuple(record, fc.nat({ max: 9 }), fc.nat(), fc.constantFrom(...ODD_VALUES))
+    .map(([value, change, pick, odd]): Record<string, unknown> => {
+      const entries = Object.entries(value);
+      const index = pick % Math.max(1, entries.length);
+      const entry = entries[index];
+      if (change <= 3 && entry) entries[index] = [entry[0], odd];
+      if (change === 4) entries.splice(index, 1);
+      if (change === 5) entries.push(["extra", odd]);
+      if (change === 6) entries.reverse();
+      if (change === 7) entries.push(["__proto__", odd]);
+      return Object.fromEntries(entries);
+    });
+
+/** An op of every kind (and one unknown), changed in its envelope or in its data now and then. */
+const op = fc.constantFrom(...OP_KINDS, "bogus").chain((kind) =>
+  fc.boolean().chain((inData) => {
+    const data = kind === "bogus" ? fc.constant({}) : fc.record(DATA[kind]);
+    const envelope = fc.record({
+      id: uuid,
+      orderId: uuid,
+      deviceId: text(64),
+      deviceSeq: integer(0, Number.MAX_SAFE_INTEGER),
+      at,
+      userId: text(64),
+      kind: fc.constant(kind as string),
+      data: inData ? changedOnce(data) : data,
+    });
+    return inData ? envelope : changedOnce(envelope);
+  }),
+);
+
+/** What the schema answers, or undefined when it refuses. */
+const schemaAnswer = (schema: typeof OpSchema | typeof PushRequestSchema, input: unknown) => {
+  const result = schema.safeParse(input);
+  return result.success ? JSON.stringify(result.data) : undefined;
+};
+
+describe("the push fast path", () => {
+  it("answers an op only as the schema would, key order included", () => {
+    let taken = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(op, (input) => {
+        const fast = parseOpFast(input);
+        const schema = schemaAnswer(OpSchema, input);
+        if (fast !== undefined) expect(JSON.stringify(fast)).toBe(schema);
+        taken += fast === undefined ? 0 : 1;
+        refused += schema === undefined ? 1 : 0;
+      }),
+      { numRuns: 20_000 },
+    );
+    // Both sides of the test are exercised: many ops taken at once, many refused by the schema.
+    expect(taken).toBeGreaterThan(3_000);
+    expect(refused).toBeGreaterThan(5_000);
+  });
+
+  it("answers a push only as the schema would", () => {
+    const pending = fc.option(
+      changedOnce(fc.record({ openOrders: integer(0, 1_000), paidOrders: integer(0, 1_000) })),
+      { nil: undefined },
+    );
+    const push = fc.record(
+      { protocolVersion: fc.integer({ min: -3, max: 3 }), ops: fc.array(op, { maxLength: 3 }), pending },
+      { requiredKeys: ["protocolVersion", "ops"] },
+    );
+    fc.assert(
+      fc.property(changedOnce(push), (input) => {
+        const fast = parsePushRequestFast(input);
+        if (fast !== undefined) expect(JSON.stringify(fast)).toBe(schemaAnswer(PushRequestSchema, input));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("takes the ops stations send, and leaves too many ops to the schema", () => {
+    const ops = [
+      {
+        id: "01a22434-bad2-73ba-8cac-b5fcf87bd4f8",
+        orderId: "01a22434-bad2-73bb-993a-c7d90431ccf7",
+        deviceId: "01a22434-bad2-73bd-9de7-d8b52b5ff895",
+        deviceSeq: 1,
+        at: "2026-11-28T01:02:03.456Z",
+        userId: "01a22434-bad2-73bf-94fa-6095fe21decb",
+        kind: "addLine",
+        data: {
+          lineId: "01a22434-bad2-73c0-a06d-d968d8fb8ad3",
+          itemId: "01a22434-bad2-73c2-a956-b07f247d1eb0",
+          name: "Cà phê sữa đá",
+          unitPrice: 29_000,
+          vatRate: 8,
+          quantity: 2,
+          note: null,
+        },
+      },
+    ];
+    // As the station writes it: pending before the ops.
+    const push = { protocolVersion: 1, pending: { openOrders: 0, paidOrders: 3 }, ops };
+    const parsed = parsePushRequestFast(push);
+    expect(parsed?.ops).toBe(ops);
+    expect(JSON.stringify(parsed)).toBe(JSON.stringify(PushRequestSchema.parse(push)));
+    expect(
+      parsePushRequestFast({ ...push, ops: Array.from({ length: MAX_PUSH_OPS + 1 }, () => ops[0]) }),
+    ).toBe(undefined);
+  });
+});
