@@ -31,7 +31,9 @@ export class ServerRejectedError extends Error {
 
 export interface RequestOptions {
   token?: string | undefined;
-  body?: string | undefined;
+  body?: string | ReadableStream<Uint8Array> | undefined;
+  /** The length of a streamed body, so that it goes out as is (not in chunked encoding). */
+  contentLength?: number | undefined;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
 }
@@ -54,11 +56,14 @@ export class ServerClient {
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers["content-type"] = "application/json";
+    if (options.contentLength !== undefined) headers["content-length"] = String(options.contentLength);
     try {
       return await fetch(new URL(path, this.baseUrl), {
         method,
         headers,
         body: options.body ?? null,
+        // A streamed body goes out as it is read (and only one way: the answer comes after it).
+        ...(options.body instanceof ReadableStream ? { duplex: "half" as const } : {}),
         signal,
       });
     } catch (error) {
@@ -111,11 +116,16 @@ export class ServerClient {
     });
   }
 
-  /** `body` is the push request already serialised (ops go out as stored). */
-  push(deviceToken: string, body: string, signal?: AbortSignal) {
+  /**
+   * `body` is the push request already serialised (ops go out as stored). `onSent` is called once
+   * the whole body has been handed to the connection: a push sent after that reaches the server
+   * after this one.
+   */
+  push(deviceToken: string, body: string, signal?: AbortSignal, onSent?: () => void) {
+    const bytes = onSent ? Buffer.from(body) : undefined;
     return this.json("POST", "/api/sync/push", PushResponseSchema, {
       token: deviceToken,
-      body,
+      ...(bytes && onSent ? { body: streamOf(bytes, onSent), contentLength: bytes.length } : { body }),
       timeoutMs: TIMEOUTS.push,
       signal,
     });
@@ -128,6 +138,30 @@ export class ServerClient {
       signal,
     });
   }
+}
+
+/** A streamed body is read in chunks of this many bytes. */
+const BODY_CHUNK_BYTES = 256 * 1024;
+
+/** `bytes` as a stream of chunks; `onSent` once the last one has been taken (written out). */
+function streamOf(bytes: Uint8Array, onSent: () => void): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (offset >= bytes.length) {
+          controller.close();
+          onSent();
+          return;
+        }
+        const end = Math.min(bytes.length, offset + BODY_CHUNK_BYTES);
+        controller.enqueue(bytes.subarray(offset, end));
+        offset = end;
+      },
+    },
+    // Read on demand only: the next chunk is asked for once the one before is written.
+    { highWaterMark: 0 },
+  );
 }
 
 function unreachable(error: unknown, timeout: AbortSignal | undefined): ServerUnreachableError {

@@ -21,6 +21,8 @@ type SyncPhase = NonNullable<StationStatus["sync"]["phase"]>;
 export interface SyncEngineOptions {
   /** Closed orders per push while catching up on the paid backlog. */
   paidBatchOrders: number;
+  /** Pushes of the paid backlog on their way at once, besides the one being answered. */
+  pushesInFlight: number;
   /** Ops per pull page. */
   pullLimit: number;
   /** While online, pull at least this often even without a server event. */
@@ -33,6 +35,7 @@ export interface SyncEngineOptions {
 
 export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
   paidBatchOrders: 500,
+  pushesInFlight: 1,
   pullLimit: 5_000,
   pullEveryMs: 5_000,
   pushDelayMs: 75,
@@ -52,6 +55,14 @@ export interface SyncEngineDeps {
   /** `--store`: the store code to register with. */
   storeCode?: string | undefined;
   options?: Partial<SyncEngineOptions>;
+}
+
+/** A push on its way: its ops, how many orders they are, the server's answer, and when its body is all sent. */
+interface Push {
+  readonly ops: OutgoingOp[];
+  readonly orders: number;
+  readonly answer: Promise<PushResponse>;
+  readonly sent: Promise<void>;
 }
 
 /** The sync engine stopped its work because the server is no longer reachable. */
@@ -323,59 +334,87 @@ export class SyncEngine {
   }
 
   /**
-   * Pushes the closed (paid or void) orders oldest first, in batches of `paidBatchOrders`. Pushes
-   * stay strictly one after another, but the station's own work (marking the last batch synced,
-   * reading the next) overlaps the server's work on the batch in flight.
+   * Pushes the closed (paid or void) orders oldest first, in batches of `paidBatchOrders`, so that
+   * the server always has the next batch in hand: as soon as it answers one, the next one goes
+   * (read and serialised beforehand), and only once its body is on the wire does the station mark
+   * the answered batch synced and read the one after. With `pushesInFlight` above 1, that many
+   * pushes travel at once. Batches are acknowledged in the order they were sent, each from its
+   * own `held` answer only: a crash or a lost link at any point leaves ops unmarked, and the next
+   * pass pushes them again (the server keeps ops by id, nothing doubles).
    */
   private async pushClosed(progress: (acknowledgedOrders: number) => void): Promise<void> {
     const orders = this.deps.store.orders;
+    const batchOrders = this.options.paidBatchOrders;
     for (let pass = 0; pass < 100; pass++) {
-      let next = orders.closedOutgoing(this.options.paidBatchOrders);
+      let next = orders.closedOutgoing(batchOrders);
       if (next.ops.length === 0) return;
-      let inFlight: { ops: OutgoingOp[]; answer: Promise<PushResponse> } | undefined;
-      while (next.ops.length > 0 || inFlight) {
-        const answered = inFlight ? await inFlight.answer : undefined;
-        let sent: typeof inFlight;
-        if (next.ops.length > 0) {
-          const [first, ...rest] = chunkByOrder(next.ops);
-          if (rest.length > 0) {
-            // Orders too big for one push: push them through the unpipelined path.
-            progress(await this.pushOps(next.ops));
-            next = next.last
-              ? orders.closedOutgoing(this.options.paidBatchOrders, next.last)
-              : { ops: [], last: null };
-            if (inFlight && answered) progress(this.acknowledge(inFlight.ops, answered));
-            inFlight = undefined;
-            continue;
-          }
-          sent = { ops: first ?? [], answer: this.send(first ?? []) };
-          sent.answer.catch(() => undefined); // awaited on the next turn; never left unhandled
+      const inFlight: Push[] = [];
+      /** Sends the next batch and reads the one after; false when it must go alone (too big). */
+      const sendNext = async (): Promise<boolean> => {
+        if (chunkByOrder(next.ops).length > 1) return false;
+        // The station's pending count leaves out the orders already on their way.
+        const push = this.send(
+          next.ops,
+          inFlight.reduce((sum, sent) => sum + sent.orders, 0),
+        );
+        inFlight.push(push);
+        await push.sent; // the station's own work below must not hold the body back
+        next = next.last ? orders.closedOutgoing(batchOrders, next.last) : { ops: [], last: null };
+        return true;
+      };
+      while (next.ops.length > 0 || inFlight.length > 0) {
+        if (next.ops.length > 0 && inFlight.length < this.options.pushesInFlight) {
+          if (await sendNext()) continue;
+          // Orders too big for one push: push them alone, once the pushes in flight are answered.
+          for (const push of inFlight.splice(0)) progress(this.acknowledge(push.ops, await push.answer));
+          progress(await this.pushOps(next.ops));
+          next = next.last ? orders.closedOutgoing(batchOrders, next.last) : { ops: [], last: null };
+          continue;
         }
-        if (inFlight && answered) progress(this.acknowledge(inFlight.ops, answered));
-        next =
-          sent && next.last
-            ? orders.closedOutgoing(this.options.paidBatchOrders, next.last)
-            : { ops: [], last: null };
-        inFlight = sent;
+        const oldest = inFlight[0];
+        if (!oldest) continue;
+        const answer = await oldest.answer;
+        if (next.ops.length > 0 && inFlight.length <= this.options.pushesInFlight) await sendNext();
+        inFlight.shift();
+        progress(this.acknowledge(oldest.ops, answer));
       }
     }
   }
 
-  /** Sends one push (at most MAX_PUSH_OPS ops); the caller acknowledges the answer. */
-  private send(ops: readonly OutgoingOp[]): Promise<PushResponse> {
+  /**
+   * Sends one push (at most MAX_PUSH_OPS ops); the caller acknowledges the answer. `onTheirWay`
+   * closed orders, sent in other pushes not answered yet, are left out of the pending count.
+   */
+  private send(ops: OutgoingOp[], onTheirWay = 0): Push {
     const { store, client } = this.deps;
     const token = store.settings.get("deviceToken");
-    if (!token) return Promise.reject(new AppError("NOT_PROVISIONED"));
+    if (!token) {
+      const refused = Promise.reject(new AppError("NOT_PROVISIONED"));
+      refused.catch(() => undefined);
+      return { ops, orders: countOrders(ops), answer: refused, sent: Promise.resolve() };
+    }
     const signal = this.inFlight.signal;
     const started = performance.now();
-    return client.push(token, pushBody(ops, store.orders.pendingCounts()), signal).then((answer) => {
+    const pending = store.orders.pendingCounts();
+    pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
+    let bodySent = () => {};
+    const sending = new Promise<void>((resolve) => {
+      bodySent = resolve;
+    });
+    const answer = client.push(token, pushBody(ops, pending), signal, bodySent).then((response) => {
       if (signal.aborted) throw new ServerLostError("push answered after the server was lost");
       this.deps.logger.debug(
         { ops: ops.length, ms: Math.round(performance.now() - started) },
         "push answered",
       );
-      return answer;
+      return response;
     });
+    answer.catch(() => undefined); // awaited by the caller; never left unhandled
+    const ended = answer.then(
+      () => undefined,
+      () => undefined,
+    );
+    return { ops, orders: countOrders(ops), answer, sent: Promise.race([sending, ended]) };
   }
 
   /** Marks what the server holds as synced; returns the number of orders the push touched. */
@@ -402,7 +441,8 @@ export class SyncEngine {
   /** Pushes ops in as few requests as the size limit allows; returns the orders acknowledged. */
   private async pushOps(ops: readonly OutgoingOp[]): Promise<number> {
     let acknowledged = 0;
-    for (const chunk of chunkByOrder(ops)) acknowledged += this.acknowledge(chunk, await this.send(chunk));
+    for (const chunk of chunkByOrder(ops))
+      acknowledged += this.acknowledge(chunk, await this.send(chunk).answer);
     return acknowledged;
   }
 
