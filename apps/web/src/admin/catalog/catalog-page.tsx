@@ -4,6 +4,7 @@ import { Money } from "../../shared/money/money.js";
 import { searchByName } from "../../shared/search/fold-diacritics.js";
 import type { Category, MenuItem } from "../api/admin-types.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
+import { DeleteButton, EditButton } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -95,22 +96,11 @@ export function CatalogPage() {
                     })}
                   </span>
                 </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`${t("common.edit")} ${category.name}`}
-                  onClick={() => setEditing({ kind: "category", category })}
-                >
-                  ✎
-                </button>
-                <button
-                  type="button"
-                  className="icon-button danger"
-                  aria-label={`${t("common.delete")} ${category.name}`}
+                <EditButton name={category.name} onClick={() => setEditing({ kind: "category", category })} />
+                <DeleteButton
+                  name={category.name}
                   onClick={() => setEditing({ kind: "delete-category", category })}
-                >
-                  ✕
-                </button>
+                />
               </li>
             ))}
           </ul>
@@ -180,23 +170,15 @@ export function CatalogPage() {
                       </label>
                     </td>
                     <td className="a-row-actions">
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={`${t("common.edit")} ${item.name}`}
+                      <EditButton
+                        name={item.name}
                         onClick={() => setEditing({ kind: "item", item })}
-                        data-testid="item-edit"
-                      >
-                        ✎
-                      </button>
-                      <button
-                        type="button"
-                        className="icon-button danger"
-                        aria-label={`${t("common.delete")} ${item.name}`}
+                        testId="item-edit"
+                      />
+                      <DeleteButton
+                        name={item.name}
                         onClick={() => setEditing({ kind: "delete-item", item })}
-                      >
-                        ✕
-                      </button>
+                      />
                     </td>
                   </tr>
                 ))}

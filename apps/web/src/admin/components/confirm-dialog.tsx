@@ -1,4 +1,5 @@
 import { Dialog } from "../../shared/components/dialog.js";
+import { DialogButtons } from "../../shared/components/dialog-buttons.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { useText } from "../i18n/admin-text.js";
 import type { Action } from "./use-action.js";
@@ -41,20 +42,15 @@ export function ConfirmDialog({
       onClose={close}
       testId="confirm-dialog"
       actions={
-        <>
-          <button type="button" className="secondary" onClick={close}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="button"
-            className="danger"
-            onClick={confirm}
-            disabled={action.busy}
-            data-testid="confirm"
-          >
-            {confirmLabel}
-          </button>
-        </>
+        <DialogButtons
+          cancelLabel={t("common.cancel")}
+          onCancel={close}
+          confirmLabel={confirmLabel}
+          onConfirm={confirm}
+          confirmDisabled={action.busy}
+          tone="danger"
+          confirmTestId="confirm"
+        />
       }
     >
       {message ? <p>{message}</p> : null}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Dialog } from "../../shared/components/dialog.js";
+import { DialogButtons } from "../../shared/components/dialog-buttons.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { useText } from "../i18n/admin-text.js";
 import type { Action } from "./use-action.js";
@@ -37,20 +38,14 @@ export function FormDialog({
       onClose={onClose}
       testId={testId}
       actions={
-        <>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={onSave}
-            disabled={action.busy || !ready}
-            data-testid={saveTestId}
-          >
-            {action.busy ? t("common.saving") : t("common.save")}
-          </button>
-        </>
+        <DialogButtons
+          cancelLabel={t("common.cancel")}
+          onCancel={onClose}
+          confirmLabel={action.busy ? t("common.saving") : t("common.save")}
+          onConfirm={onSave}
+          confirmDisabled={action.busy || !ready}
+          confirmTestId={saveTestId}
+        />
       }
     >
       {children}

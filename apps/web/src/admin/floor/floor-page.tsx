@@ -3,6 +3,7 @@ import { bySortOrder } from "../../shared/catalog/sort-order.js";
 import type { Area, Table } from "../api/admin-types.js";
 import { NameDialog } from "../catalog/name-dialog.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
+import { DeleteButton } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -49,14 +50,7 @@ export function FloorPage() {
               <button type="button" className="secondary" onClick={() => setEditing({ kind: "area", area })}>
                 ✎ {t("common.edit")}
               </button>
-              <button
-                type="button"
-                className="icon-button danger"
-                aria-label={`${t("common.delete")} ${area.name}`}
-                onClick={() => setEditing({ kind: "delete-area", area })}
-              >
-                ✕
-              </button>
+              <DeleteButton name={area.name} onClick={() => setEditing({ kind: "delete-area", area })} />
               <button
                 type="button"
                 className="secondary"
@@ -82,14 +76,10 @@ export function FloorPage() {
                   >
                     {table.name}
                   </button>
-                  <button
-                    type="button"
-                    className="icon-button danger"
-                    aria-label={`${t("common.delete")} ${table.name}`}
+                  <DeleteButton
+                    name={table.name}
                     onClick={() => setEditing({ kind: "delete-table", table })}
-                  >
-                    ✕
-                  </button>
+                  />
                 </span>
               ))}
             </div>

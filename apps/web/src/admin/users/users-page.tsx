@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { StaffUser } from "../api/admin-types.js";
 import { useLoad } from "../api/use-load.js";
 import { LoadError } from "../components/load-error.js";
+import { EditButton } from "../components/row-buttons.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { manageableRoles } from "./manageable-roles.js";
@@ -66,14 +67,7 @@ export function UsersPage() {
                 <td>{user.active ? t("users.active") : t("users.inactive")}</td>
                 <td className="a-row-actions">
                   {mayManage(user) ? (
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`${t("common.edit")} ${user.name}`}
-                      onClick={() => setEditing({ user })}
-                    >
-                      ✎
-                    </button>
+                    <EditButton name={user.name} onClick={() => setEditing({ user })} />
                   ) : null}
                 </td>
               </tr>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
+import { DialogButtons } from "../../shared/components/dialog-buttons.js";
 import type { StationStatus } from "../api/station-types.js";
 import type { SyncDialogEvent, SyncView } from "./sync-dialog-state.js";
 import { SyncProgress } from "./sync-progress.js";
@@ -26,14 +27,12 @@ export function SyncDialog({ view, pending, onStart, dispatch }: SyncDialogProps
           testId="sync-offer"
           onClose={() => dispatch({ type: "later" })}
           actions={
-            <>
-              <button type="button" className="secondary" onClick={() => dispatch({ type: "later" })}>
-                {t("sync.later")}
-              </button>
-              <button type="button" className="primary" onClick={onStart}>
-                {t("sync.yes")}
-              </button>
-            </>
+            <DialogButtons
+              cancelLabel={t("sync.later")}
+              onCancel={() => dispatch({ type: "later" })}
+              confirmLabel={t("sync.yes")}
+              onConfirm={onStart}
+            />
           }
         >
           <p className="sync-question">{t("sync.offer")}</p>
@@ -80,14 +79,12 @@ export function SyncDialog({ view, pending, onStart, dispatch }: SyncDialogProps
           testId="sync-failed"
           onClose={close}
           actions={
-            <>
-              <button type="button" className="secondary" onClick={close}>
-                {t("common.close")}
-              </button>
-              <button type="button" className="primary" onClick={onStart}>
-                {t("common.retry")}
-              </button>
-            </>
+            <DialogButtons
+              cancelLabel={t("common.close")}
+              onCancel={close}
+              confirmLabel={t("common.retry")}
+              onConfirm={onStart}
+            />
           }
         >
           <p className="sync-result failed" role="alert">

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Dialog } from "../../shared/components/dialog.js";
+import { DialogButtons } from "../../shared/components/dialog-buttons.js";
 import { NoteChips } from "../../shared/notes/note-chips.js";
 import { vi } from "../i18n/vi.js";
 import { useText } from "../i18n/waiter-text.js";
@@ -24,19 +25,13 @@ export function NoteDialog({ name, note, onSave, onClose }: NoteDialogProps) {
       onClose={onClose}
       testId="note-dialog"
       actions={
-        <>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => onSave(text.trim())}
-            data-testid="note-save"
-          >
-            {t("common.save")}
-          </button>
-        </>
+        <DialogButtons
+          cancelLabel={t("common.cancel")}
+          onCancel={onClose}
+          confirmLabel={t("common.save")}
+          onConfirm={() => onSave(text.trim())}
+          confirmTestId="note-save"
+        />
       }
     >
       <NoteChips chips={CHIPS.map((key) => t(`menu.chips.${key}`))} note={text} onChange={setText} />

@@ -1,0 +1,40 @@
+interface DialogButtonsProps {
+  /** The way out: "Hủy", "Để sau", "Đóng". */
+  readonly cancelLabel: string;
+  readonly onCancel: () => void;
+  /** The dialog's main action: "Lưu", "Có", "Thử lại". */
+  readonly confirmLabel: string;
+  readonly onConfirm: () => void;
+  readonly confirmDisabled?: boolean;
+  /** `danger` for what cannot be undone (a delete). */
+  readonly tone?: "primary" | "danger";
+  readonly confirmTestId?: string;
+}
+
+/** A dialog's two answers (its `actions`): the way out, then the main action. */
+export function DialogButtons({
+  cancelLabel,
+  onCancel,
+  confirmLabel,
+  onConfirm,
+  confirmDisabled = false,
+  tone = "primary",
+  confirmTestId,
+}: DialogButtonsProps) {
+  return (
+    <>
+      <button type="button" className="secondary" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      <button
+        type="button"
+        className={tone}
+        onClick={onConfirm}
+        disabled={confirmDisabled}
+        data-testid={confirmTestId}
+      >
+        {confirmLabel}
+      </button>
+    </>
+  );
+}
