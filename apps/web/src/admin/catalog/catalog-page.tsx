@@ -4,7 +4,8 @@ import { Money } from "../../shared/money/money.js";
 import { searchByName } from "../../shared/search/fold-diacritics.js";
 import type { Category, MenuItem } from "../api/admin-types.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
-import { DeleteButton, EditButton } from "../components/row-buttons.js";
+import { DataTable } from "../components/data-table.js";
+import { RowButton } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -96,8 +97,13 @@ export function CatalogPage() {
                     })}
                   </span>
                 </button>
-                <EditButton name={category.name} onClick={() => setEditing({ kind: "category", category })} />
-                <DeleteButton
+                <RowButton
+                  kind="edit"
+                  name={category.name}
+                  onClick={() => setEditing({ kind: "category", category })}
+                />
+                <RowButton
+                  kind="delete"
                   name={category.name}
                   onClick={() => setEditing({ kind: "delete-category", category })}
                 />
@@ -126,65 +132,57 @@ export function CatalogPage() {
             </button>
           </div>
           {items.length === 0 ? <p className="muted">{t("catalog.noItems")}</p> : null}
-          <div className="a-table-wrap">
-            <table className="a-table a-items">
-              <thead>
-                <tr>
-                  <th scope="col">{t("catalog.name")}</th>
-                  <th scope="col">{t("catalog.category")}</th>
-                  <th scope="col" className="num">
-                    {t("catalog.priceShort")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("catalog.vat")}
-                  </th>
-                  <th scope="col">{t("catalog.active")}</th>
-                  <th scope="col">
-                    <span className="a-visually-hidden">{t("common.edit")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr
-                    key={item.id}
-                    data-testid="catalog-item"
-                    data-item={item.name}
-                    className={item.active ? "" : "inactive"}
-                  >
-                    <td>{item.name}</td>
-                    <td>{categoryName(item.categoryId)}</td>
-                    <td className="num">
-                      <Money amount={item.price} />
-                    </td>
-                    <td className="num">{item.vatRate} %</td>
-                    <td>
-                      <label className="a-switch">
-                        <input
-                          type="checkbox"
-                          checked={item.active}
-                          onChange={() => toggle(item)}
-                          aria-label={`${t("catalog.active")}: ${item.name}`}
-                        />
-                        <span>{item.active ? t("catalog.active") : t("catalog.inactive")}</span>
-                      </label>
-                    </td>
-                    <td className="a-row-actions">
-                      <EditButton
-                        name={item.name}
-                        onClick={() => setEditing({ kind: "item", item })}
-                        testId="item-edit"
-                      />
-                      <DeleteButton
-                        name={item.name}
-                        onClick={() => setEditing({ kind: "delete-item", item })}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            tableClassName="a-items"
+            columns={[
+              { label: t("catalog.name") },
+              { label: t("catalog.category") },
+              { label: t("catalog.priceShort"), numeric: true },
+              { label: t("catalog.vat"), numeric: true },
+              { label: t("catalog.active") },
+              { label: t("common.edit"), hidden: true },
+            ]}
+          >
+            {items.map((item) => (
+              <tr
+                key={item.id}
+                data-testid="catalog-item"
+                data-item={item.name}
+                className={item.active ? "" : "inactive"}
+              >
+                <td>{item.name}</td>
+                <td>{categoryName(item.categoryId)}</td>
+                <td className="num">
+                  <Money amount={item.price} />
+                </td>
+                <td className="num">{item.vatRate} %</td>
+                <td>
+                  <label className="a-switch">
+                    <input
+                      type="checkbox"
+                      checked={item.active}
+                      onChange={() => toggle(item)}
+                      aria-label={`${t("catalog.active")}: ${item.name}`}
+                    />
+                    <span>{item.active ? t("catalog.active") : t("catalog.inactive")}</span>
+                  </label>
+                </td>
+                <td className="a-row-actions">
+                  <RowButton
+                    kind="edit"
+                    name={item.name}
+                    onClick={() => setEditing({ kind: "item", item })}
+                    testId="item-edit"
+                  />
+                  <RowButton
+                    kind="delete"
+                    name={item.name}
+                    onClick={() => setEditing({ kind: "delete-item", item })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       </div>
 

@@ -1,40 +1,32 @@
 import { useText } from "../i18n/admin-text.js";
 
+const KINDS = {
+  edit: { className: "icon-button", verb: "common.edit", icon: "✎" },
+  delete: { className: "icon-button danger", verb: "common.delete", icon: "✕" },
+} as const;
+
 interface RowButtonProps {
+  /** ✎ changes the entry, ✕ deletes it (after a confirmation). */
+  readonly kind: keyof typeof KINDS;
   /** What the button acts on, read out with it: "Sửa Cà phê sữa đá". */
   readonly name: string;
   readonly onClick: () => void;
   readonly testId?: string;
 }
 
-/** The ✎ of a row in a list or table: change this entry. */
-export function EditButton({ name, onClick, testId }: RowButtonProps) {
+/** The ✎ or ✕ of a row in a list or table, named for screen readers by what it acts on. */
+export function RowButton({ kind, name, onClick, testId }: RowButtonProps) {
   const t = useText();
+  const { className, verb, icon } = KINDS[kind];
   return (
     <button
       type="button"
-      className="icon-button"
-      aria-label={`${t("common.edit")} ${name}`}
+      className={className}
+      aria-label={`${t(verb)} ${name}`}
       onClick={onClick}
       data-testid={testId}
     >
-      ✎
-    </button>
-  );
-}
-
-/** The ✕ of a row in a list or table: delete this entry (after a confirmation). */
-export function DeleteButton({ name, onClick, testId }: RowButtonProps) {
-  const t = useText();
-  return (
-    <button
-      type="button"
-      className="icon-button danger"
-      aria-label={`${t("common.delete")} ${name}`}
-      onClick={onClick}
-      data-testid={testId}
-    >
-      ✕
+      {icon}
     </button>
   );
 }

@@ -3,7 +3,7 @@ import { bySortOrder } from "../../shared/catalog/sort-order.js";
 import type { Area, Table } from "../api/admin-types.js";
 import { NameDialog } from "../catalog/name-dialog.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
-import { DeleteButton } from "../components/row-buttons.js";
+import { RowButton } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -50,7 +50,11 @@ export function FloorPage() {
               <button type="button" className="secondary" onClick={() => setEditing({ kind: "area", area })}>
                 ✎ {t("common.edit")}
               </button>
-              <DeleteButton name={area.name} onClick={() => setEditing({ kind: "delete-area", area })} />
+              <RowButton
+                kind="delete"
+                name={area.name}
+                onClick={() => setEditing({ kind: "delete-area", area })}
+              />
               <button
                 type="button"
                 className="secondary"
@@ -76,7 +80,8 @@ export function FloorPage() {
                   >
                     {table.name}
                   </button>
-                  <DeleteButton
+                  <RowButton
+                    kind="delete"
                     name={table.name}
                     onClick={() => setEditing({ kind: "delete-table", table })}
                   />

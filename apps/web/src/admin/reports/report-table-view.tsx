@@ -1,4 +1,5 @@
 import { Money } from "../../shared/money/money.js";
+import { DataTable } from "../components/data-table.js";
 import type { Cell, ColumnKind, ReportTable } from "./report-views.js";
 
 const percent = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 });
@@ -11,50 +12,45 @@ function CellView({ cell, kind }: { readonly cell: Cell; readonly kind: ColumnKi
   return <>{count.format(cell)}</>;
 }
 
+const align = (kind: ColumnKind) => (kind === "text" ? undefined : "num");
+
+/** One row's cells, each shown and aligned as its column says. */
+function CellsView({
+  cells,
+  columns,
+}: {
+  readonly cells: readonly Cell[];
+  readonly columns: ReportTable["columns"];
+}) {
+  return cells.map((cell, index) => {
+    const kind = columns[index]?.kind ?? "text";
+    return (
+      <td key={columns[index]?.label ?? index} className={align(kind)}>
+        <CellView cell={cell} kind={kind} />
+      </td>
+    );
+  });
+}
+
 /** One view of the report as a table, its total last (the same rows the CSV holds). */
 export function ReportTableView({ table }: { readonly table: ReportTable }) {
-  const align = (kind: ColumnKind) => (kind === "text" ? undefined : "num");
   return (
-    <div className="a-table-wrap">
-      <table className="a-table" data-testid="report-table">
-        <thead>
-          <tr>
-            {table.columns.map((column) => (
-              <th key={column.label} className={align(column.kind)} scope="col">
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, rowIndex) => (
-            // Rows have no id of their own; their order is the report's.
-            // biome-ignore lint/suspicious/noArrayIndexKey: a report row is its position
-            <tr key={rowIndex} data-testid="report-row">
-              {row.map((cell, index) => (
-                <td
-                  key={table.columns[index]?.label ?? index}
-                  className={align(table.columns[index]?.kind ?? "text")}
-                >
-                  <CellView cell={cell} kind={table.columns[index]?.kind ?? "text"} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-testid="report-total">
-            {table.total.map((cell, index) => (
-              <td
-                key={table.columns[index]?.label ?? index}
-                className={align(table.columns[index]?.kind ?? "text")}
-              >
-                <CellView cell={cell} kind={table.columns[index]?.kind ?? "text"} />
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      testId="report-table"
+      columns={table.columns.map((column) => ({ label: column.label, numeric: column.kind !== "text" }))}
+      footer={
+        <tr data-testid="report-total">
+          <CellsView cells={table.total} columns={table.columns} />
+        </tr>
+      }
+    >
+      {table.rows.map((row, rowIndex) => (
+        // Rows have no id of their own; their order is the report's.
+        // biome-ignore lint/suspicious/noArrayIndexKey: a report row is its position
+        <tr key={rowIndex} data-testid="report-row">
+          <CellsView cells={row} columns={table.columns} />
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import { useNow } from "../../shared/time/use-now.js";
 import type { Station } from "../api/admin-types.js";
 import { useLoad } from "../api/use-load.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
+import { DataTable } from "../components/data-table.js";
 import { LoadError } from "../components/load-error.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
@@ -34,74 +35,67 @@ export function StationsPage() {
       </div>
       <LoadError error={stations.error} />
       {stations.data?.length === 0 ? <p className="muted">{t("stations.none")}</p> : null}
-      <div className="a-table-wrap a-panel" hidden={!stations.data?.length}>
-        <table className="a-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("stations.code")}</th>
-              <th scope="col">{t("stations.name")}</th>
-              <th scope="col">{t("stations.status")}</th>
-              <th scope="col">{t("stations.lastSeen")}</th>
-              <th scope="col">{t("stations.pending")}</th>
-              <th scope="col">
-                <span className="a-visually-hidden">{t("stations.revoke")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(stations.data ?? []).map((station) => {
-              const pending = station.pending;
-              const waiting = pending === null ? 0 : pending.openOrders + pending.paidOrders;
-              return (
-                <tr
-                  key={station.id}
-                  data-testid="station-row"
-                  data-code={station.code}
-                  data-online={station.online}
-                  data-pending={waiting}
+      <DataTable
+        frameClassName="a-panel"
+        hidden={!stations.data?.length}
+        columns={[
+          { label: t("stations.code") },
+          { label: t("stations.name") },
+          { label: t("stations.status") },
+          { label: t("stations.lastSeen") },
+          { label: t("stations.pending") },
+          { label: t("stations.revoke"), hidden: true },
+        ]}
+      >
+        {(stations.data ?? []).map((station) => {
+          const pending = station.pending;
+          const waiting = pending === null ? 0 : pending.openOrders + pending.paidOrders;
+          return (
+            <tr
+              key={station.id}
+              data-testid="station-row"
+              data-code={station.code}
+              data-online={station.online}
+              data-pending={waiting}
+            >
+              <td>
+                <strong>{station.code}</strong>
+              </td>
+              <td>{station.name}</td>
+              <td>
+                <span
+                  className={`badge ${!station.active ? "revoked" : station.online ? "online" : "offline"}`}
                 >
-                  <td>
-                    <strong>{station.code}</strong>
-                  </td>
-                  <td>{station.name}</td>
-                  <td>
-                    <span
-                      className={`badge ${!station.active ? "revoked" : station.online ? "online" : "offline"}`}
-                    >
-                      {!station.active
-                        ? t("stations.revoked")
-                        : station.online
-                          ? t("stations.online")
-                          : t("stations.offline")}
-                    </span>
-                  </td>
-                  <td
-                    title={
-                      station.lastSeenAt
-                        ? formatDateTime(station.lastSeenAt, storeTimeZone(catalog))
-                        : undefined
-                    }
-                  >
-                    {sinceText(station.lastSeenAt, now, t)}
-                  </td>
-                  <td className={waiting > 0 ? "a-warn" : undefined}>
-                    {pending === null
-                      ? t("stations.pendingUnknown")
-                      : t("stations.pendingCounts", { open: pending.openOrders, paid: pending.paidOrders })}
-                  </td>
-                  <td className="a-row-actions">
-                    {station.active ? (
-                      <button type="button" className="secondary" onClick={() => setRevoking(station)}>
-                        {t("stations.revoke")}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  {!station.active
+                    ? t("stations.revoked")
+                    : station.online
+                      ? t("stations.online")
+                      : t("stations.offline")}
+                </span>
+              </td>
+              <td
+                title={
+                  station.lastSeenAt ? formatDateTime(station.lastSeenAt, storeTimeZone(catalog)) : undefined
+                }
+              >
+                {sinceText(station.lastSeenAt, now, t)}
+              </td>
+              <td className={waiting > 0 ? "a-warn" : undefined}>
+                {pending === null
+                  ? t("stations.pendingUnknown")
+                  : t("stations.pendingCounts", { open: pending.openOrders, paid: pending.paidOrders })}
+              </td>
+              <td className="a-row-actions">
+                {station.active ? (
+                  <button type="button" className="secondary" onClick={() => setRevoking(station)}>
+                    {t("stations.revoke")}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       <p className="muted small">{t("stations.help")}</p>
       {revoking === null ? null : (
         <ConfirmDialog

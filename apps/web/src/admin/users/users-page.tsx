@@ -1,8 +1,9 @@
 import { useState } from "react";
 import type { StaffUser } from "../api/admin-types.js";
 import { useLoad } from "../api/use-load.js";
+import { DataTable } from "../components/data-table.js";
 import { LoadError } from "../components/load-error.js";
-import { EditButton } from "../components/row-buttons.js";
+import { RowButton } from "../components/row-buttons.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { manageableRoles } from "./manageable-roles.js";
@@ -31,50 +32,42 @@ export function UsersPage() {
         </button>
       </div>
       <LoadError error={users.error} />
-      <div className="a-table-wrap a-panel">
-        <table className="a-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("users.name")}</th>
-              <th scope="col">{t("users.username")}</th>
-              <th scope="col">{t("users.role")}</th>
-              <th scope="col">PIN</th>
-              <th scope="col">{t("users.status")}</th>
-              <th scope="col">
-                <span className="a-visually-hidden">{t("common.edit")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(users.data ?? []).map((user) => (
-              <tr
-                key={user.id}
-                data-testid="user-row"
-                data-username={user.username}
-                className={user.active ? "" : "inactive"}
-              >
-                <td>
-                  {user.name}{" "}
-                  {user.id === session.user.id ? <span className="muted small">{t("users.you")}</span> : null}
-                </td>
-                <td>{user.username}</td>
-                <td>
-                  <span className={`badge role-${user.role}`}>{t(`users.roles.${user.role}`)}</span>
-                </td>
-                <td>
-                  {user.hasPin ? t("users.pinSet") : <span className="muted">{t("users.pinNone")}</span>}
-                </td>
-                <td>{user.active ? t("users.active") : t("users.inactive")}</td>
-                <td className="a-row-actions">
-                  {mayManage(user) ? (
-                    <EditButton name={user.name} onClick={() => setEditing({ user })} />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        frameClassName="a-panel"
+        columns={[
+          { label: t("users.name") },
+          { label: t("users.username") },
+          { label: t("users.role") },
+          { label: "PIN" },
+          { label: t("users.status") },
+          { label: t("common.edit"), hidden: true },
+        ]}
+      >
+        {(users.data ?? []).map((user) => (
+          <tr
+            key={user.id}
+            data-testid="user-row"
+            data-username={user.username}
+            className={user.active ? "" : "inactive"}
+          >
+            <td>
+              {user.name}{" "}
+              {user.id === session.user.id ? <span className="muted small">{t("users.you")}</span> : null}
+            </td>
+            <td>{user.username}</td>
+            <td>
+              <span className={`badge role-${user.role}`}>{t(`users.roles.${user.role}`)}</span>
+            </td>
+            <td>{user.hasPin ? t("users.pinSet") : <span className="muted">{t("users.pinNone")}</span>}</td>
+            <td>{user.active ? t("users.active") : t("users.inactive")}</td>
+            <td className="a-row-actions">
+              {mayManage(user) ? (
+                <RowButton kind="edit" name={user.name} onClick={() => setEditing({ user })} />
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {editing === null ? null : (
         <UserDialog
           user={editing.user}
