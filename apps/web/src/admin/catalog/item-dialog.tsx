@@ -1,5 +1,6 @@
 import { VAT_RATES } from "@quay/core";
 import { useState } from "react";
+import { Field } from "../../shared/components/field.js";
 import { MoneyInput } from "../../shared/money/money-input.js";
 import type { Category, MenuItem } from "../api/admin-types.js";
 import { FormDialog } from "../components/form-dialog.js";
@@ -53,17 +54,15 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
       onSave={() => void save()}
       onClose={onClose}
     >
-      <label className="field">
-        <span>{t("catalog.name")}</span>
+      <Field label={t("catalog.name")}>
         <input
           value={name}
           maxLength={120}
           onChange={(event) => setName(event.target.value)}
           data-testid="item-name"
         />
-      </label>
-      <label className="field">
-        <span>{t("catalog.category")}</span>
+      </Field>
+      <Field label={t("catalog.category")}>
         <select value={categoryId} onChange={(event) => setCategoryId(event.target.value)}>
           {categories.map((category) => (
             <option key={category.id} value={category.id}>
@@ -71,7 +70,7 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       <div className="field">
         <span>{t("catalog.price")}</span>
         <MoneyInput
@@ -100,10 +99,9 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span>{t("catalog.unit")}</span>
+      <Field label={t("catalog.unit")}>
         <input value={unit} maxLength={20} onChange={(event) => setUnit(event.target.value)} />
-      </label>
+      </Field>
       <label className="a-check">
         <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} />
         <span>{t("catalog.active")}</span>

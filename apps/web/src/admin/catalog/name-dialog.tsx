@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from "react";
+import { Field } from "../../shared/components/field.js";
 import { FormDialog } from "../components/form-dialog.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
@@ -34,20 +35,18 @@ export function NameDialog({ title, name, sortOrder, children, onSave, onDone, o
       onSave={() => void save()}
       onClose={onClose}
     >
-      <label className="field">
-        <span>{t("catalog.name")}</span>
+      <Field label={t("catalog.name")}>
         <input
           value={text}
           maxLength={80}
           onChange={(event) => setText(event.target.value)}
           data-testid="name-input"
         />
-      </label>
+      </Field>
       {children}
-      <label className="field">
-        <span>{t("catalog.sortOrder")}</span>
+      <Field label={t("catalog.sortOrder")}>
         <input inputMode="numeric" value={order} onChange={(event) => setOrder(event.target.value)} />
-      </label>
+      </Field>
     </FormDialog>
   );
 }

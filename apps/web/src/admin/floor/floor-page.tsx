@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { bySortOrder } from "../../shared/catalog/sort-order.js";
+import { Field } from "../../shared/components/field.js";
 import type { Area, Table } from "../api/admin-types.js";
 import { NameDialog } from "../catalog/name-dialog.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
@@ -119,8 +120,7 @@ export function FloorPage() {
           onDone={done}
           onClose={() => setEditing(null)}
         >
-          <label className="field">
-            <span>{t("floor.area")}</span>
+          <Field label={t("floor.area")}>
             <select value={areaChoice} onChange={(event) => setAreaChoice(event.target.value)}>
               {areas.map((area) => (
                 <option key={area.id} value={area.id}>
@@ -128,7 +128,7 @@ export function FloorPage() {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </NameDialog>
       ) : null}
       {editing?.kind === "delete-area" || editing?.kind === "delete-table" ? (

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { Field } from "../../shared/components/field.js";
 import { Money } from "../../shared/money/money.js";
 import { useLoad } from "../api/use-load.js";
 import { LoadError } from "../components/load-error.js";
@@ -53,24 +54,22 @@ export function ReportsPage() {
             </button>
           ))}
         </div>
-        <label className="field">
-          <span>{t("reports.from")}</span>
+        <Field label={t("reports.from")}>
           <input
             type="date"
             value={draft.from}
             onChange={(event) => setDraft({ ...draft, from: event.target.value })}
             data-testid="report-from"
           />
-        </label>
-        <label className="field">
-          <span>{t("reports.to")}</span>
+        </Field>
+        <Field label={t("reports.to")}>
           <input
             type="date"
             value={draft.to}
             onChange={(event) => setDraft({ ...draft, to: event.target.value })}
             data-testid="report-to"
           />
-        </label>
+        </Field>
         <button type="submit" className="primary" disabled={!valid} data-testid="report-show">
           {t("reports.show")}
         </button>

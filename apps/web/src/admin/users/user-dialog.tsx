@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Field } from "../../shared/components/field.js";
 import type { UserChanges } from "../api/admin-api.js";
 import type { Role, StaffUser } from "../api/admin-types.js";
 import { FormDialog } from "../components/form-dialog.js";
@@ -71,8 +72,7 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
       onClose={onClose}
     >
       {user === null ? (
-        <label className="field">
-          <span>{t("users.username")}</span>
+        <Field label={t("users.username")}>
           <input
             value={username}
             autoCapitalize="none"
@@ -80,23 +80,21 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
             onChange={(event) => setUsername(event.target.value)}
             data-testid="user-username"
           />
-        </label>
+        </Field>
       ) : (
         <p className="muted">
           {t("users.username")}: <strong>{user.username}</strong>
         </p>
       )}
-      <label className="field">
-        <span>{t("users.name")}</span>
+      <Field label={t("users.name")}>
         <input
           value={name}
           maxLength={120}
           onChange={(event) => setName(event.target.value)}
           data-testid="user-name"
         />
-      </label>
-      <label className="field">
-        <span>{t("users.role")}</span>
+      </Field>
+      <Field label={t("users.role")}>
         <select
           value={role}
           disabled={self}
@@ -109,9 +107,8 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{user === null ? t("users.password") : t("users.newPassword")}</span>
+      </Field>
+      <Field label={user === null ? t("users.password") : t("users.newPassword")}>
         <input
           type="password"
           autoComplete="new-password"
@@ -119,9 +116,8 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
           onChange={(event) => setPassword(event.target.value)}
           data-testid="user-password"
         />
-      </label>
-      <label className="field">
-        <span>{t("users.pin")}</span>
+      </Field>
+      <Field label={t("users.pin")}>
         <input
           inputMode="numeric"
           autoComplete="off"
@@ -130,7 +126,7 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
           onChange={(event) => setPin(event.target.value.replace(/\D/g, ""))}
           data-testid="user-pin"
         />
-      </label>
+      </Field>
       {user?.hasPin && pin === "" ? (
         <label className="a-check">
           <input type="checkbox" checked={clearPin} onChange={(event) => setClearPin(event.target.checked)} />

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
+import { Field } from "../../shared/components/field.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { errorText } from "../api/error-text.js";
 import { vi } from "../i18n/vi.js";
@@ -60,13 +61,11 @@ export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: Voi
             );
           })}
         </fieldset>
-        <label className="field">
-          <span>{t("voidLine.otherReason")}</span>
+        <Field label={t("voidLine.otherReason")}>
           <input value={reason} maxLength={200} onChange={(event) => setReason(event.target.value)} />
-        </label>
+        </Field>
         {needsPin ? (
-          <label className="field">
-            <span>{t("voidLine.pin")}</span>
+          <Field label={t("voidLine.pin")}>
             <input
               type="password"
               inputMode="numeric"
@@ -78,7 +77,7 @@ export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: Voi
               data-testid="manager-pin"
             />
             <small className="muted">{t("voidLine.pinHelp")}</small>
-          </label>
+          </Field>
         ) : null}
         <FormError problem={error} />
         <div className="dialog-actions">

@@ -1,4 +1,5 @@
 import type { FormEvent, ReactNode } from "react";
+import { Field } from "../components/field.js";
 import { LanguageToggle } from "../i18n/language-toggle.js";
 import type { SignInForm } from "./use-sign-in-form.js";
 
@@ -56,8 +57,7 @@ export function LoginForm({
           </div>
           <LanguageToggle label={languageLabel} />
         </div>
-        <label className="field">
-          <span>{text("login.username")}</span>
+        <Field label={text("login.username")}>
           <input
             name="username"
             autoComplete="username"
@@ -67,9 +67,8 @@ export function LoginForm({
             required
             data-autofocus={autoFocusUsername ? true : undefined}
           />
-        </label>
-        <label className="field">
-          <span>{text("login.password")}</span>
+        </Field>
+        <Field label={text("login.password")}>
           <input
             name="password"
             type="password"
@@ -78,7 +77,7 @@ export function LoginForm({
             onChange={(event) => form.setPassword(event.target.value)}
             required
           />
-        </label>
+        </Field>
         {children}
         {problem}
         <button type="submit" className="primary wide" disabled={form.busy}>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Dialog } from "../../shared/components/dialog.js";
 import { DialogButtons } from "../../shared/components/dialog-buttons.js";
+import { Field } from "../../shared/components/field.js";
 import { NoteChips } from "../../shared/notes/note-chips.js";
 import { vi } from "../i18n/vi.js";
 import { useText } from "../i18n/waiter-text.js";
@@ -35,8 +36,7 @@ export function NoteDialog({ name, note, onSave, onClose }: NoteDialogProps) {
       }
     >
       <NoteChips chips={CHIPS.map((key) => t(`menu.chips.${key}`))} note={text} onChange={setText} />
-      <label className="field">
-        <span>{t("order.note")}</span>
+      <Field label={t("order.note")}>
         <input
           value={text}
           maxLength={200}
@@ -44,7 +44,7 @@ export function NoteDialog({ name, note, onSave, onClose }: NoteDialogProps) {
           onChange={(event) => setText(event.target.value)}
           data-testid="note-input"
         />
-      </label>
+      </Field>
     </Dialog>
   );
 }
