@@ -4,6 +4,7 @@ import { formatTime } from "../../shared/time/format-time.js";
 import { useLoad } from "../api/use-load.js";
 import { BarChart } from "../charts/bar-chart.js";
 import { DoughnutChart } from "../charts/doughnut-chart.js";
+import { averagePerOrder, KpiCard } from "../components/kpi-card.js";
 import { LoadError } from "../components/load-error.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -46,36 +47,28 @@ export function DashboardPage() {
         </span>
       </div>
       <section className="a-cards">
-        <div className="a-card">
-          <span className="muted">{t("dashboard.revenue")}</span>
-          <Money amount={data.revenue} className="a-kpi" />
-          <span data-testid="dashboard-revenue" data-amount={data.revenue} hidden />
+        <KpiCard label={t("dashboard.revenue")} figure={{ amount: data.revenue }} testId="dashboard-revenue">
           <span className="muted small">
             {t("dashboard.yesterday", {
               amount: formatVnd(data.previous.revenue),
               count: data.previous.orders,
             })}
           </span>
-        </div>
-        <div className="a-card">
-          <span className="muted">{t("dashboard.orders")}</span>
-          <span className="a-kpi" data-testid="dashboard-orders">
-            {data.orders}
-          </span>
+        </KpiCard>
+        <KpiCard label={t("dashboard.orders")} figure={{ count: data.orders }} testId="dashboard-orders">
           <span className="muted small">
-            {t("dashboard.average")}:{" "}
-            {formatVnd(data.orders === 0 ? 0 : Math.round(data.revenue / data.orders))}
+            {t("dashboard.average")}: {formatVnd(averagePerOrder(data.revenue, data.orders))}
           </span>
-        </div>
-        <div className="a-card">
-          <span className="muted">{t("dashboard.openTables")}</span>
-          <span className="a-kpi" data-testid="dashboard-open-tables">
-            {data.openTables}
-          </span>
+        </KpiCard>
+        <KpiCard
+          label={t("dashboard.openTables")}
+          figure={{ count: data.openTables }}
+          testId="dashboard-open-tables"
+        >
           <span className="muted small" data-testid="dashboard-open-orders" data-count={data.openOrders}>
             {t("dashboard.openOrders", { count: data.openOrders, amount: formatVnd(data.openTotal) })}
           </span>
-        </div>
+        </KpiCard>
       </section>
       <div className="a-grid">
         <section className="a-panel">

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Field } from "../../shared/components/field.js";
-import { Money } from "../../shared/money/money.js";
 import { useLoad } from "../api/use-load.js";
+import { averagePerOrder, KpiCard } from "../components/kpi-card.js";
 import { LoadError } from "../components/load-error.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
@@ -85,24 +85,20 @@ export function ReportsPage() {
           data-from={range.from}
           data-to={range.to}
         >
-          <div className="a-card">
-            <span className="muted">{t("reports.revenue")}</span>
-            <Money amount={report.data.revenue} className="a-kpi" />
-            <span data-testid="report-revenue" data-amount={report.data.revenue} hidden />
-          </div>
-          <div className="a-card">
-            <span className="muted">{t("reports.orders")}</span>
-            <span className="a-kpi" data-testid="report-orders">
-              {report.data.orders}
-            </span>
-          </div>
-          <div className="a-card">
-            <span className="muted">{t("reports.average")}</span>
-            <Money
-              amount={report.data.orders === 0 ? 0 : Math.round(report.data.revenue / report.data.orders)}
-              className="a-kpi"
-            />
-          </div>
+          <KpiCard
+            label={t("reports.revenue")}
+            figure={{ amount: report.data.revenue }}
+            testId="report-revenue"
+          />
+          <KpiCard
+            label={t("reports.orders")}
+            figure={{ count: report.data.orders }}
+            testId="report-orders"
+          />
+          <KpiCard
+            label={t("reports.average")}
+            figure={{ amount: averagePerOrder(report.data.revenue, report.data.orders) }}
+          />
         </section>
       ) : null}
 
