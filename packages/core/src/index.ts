@@ -2,6 +2,7 @@ export * from "./catalog.js";
 export * from "./clock.js";
 export * from "./crc16.js";
 export * from "./invoice-number.js";
+export * from "./local-time.js";
 export * from "./money.js";
 export * from "./order.js";
 export * from "./order-fold.js";

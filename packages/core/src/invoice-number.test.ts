@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIME_ZONE, formatInvoiceNumber, localDate } from "./invoice-number.js";
+import { formatInvoiceNumber } from "./invoice-number.js";
+import { DEFAULT_TIME_ZONE, localDate } from "./local-time.js";
 
 const invoice = (iso: string, sequence: number, timeZone?: string) =>
   formatInvoiceNumber({

@@ -1,24 +1,4 @@
-/** The store's time zone when it has none of its own. */
-export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
-
-// Building a DateTimeFormat costs far more than using one, and a sync folds thousands of orders.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
-export function localDate(epochMs: number, timeZone: string = DEFAULT_TIME_ZONE): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    // en-CA formats dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(epochMs);
-}
+import { localDate } from "./local-time.js";
 
 /**
  * An invoice number unique across the tenant without asking the server:

@@ -1,6 +1,6 @@
+import { localDate } from "@quay/core";
 import type { Dashboard } from "@quay/protocol";
 import { get, type Script } from "../sql-script.js";
-import { localDay } from "./local-day.js";
 import type { StoreRecord } from "./records.js";
 import { salesReport } from "./sales-report.js";
 
@@ -15,7 +15,7 @@ export function dayBefore(day: string): string {
 
 /** One store's day so far, in its own time zone: sales, open tables, best sellers. */
 export function* dashboard(store: StoreRecord, nowMs: number): Script<Dashboard> {
-  const date = localDay(nowMs, store.timeZone);
+  const date = localDate(nowMs, store.timeZone);
   const previousDate = dayBefore(date);
   const today = yield* salesReport({ storeIds: [store.id], from: date, to: date });
   const previous = yield* get<{ orders: number | string; revenue: number | string | null }>(

@@ -1,6 +1,5 @@
-import type { Op, Order } from "@quay/core";
+import { localDate, localHour, type Op, type Order } from "@quay/core";
 import { insertMany, runIn, type Script, type SqlValue } from "../sql-script.js";
-import { localDay, localHour } from "./local-day.js";
 import { orderAttribution } from "./order-attribution.js";
 import { RollupChanges, saveRollup, storedSales } from "./sales-rollup.js";
 
@@ -50,7 +49,7 @@ export function* saveOrderProjections(
   for (const { order, ops } of projected) {
     const paidAt = order.status === "paid" && order.paidAt !== null ? utcIso(order.paidAt) : null;
     const paidMs = paidAt === null ? null : Date.parse(paidAt);
-    const paidDay = paidMs === null ? null : localDay(paidMs, context.timeZone);
+    const paidDay = paidMs === null ? null : localDate(paidMs, context.timeZone);
     const paidHour = paidMs === null ? null : localHour(paidMs, context.timeZone);
     const attribution = orderAttribution(ops);
     orderRows.push([

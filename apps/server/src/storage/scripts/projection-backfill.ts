@@ -1,6 +1,6 @@
+import { localHour } from "@quay/core";
 import type { ServerStore } from "../server-store.js";
 import { all, get, run, type Script } from "../sql-script.js";
-import { localHour } from "./local-day.js";
 import { orderAttribution } from "./order-attribution.js";
 import { loadOrderOps } from "./order-log.js";
 import { opsByOrder } from "./order-projection.js";
