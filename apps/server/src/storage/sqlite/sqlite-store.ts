@@ -6,18 +6,26 @@ import type { Migration } from "../migration.js";
 import { type ChangeListener, type ServerStore, UniqueViolationError } from "../server-store.js";
 import type { ChangeNotice, Script, SqlRequest, SqlValue } from "../sql-script.js";
 import { SQLITE_MIGRATIONS } from "./sqlite-schema.js";
+import { WalCheckpointer } from "./wal-checkpointer.js";
 
-type Statement = Database.Statement<SqlValue[], Record<string, SqlValue>>;
+/** Parameters bind one by one, or a row at a time as arrays (better-sqlite3 flattens them). */
+type Statement = Database.Statement<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>;
 
 const STATEMENT_CACHE_SIZE = 400;
 /** Tuples per multi-row INSERT: fewer statement calls, and far below SQLite's 32,766 parameters. */
 const ROWS_PER_INSERT = 100;
 const DO_NOTHING = /\bON\s+CONFLICT\b[^;]*\bDO\s+NOTHING\b/i;
+/**
+ * Log pages after which a commit checkpoints by itself (SQLite's default is 1,000): a backstop
+ * for when the background checkpointer falls behind.
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 export interface SqliteStoreOptions {
   /** The database file; `:memory:` for a throw-away database. */
   file: string;
   onListenerError?: (error: unknown) => void;
+  onWarning?: (message: string, error: unknown) => void;
 }
 
 /**
@@ -30,6 +38,7 @@ export class SqliteStore implements ServerStore {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Statement>();
   readonly #listeners: ChangeListeners;
+  readonly #checkpointer: WalCheckpointer | undefined;
   #pendingNotices: ChangeNotice[] = [];
 
   constructor(options: SqliteStoreOptions) {
@@ -41,6 +50,14 @@ export class SqliteStore implements ServerStore {
     this.#db.pragma("busy_timeout = 5000");
     this.#listeners = new ChangeListeners(options.onListenerError ?? (() => {}));
     migrate(this.#db, SQLITE_MIGRATIONS);
+    if (options.file !== ":memory:") {
+      // Commits append to the log; a worker thread moves the pages into the database file.
+      this.#db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      this.#checkpointer = new WalCheckpointer(options.file, (error) => {
+        this.#db.pragma("wal_autocheckpoint = 1000");
+        options.onWarning?.("background checkpoints failed; commits checkpoint again", error);
+      });
+    }
   }
 
   write<T>(script: Script<T>): Promise<T> {
@@ -60,6 +77,7 @@ export class SqliteStore implements ServerStore {
   }
 
   async close(): Promise<void> {
+    await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();
   }
 
@@ -67,6 +85,7 @@ export class SqliteStore implements ServerStore {
     this.#pendingNotices = [];
     try {
       const result = this.#db.transaction(() => this.#drive(script))[mode]();
+      if (mode === "immediate") this.#checkpointer?.wrote();
       // State outside the database changes only after the commit.
       const notices = this.#pendingNotices;
       this.#pendingNotices = [];
@@ -129,19 +148,19 @@ export class SqliteStore implements ServerStore {
     if (rows.length >= ROWS_PER_INSERT && DO_NOTHING.test(sql)) {
       const chunked = this.#statement(multiRowInsert(sql, ROWS_PER_INSERT));
       for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) {
-        const params = rows.slice(start, start + ROWS_PER_INSERT).flat();
-        if (chunked.reader) returned.push(...chunked.all(...params));
-        else chunked.run(...params);
+        const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+        if (chunked.reader) returned.push(...chunked.all(...chunk));
+        else chunked.run(...chunk);
       }
     }
     const single = this.#statement(sql);
     for (const row of rows.slice(start)) {
       if (!single.reader) {
-        single.run(...row);
+        single.run(row);
         continue;
       }
       // A single-row INSERT returns at most one row.
-      const inserted = single.get(...row);
+      const inserted = single.get(row);
       if (inserted) returned.push(inserted);
     }
     return returned;
@@ -153,7 +172,7 @@ export class SqliteStore implements ServerStore {
       // Re-insert to keep the cache in least-recently-used order.
       this.#statements.delete(sql);
     } else {
-      statement = this.#db.prepare<SqlValue[], Record<string, SqlValue>>(sql);
+      statement = this.#db.prepare<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>(sql);
       if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
         const oldest = this.#statements.keys().next().value;
         if (oldest !== undefined) this.#statements.delete(oldest);

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { all, insertMany, run } from "../sql-script.js";
+import { SqliteStore } from "./sqlite-store.js";
+
+describe("SQLite checkpoints in the background", () => {
+  const dirs: string[] = [];
+  const fresh = () => {
+    const dir = mkdtempSync(join(tmpdir(), "quay-checkpoint-test-"));
+    dirs.push(dir);
+    return join(dir, "db.sqlite");
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("moves committed pages into the database file on its own, and they stay across a reopen", async () => {
+    const file = fresh();
+    const store = new SqliteStore({ file });
+    const before = statSync(file).size;
+    // About 3,000 pages: fewer than make a commit checkpoint by itself.
+    const rows = Array.from({ length: 10_000 }, (_, index) => [index, `${index}`.padEnd(1_000, "x")]);
+    await store.write(
+      (function* () {
+        yield* run("CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
+        yield* insertMany("INSERT INTO filler (id, text) VALUES (?, ?)", rows);
+      })(),
+    );
+    const deadline = Date.now() + 5_000;
+    while (statSync(file).size < before + 10_000_000 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(statSync(file).size).toBeGreaterThan(before + 10_000_000);
+    await store.close();
+
+    const reopened = new SqliteStore({ file });
+    const [count] = await reopened.read(all<{ rows: number }>("SELECT count(*) AS rows FROM filler"));
+    expect(count?.rows).toBe(10_000);
+    await reopened.close();
+  });
+
+  it("keeps no thread for an in-memory database, and closes cleanly right after a write", async () => {
+    const memory = new SqliteStore({ file: ":memory:" });
+    await memory.write(run("CREATE TABLE t (x)"));
+    await memory.close();
+    const store = new SqliteStore({ file: fresh() });
+    await store.write(run("CREATE TABLE t (x)"));
+    await store.close();
+  });
+});
