@@ -1,3 +1,5 @@
+import http from "node:http";
+import https from "node:https";
 import {
   LoginResponseSchema,
   PROTOCOL_VERSION,
@@ -31,9 +33,7 @@ export class ServerRejectedError extends Error {
 
 export interface RequestOptions {
   token?: string | undefined;
-  body?: string | ReadableStream<Uint8Array> | undefined;
-  /** The length of a streamed body, so that it goes out as is (not in chunked encoding). */
-  contentLength?: number | undefined;
+  body?: string | undefined;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
 }
@@ -47,7 +47,13 @@ export const TIMEOUTS = { health: 800, login: 4_000, push: 15_000, pull: 10_000 
 
 /** The station's client for the server's HTTP API (login, register, push, pull, events). */
 export class ServerClient {
-  constructor(readonly baseUrl: string) {}
+  /** Pushes keep their own connections (fetch keeps its own for the rest); idle ones are unref'd. */
+  readonly #pushAgent: http.Agent;
+
+  constructor(readonly baseUrl: string) {
+    const secure = new URL(baseUrl).protocol === "https:";
+    this.#pushAgent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  }
 
   /** Resolves to the response, whatever its status; rejects only when the server is unreachable. */
   async send(method: string, path: string, options: RequestOptions): Promise<Response> {
@@ -56,14 +62,11 @@ export class ServerClient {
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers["content-type"] = "application/json";
-    if (options.contentLength !== undefined) headers["content-length"] = String(options.contentLength);
     try {
       return await fetch(new URL(path, this.baseUrl), {
         method,
         headers,
         body: options.body ?? null,
-        // A streamed body goes out as it is read (and only one way: the answer comes after it).
-        ...(options.body instanceof ReadableStream ? { duplex: "half" as const } : {}),
         signal,
       });
     } catch (error) {
@@ -118,17 +121,57 @@ export class ServerClient {
 
   /**
    * `body` is the push request already serialised (ops go out as stored). `onSent` is called once
-   * the whole body has been handed to the connection: a push sent after that reaches the server
-   * after this one.
+   * the whole body has been handed to the operating system: from then on the station may keep
+   * its event loop busy without holding the body back. (fetch cannot say when; node:http can.)
    */
-  push(deviceToken: string, body: string, signal?: AbortSignal, onSent?: () => void) {
-    const bytes = onSent ? Buffer.from(body) : undefined;
-    return this.json("POST", "/api/sync/push", PushResponseSchema, {
-      token: deviceToken,
-      ...(bytes && onSent ? { body: streamOf(bytes, onSent), contentLength: bytes.length } : { body }),
-      timeoutMs: TIMEOUTS.push,
-      signal,
+  async push(
+    deviceToken: string,
+    body: Uint8Array,
+    signal?: AbortSignal,
+    onSent: () => void = () => {},
+  ): Promise<PushResponse> {
+    const timeout = AbortSignal.timeout(TIMEOUTS.push);
+    const url = new URL("/api/sync/push", this.baseUrl);
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const failed = (error: unknown) => reject(unreachable(error, timeout));
+      const request = (url.protocol === "https:" ? https : http).request(
+        url,
+        {
+          method: "POST",
+          agent: this.#pushAgent,
+          signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+          headers: {
+            accept: "application/json",
+            authorization: `Bearer ${deviceToken}`,
+            "content-type": "application/json",
+            "content-length": body.length,
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", failed);
+          response.on("end", () =>
+            resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
+          );
+          response.on("close", () => {
+            if (!response.complete) failed(new Error("the connection closed before the answer ended"));
+          });
+        },
+      );
+      request.on("error", failed);
+      request.end(body, onSent);
     });
+    const ok = status >= 200 && status < 300;
+    let answer: unknown;
+    try {
+      answer = JSON.parse(text);
+    } catch (error) {
+      if (!ok) throw new ServerRejectedError(status, "UNREADABLE");
+      throw unreachable(error, signal);
+    }
+    if (!ok) throw new ServerRejectedError(status, errorCode(answer));
+    return PushResponseSchema.parse(answer);
   }
 
   pull(deviceToken: string, cursor: number, limit: number, signal?: AbortSignal): Promise<PullResponse> {
@@ -138,30 +181,6 @@ export class ServerClient {
       signal,
     });
   }
-}
-
-/** A streamed body is read in chunks of this many bytes. */
-const BODY_CHUNK_BYTES = 256 * 1024;
-
-/** `bytes` as a stream of chunks; `onSent` once the last one has been taken (written out). */
-function streamOf(bytes: Uint8Array, onSent: () => void): ReadableStream<Uint8Array> {
-  let offset = 0;
-  return new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (offset >= bytes.length) {
-          controller.close();
-          onSent();
-          return;
-        }
-        const end = Math.min(bytes.length, offset + BODY_CHUNK_BYTES);
-        controller.enqueue(bytes.subarray(offset, end));
-        offset = end;
-      },
-    },
-    // Read on demand only: the next chunk is asked for once the one before is written.
-    { highWaterMark: 0 },
-  );
 }
 
 function unreachable(error: unknown, timeout: AbortSignal | undefined): ServerUnreachableError {

@@ -3,7 +3,7 @@ import type { Clock, Op } from "@quay/core";
 import type { StationStatus } from "@quay/protocol";
 import { AppError } from "@quay/service-kit";
 import type { Logger } from "../logger.js";
-import type { OutgoingOp } from "../store/order-log.js";
+import type { ClosedKey, OutgoingOp } from "../store/order-log.js";
 import type { StationStore } from "../store/station-store.js";
 import type { ConnectivityMonitor } from "./connectivity-monitor.js";
 import { chunkByOrder, countOrders, pushBody } from "./push-batches.js";
@@ -57,12 +57,26 @@ export interface SyncEngineDeps {
   options?: Partial<SyncEngineOptions>;
 }
 
-/** A push on its way: its ops, how many orders they are, the server's answer, and when its body is all sent. */
+/** A push ready to go: its ops, how many orders they are, and its body. */
+interface PreparedPush {
+  readonly ops: OutgoingOp[];
+  readonly orders: number;
+  readonly body: Uint8Array;
+}
+
+/** A push on its way: the server's answer, and when its body is all sent. */
 interface Push {
   readonly ops: OutgoingOp[];
   readonly orders: number;
   readonly answer: Promise<PushResponse>;
   readonly sent: Promise<void>;
+}
+
+/** The next batch of closed orders, and its push when it fits one. */
+interface NextBatch {
+  readonly ops: OutgoingOp[];
+  readonly last: ClosedKey | null;
+  readonly push: PreparedPush | undefined;
 }
 
 /** The sync engine stopped its work because the server is no longer reachable. */
@@ -346,20 +360,26 @@ export class SyncEngine {
     const orders = this.deps.store.orders;
     const batchOrders = this.options.paidBatchOrders;
     for (let pass = 0; pass < 100; pass++) {
-      let next = orders.closedOutgoing(batchOrders);
-      if (next.ops.length === 0) return;
       const inFlight: Push[] = [];
+      /** The next batch after `after`, serialised ahead of its turn when it fits one push. */
+      const read = (after: ClosedKey | null): NextBatch => {
+        const batch = orders.closedOutgoing(batchOrders, after);
+        if (batch.ops.length === 0 || chunkByOrder(batch.ops).length > 1)
+          return { ...batch, push: undefined };
+        // The station's pending count leaves out the orders already on their way.
+        const onTheirWay = inFlight.reduce((sum, push) => sum + push.orders, 0);
+        return { ...batch, push: this.prepare(batch.ops, onTheirWay) };
+      };
+      const end: NextBatch = { ops: [], last: null, push: undefined };
+      let next = read(null);
+      if (next.ops.length === 0) return;
       /** Sends the next batch and reads the one after; false when it must go alone (too big). */
       const sendNext = async (): Promise<boolean> => {
-        if (chunkByOrder(next.ops).length > 1) return false;
-        // The station's pending count leaves out the orders already on their way.
-        const push = this.send(
-          next.ops,
-          inFlight.reduce((sum, sent) => sum + sent.orders, 0),
-        );
+        if (!next.push) return false;
+        const push = this.send(next.push);
         inFlight.push(push);
         await push.sent; // the station's own work below must not hold the body back
-        next = next.last ? orders.closedOutgoing(batchOrders, next.last) : { ops: [], last: null };
+        next = next.last ? read(next.last) : end;
         return true;
       };
       while (next.ops.length > 0 || inFlight.length > 0) {
@@ -368,7 +388,7 @@ export class SyncEngine {
           // Orders too big for one push: push them alone, once the pushes in flight are answered.
           for (const push of inFlight.splice(0)) progress(this.acknowledge(push.ops, await push.answer));
           progress(await this.pushOps(next.ops));
-          next = next.last ? orders.closedOutgoing(batchOrders, next.last) : { ops: [], last: null };
+          next = next.last ? read(next.last) : end;
           continue;
         }
         const oldest = inFlight[0];
@@ -382,26 +402,32 @@ export class SyncEngine {
   }
 
   /**
-   * Sends one push (at most MAX_PUSH_OPS ops); the caller acknowledges the answer. `onTheirWay`
-   * closed orders, sent in other pushes not answered yet, are left out of the pending count.
+   * Serialises a push of `ops` (at most MAX_PUSH_OPS). `onTheirWay` closed orders, sent in pushes
+   * not acknowledged yet, are left out of the pending count it reports.
    */
-  private send(ops: OutgoingOp[], onTheirWay = 0): Push {
+  private prepare(ops: OutgoingOp[], onTheirWay = 0): PreparedPush {
+    const pending = this.deps.store.orders.pendingCounts();
+    pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
+    return { ops, orders: countOrders(ops), body: Buffer.from(pushBody(ops, pending)) };
+  }
+
+  /** Sends a prepared push; the caller acknowledges the answer. */
+  private send(prepared: PreparedPush): Push {
     const { store, client } = this.deps;
+    const { ops, orders } = prepared;
     const token = store.settings.get("deviceToken");
     if (!token) {
       const refused = Promise.reject(new AppError("NOT_PROVISIONED"));
       refused.catch(() => undefined);
-      return { ops, orders: countOrders(ops), answer: refused, sent: Promise.resolve() };
+      return { ops, orders, answer: refused, sent: Promise.resolve() };
     }
     const signal = this.inFlight.signal;
     const started = performance.now();
-    const pending = store.orders.pendingCounts();
-    pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
     let bodySent = () => {};
     const sending = new Promise<void>((resolve) => {
       bodySent = resolve;
     });
-    const answer = client.push(token, pushBody(ops, pending), signal, bodySent).then((response) => {
+    const answer = client.push(token, prepared.body, signal, bodySent).then((response) => {
       if (signal.aborted) throw new ServerLostError("push answered after the server was lost");
       this.deps.logger.debug(
         { ops: ops.length, ms: Math.round(performance.now() - started) },
@@ -414,7 +440,7 @@ export class SyncEngine {
       () => undefined,
       () => undefined,
     );
-    return { ops, orders: countOrders(ops), answer, sent: Promise.race([sending, ended]) };
+    return { ops, orders, answer, sent: Promise.race([sending, ended]) };
   }
 
   /** Marks what the server holds as synced; returns the number of orders the push touched. */
@@ -441,8 +467,9 @@ export class SyncEngine {
   /** Pushes ops in as few requests as the size limit allows; returns the orders acknowledged. */
   private async pushOps(ops: readonly OutgoingOp[]): Promise<number> {
     let acknowledged = 0;
-    for (const chunk of chunkByOrder(ops))
-      acknowledged += this.acknowledge(chunk, await this.send(chunk).answer);
+    for (const chunk of chunkByOrder(ops)) {
+      acknowledged += this.acknowledge(chunk, await this.send(this.prepare(chunk)).answer);
+    }
     return acknowledged;
   }
 
