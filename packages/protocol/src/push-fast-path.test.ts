@@ -2,8 +2,8 @@ import { MAX_AMOUNT, MAX_QUANTITY, OP_KINDS, PAYMENT_METHODS } from "@quay/core"
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OpSchema } from "./op.js";
-import { parseOpFast, parsePushRequestFast } from "./push-fast-path.js";
-import { MAX_PUSH_OPS, PushRequestSchema } from "./sync.js";
+import { parseOpFast, parsePushRequestFast, parsePushResponseFast } from "./push-fast-path.js";
+import { MAX_PUSH_OPS, PushRequestSchema, PushResponseSchema } from "./sync.js";
 
 /** Text of `length` UTF-16 units, in plain, Vietnamese and astral characters. */
 const ofLength = (length: number) => [
@@ -135,7 +135,10 @@ const op = fc.constantFrom(...OP_KINDS, "bogus").chain((kind) =>
 );
 
 /** What the schema answers, or undefined when it refuses. */
-const schemaAnswer = (schema: typeof OpSchema | typeof PushRequestSchema, input: unknown) => {
+const schemaAnswer = (
+  schema: typeof OpSchema | typeof PushRequestSchema | typeof PushResponseSchema,
+  input: unknown,
+) => {
   const result = schema.safeParse(input);
   return result.success ? JSON.stringify(result.data) : undefined;
 };
@@ -172,6 +175,18 @@ describe("the push fast path", () => {
       fc.property(changedOnce(push), (input) => {
         const fast = parsePushRequestFast(input);
         if (fast !== undefined) expect(JSON.stringify(fast)).toBe(schemaAnswer(PushRequestSchema, input));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("answers a push's answer only as the schema would", () => {
+    const heldId = fc.oneof({ arbitrary: uuid, weight: 20 }, fc.constantFrom(...ODD_VALUES));
+    const answer = fc.record({ held: fc.array(heldId, { maxLength: 4 }), cursor: integer(0, 1_000) });
+    fc.assert(
+      fc.property(changedOnce(answer), (input) => {
+        const fast = parsePushResponseFast(input);
+        if (fast !== undefined) expect(JSON.stringify(fast)).toBe(schemaAnswer(PushResponseSchema, input));
       }),
       { numRuns: 5_000 },
     );

@@ -1,10 +1,10 @@
 import { MAX_AMOUNT, MAX_QUANTITY, type Op, PAYMENT_METHODS, VAT_RATES } from "@quay/core";
 import type { z } from "zod";
-import { MAX_PUSH_OPS, type PushRequestSchema } from "./sync.js";
+import { MAX_PUSH_OPS, type PushRequestSchema, type PushResponseSchema } from "./sync.js";
 
 /**
- * A fast path for the largest message, `PushRequestSchema` (up to 10,000 ops), used before the
- * schema and never instead of it: `parsePushRequestFast` answers a value only when it is certain
+ * A fast path for the largest messages, `PushRequestSchema` (up to 10,000 ops) and its answer,
+ * used before the schema and never instead of it: `parsePushRequestFast` answers a value only when it is certain
  * the schema would answer the same value (the same JSON, key order included); on anything else —
  * an unknown key, text to trim, an offset other than Z, any doubt — it answers `undefined` and the
  * caller parses with the schema, which also words the errors. A catch-up push of 4,000 ops takes
@@ -14,6 +14,7 @@ import { MAX_PUSH_OPS, type PushRequestSchema } from "./sync.js";
  */
 
 type PushRequest = z.infer<typeof PushRequestSchema>;
+type PushResponse = z.infer<typeof PushResponseSchema>;
 type Input = Record<string, unknown>;
 /** Checks one field's value. */
 type Check = (value: unknown) => boolean;
@@ -179,4 +180,13 @@ export function parsePushRequestFast(input: unknown): PushRequest | undefined {
   return pending === undefined
     ? request
     : { ...request, pending: pending as PushRequest["pending"] & object };
+}
+
+/** A push answer as the schema would write it (in its key order), or undefined. */
+export function parsePushResponseFast(input: unknown): PushResponse | undefined {
+  if (!isPlainObject(input) || Object.keys(input).length !== 2) return undefined;
+  const { held, cursor } = input;
+  if (!Array.isArray(held) || !count(cursor)) return undefined;
+  for (const value of held) if (!id(value)) return undefined;
+  return { held: held as string[], cursor: cursor as number };
 }

@@ -7,12 +7,13 @@ import {
   PushRequestSchema,
   PushResponseSchema,
   parsePushRequestFast,
+  parsePushResponseFast,
   RegisterStationRequestSchema,
   RegisterStationResponseSchema,
 } from "@quay/protocol";
 import { AppError, type HttpService, openEventStream } from "@quay/service-kit";
-import type { FastifySchemaCompiler } from "fastify";
-import { validatorCompiler } from "fastify-type-provider-zod";
+import type { FastifySchemaCompiler, FastifySerializerCompiler } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { chooseStore } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
 import { registerStation, touchStation } from "../storage/scripts/stations.js";
@@ -45,6 +46,16 @@ const pushValidatorCompiler: FastifySchemaCompiler<unknown> = (route) => {
   return (data) => {
     const fast = parsePushRequestFast(data);
     return fast === undefined ? bySchema(data) : { value: fast };
+  };
+};
+
+/** Writes a push's answer (thousands of held ids) the same way: the schema only when in doubt. */
+const pushSerializerCompiler: FastifySerializerCompiler<unknown> = (route) => {
+  const bySchema = serializerCompiler(route as Parameters<typeof serializerCompiler>[0]);
+  if (String(route.httpStatus) !== "200") return bySchema;
+  return (data) => {
+    const fast = parsePushResponseFast(data);
+    return fast === undefined ? bySchema(data) : JSON.stringify(fast);
   };
 };
 
@@ -108,6 +119,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
     {
       bodyLimit: PUSH_BODY_LIMIT,
       validatorCompiler: pushValidatorCompiler,
+      serializerCompiler: pushSerializerCompiler,
       // Only a station's body is worth reading: check the token before up to 32 MiB arrive.
       onRequest: async (request) => {
         await context.auth.device(request);
