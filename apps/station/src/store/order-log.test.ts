@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { foldOrder, type Op } from "@quay/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type StationDatabase } from "../db/open-database.js";
+import { OrderLog } from "./order-log.js";
+
+const DEVICE = "0190c000-0000-7000-8000-000000000001";
+const USER = "0190c000-0000-7000-8000-000000000002";
+const ITEM = "0190c000-0000-7000-8000-000000000003";
+
+describe("the station's outbox of closed orders", () => {
+  let dir: string;
+  let db: StationDatabase;
+  let log: OrderLog;
+  let next = 0;
+  const newId = () => `0190c000-0000-7000-8000-${String(++next).padStart(12, "0")}`;
+
+  /** A paid order of three ops, closed at `minute`; returns its id and ops. */
+  const paidOrder = (minute: number) => {
+    const orderId = newId();
+    const at = `2026-11-28T02:${String(minute).padStart(2, "0")}:00.000Z`;
+    const op = (kind: Op["kind"], data: unknown): Op =>
+      ({ id: newId(), orderId, deviceId: DEVICE, deviceSeq: next, at, userId: USER, kind, data }) as Op;
+    const ops = [
+      op("open", { number: `CH01-Q1-20261128-${minute}`, tableId: null, storeId: newId() }),
+      op("addLine", {
+        lineId: newId(),
+        itemId: ITEM,
+        name: "Cà phê",
+        unitPrice: 20_000,
+        vatRate: 8,
+        quantity: 1,
+        note: null,
+      }),
+      op("addPayment", { paymentId: newId(), method: "cash", amount: 20_000 }),
+      op("close", { total: 20_000 }),
+    ];
+    log.appendLocal(ops, foldOrder(orderId, ops));
+    return { orderId, ops };
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "quay-order-log-test-"));
+    db = openDatabase(dir);
+    log = new OrderLog(db);
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reads the closed orders oldest first, a batch after another, each with its unsynced ops in order", () => {
+    // Made out of order: the batches follow the time they were closed.
+    const orders = [paidOrder(3), paidOrder(1), paidOrder(4), paidOrder(2), paidOrder(5)];
+    const byTime = [orders[1], orders[3], orders[0], orders[2], orders[4]];
+    const batches: string[][] = [];
+    let batch = log.closedOutgoing(2);
+    while (batch.ops.length > 0) {
+      batches.push([...new Set(batch.ops.map((op) => op.orderId))]);
+      const ids = batch.ops.map((op) => op.id);
+      const expected = byTime
+        .filter((order) => batches.at(-1)?.includes(order?.orderId ?? ""))
+        .flatMap((order) => order?.ops.map((op) => op.id) ?? []);
+      expect(ids).toEqual(expected);
+      if (!batch.last) break;
+      batch = log.closedOutgoing(2, batch.last);
+    }
+    expect(batches).toEqual([
+      [byTime[0]?.orderId, byTime[1]?.orderId],
+      [byTime[2]?.orderId, byTime[3]?.orderId],
+      [byTime[4]?.orderId],
+    ]);
+  });
+
+  it("marks only the held ops synced, and keeps an order pending while any op is not held", () => {
+    const first = paidOrder(1);
+    const second = paidOrder(2);
+    const batch = log.closedOutgoing(10);
+    expect(batch.ops).toHaveLength(8);
+    const notHeld = second.ops[2]?.id;
+    const held = new Set(batch.ops.map((op) => op.id).filter((id) => id !== notHeld));
+    expect(new Set(log.markSynced(batch.ops, held))).toEqual(new Set([first.orderId, second.orderId]));
+    expect(log.pendingCounts()).toEqual({ openOrders: 0, paidOrders: 1 });
+    expect(log.closedOutgoing(10).ops.map((op) => op.id)).toEqual([notHeld]);
+  });
+
+  it("leaves unsynced an op made after the batch was read", () => {
+    const order = paidOrder(1);
+    const batch = log.closedOutgoing(10);
+    const late: Op = { ...(order.ops[3] as Op), id: newId(), deviceSeq: 99 };
+    log.appendLocal([late], foldOrder(order.orderId, [...order.ops, late]));
+    log.markSynced(batch.ops, new Set(batch.ops.map((op) => op.id)));
+    expect(log.pendingCounts()).toEqual({ openOrders: 0, paidOrders: 1 });
+    expect(log.closedOutgoing(10).ops.map((op) => op.id)).toEqual([late.id]);
+  });
+});
