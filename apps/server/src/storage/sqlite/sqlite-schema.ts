@@ -244,4 +244,16 @@ CREATE TABLE sales_rollup (
 DROP INDEX orders_paid_report;
 `,
   },
+  {
+    version: 4,
+    name: "report rows indexed by item only",
+    sql: `
+-- Reports read the rollup (migration 3): the report rows' day indexes only cost every push a
+-- scattered insert per line and per payment (a tenth of a catch-up push's time). The lines are
+-- still looked up by item, for the name an item left the menu under.
+DROP INDEX sale_lines_by_day;
+DROP INDEX sale_payments_by_day;
+CREATE INDEX sale_lines_by_item ON sale_lines (item_id);
+`,
+  },
 ];
