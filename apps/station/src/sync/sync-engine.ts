@@ -79,6 +79,11 @@ interface NextBatch {
   readonly push: PreparedPush | undefined;
 }
 
+/** Resolves once the event loop has run the timers and I/O that are due. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The sync engine stopped its work because the server is no longer reachable. */
 class ServerLostError extends Error {
   override readonly name = "ServerLostError";
@@ -379,6 +384,7 @@ export class SyncEngine {
         const push = this.send(next.push);
         inFlight.push(push);
         await push.sent; // the station's own work below must not hold the body back
+        await nextTurn(); // and what is due goes first: a status update, a cashier's call
         next = next.last ? read(next.last) : end;
         return true;
       };
