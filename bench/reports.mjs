@@ -15,6 +15,7 @@ import { saveOrderProjections } from "../apps/server/dist/storage/scripts/order-
 import { foldOrder, uuidV7Generator } from "../packages/core/dist/index.js";
 import { ok } from "../tests/support/http.mjs";
 import { removeDir, SERVER_BIN, startProcess, tempDir } from "../tests/support/processes.mjs";
+import { median } from "./_stats.mjs";
 
 const INVOICES = Number(process.env.BENCH_REPORT_INVOICES ?? 100_000);
 const DAYS = 365;
@@ -26,12 +27,6 @@ const TIME_ZONE = "Asia/Ho_Chi_Minh";
 const DAY_MS = 86_400_000;
 /** Ho Chi Minh City is UTC+7 all year. */
 const OFFSET_MS = 7 * 3_600_000;
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** A small deterministic generator, so every run seeds the same store. */
 function random(seed) {

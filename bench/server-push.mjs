@@ -9,6 +9,7 @@ import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { ok } from "../tests/support/http.mjs";
 import { removeDir, SERVER_BIN, startProcess, tempDir } from "../tests/support/processes.mjs";
+import { median, percentile } from "./_stats.mjs";
 
 const STATIONS = Number(process.env.BENCH_STATIONS ?? 50);
 /** The stations are spread over this many stores of the demo tenant (1: all in CH01). */
@@ -19,16 +20,6 @@ const LINES = 5;
 const BATCH = Number(process.env.BENCH_BATCH_INVOICES ?? 50);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const PROTOCOL_VERSION = 1;
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 // One keep-alive connection per station, as real stations have.
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });

@@ -11,22 +11,13 @@ import { pathToFileURL } from "node:url";
 import { login, ok, waitFor } from "../tests/support/http.mjs";
 import { removeDir, startServer, startStation, tempDir } from "../tests/support/processes.mjs";
 import { startTcpProxy } from "../tests/support/tcp-proxy.mjs";
+import { median, percentile } from "./_stats.mjs";
 
 const PAID = Number(process.env.BENCH_PAID_ORDERS ?? 10_000);
 const OPEN = 20;
 const LINES = 5;
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const LATENCY_CALLS = 1_000;
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** Writes the backlog straight into a stopped station's SQLite file, through its own order service. */
 async function seedBacklog(dataDir) {
