@@ -47,12 +47,16 @@ export const TIMEOUTS = { health: 800, login: 4_000, push: 15_000, pull: 10_000 
 
 /** The station's client for the server's HTTP API (login, register, push, pull, events). */
 export class ServerClient {
-  /** Pushes keep their own connections (fetch keeps its own for the rest); idle ones are unref'd. */
+  /**
+   * Pushes keep their own connections (fetch keeps its own for the rest); idle ones are unref'd,
+   * and closed after a minute, before the server would close them (Fastify: 72 s) under a push.
+   */
   readonly #pushAgent: http.Agent;
 
   constructor(readonly baseUrl: string) {
     const secure = new URL(baseUrl).protocol === "https:";
-    this.#pushAgent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+    const options = { keepAlive: true, timeout: 60_000 };
+    this.#pushAgent = secure ? new https.Agent(options) : new http.Agent(options);
   }
 
   /** Resolves to the response, whatever its status; rejects only when the server is unreachable. */
