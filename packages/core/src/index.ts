@@ -8,6 +8,7 @@ export * from "./order.js";
 export * from "./order-fold.js";
 export * from "./order-op.js";
 export * from "./order-validate.js";
+export * from "./permissions.js";
 export * from "./rounding.js";
 export * from "./uuid-v7.js";
 export * from "./vietqr.js";

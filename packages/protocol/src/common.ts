@@ -1,4 +1,4 @@
-import { MAX_AMOUNT, MAX_QUANTITY, VAT_RATES } from "@quay/core";
+import { MAX_AMOUNT, MAX_QUANTITY, ROLES, VAT_RATES } from "@quay/core";
 import { z } from "zod";
 
 /** An id as the core generates them (UUIDv7), or any UUID a client sends. */
@@ -18,6 +18,5 @@ export const VatRateSchema = z.union(VAT_RATES.map((rate) => z.literal(rate)));
 /** Short human text (names, notes, reasons): trimmed, never empty. */
 export const Text = (max: number) => z.string().trim().min(1).max(max);
 
-export const ROLES = ["owner", "manager", "cashier", "waiter"] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

@@ -1,8 +1,8 @@
 import { verifySecret } from "@quay/auth";
+import { can, type Permission } from "@quay/core";
 import { AppError } from "@quay/service-kit";
 import { storeCredentials } from "../storage/scripts/users.js";
 import type { ServerStore } from "../storage/server-store.js";
-import { can, type Permission } from "./permissions.js";
 import type { UserPrincipal } from "./principal.js";
 
 /**

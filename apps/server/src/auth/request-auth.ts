@@ -1,7 +1,7 @@
+import { can, type Permission } from "@quay/core";
 import { AppError } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import type { StoreRecord } from "../storage/scripts/records.js";
-import { can, type Permission } from "./permissions.js";
 import type { DevicePrincipal, Principal, UserPrincipal } from "./principal.js";
 import type { SessionAuthority } from "./session-authority.js";
 

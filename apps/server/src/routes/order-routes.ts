@@ -1,3 +1,4 @@
+import type { Permission } from "@quay/core";
 import { dong, OrderRuleError } from "@quay/core";
 import {
   AddLineRequestSchema,
@@ -20,7 +21,6 @@ import { AppError, type HttpService } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireRoleOrManagerPin } from "../auth/manager-pin.js";
-import type { Permission } from "../auth/permissions.js";
 import type { UserPrincipal } from "../auth/principal.js";
 import { callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";

@@ -1,8 +1,8 @@
 import { hashSecret } from "@quay/auth";
+import { manageableRoles } from "@quay/core";
 import { ErrorBody, Id, Role, Text } from "@quay/protocol";
 import { AppError, type HttpService } from "@quay/service-kit";
 import { z } from "zod";
-import { manageableRoles } from "../auth/permissions.js";
 import type { UserPrincipal } from "../auth/principal.js";
 import { callerStore } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
