@@ -22,6 +22,11 @@ export const STATION_ERRORS = {
     vi: "Mã PIN quản lý không đúng.",
     en: "Wrong manager PIN.",
   },
+  ORDER_NOT_REFUSED: {
+    status: 409,
+    vi: "Đơn hàng này không bị máy chủ từ chối.",
+    en: "The server has not refused this order.",
+  },
 } as const satisfies ErrorRegistry;
 
 export type StationErrorCode = keyof typeof STATION_ERRORS;

@@ -7,6 +7,7 @@ export * from "./money.js";
 export * from "./order.js";
 export * from "./order-fold.js";
 export * from "./order-op.js";
+export * from "./order-replay.js";
 export * from "./order-validate.js";
 export * from "./permissions.js";
 export * from "./rounding.js";

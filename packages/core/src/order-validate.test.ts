@@ -31,8 +31,9 @@ const addLine = (unitPrice: number, quantity: number, lineId = "new") =>
 const setQuantity = (lineId: string, quantity: number) => station("setQuantity", { lineId, quantity }, 10);
 const voidLine = (lineId: string, reason = "hết hàng") => station("voidLine", { lineId, reason }, 10);
 const discount = (amount: number) => station("discount", { amount: amount as Dong, reason: null }, 10);
-const pay = (amount: number, paymentId = "p-new") =>
-  station("addPayment", { paymentId, method: "cash", amount: amount as Dong }, 10);
+const pay = (amount: number, paymentId = "p-new", method: "cash" | "card" | "transfer" = "cash") =>
+  station("addPayment", { paymentId, method, amount: amount as Dong }, 10);
+const dearLine = addLine(100_000_000, 9_999, "dear"); // 999,900,000,000 đ
 const close = station("close", { total: dong(58_000) }, 10);
 const voidOrder = (reason: string) => station("voidOrder", { reason }, 10);
 
@@ -56,6 +57,12 @@ const cases: Case[] = [
   ["add a line at a negative price", open, addLine(-1, 1), "INVALID_AMOUNT"],
   ["add a line at a fractional price", open, addLine(1_000.5, 1), "INVALID_AMOUNT"],
   ["add a line worth more than 10^12", open, addLine(200_000_001, 5_000), "INVALID_AMOUNT"],
+  [
+    "add a line that takes the order past 10^12",
+    fold(opening, line, dearLine),
+    addLine(100_000_000, 1_000),
+    "INVALID_AMOUNT",
+  ],
   ["add a line whose id is taken", open, addLine(29_000, 1, "l1"), "LINE_EXISTS"],
   ["add a line whose id was voided", open, addLine(29_000, 1, "l2"), "LINE_EXISTS"],
   ["add a line to a paid order", paid, addLine(29_000, 1), "ORDER_PAID"],
@@ -70,6 +77,12 @@ const cases: Case[] = [
     "change a quantity past 10^12 đồng",
     fold(opening, addLine(500_000_000, 1, "dear")),
     setQuantity("dear", 2_001),
+    "INVALID_AMOUNT",
+  ],
+  [
+    "change a quantity so that the order passes 10^12 đồng",
+    fold(opening, line, dearLine),
+    setQuantity("l1", 9_999),
     "INVALID_AMOUNT",
   ],
   ["change a quantity on a paid order", paid, setQuantity("l1", 3), "ORDER_PAID"],
@@ -95,6 +108,19 @@ const cases: Case[] = [
   ["pay a negative amount", open, pay(-5_000), "INVALID_AMOUNT"],
   ["pay a fractional amount", open, pay(5_000.5), "INVALID_AMOUNT"],
   ["pay more than 10^12", open, pay(1_000_000_000_001), "INVALID_AMOUNT"],
+  [
+    "pay so that payments pass 10^12",
+    fold(opening, dearLine, station("addPayment", paymentData("p1", 1_000), 4)),
+    pay(1_000_000_000_000),
+    "INVALID_AMOUNT",
+  ],
+  ["pay cash with believable change", open, pay(500_000), "ok"],
+  ["pay cash with the most change", open, pay(58_000 + 2_000_000), "ok"],
+  ["pay cash with a zero too many", open, pay(5_000_000), "CHANGE_TOO_LARGE"],
+  ["pay 10^12 in cash on a small bill", open, pay(1_000_000_000_000), "CHANGE_TOO_LARGE"],
+  ["pay what is left by card", partlyPaid, pay(38_000, "p2", "card"), "ok"],
+  ["pay more than is due by card", partlyPaid, pay(38_001, "p2", "card"), "PAYMENT_EXCEEDS_DUE"],
+  ["pay more than is due by transfer", open, pay(60_000, "p2", "transfer"), "PAYMENT_EXCEEDS_DUE"],
   ["pay with a payment id already used", partlyPaid, pay(38_000, "p1"), "PAYMENT_EXISTS"],
   ["pay a paid order", paid, pay(1_000), "ORDER_PAID"],
   ["pay a void order", voided, pay(58_000), "ORDER_VOID"],

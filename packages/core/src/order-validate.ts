@@ -1,8 +1,14 @@
 import { MAX_AMOUNT } from "./money.js";
 import type { Order } from "./order.js";
-import type { Op } from "./order-op.js";
+import type { Op, PaymentMethod } from "./order-op.js";
 
 export const MAX_QUANTITY = 9_999;
+
+/**
+ * The most change a cash payment may leave (2,000,000 đ, four of the largest notes): a cashier who
+ * types a zero too many is stopped, a customer paying 32,000 đ with a 500,000 đ note is not.
+ */
+export const MAX_CASH_CHANGE = 2_000_000;
 
 /** Why an op may not be applied to an order; stable codes the services map to HTTP errors. */
 export const ORDER_RULE_CODES = [
@@ -17,6 +23,8 @@ export const ORDER_RULE_CODES = [
   "PAYMENT_EXISTS",
   "NOT_FULLY_PAID",
   "REASON_REQUIRED",
+  "PAYMENT_EXCEEDS_DUE",
+  "CHANGE_TOO_LARGE",
 ] as const;
 export type OrderRuleCode = (typeof ORDER_RULE_CODES)[number];
 
@@ -55,6 +63,7 @@ export function validateOp(order: Order | null, op: Op): Validation {
       if (!Number.isSafeInteger(unitPrice) || unitPrice < 0 || unitPrice * quantity > MAX_AMOUNT) {
         return fail("INVALID_AMOUNT");
       }
+      if (order.subtotal + unitPrice * quantity > MAX_AMOUNT) return fail("INVALID_AMOUNT");
       if (findLine(lineId) || order.voidedLines.some((line) => line.id === lineId))
         return fail("LINE_EXISTS");
       return ok;
@@ -64,7 +73,10 @@ export function validateOp(order: Order | null, op: Op): Validation {
       const line = findLine(op.data.lineId);
       if (!line) return fail("LINE_NOT_FOUND");
       if (!isQuantity(op.data.quantity)) return fail("INVALID_QUANTITY");
-      return line.unitPrice * op.data.quantity > MAX_AMOUNT ? fail("INVALID_AMOUNT") : ok;
+      const amount = line.unitPrice * op.data.quantity;
+      return amount > MAX_AMOUNT || order.subtotal - line.amount + amount > MAX_AMOUNT
+        ? fail("INVALID_AMOUNT")
+        : ok;
     }
     case "voidLine":
       if (order.status === "paid") return fail("ORDER_PAID");
@@ -79,12 +91,23 @@ export function validateOp(order: Order | null, op: Op): Validation {
       return order.status === "paid" ? fail("ORDER_PAID") : ok;
     case "addPayment":
       if (order.status === "paid") return fail("ORDER_PAID");
-      if (!isPositiveAmount(op.data.amount)) return fail("INVALID_AMOUNT");
-      return order.payments.some((p) => p.id === op.data.paymentId) ? fail("PAYMENT_EXISTS") : ok;
+      if (!isPositiveAmount(op.data.amount) || order.paid + op.data.amount > MAX_AMOUNT) {
+        return fail("INVALID_AMOUNT");
+      }
+      if (order.payments.some((p) => p.id === op.data.paymentId)) return fail("PAYMENT_EXISTS");
+      return checkTender(order, op.data.method, op.data.amount);
     case "close":
       if (order.status === "paid") return fail("ORDER_PAID");
       return order.paid >= order.total ? ok : fail("NOT_FULLY_PAID");
     case "voidOrder": // a paid order may be voided (a refund); who may do it is the services' concern
       return op.data.reason.trim() ? ok : fail("REASON_REQUIRED");
   }
+}
+
+/** Only cash can be tendered above what is due, and only by a believable amount of change. */
+function checkTender(order: Order, method: PaymentMethod, amount: number): Validation {
+  const due = Math.max(0, order.total - order.paid);
+  if (amount <= due) return ok;
+  if (method !== "cash") return fail("PAYMENT_EXCEEDS_DUE");
+  return amount - due > MAX_CASH_CHANGE ? fail("CHANGE_TOO_LARGE") : ok;
 }

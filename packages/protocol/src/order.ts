@@ -3,13 +3,19 @@ import { z } from "zod";
 import { Id, IsoTime, Money, Quantity, VatRateSchema } from "./common.js";
 import { PaymentMethodSchema } from "./op.js";
 
+/**
+ * A sum of money the fold computed: not capped at 10^12 like an amount typed in, so that an
+ * order whose sums went out of range (before the counter refused them) can still be shown and resolved.
+ */
+const Sum = z.number().int().min(0);
+
 export const OrderLineSchema = z.object({
   id: Id,
   itemId: Id,
   name: z.string(),
   quantity: Quantity,
   unitPrice: Money,
-  amount: Money,
+  amount: Sum,
   vatRate: VatRateSchema,
   note: z.string().nullable(),
 });
@@ -23,13 +29,13 @@ export const OrderSchema = z.object({
   status: z.enum(ORDER_STATUSES),
   lines: z.array(OrderLineSchema),
   voidedLines: z.array(OrderLineSchema.extend({ voidReason: z.string() })),
-  subtotal: Money,
+  subtotal: Sum,
   discount: Money,
-  total: Money,
-  vat: z.array(z.object({ rate: VatRateSchema, taxable: Money, vat: Money })),
-  vatAmount: Money,
-  paid: Money,
-  changeDue: Money,
+  total: Sum,
+  vat: z.array(z.object({ rate: VatRateSchema, taxable: Sum, vat: Sum })),
+  vatAmount: Sum,
+  paid: Sum,
+  changeDue: Sum,
   payments: z.array(z.object({ id: Id, method: PaymentMethodSchema, amount: Money, at: IsoTime })),
   openedAt: IsoTime.nullable(),
   paidAt: IsoTime.nullable(),
@@ -38,6 +44,8 @@ export const OrderSchema = z.object({
   stationId: z.string().nullable(),
   flags: z.array(z.enum(ORDER_FLAGS)),
   updatedAt: IsoTime.nullable(),
+  /** Station only: the server refused the order's changes for good; it waits for a manager. */
+  refusal: z.object({ code: z.string(), message: z.string().nullable(), at: IsoTime }).optional(),
   /** Server only: when the order first reached the server. */
   receivedAt: IsoTime.nullable().optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoTime } from "./common.js";
+import { Id, IsoTime } from "./common.js";
 import { PendingCountsSchema } from "./sync.js";
 
 export const SYNC_STATES = ["idle", "offered", "running", "failed"] as const;
@@ -17,7 +17,21 @@ export const StationStatusSchema = z.object({
     total: z.number().int().min(0),
     /** Stable code of the last failure while `state` is `failed`. */
     error: z.string().nullable().optional(),
+    /** While `state` is `failed` because the server refused one order for good: that order. */
+    orderId: Id.nullable().optional(),
   }),
+  /** Orders the server refused for good, waiting for a manager ("cần quản lý xem"); the rest syncs. */
+  refusedOrders: z
+    .array(
+      z.object({
+        orderId: Id,
+        number: z.string().nullable(),
+        code: z.string(),
+        message: z.string().nullable(),
+        at: IsoTime,
+      }),
+    )
+    .optional(),
   lastSyncAt: IsoTime.nullable(),
 });
 export type StationStatus = z.infer<typeof StationStatusSchema>;

@@ -4,5 +4,6 @@
  *
  * History:
  * 1 — first version: ops, push/pull with a cursor, register, catalog snapshot, credentials.
+ * 2 — the station's status and order views name the orders the server refused for good.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

@@ -60,6 +60,16 @@ export const COMMON_ERRORS = {
     vi: "Đơn hàng chưa được thanh toán đủ.",
     en: "The order is not fully paid.",
   },
+  PAYMENT_EXCEEDS_DUE: {
+    status: 409,
+    vi: "Chỉ tiền mặt mới được trả nhiều hơn số còn phải trả.",
+    en: "Only cash may be tendered above what is due.",
+  },
+  CHANGE_TOO_LARGE: {
+    status: 409,
+    vi: "Tiền thối quá lớn: vui lòng kiểm tra lại số tiền khách đưa.",
+    en: "That leaves too much change: check the amount tendered.",
+  },
 } as const satisfies ErrorRegistry;
 
 export type CommonErrorCode = keyof typeof COMMON_ERRORS;

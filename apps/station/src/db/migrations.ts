@@ -52,4 +52,18 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL
   ) STRICT;
   `,
+  `
+  -- An order the server refused for good (its JSON reason): not pushed until a manager resolves it.
+  ALTER TABLE orders ADD COLUMN refusal TEXT;
+
+  -- Changes a manager set aside from a refused order: kept for the record, never folded or pushed.
+  CREATE TABLE set_aside_ops (
+    id TEXT PRIMARY KEY,
+    order_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    set_aside_at TEXT NOT NULL,
+    set_aside_by TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -35,6 +35,7 @@ const ListQuerySchema = ListOrdersQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
 });
 const VoidOrderRequestSchema = z.object({ reason: Text(200), managerPin: ManagerPin });
+const ResolveRefusalRequestSchema = z.object({ managerPin: ManagerPin, voidReason: Text(200).optional() });
 
 export interface OrderRouteDeps {
   orders: OrderService;
@@ -187,6 +188,24 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
       const who = actor(request);
       await requireManager(store, who.role, request.body.managerPin);
       return orderView(orders.voidOrder(who, request.params.id, request.body.reason));
+    },
+  );
+
+  app.post(
+    "/api/orders/:id/resolve",
+    {
+      schema: {
+        summary:
+          "Resolve an order the server refused for good (manager, or a manager's PIN): set aside the changes it cannot take, optionally void the order, and let it sync",
+        params: OrderParamsSchema,
+        body: ResolveRefusalRequestSchema,
+        response: order,
+      },
+    },
+    async (request) => {
+      const who = actor(request);
+      await requireManager(store, who.role, request.body.managerPin);
+      return orderView(orders.resolveRefusal(who, request.params.id, request.body.voidReason ?? null));
     },
   );
 

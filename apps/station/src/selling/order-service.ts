@@ -11,6 +11,7 @@ import {
   type Order,
   OrderRuleError,
   type PaymentMethod,
+  replayChecked,
   validateOp,
 } from "@quay/core";
 import { AppError } from "@quay/service-kit";
@@ -123,6 +124,32 @@ export class OrderService {
 
   voidOrder(actor: Actor, orderId: string, reason: string): Order {
     return this.change(actor, orderId, false, () => [{ kind: "voidOrder", data: { reason } }], true);
+  }
+
+  /**
+   * A manager's answer to an order the server refused for good: the changes the core's rules
+   * refuse now are set aside (kept for the record, with what stood only on them), and the order
+   * syncs again; with `voidReason` it is voided as well.
+   */
+  resolveRefusal(actor: Actor, orderId: string, voidReason: string | null): Order {
+    const store = this.deps.store;
+    const found = store.orders.getOrder(orderId);
+    if (!found) throw new AppError("NOT_FOUND", "order");
+    if (!found.refusal) throw new AppError("ORDER_NOT_REFUSED");
+    const at = new Date(this.deps.clock.now()).toISOString();
+    const order = store.transaction(
+      () => {
+        const unsynced = new Set(store.orders.unsyncedOf(orderId).map((op) => op.id));
+        const { refused } = replayChecked(orderId, store.orders.opsOf(orderId), (op) => unsynced.has(op.id));
+        const setAside = refused.map(({ op, code }) => ({ op, reason: code }));
+        store.refused.resolve(orderId, setAside, actor.userId, at);
+        return store.orders.refold(orderId);
+      },
+      { durable: true },
+    );
+    if (voidReason !== null && order.status !== "void") return this.voidOrder(actor, orderId, voidReason);
+    this.deps.onOrderChanged(order);
+    return order;
   }
 
   private requireIdentity() {

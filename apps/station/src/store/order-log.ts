@@ -20,6 +20,17 @@ export interface PendingCounts {
   paidOrders: number;
 }
 
+/** Why the server refused an order for good: it waits for a manager and is not pushed meanwhile. */
+export interface OrderRefusal {
+  readonly code: string;
+  readonly message: string | null;
+  /** When the station learnt of it. */
+  readonly at: string;
+}
+
+/** An order as the station shows it: the fold, and the server's refusal when there is one. */
+export type StationOrder = Order & { readonly refusal?: OrderRefusal };
+
 export interface OrderFilter {
   status?: OrderStatus | undefined;
   /** Opened at or after (ISO time). */
@@ -31,6 +42,12 @@ export interface OrderFilter {
 
 interface OrderRow {
   body: string;
+  refusal: string | null;
+}
+
+function toStationOrder(row: OrderRow): StationOrder {
+  const order = JSON.parse(row.body) as Order;
+  return row.refusal === null ? order : { ...order, refusal: JSON.parse(row.refusal) as OrderRefusal };
 }
 
 /**
@@ -83,7 +100,7 @@ export class OrderLog {
          table_id = excluded.table_id, opened_at = excluded.opened_at, closed_at = excluded.closed_at,
          updated_at = excluded.updated_at, dirty = excluded.dirty, body = excluded.body`,
     );
-    this.selectOrder = db.prepare<[string], OrderRow>("SELECT body FROM orders WHERE id = ?");
+    this.selectOrder = db.prepare<[string], OrderRow>("SELECT body, refusal FROM orders WHERE id = ?");
     this.refreshDirty = db.prepare<[string]>(
       `UPDATE orders SET dirty = EXISTS(SELECT 1 FROM ops WHERE ops.order_id = orders.id AND ops.synced = 0)
        WHERE id = ?`,
@@ -94,16 +111,17 @@ export class OrderLog {
     this.markOpSynced = db.prepare<[string]>("UPDATE ops SET synced = 1 WHERE id = ?");
     this.selectPending = db.prepare<[], { openOrders: number | null; paidOrders: number | null }>(
       `SELECT sum(status = 'open') AS openOrders, sum(status <> 'open') AS paidOrders
-       FROM orders WHERE dirty = 1`,
+       FROM orders WHERE dirty = 1 AND refusal IS NULL`,
     );
     this.selectOpenOutgoing = db.prepare<[], OutgoingOp>(
       `SELECT ops.order_id AS orderId, ops.seq AS seq, ops.id AS id, ops.body AS body
        FROM ops JOIN orders ON orders.id = ops.order_id
-       WHERE ops.synced = 0 AND orders.dirty = 1 AND orders.status = 'open' ORDER BY ops.seq`,
+       WHERE ops.synced = 0 AND orders.dirty = 1 AND orders.status = 'open' AND orders.refusal IS NULL
+       ORDER BY ops.seq`,
     );
     this.selectClosedBatch = db.prepare<[string, string, number], { id: string; closedAt: string }>(
       `SELECT id, closed_at AS closedAt FROM orders
-       WHERE dirty = 1 AND status <> 'open' AND (closed_at, id) > (?, ?)
+       WHERE dirty = 1 AND status <> 'open' AND refusal IS NULL AND (closed_at, id) > (?, ?)
        ORDER BY closed_at, id LIMIT ?`,
     );
     this.selectUnsyncedOfOrder = db.prepare<[string], OutgoingOp>(
@@ -114,13 +132,13 @@ export class OrderLog {
     );
   }
 
-  getOrder(orderId: string): Order | null {
+  getOrder(orderId: string): StationOrder | null {
     const row = this.selectOrder.get(orderId);
-    return row ? (JSON.parse(row.body) as Order) : null;
+    return row ? toStationOrder(row) : null;
   }
 
   /** Orders newest first (by opening time), at most `limit` (default 1,000). */
-  listOrders(filter: OrderFilter): Order[] {
+  listOrders(filter: OrderFilter): StationOrder[] {
     const where: string[] = [];
     const params: string[] = [];
     if (filter.status) {
@@ -135,12 +153,12 @@ export class OrderLog {
       where.push("opened_at < ?");
       params.push(filter.to);
     }
-    const sql = `SELECT body FROM orders ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+    const sql = `SELECT body, refusal FROM orders ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
       ORDER BY opened_at DESC, id DESC LIMIT ?`;
     return this.db
       .prepare<(string | number)[], OrderRow>(sql)
       .all(...params, filter.limit ?? 1_000)
-      .map((row) => JSON.parse(row.body) as Order);
+      .map(toStationOrder);
   }
 
   /** Every op of an order, as stored. */
@@ -182,11 +200,16 @@ export class OrderLog {
       );
       touched.add(op.orderId);
     }
-    for (const orderId of touched) {
-      this.writeProjection(foldOrder(orderId, this.opsOf(orderId)), false);
-      this.refreshDirty.run(orderId);
-    }
+    for (const orderId of touched) this.refold(orderId);
     return [...touched];
+  }
+
+  /** Rewrites an order's projection from the ops it holds now. */
+  refold(orderId: string): Order {
+    const order = foldOrder(orderId, this.opsOf(orderId));
+    this.writeProjection(order, false);
+    this.refreshDirty.run(orderId);
+    return order;
   }
 
   /**
@@ -234,6 +257,11 @@ export class OrderLog {
     for (const order of orders) ops.push(...this.selectUnsyncedOfOrder.all(order.id));
     const lastOrder = orders.at(-1);
     return { ops, last: lastOrder ? { closedAt: lastOrder.closedAt ?? "", id: lastOrder.id } : null };
+  }
+
+  /** The ops of an order the server does not hold yet, oldest first. */
+  unsyncedOf(orderId: string): OutgoingOp[] {
+    return this.selectUnsyncedOfOrder.all(orderId);
   }
 
   /** The highest `deviceSeq` this device has used (0 if none). */

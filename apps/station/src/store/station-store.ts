@@ -3,6 +3,7 @@ import { durably, openDatabase, type StationDatabase } from "../db/open-database
 import { CredentialStore } from "./credential-store.js";
 import { InvoiceCounter } from "./invoice-counter.js";
 import { OrderLog } from "./order-log.js";
+import { RefusedOrders } from "./refused-orders.js";
 import { SettingsStore } from "./settings-store.js";
 
 type CatalogItem = CatalogSnapshot["items"][number];
@@ -19,6 +20,7 @@ export interface StationIdentity {
 export class StationStore {
   readonly settings: SettingsStore;
   readonly orders: OrderLog;
+  readonly refused: RefusedOrders;
   readonly credentials: CredentialStore;
   readonly invoiceCounter: InvoiceCounter;
   private indexedCatalog: CatalogSnapshot | undefined;
@@ -28,6 +30,7 @@ export class StationStore {
   constructor(readonly db: StationDatabase) {
     this.settings = new SettingsStore(db);
     this.orders = new OrderLog(db);
+    this.refused = new RefusedOrders(db);
     this.credentials = new CredentialStore(db);
     this.invoiceCounter = new InvoiceCounter(db);
   }

@@ -26,6 +26,8 @@ export class ServerRejectedError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** The server's own words for it, when it said any. */
+    readonly serverMessage: string | null = null,
   ) {
     super(`server answered ${status} ${code}`);
   }
@@ -93,7 +95,7 @@ export class ServerClient {
       if (!response.ok) throw new ServerRejectedError(response.status, "UNREADABLE");
       throw unreachable(error, options.signal);
     }
-    if (!response.ok) throw new ServerRejectedError(response.status, errorCode(body));
+    if (!response.ok) throw rejected(response.status, body);
     return schema.parse(body);
   }
 
@@ -174,7 +176,7 @@ export class ServerClient {
       if (!ok) throw new ServerRejectedError(status, "UNREADABLE");
       throw unreachable(error, signal);
     }
-    if (!ok) throw new ServerRejectedError(status, errorCode(answer));
+    if (!ok) throw rejected(status, answer);
     return PushResponseSchema.parse(answer);
   }
 
@@ -203,13 +205,12 @@ function causeOf(error: Error): string {
   return cause instanceof Error ? ` (${cause.message})` : "";
 }
 
-function errorCode(body: unknown): string {
-  if (typeof body === "object" && body !== null && "error" in body) {
-    const error = (body as { error: unknown }).error;
-    if (typeof error === "object" && error !== null && "code" in error) {
-      const code = (error as { code: unknown }).code;
-      if (typeof code === "string") return code;
-    }
+/** The server's `{ error: { code, message } }` answer as an error; "UNKNOWN" when it is not one. */
+function rejected(status: number, body: unknown): ServerRejectedError {
+  const error = typeof body === "object" && body !== null && "error" in body ? body.error : null;
+  if (typeof error !== "object" || error === null || !("code" in error) || typeof error.code !== "string") {
+    return new ServerRejectedError(status, "UNKNOWN");
   }
-  return "UNKNOWN";
+  const message = "message" in error && typeof error.message === "string" ? error.message : null;
+  return new ServerRejectedError(status, error.code, message);
 }

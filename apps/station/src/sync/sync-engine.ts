@@ -7,6 +7,7 @@ import type { ClosedKey, OutgoingOp } from "../store/order-log.js";
 import type { StationStore } from "../store/station-store.js";
 import type { ConnectivityMonitor } from "./connectivity-monitor.js";
 import { chunkByOrder, countOrders, pushBody } from "./push-batches.js";
+import { isolateRefused, isRefusedForGood } from "./refusal-isolation.js";
 import {
   type PushResponse,
   type ServerClient,
@@ -59,14 +60,14 @@ export interface SyncEngineDeps {
 
 /** A push ready to go: its ops, how many orders they are, and its body. */
 interface PreparedPush {
-  readonly ops: OutgoingOp[];
+  readonly ops: readonly OutgoingOp[];
   readonly orders: number;
   readonly body: Uint8Array;
 }
 
 /** A push on its way: the server's answer, and when its body is all sent. */
 interface Push {
-  readonly ops: OutgoingOp[];
+  readonly ops: readonly OutgoingOp[];
   readonly orders: number;
   readonly answer: Promise<PushResponse>;
   readonly sent: Promise<void>;
@@ -108,6 +109,7 @@ export class SyncEngine {
   private total = 0;
   private error: string | null = null;
   private deviceRejected = false;
+  private failuresInARow = 0;
   private running: Promise<void> | undefined;
   private wanted = false;
   private kickTimer: NodeJS.Timeout | undefined;
@@ -153,11 +155,25 @@ export class SyncEngine {
   }
 
   status(): StationStatus {
+    const sync = {
+      state: this.state,
+      phase: this.phase,
+      done: this.done,
+      total: this.total,
+      error: this.error,
+    };
+    const refused = this.deps.store.refused.list();
+    const [oldest] = refused;
     return {
       mode: this.mode,
       serverReachable: this.deps.monitor.reachable,
       pending: this.deps.store.orders.pendingCounts(),
-      sync: { state: this.state, phase: this.phase, done: this.done, total: this.total, error: this.error },
+      // Between syncs, an order the server refused is the failure to show, until a manager resolves it.
+      sync:
+        oldest && sync.state === "idle"
+          ? { ...sync, state: "failed", error: oldest.code, orderId: oldest.orderId }
+          : sync,
+      refusedOrders: refused,
       lastSyncAt: this.deps.store.settings.get("lastSyncAt") ?? null,
     };
   }
@@ -392,17 +408,22 @@ export class SyncEngine {
         if (next.ops.length > 0 && inFlight.length < this.options.pushesInFlight) {
           if (await sendNext()) continue;
           // Orders too big for one push: push them alone, once the pushes in flight are answered.
-          for (const push of inFlight.splice(0)) progress(this.acknowledge(push.ops, await push.answer));
+          for (const push of inFlight.splice(0)) progress(await this.settle(push.ops, push.answer));
           progress(await this.pushOps(next.ops));
           next = next.last ? read(next.last) : end;
           continue;
         }
         const oldest = inFlight[0];
         if (!oldest) continue;
-        const answer = await oldest.answer;
+        const answer = await oldest.answer.catch((error: unknown) => {
+          if (isRefusedForGood(error)) return null; // settled below, once it leaves the pipeline
+          throw error;
+        });
         if (next.ops.length > 0 && inFlight.length <= this.options.pushesInFlight) await sendNext();
         inFlight.shift();
-        progress(this.acknowledge(oldest.ops, answer));
+        progress(
+          answer ? this.acknowledge(oldest.ops, answer) : await this.settle(oldest.ops, oldest.answer),
+        );
       }
     }
   }
@@ -411,7 +432,7 @@ export class SyncEngine {
    * Serialises a push of `ops` (at most MAX_PUSH_OPS). `onTheirWay` closed orders, sent in pushes
    * not acknowledged yet, are left out of the pending count it reports.
    */
-  private prepare(ops: OutgoingOp[], onTheirWay = 0): PreparedPush {
+  private prepare(ops: readonly OutgoingOp[], onTheirWay = 0): PreparedPush {
     const pending = this.deps.store.orders.pendingCounts();
     pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
     return { ops, orders: countOrders(ops), body: Buffer.from(pushBody(ops, pending)) };
@@ -456,6 +477,7 @@ export class SyncEngine {
     monitor.reportSuccess();
     const held = new Set(answer.held);
     if (!ops.some((op) => held.has(op.id))) throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
+    this.failuresInARow = 0;
     const now = new Date(this.deps.clock.now()).toISOString();
     const touched = store.transaction(() => {
       const touched = store.orders.markSynced(ops, held);
@@ -474,9 +496,37 @@ export class SyncEngine {
   private async pushOps(ops: readonly OutgoingOp[]): Promise<number> {
     let acknowledged = 0;
     for (const chunk of chunkByOrder(ops)) {
-      acknowledged += this.acknowledge(chunk, await this.send(this.prepare(chunk)).answer);
+      acknowledged += await this.settle(chunk, this.send(this.prepare(chunk)).answer);
     }
     return acknowledged;
+  }
+
+  /**
+   * Acknowledges a push's answer. A push the server refused for good never blocks the rest: the
+   * orders at fault are found (`isolateRefused`), set apart for a manager, and the others synced.
+   */
+  private async settle(ops: readonly OutgoingOp[], answer: Promise<PushResponse>): Promise<number> {
+    try {
+      return this.acknowledge(ops, await answer);
+    } catch (error) {
+      if (!isRefusedForGood(error)) throw error;
+      return isolateRefused(ops, error, {
+        push: async (part) => this.acknowledge(part, await this.send(this.prepare(part)).answer),
+        refuse: (orderId, refusal) => this.refuse(orderId, refusal),
+      });
+    }
+  }
+
+  /** Sets an order the server refused for good apart: shown to the cashier, left for a manager. */
+  private refuse(orderId: string, refusal: ServerRejectedError): void {
+    const at = new Date(this.deps.clock.now()).toISOString();
+    this.deps.store.refused.refuse(orderId, { code: refusal.code, message: refusal.serverMessage, at });
+    this.deps.logger.warn(
+      { orderId, code: refusal.code, status: refusal.status },
+      "the server refused an order for good; it waits for a manager",
+    );
+    this.deps.onOrdersChanged([orderId]);
+    this.deps.onStatusChanged();
   }
 
   /** Pulls pages until the server has nothing more; one pull at a time. */
@@ -561,7 +611,9 @@ export class SyncEngine {
     const code = error instanceof ServerRejectedError ? error.code : "SYNC_FAILED";
     logger.error({ err: error }, "sync failed");
     if (this.state === "running") this.markFailed(code);
-    this.later(3_000);
+    // A failure that repeats is retried less and less often: 3 s, 6 s, 12 s … up to a minute.
+    this.failuresInARow += 1;
+    this.later(Math.min(3_000 * 2 ** (this.failuresInARow - 1), 60_000));
   }
 
   private markFailed(code: string): void {
