@@ -10,6 +10,7 @@ import { HelpOverlay } from "./shortcuts/help-overlay.js";
 import { useShortcuts } from "./shortcuts/use-shortcuts.js";
 import { OfflineBanner } from "./status/offline-banner.js";
 import { StatusBar } from "./status/status-bar.js";
+import { RefusedOrdersDialog } from "./sync/refused-orders-dialog.js";
 import { SyncDialog } from "./sync/sync-dialog.js";
 import { useSyncFlow } from "./sync/use-sync-flow.js";
 import { TableMap } from "./tables/table-map.js";
@@ -34,6 +35,8 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
   const sync = useSyncFlow(live.status, api.startSync);
   const [screen, setScreen] = useState<Screen | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [refusedOpen, setRefusedOpen] = useState(false);
+  const refused = live.status?.refusedOrders ?? [];
 
   const show = useCallback(
     (selection: OrderSelection) => setScreen((current) => ({ key: (current?.key ?? 0) + 1, selection })),
@@ -57,6 +60,7 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
         user={session.user}
         timeZone={store?.timeZone}
         onSyncNow={sync.start}
+        onRefused={() => setRefusedOpen(true)}
         onHelp={() => setHelpOpen(true)}
         onLogout={onLogout}
       />
@@ -97,6 +101,13 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
         onStart={sync.start}
         dispatch={sync.dispatch}
       />
+      {refusedOpen && refused.length > 0 ? (
+        <RefusedOrdersDialog
+          refused={refused}
+          needsPin={!["owner", "manager"].includes(session.user.role)}
+          onClose={() => setRefusedOpen(false)}
+        />
+      ) : null}
       {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
     </div>
   );

@@ -63,6 +63,12 @@ export function createStationApi(http: HttpClient) {
         reason,
         ...(managerPin === null || managerPin === "" ? {} : { managerPin }),
       }),
+    /** A manager's answer to an order the server refused: set its refused changes aside, or void it. */
+    resolveRefusal: (orderId: string, managerPin: string | null, voidReason: string | null) =>
+      http.post<Order>(`${orderPath(orderId)}/resolve`, {
+        ...(managerPin === null || managerPin === "" ? {} : { managerPin }),
+        ...(voidReason === null ? {} : { voidReason }),
+      }),
     moveOrder: (orderId: string, tableId: string | null) =>
       http.post<Order>(`${orderPath(orderId)}/move`, { tableId }),
     addPayment: (orderId: string, method: PaymentMethod, amount: number) =>

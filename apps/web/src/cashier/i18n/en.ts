@@ -40,6 +40,7 @@ export const en: CashierMessages = {
     syncing: "Syncing {{done}}/{{total}}",
     syncNow: "Sync now",
     syncFailed: "Sync not finished",
+    refused: "{{count}} order(s) for a manager",
     language: "Tiếng Việt",
     languageLabel: "Chuyển sang tiếng Việt",
     help: "Shortcuts",
@@ -127,6 +128,16 @@ export const en: CashierMessages = {
     pin: "Manager PIN",
     pinHelp: "Voiding an item needs a manager's PIN.",
     confirm: "Void",
+  },
+  refused: {
+    title: "Orders for a manager",
+    explain:
+      "The server refused these orders, so they are not synced yet; every other order syncs as usual. A manager can set aside the refused change (the order reopens if it must be paid again) or void the order.",
+    reason: "Reason: {{reason}}",
+    fix: "Set aside the refused change",
+    void: "Void the order",
+    voidReason: "Refused by the server",
+    done: "Order {{order}} resolved.",
   },
   voidOrder: {
     title: "Void order",

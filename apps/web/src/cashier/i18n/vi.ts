@@ -37,6 +37,7 @@ export const vi = {
     syncing: "Đang đồng bộ {{done}}/{{total}}",
     syncNow: "Đồng bộ ngay",
     syncFailed: "Đồng bộ chưa xong",
+    refused: "{{count}} đơn cần quản lý xem",
     language: "English",
     languageLabel: "Switch to English",
     help: "Phím tắt",
@@ -130,6 +131,16 @@ export const vi = {
     pin: "Mã PIN quản lý",
     pinHelp: "Hủy món cần quản lý xác nhận bằng mã PIN.",
     confirm: "Xác nhận hủy",
+  },
+  refused: {
+    title: "Đơn cần quản lý xem",
+    explain:
+      "Máy chủ từ chối các đơn dưới đây nên chúng chưa được đồng bộ; mọi đơn khác vẫn đồng bộ bình thường. Quản lý có thể bỏ thao tác bị từ chối (đơn mở lại nếu cần thu tiền lại) hoặc hủy đơn.",
+    reason: "Lý do: {{reason}}",
+    fix: "Bỏ thao tác lỗi",
+    void: "Hủy đơn",
+    voidReason: "Máy chủ từ chối đơn",
+    done: "Đã xử lý đơn {{order}}.",
   },
   voidOrder: {
     title: "Hủy đơn",

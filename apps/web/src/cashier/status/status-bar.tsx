@@ -11,6 +11,8 @@ interface StatusBarProps {
   readonly user: SessionUser;
   readonly timeZone: string | undefined;
   readonly onSyncNow: () => void;
+  /** Opens the orders the server refused, for a manager. */
+  readonly onRefused: () => void;
   readonly onHelp: () => void;
   readonly onLogout: () => void;
 }
@@ -27,6 +29,7 @@ export function StatusBar({
   user,
   timeZone,
   onSyncNow,
+  onRefused,
   onHelp,
   onLogout,
 }: StatusBarProps) {
@@ -35,6 +38,7 @@ export function StatusBar({
   const stationLost = stream === "lost";
   const mode = status?.mode ?? "online";
   const syncing = status?.sync.state === "running";
+  const refusedCount = status?.refusedOrders?.length ?? 0;
   const canSync = status?.serverReachable === true && pending > 0 && !syncing;
   const lastSync =
     status?.lastSyncAt == null
@@ -71,7 +75,16 @@ export function StatusBar({
             {lastSync}
           </span>
         )}
-        {status?.sync.state === "failed" ? (
+        {refusedCount > 0 ? (
+          <button
+            type="button"
+            className="status-button status-error"
+            data-testid="refused-count"
+            onClick={onRefused}
+          >
+            {t("status.refused", { count: refusedCount })}
+          </button>
+        ) : status?.sync.state === "failed" ? (
           <span className="status-item status-error" data-testid="sync-error">
             {t("status.syncFailed")}
           </span>
