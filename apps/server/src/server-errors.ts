@@ -25,7 +25,6 @@ export const SERVER_ERRORS = {
     vi: "Không gộp được: đơn đã có thanh toán hoặc giảm giá, hoặc không còn mở.",
     en: "These orders cannot be merged: one is no longer open, or has payments or a discount.",
   },
-  ORDER_EMPTY: { status: 409, vi: "Đơn hàng chưa có món nào.", en: "The order has no lines yet." },
   UNAVAILABLE: {
     status: 503,
     vi: "Máy chủ tạm thời không sẵn sàng.",

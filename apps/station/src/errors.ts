@@ -12,11 +12,6 @@ export const STATION_ERRORS = {
     vi: "Máy bán hàng chưa từng đồng bộ. Vui lòng đăng nhập Online một lần trước.",
     en: "This station has never synced. Please log in online once first.",
   },
-  MANAGER_PIN_REQUIRED: {
-    status: 403,
-    vi: "Cần mã PIN của quản lý để thực hiện thao tác này.",
-    en: "A manager's PIN is required for this.",
-  },
   BAD_MANAGER_PIN: {
     status: 403,
     vi: "Mã PIN quản lý không đúng.",

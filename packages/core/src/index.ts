@@ -5,6 +5,7 @@ export * from "./invoice-number.js";
 export * from "./local-time.js";
 export * from "./money.js";
 export * from "./order.js";
+export * from "./order-change.js";
 export * from "./order-fold.js";
 export * from "./order-op.js";
 export * from "./order-replay.js";

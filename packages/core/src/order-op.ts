@@ -31,16 +31,17 @@ export interface OpData {
     quantity: number;
     note: string | null;
   };
-  setQuantity: { lineId: string; quantity: number };
-  voidLine: { lineId: string; reason: string };
+  /** A lower quantity is a reduction: it carries a reason, and who approved it when the user may not. */
+  setQuantity: { lineId: string; quantity: number; reason?: string; approvedBy?: string };
+  voidLine: { lineId: string; reason: string; approvedBy?: string };
   /** A whole-order discount in đồng; the latest one replaces earlier ones (0 removes it). */
-  discount: { amount: Dong; reason: string | null };
+  discount: { amount: Dong; reason: string | null; approvedBy?: string };
   moveTable: { tableId: string | null };
   /** `amount` is what was tendered: cash above the total becomes change due. */
   addPayment: { paymentId: string; method: PaymentMethod; amount: Dong };
   /** Checkout: the order is paid; `total` is what the device saw when it closed. */
   close: { total: Dong };
-  voidOrder: { reason: string };
+  voidOrder: { reason: string; approvedBy?: string };
 }
 
 interface OpEnvelope {
@@ -51,7 +52,7 @@ interface OpEnvelope {
   readonly deviceId: string;
   /** Per-device increasing counter: breaks ties between ops made in the same millisecond. */
   readonly deviceSeq: number;
-  /** Device time (ISO-8601 with milliseconds) when the op was made. */
+  /** Device time (ISO-8601 with milliseconds, UTC) when the op was made. */
   readonly at: string;
   readonly userId: string;
 }

@@ -124,6 +124,7 @@ const cases: Case[] = [
   ["pay with a payment id already used", partlyPaid, pay(38_000, "p1"), "PAYMENT_EXISTS"],
   ["pay a paid order", paid, pay(1_000), "ORDER_PAID"],
   ["pay a void order", voided, pay(58_000), "ORDER_VOID"],
+  ["pay an order with no lines", fold(opening), pay(1_000), "ORDER_EMPTY"],
 
   [
     "close a fully paid order",

@@ -25,13 +25,19 @@ export const ORDER_RULE_CODES = [
   "REASON_REQUIRED",
   "PAYMENT_EXCEEDS_DUE",
   "CHANGE_TOO_LARGE",
+  "ORDER_EMPTY",
 ] as const;
 export type OrderRuleCode = (typeof ORDER_RULE_CODES)[number];
 
+/** Why a change may not be made by who asks (see `planChange`). */
+export const PERMISSION_REFUSALS = ["FORBIDDEN", "MANAGER_PIN_REQUIRED"] as const;
+export type ChangeRefusalCode = OrderRuleCode | (typeof PERMISSION_REFUSALS)[number];
+
+/** A change refused by the core: an order rule, or the permissions table. */
 export class OrderRuleError extends Error {
   override readonly name = "OrderRuleError";
-  constructor(readonly reason: OrderRuleCode) {
-    super(`order rule violated: ${reason}`);
+  constructor(readonly reason: ChangeRefusalCode) {
+    super(`order change refused: ${reason}`);
   }
 }
 
@@ -95,6 +101,7 @@ export function validateOp(order: Order | null, op: Op): Validation {
         return fail("INVALID_AMOUNT");
       }
       if (order.payments.some((p) => p.id === op.data.paymentId)) return fail("PAYMENT_EXISTS");
+      if (order.status === "open" && order.lines.length === 0) return fail("ORDER_EMPTY");
       return checkTender(order, op.data.method, op.data.amount);
     case "close":
       if (order.status === "paid") return fail("ORDER_PAID");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, IsoTime, PositiveMoney, Quantity, Role, Text } from "./common.js";
+import { Id, IsoTime, Money, PositiveMoney, Quantity, Role, Text } from "./common.js";
 import { PaymentMethodSchema } from "./op.js";
 
 /** The calls both services offer to their browser apps and phones (API.md). */
@@ -21,22 +21,40 @@ export const LoginResponseSchema = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 
-export const CreateOrderRequestSchema = z.object({ tableId: Id.nullable().optional() });
+/** A manager's PIN, typed at the caller's device when the caller may not do something by role. */
+export const ManagerPin = z.string().regex(/^\d{4,8}$/);
+
+export const CreateOrderRequestSchema = z.object({
+  tableId: Id.nullable().optional(),
+  /** The client's own id for the order: retrying an open it could not confirm opens it once. */
+  id: Id.optional(),
+});
 export const AddLineRequestSchema = z.object({
   itemId: Id,
   quantity: Quantity,
   note: z.string().trim().max(200).optional(),
+  /** The client's own id for the line: a retried add adds it once. */
+  lineId: Id.optional(),
 });
-export const PatchLineRequestSchema = z.object({ quantity: Quantity });
-export const VoidLineRequestSchema = z.object({
-  reason: Text(200),
-  /** A manager's PIN when the caller may not void lines by role. */
-  managerPin: z
-    .string()
-    .regex(/^\d{4,8}$/)
-    .optional(),
+export const PatchLineRequestSchema = z.object({
+  quantity: Quantity,
+  /** Why, when the quantity goes down: a reduction needs a manager, like a void. */
+  reason: Text(200).optional(),
+  managerPin: ManagerPin.optional(),
 });
-export const AddPaymentRequestSchema = z.object({ method: PaymentMethodSchema, amount: PositiveMoney });
+export const VoidLineRequestSchema = z.object({ reason: Text(200), managerPin: ManagerPin.optional() });
+export const AddPaymentRequestSchema = z.object({
+  method: PaymentMethodSchema,
+  amount: PositiveMoney,
+  /** The client's own id for the payment: a retried payment is taken once. */
+  paymentId: Id.optional(),
+});
+export const DiscountRequestSchema = z.object({
+  amount: Money,
+  reason: Text(200).nullable().optional(),
+  managerPin: ManagerPin.optional(),
+});
+export const VoidOrderRequestSchema = z.object({ reason: Text(200), managerPin: ManagerPin.optional() });
 export const MoveOrderRequestSchema = z.object({ tableId: Id.nullable() });
 export const ListOrdersQuerySchema = z.object({
   status: z.enum(["open", "paid", "void"]).optional(),

@@ -15,6 +15,8 @@ const envelope = {
 };
 
 const Reason = Text(200);
+/** The manager who approved a change the user may not make alone (see core's `planChange`). */
+const ApprovedBy = { approvedBy: Text(64).optional() };
 
 /** One order operation (DESIGN.md §4), exactly as the core's `Op` type. */
 export const OpSchema = z.discriminatedUnion("kind", [
@@ -39,13 +41,17 @@ export const OpSchema = z.discriminatedUnion("kind", [
   z.object({
     ...envelope,
     kind: z.literal("setQuantity"),
-    data: z.object({ lineId: Id, quantity: Quantity }),
+    data: z.object({ lineId: Id, quantity: Quantity, reason: Reason.optional(), ...ApprovedBy }),
   }),
-  z.object({ ...envelope, kind: z.literal("voidLine"), data: z.object({ lineId: Id, reason: Reason }) }),
+  z.object({
+    ...envelope,
+    kind: z.literal("voidLine"),
+    data: z.object({ lineId: Id, reason: Reason, ...ApprovedBy }),
+  }),
   z.object({
     ...envelope,
     kind: z.literal("discount"),
-    data: z.object({ amount: Money, reason: Reason.nullable() }),
+    data: z.object({ amount: Money, reason: Reason.nullable(), ...ApprovedBy }),
   }),
   z.object({ ...envelope, kind: z.literal("moveTable"), data: z.object({ tableId: Id.nullable() }) }),
   z.object({
@@ -54,7 +60,7 @@ export const OpSchema = z.discriminatedUnion("kind", [
     data: z.object({ paymentId: Id, method: PaymentMethodSchema, amount: PositiveMoney }),
   }),
   z.object({ ...envelope, kind: z.literal("close"), data: z.object({ total: Money }) }),
-  z.object({ ...envelope, kind: z.literal("voidOrder"), data: z.object({ reason: Reason }) }),
+  z.object({ ...envelope, kind: z.literal("voidOrder"), data: z.object({ reason: Reason, ...ApprovedBy }) }),
 ]);
 
 /** The parsed op, typed as the core's `Op` (money fields carry the `Dong` brand). */

@@ -9,7 +9,7 @@ import * as protocol from "./index.js";
  */
 const FINGERPRINTS: Record<number, string> = {
   1: "78ba3687a792bace11c1829e468f85183968ce62015be51755c7becf7971b2be",
-  2: "8ddae7197631fcc5f6e4f1849a6e57138647f12c189cbbc3c9a84a714b522e1c",
+  2: "9f0f582ba7adfc7514445685f88bda05888efa53f69a870c87f1ed80979d4857",
 };
 
 function fingerprint(): string {

@@ -4,6 +4,7 @@
  *
  * History:
  * 1 — first version: ops, push/pull with a cursor, register, catalog snapshot, credentials.
- * 2 — the station's status and order views name the orders the server refused for good.
+ * 2 — ops a manager approved carry `approvedBy`; a lowered quantity carries its reason; the
+ *     station's status and order views name the orders the server refused for good.
  */
 export const PROTOCOL_VERSION = 2;

@@ -60,6 +60,12 @@ export const COMMON_ERRORS = {
     vi: "Đơn hàng chưa được thanh toán đủ.",
     en: "The order is not fully paid.",
   },
+  ORDER_EMPTY: { status: 409, vi: "Đơn hàng chưa có món nào.", en: "The order has no lines yet." },
+  MANAGER_PIN_REQUIRED: {
+    status: 403,
+    vi: "Cần mã PIN của quản lý để thực hiện thao tác này.",
+    en: "A manager's PIN is required for this.",
+  },
   PAYMENT_EXCEEDS_DUE: {
     status: 409,
     vi: "Chỉ tiền mặt mới được trả nhiều hơn số còn phải trả.",

@@ -81,7 +81,8 @@ export type HttpService = Awaited<ReturnType<typeof createHttpService>>;
 /** Maps anything a route can throw to one of the registry's codes. */
 function errorCode(error: FastifyError): string {
   if (error instanceof AppError) return error.code;
-  if (error instanceof OrderRuleError) return error.reason;
+  // The contract answers an unknown line as any unknown thing: 404 NOT_FOUND.
+  if (error instanceof OrderRuleError) return error.reason === "LINE_NOT_FOUND" ? "NOT_FOUND" : error.reason;
   if (hasZodFastifySchemaValidationErrors(error)) return "VALIDATION_FAILED";
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":

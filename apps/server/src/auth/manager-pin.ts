@@ -1,28 +1,27 @@
 import { verifySecret } from "@quay/auth";
-import { can, type Permission } from "@quay/core";
+import type { Approver } from "@quay/core";
 import { AppError } from "@quay/service-kit";
 import { storeCredentials } from "../storage/scripts/users.js";
 import type { ServerStore } from "../storage/server-store.js";
-import type { UserPrincipal } from "./principal.js";
 
 /**
- * Lets a call through when the caller's role holds `permission`, or when a manager of the store
- * typed their PIN at the caller's device (DESIGN.md §9).
+ * The manager of the store whose PIN was typed at the caller's device; `null` when no PIN was
+ * given. Whether the change needs one is the core's to say (`planChange` answers
+ * MANAGER_PIN_REQUIRED): a wrong PIN is refused here whatever the change.
  */
-export async function requireRoleOrManagerPin(
+export async function managerApproval(
   store: ServerStore,
-  caller: UserPrincipal,
   storeId: string,
-  permission: Permission,
   managerPin: string | undefined,
-): Promise<void> {
-  if (can(caller.user.role, permission)) return;
-  if (managerPin === undefined) throw new AppError("FORBIDDEN", `${caller.user.role} may not ${permission}`);
+): Promise<Approver | null> {
+  if (managerPin === undefined) return null;
   const managers = (await store.read(storeCredentials(storeId))).filter(
-    (entry) => entry.active && entry.pinHash !== null && can(entry.role, permission),
+    (entry) => entry.active && entry.pinHash !== null && (entry.role === "owner" || entry.role === "manager"),
   );
   const verdicts = await Promise.all(
     managers.map((manager) => (manager.pinHash ? verifySecret(managerPin, manager.pinHash) : false)),
   );
-  if (!verdicts.includes(true)) throw new AppError("MANAGER_PIN_INVALID");
+  const approver = managers.find((_, index) => verdicts[index]);
+  if (!approver) throw new AppError("MANAGER_PIN_INVALID");
+  return { userId: approver.userId, role: approver.role };
 }

@@ -1,26 +1,25 @@
-import type { Permission } from "@quay/core";
-import { dong, OrderRuleError } from "@quay/core";
+import { dong, type Order, type OrderIntent, type Permission } from "@quay/core";
 import {
   AddLineRequestSchema,
   AddPaymentRequestSchema,
   CreateOrderRequestSchema,
+  DiscountRequestSchema,
   ErrorBody,
   Id,
   LineParamsSchema,
   ListOrdersQuerySchema,
-  Money,
   MoveOrderRequestSchema,
   OrderListSchema,
   OrderParamsSchema,
   OrderSchema,
   PatchLineRequestSchema,
-  Text,
   VoidLineRequestSchema,
+  VoidOrderRequestSchema,
 } from "@quay/protocol";
 import { AppError, type HttpService } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireRoleOrManagerPin } from "../auth/manager-pin.js";
+import { managerApproval } from "../auth/manager-pin.js";
 import type { UserPrincipal } from "../auth/principal.js";
 import { callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
@@ -28,48 +27,34 @@ import { findItem, tableExists } from "../storage/scripts/catalog.js";
 import { mergeOrders } from "../storage/scripts/merge-orders.js";
 import { getOrder, listOrders } from "../storage/scripts/orders.js";
 import type { StoreRecord } from "../storage/scripts/records.js";
-import {
-  makeServerOps,
-  type OpPlan,
-  openServerOrder,
-  type ServerOpContext,
-} from "../storage/scripts/server-ops.js";
+import { changeOnServer, openServerOrder, type ServerOpContext } from "../storage/scripts/server-ops.js";
 
-const ManagerPin = z
-  .string()
-  .regex(/^\d{4,8}$/)
-  .optional();
-const ServerCreateOrderSchema = CreateOrderRequestSchema.extend({
-  storeId: Id.optional(),
-  /** The phone's own id for the order: retrying an open it could not confirm opens it once. */
-  id: Id.optional(),
-});
-const ServerAddLineSchema = AddLineRequestSchema.extend({
-  /** The phone's own id for the line: a retried add adds it once. */
-  lineId: Id.optional(),
-});
+const ServerCreateOrderSchema = CreateOrderRequestSchema.extend({ storeId: Id.optional() });
 const MergeRequestSchema = z.object({ intoOrderId: Id });
 const ServerListOrdersQuerySchema = ListOrdersQuerySchema.extend({
   storeId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
 });
-const DiscountRequestSchema = z.object({
-  amount: Money,
-  reason: Text(200).nullable().optional(),
-  managerPin: ManagerPin,
-});
-const VoidOrderRequestSchema = z.object({ reason: Text(200), managerPin: ManagerPin });
 
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const orderAnswer = { 200: OrderSchema, ...refusals };
 
 /** Orders for phones and the back office (API.md): every call becomes ops in the shared log. */
 export function registerOrderRoutes(app: HttpService, context: ServerContext): void {
-  const opContext = (caller: UserPrincipal, store: StoreRecord, orderId: string): ServerOpContext => ({
+  const opContext = async (
+    caller: UserPrincipal,
+    store: StoreRecord,
+    orderId: string,
+    managerPin?: string,
+  ): Promise<ServerOpContext> => ({
     store,
     orderId,
     deviceId: `web-${caller.session.id}`,
-    userId: caller.user.id,
+    actor: {
+      userId: caller.user.id,
+      role: caller.user.role,
+      approver: await managerApproval(context.store, store.id, managerPin),
+    },
     nowMs: context.clock.now(),
     newId: context.newId,
   });
@@ -82,9 +67,15 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     return { caller, store: callerStore(caller, order.storeId), order: order.view };
   };
 
-  const change = async (request: FastifyRequest, id: string, permission: Permission, plan: OpPlan) => {
-    const { caller, store } = await callerOrder(request, id, permission);
-    return context.store.write(makeServerOps(opContext(caller, store, id), plan));
+  /** One intent on the caller's order; the core decides whether the caller may (`planChange`). */
+  const change = async (
+    request: FastifyRequest,
+    id: string,
+    intentFor: (order: Order | null) => OrderIntent,
+    managerPin?: string,
+  ) => {
+    const { caller, store } = await callerOrder(request, id, "orders.write");
+    return context.store.write(changeOnServer(await opContext(caller, store, id, managerPin), intentFor));
   };
 
   app.get(
@@ -131,7 +122,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
         throw new AppError("NOT_FOUND", `table ${tableId}`);
       }
       const order = await context.store.write(
-        openServerOrder(opContext(caller, store, request.body.id ?? context.newId()), tableId),
+        openServerOrder(await opContext(caller, store, request.body.id ?? context.newId()), tableId),
       );
       return reply.status(201).send(order);
     },
@@ -145,7 +136,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
         summary:
           "Add a line: an item of the store's menu at its current price (a `lineId` the order holds already adds nothing)",
         params: OrderParamsSchema,
-        body: ServerAddLineSchema,
+        body: AddLineRequestSchema,
         response: orderAnswer,
       },
     },
@@ -156,28 +147,15 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       if (!item.active) throw new AppError("ITEM_UNAVAILABLE");
       const lineId = request.body.lineId ?? context.newId();
       const { quantity, note } = request.body;
+      const ops = await opContext(caller, store, request.params.id);
       return context.store.write(
-        makeServerOps(opContext(caller, store, request.params.id), (order) => {
-          const held = [...(order?.lines ?? []), ...(order?.voidedLines ?? [])].find(
-            (line) => line.id === lineId,
-          );
-          if (held && held.itemId !== item.id) throw new OrderRuleError("LINE_EXISTS");
-          if (held) return [];
-          return [
-            {
-              kind: "addLine",
-              data: {
-                lineId,
-                itemId: item.id,
-                name: item.name,
-                unitPrice: item.price,
-                vatRate: item.vatRate,
-                quantity,
-                note: note ? note : null,
-              },
-            },
-          ];
-        }),
+        changeOnServer(ops, () => ({
+          kind: "addLine",
+          lineId,
+          item: { id: item.id, name: item.name, price: item.price, vatRate: item.vatRate },
+          quantity,
+          note: note ? note : null,
+        })),
       );
     },
   );
@@ -187,16 +165,23 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     {
       schema: {
         tags: ["orders"],
-        summary: "Change a line's quantity",
+        summary:
+          "Change a line's quantity; lowering it is a reduction (a reason; a manager, or a manager's PIN)",
         params: LineParamsSchema,
         body: PatchLineRequestSchema,
         response: orderAnswer,
       },
     },
-    async (request) =>
-      change(request, request.params.id, "orders.write", () => [
-        { kind: "setQuantity", data: { lineId: request.params.lineId, quantity: request.body.quantity } },
-      ]),
+    async (request) => {
+      const { quantity, reason, managerPin } = request.body;
+      const lineId = request.params.lineId;
+      return change(
+        request,
+        request.params.id,
+        () => ({ kind: "setQuantity", lineId, quantity, reason: reason ?? null }),
+        managerPin,
+      );
+    },
   );
 
   app.post(
@@ -211,13 +196,9 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
-      await requireRoleOrManagerPin(context.store, caller, store.id, "orders.void", request.body.managerPin);
-      return context.store.write(
-        makeServerOps(opContext(caller, store, request.params.id), () => [
-          { kind: "voidLine", data: { lineId: request.params.lineId, reason: request.body.reason } },
-        ]),
-      );
+      const { reason, managerPin } = request.body;
+      const lineId = request.params.lineId;
+      return change(request, request.params.id, () => ({ kind: "voidLine", lineId, reason }), managerPin);
     },
   );
 
@@ -233,14 +214,14 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const paymentId = context.newId();
       const { method, amount } = request.body;
-      return change(request, request.params.id, "orders.pay", (order) => {
-        if (order && order.status === "open" && order.lines.length === 0) throw new AppError("ORDER_EMPTY");
-        const payment = { kind: "addPayment" as const, data: { paymentId, method, amount: dong(amount) } };
-        if (!order || order.paid + amount < order.total) return [payment];
-        return [payment, { kind: "close" as const, data: { total: order.total } }];
-      });
+      const paymentId = request.body.paymentId ?? context.newId();
+      return change(request, request.params.id, () => ({
+        kind: "pay",
+        paymentId,
+        method,
+        amount: dong(amount),
+      }));
     },
   );
 
@@ -261,11 +242,8 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
         throw new AppError("NOT_FOUND", `table ${tableId}`);
       }
-      return context.store.write(
-        makeServerOps(opContext(caller, store, request.params.id), () => [
-          { kind: "moveTable", data: { tableId } },
-        ]),
-      );
+      const ops = await opContext(caller, store, request.params.id);
+      return context.store.write(changeOnServer(ops, () => ({ kind: "moveTable", tableId })));
     },
   );
 
@@ -283,7 +261,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     },
     async (request) => {
       const { caller, store } = await callerOrder(request, request.params.id, "orders.merge");
-      const { orderId: _unused, ...base } = opContext(caller, store, request.params.id);
+      const { orderId: _unused, ...base } = await opContext(caller, store, request.params.id);
       return context.store.write(mergeOrders(base, request.params.id, request.body.intoOrderId));
     },
   );
@@ -300,19 +278,12 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
-      await requireRoleOrManagerPin(
-        context.store,
-        caller,
-        store.id,
-        "orders.discount",
-        request.body.managerPin,
-      );
-      const { amount, reason } = request.body;
-      return context.store.write(
-        makeServerOps(opContext(caller, store, request.params.id), () => [
-          { kind: "discount", data: { amount: dong(amount), reason: reason ?? null } },
-        ]),
+      const { amount, reason, managerPin } = request.body;
+      return change(
+        request,
+        request.params.id,
+        () => ({ kind: "discount", amount: dong(amount), reason: reason ?? null }),
+        managerPin,
       );
     },
   );
@@ -330,16 +301,8 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const { caller, store, order } = await callerOrder(request, request.params.id, "orders.write");
-      if (order.status === "paid" && caller.user.role === "waiter") {
-        throw new AppError("FORBIDDEN", "a waiter may not void a paid order");
-      }
-      await requireRoleOrManagerPin(context.store, caller, store.id, "orders.void", request.body.managerPin);
-      return context.store.write(
-        makeServerOps(opContext(caller, store, request.params.id), () => [
-          { kind: "voidOrder", data: { reason: request.body.reason } },
-        ]),
-      );
+      const { reason, managerPin } = request.body;
+      return change(request, request.params.id, () => ({ kind: "voidOrder", reason }), managerPin);
     },
   );
 }

@@ -1,24 +1,21 @@
 import { verifySecret } from "@quay/auth";
-import type { Role } from "@quay/protocol";
+import type { Approver } from "@quay/core";
 import { AppError } from "@quay/service-kit";
 import type { StationStore } from "../store/station-store.js";
 
-const MANAGER_ROLES: readonly Role[] = ["owner", "manager"];
-
-export function isManager(role: Role): boolean {
-  return MANAGER_ROLES.includes(role);
-}
-
 /**
- * Voids and discounts need manager rights: a manager signed in, or a manager's PIN typed at the
- * counter, checked against the cached PIN hashes (works offline). Returns the approving user's id.
+ * The manager whose PIN was typed at the counter, checked against the cached PIN hashes (works
+ * offline); `null` when no PIN was given. Whether the change needs one is the core's to say
+ * (`planChange` answers MANAGER_PIN_REQUIRED): a wrong PIN is refused here whatever the change.
  */
-export async function requireManager(store: StationStore, role: Role, managerPin: string | undefined) {
-  if (isManager(role)) return null;
-  if (!managerPin) throw new AppError("MANAGER_PIN_REQUIRED");
+export async function managerApproval(
+  store: StationStore,
+  managerPin: string | undefined,
+): Promise<Approver | null> {
+  if (managerPin === undefined) return null;
   for (const entry of store.credentials.list()) {
-    if (!entry.active || !entry.pinHash || !isManager(entry.role)) continue;
-    if (await verifySecret(managerPin, entry.pinHash)) return entry.userId;
+    if (!entry.active || !entry.pinHash || (entry.role !== "owner" && entry.role !== "manager")) continue;
+    if (await verifySecret(managerPin, entry.pinHash)) return { userId: entry.userId, role: entry.role };
   }
   throw new AppError("BAD_MANAGER_PIN");
 }

@@ -2,9 +2,10 @@ import {
   AddLineRequestSchema,
   AddPaymentRequestSchema,
   CreateOrderRequestSchema,
+  DiscountRequestSchema,
   LineParamsSchema,
   ListOrdersQuerySchema,
-  Money,
+  ManagerPin,
   MoveOrderRequestSchema,
   OrderListSchema,
   OrderParamsSchema,
@@ -12,30 +13,25 @@ import {
   PatchLineRequestSchema,
   Text,
   VoidLineRequestSchema,
+  VoidOrderRequestSchema,
 } from "@quay/protocol";
 import { AppError, type HttpService } from "@quay/service-kit";
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireManager } from "../auth/manager-approval.js";
+import { managerApproval } from "../auth/manager-approval.js";
 import type { SessionManager } from "../auth/session-manager.js";
 import type { OrderService } from "../selling/order-service.js";
 import type { StationStore } from "../store/station-store.js";
 import { orderView } from "./order-view.js";
 import { requireSession } from "./request-session.js";
 
-const ManagerPin = z
-  .string()
-  .regex(/^\d{4,8}$/)
-  .optional();
-const DiscountRequestSchema = z.object({
-  amount: Money,
-  reason: Text(200).optional(),
-  managerPin: ManagerPin,
-});
 const ListQuerySchema = ListOrdersQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
 });
-const VoidOrderRequestSchema = z.object({ reason: Text(200), managerPin: ManagerPin });
-const ResolveRefusalRequestSchema = z.object({ managerPin: ManagerPin, voidReason: Text(200).optional() });
+const ResolveRefusalRequestSchema = z.object({
+  managerPin: ManagerPin.optional(),
+  voidReason: Text(200).optional(),
+});
 
 export interface OrderRouteDeps {
   orders: OrderService;
@@ -49,9 +45,11 @@ export interface OrderRouteDeps {
  */
 export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   const { orders, store, sessions } = deps;
-  const actor = (request: Parameters<typeof requireSession>[0]) => {
+  /** The signed-in user, with the manager whose PIN came with the call (the core decides if it is needed). */
+  const actor = async (request: FastifyRequest, managerPin?: string) => {
     const session = requireSession(request, sessions);
-    return { userId: session.user.id, role: session.user.role };
+    const approver = await managerApproval(store, managerPin);
+    return { userId: session.user.id, role: session.user.role, approver };
   };
   const order = { 200: OrderSchema };
 
@@ -65,7 +63,8 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
       },
     },
     async (request, reply) => {
-      const created = orders.create(actor(request), request.body?.tableId ?? null);
+      const who = await actor(request);
+      const created = orders.create(who, request.body?.tableId ?? null, request.body?.id);
       return reply.code(201).send(orderView(created));
     },
   );
@@ -80,7 +79,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
       },
     },
     async (request) => {
-      actor(request);
+      await actor(request);
       return { orders: store.orders.listOrders(request.query).map(orderView) };
     },
   );
@@ -89,7 +88,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
     "/api/orders/:id",
     { schema: { summary: "One order", params: OrderParamsSchema, response: order } },
     async (request) => {
-      actor(request);
+      await actor(request);
       const found = store.orders.getOrder(request.params.id);
       if (!found) throw new AppError("NOT_FOUND", "order");
       return orderView(found);
@@ -106,23 +105,26 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
         response: order,
       },
     },
-    async (request) => orderView(orders.addLine(actor(request), request.params.id, request.body)),
+    async (request) => orderView(orders.addLine(await actor(request), request.params.id, request.body)),
   );
 
   app.patch(
     "/api/orders/:id/lines/:lineId",
     {
       schema: {
-        summary: "Change a line's quantity",
+        summary:
+          "Change a line's quantity; lowering it is a reduction (a reason; a manager, or a manager's PIN)",
         params: LineParamsSchema,
         body: PatchLineRequestSchema,
         response: order,
       },
     },
-    async (request) =>
-      orderView(
-        orders.setQuantity(actor(request), request.params.id, request.params.lineId, request.body.quantity),
-      ),
+    async (request) => {
+      const { quantity, reason, managerPin } = request.body;
+      const who = await actor(request, managerPin);
+      const { id, lineId } = request.params;
+      return orderView(orders.setQuantity(who, id, lineId, quantity, reason ?? null));
+    },
   );
 
   app.post(
@@ -136,8 +138,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
       },
     },
     async (request) => {
-      const who = actor(request);
-      await requireManager(store, who.role, request.body.managerPin);
+      const who = await actor(request, request.body.managerPin);
       return orderView(orders.voidLine(who, request.params.id, request.params.lineId, request.body.reason));
     },
   );
@@ -152,7 +153,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
         response: order,
       },
     },
-    async (request) => orderView(orders.move(actor(request), request.params.id, request.body.tableId)),
+    async (request) => orderView(orders.move(await actor(request), request.params.id, request.body.tableId)),
   );
 
   app.post(
@@ -166,8 +167,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
       },
     },
     async (request) => {
-      const who = actor(request);
-      await requireManager(store, who.role, request.body.managerPin);
+      const who = await actor(request, request.body.managerPin);
       return orderView(
         orders.discount(who, request.params.id, request.body.amount, request.body.reason ?? null),
       );
@@ -185,8 +185,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
       },
     },
     async (request) => {
-      const who = actor(request);
-      await requireManager(store, who.role, request.body.managerPin);
+      const who = await actor(request, request.body.managerPin);
       return orderView(orders.voidOrder(who, request.params.id, request.body.reason));
     },
   );
@@ -203,8 +202,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
       },
     },
     async (request) => {
-      const who = actor(request);
-      await requireManager(store, who.role, request.body.managerPin);
+      const who = await actor(request, request.body.managerPin);
       return orderView(orders.resolveRefusal(who, request.params.id, request.body.voidReason ?? null));
     },
   );
@@ -219,7 +217,9 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
         response: order,
       },
     },
-    async (request) =>
-      orderView(orders.pay(actor(request), request.params.id, request.body.method, request.body.amount)),
+    async (request) => {
+      const { method, amount, paymentId } = request.body;
+      return orderView(orders.pay(await actor(request), request.params.id, method, amount, paymentId));
+    },
   );
 }

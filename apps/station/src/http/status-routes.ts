@@ -1,7 +1,7 @@
+import { can } from "@quay/core";
 import { ErrorBody, StationStatusSchema } from "@quay/protocol";
 import { AppError, answerLanguage, type HttpService, openEventStream } from "@quay/service-kit";
 import { z } from "zod";
-import { isManager } from "../auth/manager-approval.js";
 import type { SessionManager } from "../auth/session-manager.js";
 import { STATION_ERRORS } from "../errors.js";
 import type { StatusHub } from "../status-hub.js";
@@ -91,7 +91,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
     },
     async (request) => {
       const session = requireSession(request, deps.sessions);
-      if (!isManager(session.user.role)) throw new AppError("FORBIDDEN");
+      if (!can(session.user.role, "stores.edit")) throw new AppError("FORBIDDEN");
       if (request.body.autoSync !== undefined) deps.store.settings.set("autoSync", request.body.autoSync);
       deps.hub.statusMayHaveChanged();
       return { autoSync: effectiveAutoSync(deps.store) };

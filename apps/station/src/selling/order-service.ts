@@ -1,29 +1,21 @@
 import {
+  type Actor,
+  authorize,
   type Clock,
   dong,
-  foldOrder,
   formatInvoiceNumber,
   type IdGenerator,
   localDate,
-  type Op,
-  type OpData,
-  type OpKind,
   type Order,
+  type OrderIntent,
   OrderRuleError,
   type PaymentMethod,
+  planChange,
   replayChecked,
-  validateOp,
+  stampOps,
 } from "@quay/core";
 import { AppError } from "@quay/service-kit";
 import type { StationStore } from "../store/station-store.js";
-
-/** An op before its envelope: what a cashier's action means for the order. */
-export type OpDraft = { [K in OpKind]: { kind: K; data: OpData[K] } }[OpKind];
-
-/** Who makes a change: the signed-in user. */
-export interface Actor {
-  readonly userId: string;
-}
 
 export interface OrderServiceDeps {
   store: StationStore;
@@ -34,20 +26,24 @@ export interface OrderServiceDeps {
 }
 
 /**
- * The cashier's actions on orders. Each one validates its ops with the core's rules, appends
- * them and rewrites the order's projection in ONE synchronous SQLite transaction, then answers.
- * Nothing here touches the network: the sync engine picks the ops up from the outbox later.
+ * The cashier's actions on orders: a thin adapter over the core's `planChange` and `stampOps`,
+ * which decide who may do what and what it means. Each action reads the order, plans and checks
+ * its ops, appends them and rewrites the order's projection in ONE synchronous SQLite
+ * transaction, then answers. Nothing here touches the network: the sync engine picks the ops up
+ * from the outbox later.
  */
 export class OrderService {
   private lastSeq: number | undefined;
 
   constructor(private readonly deps: OrderServiceDeps) {}
 
-  create(actor: Actor, tableId: string | null): Order {
+  /** Opens an order numbered by this station; an `orderId` it holds already answers that order. */
+  create(actor: Actor, tableId: string | null, orderId: string = this.deps.newId()): Order {
     if (tableId !== null && !this.deps.store.findTable(tableId)) throw new AppError("NOT_FOUND", "table");
     const identity = this.requireIdentity();
-    const orderId = this.deps.newId();
-    return this.change(actor, orderId, true, () => {
+    const existing = this.deps.store.orders.getOrder(orderId);
+    if (existing) return existing;
+    return this.change(actor, orderId, () => {
       const now = this.deps.clock.now();
       const timeZone = identity.store.timeZone;
       const sequence = this.deps.store.invoiceCounter.next(localDate(now, timeZone));
@@ -58,72 +54,53 @@ export class OrderService {
         sequence,
         timeZone,
       });
-      return [{ kind: "open", data: { number, tableId, storeId: identity.store.id } }];
+      return { kind: "open", number, tableId, storeId: identity.store.id };
     });
   }
 
   addLine(
     actor: Actor,
     orderId: string,
-    input: { itemId: string; quantity: number; note?: string | undefined },
-  ) {
+    input: { itemId: string; quantity: number; note?: string | undefined; lineId?: string | undefined },
+  ): Order {
     const item = this.deps.store.findItem(input.itemId);
     if (!item?.active) throw new AppError("NOT_FOUND", "item");
-    return this.change(actor, orderId, false, () => [
-      {
-        kind: "addLine",
-        data: {
-          lineId: this.deps.newId(),
-          itemId: item.id,
-          name: item.name,
-          unitPrice: dong(item.price),
-          vatRate: item.vatRate,
-          quantity: input.quantity,
-          note: input.note ? input.note : null,
-        },
-      },
-    ]);
+    const lineId = input.lineId ?? this.deps.newId();
+    return this.change(actor, orderId, () => ({
+      kind: "addLine",
+      lineId,
+      item: { id: item.id, name: item.name, price: dong(item.price), vatRate: item.vatRate },
+      quantity: input.quantity,
+      note: input.note ? input.note : null,
+    }));
   }
 
-  setQuantity(actor: Actor, orderId: string, lineId: string, quantity: number): Order {
-    return this.change(actor, orderId, false, () => [{ kind: "setQuantity", data: { lineId, quantity } }]);
+  setQuantity(actor: Actor, orderId: string, lineId: string, quantity: number, reason: string | null = null) {
+    return this.change(actor, orderId, () => ({ kind: "setQuantity", lineId, quantity, reason }));
   }
 
   voidLine(actor: Actor, orderId: string, lineId: string, reason: string): Order {
-    return this.change(actor, orderId, false, () => [{ kind: "voidLine", data: { lineId, reason } }]);
+    return this.change(actor, orderId, () => ({ kind: "voidLine", lineId, reason }));
   }
 
   discount(actor: Actor, orderId: string, amount: number, reason: string | null): Order {
-    return this.change(actor, orderId, false, () => [
-      { kind: "discount", data: { amount: dong(amount), reason } },
-    ]);
+    return this.change(actor, orderId, () => ({ kind: "discount", amount: dong(amount), reason }));
   }
 
   move(actor: Actor, orderId: string, tableId: string | null): Order {
     if (tableId !== null && !this.deps.store.findTable(tableId)) throw new AppError("NOT_FOUND", "table");
-    return this.change(actor, orderId, false, () => [{ kind: "moveTable", data: { tableId } }]);
+    return this.change(actor, orderId, () => ({ kind: "moveTable", tableId }));
   }
 
   /** Records a payment; once payments cover the total the order is closed in the same transaction. */
-  pay(actor: Actor, orderId: string, method: PaymentMethod, amount: number): Order {
-    return this.change(
-      actor,
-      orderId,
-      false,
-      (order) => {
-        const payment: OpDraft = {
-          kind: "addPayment",
-          data: { paymentId: this.deps.newId(), method, amount: dong(amount) },
-        };
-        if (!order || order.paid + amount < order.total) return [payment];
-        return [payment, { kind: "close", data: { total: order.total } }];
-      },
-      true,
-    );
+  pay(actor: Actor, orderId: string, method: PaymentMethod, amount: number, paymentId?: string): Order {
+    const id = paymentId ?? this.deps.newId();
+    const intent = { kind: "pay", paymentId: id, method, amount: dong(amount) } as const;
+    return this.change(actor, orderId, () => intent, true);
   }
 
   voidOrder(actor: Actor, orderId: string, reason: string): Order {
-    return this.change(actor, orderId, false, () => [{ kind: "voidOrder", data: { reason } }], true);
+    return this.change(actor, orderId, () => ({ kind: "voidOrder", reason }), true);
   }
 
   /**
@@ -136,13 +113,15 @@ export class OrderService {
     const found = store.orders.getOrder(orderId);
     if (!found) throw new AppError("NOT_FOUND", "order");
     if (!found.refusal) throw new AppError("ORDER_NOT_REFUSED");
+    const allowed = authorize(actor, "orders.review");
+    if (!allowed.ok) throw new OrderRuleError(allowed.code);
     const at = new Date(this.deps.clock.now()).toISOString();
     const order = store.transaction(
       () => {
         const unsynced = new Set(store.orders.unsyncedOf(orderId).map((op) => op.id));
         const { refused } = replayChecked(orderId, store.orders.opsOf(orderId), (op) => unsynced.has(op.id));
         const setAside = refused.map(({ op, code }) => ({ op, reason: code }));
-        store.refused.resolve(orderId, setAside, actor.userId, at);
+        store.refused.resolve(orderId, setAside, allowed.approvedBy ?? actor.userId, at);
         return store.orders.refold(orderId);
       },
       { durable: true },
@@ -158,12 +137,11 @@ export class OrderService {
     return identity;
   }
 
-  /** Builds, validates and records the ops of one action in one transaction. */
+  /** Plans, checks and records the ops of one intent in one transaction; a refusal stores nothing. */
   private change(
     actor: Actor,
     orderId: string,
-    isNew: boolean,
-    draft: (order: Order | null) => OpDraft[],
+    intentFor: () => OrderIntent,
     /** Money changed hands or a sale ended: fsync before the cashier is answered. */
     durable = false,
   ): Order {
@@ -172,36 +150,24 @@ export class OrderService {
     let seq = this.lastSeq ?? store.orders.lastDeviceSeq(stationId);
     const order = store.transaction(
       () => {
-        const existing = isNew ? [] : store.orders.opsOf(orderId);
-        if (!isNew && existing.length === 0) throw new AppError("NOT_FOUND", "order");
-        const ops: Op[] = [...existing];
-        let current = isNew ? null : foldOrder(orderId, ops);
-        const made: Op[] = [];
-        for (const { kind, data } of draft(current)) {
-          seq += 1;
-          const at = new Date(this.deps.clock.now()).toISOString();
-          const op = {
-            id: this.deps.newId(),
-            orderId,
-            deviceId: stationId,
-            deviceSeq: seq,
-            at,
-            userId: actor.userId,
-            kind,
-            data,
-          } as Op;
-          const verdict = validateOp(current, op);
-          if (!verdict.ok) {
-            if (verdict.code === "LINE_NOT_FOUND") throw new AppError("NOT_FOUND", "line");
-            throw new OrderRuleError(verdict.code);
-          }
-          ops.push(op);
-          made.push(op);
-          current = foldOrder(orderId, ops);
-        }
-        if (!current) throw new Error("an action made no ops");
-        store.orders.appendLocal(made, current);
-        return current;
+        const held = store.orders.opsOf(orderId);
+        const intent = intentFor();
+        if (held.length === 0 && intent.kind !== "open") throw new AppError("NOT_FOUND", "order");
+        const current = held.length > 0 ? store.orders.getOrder(orderId) : null;
+        const plan = planChange(current, intent, actor);
+        if (!plan.ok) throw new OrderRuleError(plan.code);
+        if (plan.drafts.length === 0 && current) return current; // a retry that already took effect
+        const stamped = stampOps(orderId, held, plan.drafts, {
+          deviceId: stationId,
+          userId: actor.userId,
+          firstSeq: seq + 1,
+          nowMs: this.deps.clock.now(),
+          newId: this.deps.newId,
+        });
+        if (!stamped.ok) throw new OrderRuleError(stamped.code);
+        seq += stamped.ops.length;
+        store.orders.appendLocal(stamped.ops, stamped.order);
+        return stamped.order;
       },
       { durable },
     );

@@ -4,7 +4,7 @@ import { AppError } from "@quay/service-kit";
 import { lockStores, type Script } from "../sql-script.js";
 import { foldChecked, loadOrderOps } from "./order-log.js";
 import { getOrder } from "./orders.js";
-import { makeServerOps, type ServerOpContext } from "./server-ops.js";
+import { recordServerOps, type ServerOpContext } from "./server-ops.js";
 
 /**
  * Merges one open order into another as plain ops, in one transaction: each active line of the
@@ -37,7 +37,7 @@ export function* mergeOrders(
   const merged =
     lines.length === 0
       ? target.view
-      : yield* makeServerOps({ ...context, orderId: targetId }, () =>
+      : yield* recordServerOps({ ...context, orderId: targetId }, () =>
           lines.map((line) => ({
             kind: "addLine" as const,
             data: {
@@ -52,7 +52,7 @@ export function* mergeOrders(
           })),
         );
   const reason = `Gộp vào ${targetLabel}`;
-  yield* makeServerOps({ ...context, orderId: sourceId }, () => [
+  yield* recordServerOps({ ...context, orderId: sourceId }, () => [
     ...lines.map((line) => ({ kind: "voidLine" as const, data: { lineId: line.id, reason } })),
     { kind: "voidOrder" as const, data: { reason } },
   ]);

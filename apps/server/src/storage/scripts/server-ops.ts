@@ -1,13 +1,14 @@
 import {
+  type Actor,
   formatInvoiceNumber,
   type IdGenerator,
   localDate,
-  type Op,
-  type OpData,
-  type OpKind,
+  type OpDraft,
   type Order,
+  type OrderIntent,
   OrderRuleError,
-  validateOp,
+  planChange,
+  stampOps,
 } from "@quay/core";
 import type { OrderView } from "@quay/protocol";
 import { AppError } from "@quay/service-kit";
@@ -18,71 +19,72 @@ import { getOrder } from "./orders.js";
 import type { StoreRecord } from "./records.js";
 import { advanceStoreHead } from "./store-changes.js";
 
-/** An op the server is about to make: its kind and data; the envelope is filled in here. */
-export type OpDraft = { [K in OpKind]: { kind: K; data: OpData[K] } }[OpKind];
-
 export interface ServerOpContext {
   readonly store: StoreRecord;
   readonly orderId: string;
   /** `web-<session id>`: the phone or back-office session making the change. */
   readonly deviceId: string;
-  readonly userId: string;
+  readonly actor: Actor;
   readonly nowMs: number;
   readonly newId: IdGenerator;
 }
 
-/** Decides the ops to make from the order as the server holds it (null: no such order yet). */
-export type OpPlan = (order: Order | null) => readonly OpDraft[];
+/**
+ * A change for phones and the back office, in one transaction: the core's `planChange` decides
+ * what the intent means and whether the caller may (the same rules as at the counter), then
+ * `recordServerOps` stores it. `intentFor` sees the order as the server holds it (null: none yet).
+ */
+export function* changeOnServer(
+  context: ServerOpContext,
+  intentFor: (order: Order | null) => OrderIntent,
+): Script<OrderView> {
+  return yield* recordServerOps(context, (order) => {
+    const plan = planChange(order, intentFor(order), context.actor);
+    if (!plan.ok) throw new OrderRuleError(plan.code);
+    return plan.drafts;
+  });
+}
 
 /**
- * Makes ops on the server for phones and the back office, in one transaction: reads the order,
- * plans the ops, checks each with the core's `validateOp` against the fold so far (a refusal
- * throws `OrderRuleError` and stores nothing), appends them to the same log stations push to.
+ * Stores ops on the server in one transaction: reads the order, takes the drafts, checks each
+ * with the core's `validateOp` against the fold so far (a refusal stores nothing), appends them
+ * to the same log stations push to. Callers have checked who may make them.
  */
-export function* makeServerOps(context: ServerOpContext, plan: OpPlan): Script<OrderView> {
+export function* recordServerOps(
+  context: ServerOpContext,
+  draftsFor: (order: Order | null) => readonly OpDraft[],
+): Script<OrderView> {
   const { store, orderId } = context;
   yield* lockStores([store.id]);
   const projected = yield* get<{ store_id: string }>("SELECT store_id FROM orders WHERE id = ?", [orderId]);
   if (projected && projected.store_id !== store.id) throw new AppError("NOT_FOUND", `order ${orderId}`);
 
   const held = projected ? yield* loadOrderOps([orderId]) : [];
-  let order = held.length > 0 ? foldChecked(orderId, held) : null;
-  const drafts = plan(order);
+  const drafts = draftsFor(held.length > 0 ? foldChecked(orderId, held) : null);
   if (drafts.length === 0) {
     // Nothing to do (a retried request that already took effect): answer the order as it is.
-    const current = order ? yield* getOrder(orderId) : undefined;
+    const current = held.length > 0 ? yield* getOrder(orderId) : undefined;
     if (!current) throw new Error("an op plan must make at least one op on a new order");
     return current.view;
   }
 
   const lastDeviceSeq = yield* takeDeviceSeqs(store.tenantId, context.deviceId, drafts.length);
-  // Never before what the caller has seen: a station clock running ahead must not win over a
-  // change made after looking at its ops (fields are last-writer-wins by op time).
-  const seen = order?.updatedAt ? Date.parse(order.updatedAt) + 1 : 0;
-  const at = new Date(Math.max(context.nowMs, seen)).toISOString();
-  const made: Op[] = [];
-  drafts.forEach((draft, index) => {
-    const op = {
-      ...draft,
-      id: context.newId(),
-      orderId,
-      deviceId: context.deviceId,
-      deviceSeq: lastDeviceSeq - drafts.length + 1 + index,
-      at,
-      userId: context.userId,
-    } as Op;
-    const verdict = validateOp(order, op);
-    if (!verdict.ok) throw new OrderRuleError(verdict.code);
-    made.push(op);
-    order = foldChecked(orderId, [...held, ...made]);
+  const stamped = stampOps(orderId, held, drafts, {
+    deviceId: context.deviceId,
+    userId: context.actor.userId,
+    firstSeq: lastDeviceSeq - drafts.length + 1,
+    nowMs: context.nowMs,
+    newId: context.newId,
   });
-  if (!order) throw new Error("unreachable: a fold after ops exists");
+  if (!stamped.ok) throw new OrderRuleError(stamped.code);
+  const ops = [...held, ...stamped.ops];
+  const order = foldChecked(orderId, ops);
 
   const scope = { tenantId: store.tenantId, storeId: store.id };
-  const { lastSeq } = yield* appendOps(scope, made);
+  const { lastSeq } = yield* appendOps(scope, stamped.ops);
   yield* saveOrderProjections(
     { ...scope, timeZone: store.timeZone, receivedAt: new Date(context.nowMs).toISOString(), seq: lastSeq },
-    [{ order, ops: [...held, ...made] }],
+    [{ order, ops }],
     projected ? new Set([orderId]) : new Set(),
   );
   yield* advanceStoreHead(store.id, lastSeq);
@@ -132,7 +134,5 @@ export function* openServerOrder(context: ServerOpContext, tableId: string | nul
     return existing.view;
   }
   const number = yield* nextServerOrderNumber(store, context.nowMs);
-  return yield* makeServerOps(context, () => [
-    { kind: "open", data: { number, tableId, storeId: store.id } },
-  ]);
+  return yield* changeOnServer(context, () => ({ kind: "open", number, tableId, storeId: store.id }));
 }

@@ -1,0 +1,228 @@
+import type { VatRate } from "./catalog.js";
+import type { Dong } from "./money.js";
+import type { Order } from "./order.js";
+import { foldOrder } from "./order-fold.js";
+import type { Op, OpData, OpKind, PaymentMethod } from "./order-op.js";
+import { type ChangeRefusalCode, type OrderRuleCode, validateOp } from "./order-validate.js";
+import { APPROVABLE, can, mayApprove, type Permission, type Role } from "./permissions.js";
+import type { IdGenerator } from "./uuid-v7.js";
+
+/** What a person asks of an order, at any device; `planChange` turns it into ops. */
+export type OrderIntent =
+  | {
+      readonly kind: "open";
+      readonly number: string;
+      readonly tableId: string | null;
+      readonly storeId: string;
+    }
+  | {
+      readonly kind: "addLine";
+      /** Chosen by the client where it can: a retried add adds the line once. */
+      readonly lineId: string;
+      readonly item: {
+        readonly id: string;
+        readonly name: string;
+        readonly price: Dong;
+        readonly vatRate: VatRate;
+      };
+      readonly quantity: number;
+      readonly note: string | null;
+    }
+  | {
+      readonly kind: "setQuantity";
+      readonly lineId: string;
+      readonly quantity: number;
+      /** Why, when the quantity goes down (a reduction is recorded like a void). */
+      readonly reason: string | null;
+    }
+  | { readonly kind: "voidLine"; readonly lineId: string; readonly reason: string }
+  | { readonly kind: "discount"; readonly amount: Dong; readonly reason: string | null }
+  | { readonly kind: "moveTable"; readonly tableId: string | null }
+  | {
+      readonly kind: "pay";
+      readonly paymentId: string;
+      readonly method: PaymentMethod;
+      readonly amount: Dong;
+    }
+  | { readonly kind: "voidOrder"; readonly reason: string };
+
+/** A manager who approved a change with their PIN at the device of the user making it. */
+export interface Approver {
+  readonly userId: string;
+  readonly role: Role;
+}
+
+/** Who asks: the signed-in user, and the manager who approved with a PIN, if any. */
+export interface Actor {
+  readonly userId: string;
+  readonly role: Role;
+  readonly approver?: Approver | null;
+}
+
+/** An op before its envelope. */
+export type OpDraft = { [K in OpKind]: { readonly kind: K; readonly data: OpData[K] } }[OpKind];
+
+export type ChangePlan =
+  | { readonly ok: true; readonly drafts: readonly OpDraft[] }
+  | { readonly ok: false; readonly code: ChangeRefusalCode };
+
+const refuse = (code: ChangeRefusalCode): ChangePlan => ({ ok: false, code });
+
+/** The right an intent needs on this order. */
+export function permissionFor(order: Order | null, intent: OrderIntent): Permission {
+  switch (intent.kind) {
+    case "open":
+    case "addLine":
+    case "moveTable":
+      return "orders.write";
+    case "setQuantity": {
+      const line = order?.lines.find((candidate) => candidate.id === intent.lineId);
+      return line && intent.quantity < line.quantity ? "orders.reduce" : "orders.write";
+    }
+    case "voidLine":
+    case "voidOrder":
+      return "orders.void";
+    case "discount":
+      return "orders.discount";
+    case "pay":
+      return "orders.pay";
+  }
+}
+
+/**
+ * Decides the ops an intent makes on an order as the device holds it (`null`: no such order
+ * yet), or why it may not: the one place both services decide who may change what (the
+ * permissions table) and what a change means ("pay, then close once covered"). The ops it plans
+ * still pass `validateOp` one by one in `stampOps`.
+ */
+export function planChange(order: Order | null, intent: OrderIntent, actor: Actor): ChangePlan {
+  const permission = permissionFor(order, intent);
+  const authorized = authorize(actor, permission);
+  if (!authorized.ok) return authorized;
+  const approval = authorized.approvedBy === null ? {} : { approvedBy: authorized.approvedBy };
+
+  switch (intent.kind) {
+    case "open":
+      return plan({
+        kind: "open",
+        data: { number: intent.number, tableId: intent.tableId, storeId: intent.storeId },
+      });
+    case "addLine": {
+      const held = [...(order?.lines ?? []), ...(order?.voidedLines ?? [])].find(
+        (line) => line.id === intent.lineId,
+      );
+      if (held) return held.itemId === intent.item.id ? plan() : refuse("LINE_EXISTS");
+      const { item } = intent;
+      return plan({
+        kind: "addLine",
+        data: {
+          lineId: intent.lineId,
+          itemId: item.id,
+          name: item.name,
+          unitPrice: item.price,
+          vatRate: item.vatRate,
+          quantity: intent.quantity,
+          note: intent.note,
+        },
+      });
+    }
+    case "setQuantity": {
+      if (permission !== "orders.reduce") {
+        return plan({ kind: "setQuantity", data: { lineId: intent.lineId, quantity: intent.quantity } });
+      }
+      if (!intent.reason?.trim()) return refuse("REASON_REQUIRED");
+      const data = { lineId: intent.lineId, quantity: intent.quantity, reason: intent.reason, ...approval };
+      return plan({ kind: "setQuantity", data });
+    }
+    case "voidLine":
+      return plan({ kind: "voidLine", data: { lineId: intent.lineId, reason: intent.reason, ...approval } });
+    case "discount":
+      return plan({ kind: "discount", data: { amount: intent.amount, reason: intent.reason, ...approval } });
+    case "moveTable":
+      return plan({ kind: "moveTable", data: { tableId: intent.tableId } });
+    case "pay": {
+      if (order?.payments.some((payment) => payment.id === intent.paymentId)) return plan(); // a retry
+      const payment: OpDraft = {
+        kind: "addPayment",
+        data: { paymentId: intent.paymentId, method: intent.method, amount: intent.amount },
+      };
+      if (!order || order.paid + intent.amount < order.total) return plan(payment);
+      return plan(payment, { kind: "close", data: { total: order.total } });
+    }
+    case "voidOrder":
+      // Undoing a sale is for those who may take money, whoever approves it.
+      if (order?.status === "paid" && !can(actor.role, "orders.pay")) return refuse("FORBIDDEN");
+      return plan({ kind: "voidOrder", data: { reason: intent.reason, ...approval } });
+  }
+}
+
+/**
+ * Whether `actor` may do what `permission` names: by role, or with an approving manager where
+ * the table allows it. Answers who approved (null: the actor's own right).
+ */
+export function authorize(
+  actor: Actor,
+  permission: Permission,
+):
+  | { readonly ok: true; readonly approvedBy: string | null }
+  | { readonly ok: false; readonly code: ChangeRefusalCode } {
+  if (can(actor.role, permission)) return { ok: true, approvedBy: null };
+  if (!APPROVABLE.includes(permission)) return { ok: false, code: "FORBIDDEN" };
+  if (!actor.approver) return { ok: false, code: "MANAGER_PIN_REQUIRED" };
+  if (!mayApprove(actor.approver.role, permission)) return { ok: false, code: "FORBIDDEN" };
+  return { ok: true, approvedBy: actor.approver.userId };
+}
+
+function plan(...drafts: OpDraft[]): ChangePlan {
+  return { ok: true, drafts };
+}
+
+/** The envelope a device gives the ops of one change. */
+export interface OpStamp {
+  readonly deviceId: string;
+  readonly userId: string;
+  /** The device's `deviceSeq` for the first op; the others follow. */
+  readonly firstSeq: number;
+  /** The device's time, already corrected if its clock is known to be off. */
+  readonly nowMs: number;
+  readonly newId: IdGenerator;
+}
+
+export type StampedChange =
+  | { readonly ok: true; readonly ops: readonly Op[]; readonly order: Order }
+  | { readonly ok: false; readonly code: OrderRuleCode };
+
+/**
+ * Envelopes planned ops and checks each with `validateOp` against the fold so far; answers the
+ * new ops and the order they fold to, or the first rule refused (then nothing is to be stored).
+ * Ops are never stamped before the latest op the device has seen: fields are last-writer-wins by
+ * time, and a change made after looking at an order must win over what it looked at.
+ */
+export function stampOps(
+  orderId: string,
+  held: readonly Op[],
+  drafts: readonly OpDraft[],
+  stamp: OpStamp,
+): StampedChange {
+  let order = held.length > 0 ? foldOrder(orderId, held) : null;
+  const seen = order?.updatedAt ? Date.parse(order.updatedAt) + 1 : 0;
+  const at = new Date(Math.max(stamp.nowMs, seen)).toISOString();
+  const ops: Op[] = [];
+  for (const [index, draft] of drafts.entries()) {
+    const envelope = {
+      id: stamp.newId(),
+      orderId,
+      deviceId: stamp.deviceId,
+      deviceSeq: stamp.firstSeq + index,
+      at,
+      userId: stamp.userId,
+    };
+    const op = { ...envelope, ...draft } as Op; // a draft's kind and data always agree (OpDraft)
+    const verdict = validateOp(order, op);
+    if (!verdict.ok) return { ok: false, code: verdict.code };
+    ops.push(op);
+    order = foldOrder(orderId, [...held, ...ops]);
+  }
+  if (!order) throw new Error("a change on no order must open it");
+  return { ok: true, ops, order };
+}
