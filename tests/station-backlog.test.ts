@@ -38,7 +38,10 @@ describe("a backlog of many pushes under kill -9 (cross-process)", () => {
       newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
       onOrderChanged: () => {},
     });
-    const actor = { userId: store.credentials.findByUsername("thungan")?.userId ?? "" };
+    const actor = {
+      userId: store.credentials.findByUsername("thungan")?.userId ?? "",
+      role: "cashier" as const,
+    };
     const items = store.catalog()?.items.filter((item) => item.active) ?? [];
     const sell = (index: number, pay: boolean) => {
       let order = orders.create(actor, null);

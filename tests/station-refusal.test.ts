@@ -18,7 +18,10 @@ function sellWithPoison(dataDir: string): string {
   const clock = { now: () => Date.now() };
   const newId = uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length)));
   const orders = new OrderService({ store, clock, newId, onOrderChanged: () => {} });
-  const actor = { userId: store.credentials.findByUsername("thungan")?.userId ?? "" };
+  const actor = {
+    userId: store.credentials.findByUsername("thungan")?.userId ?? "",
+    role: "cashier" as const,
+  };
   const item = store.catalog()?.items.find((candidate) => candidate.active);
   const stationId = store.identity()?.stationId ?? "";
   let poisonId = "";
