@@ -16,7 +16,7 @@ const envelope = {
 
 const Reason = Text(200);
 
-/** One order operation (DESIGN.md §4), exactly as the core's `Op` type. */
+/** One order operation (docs/architecture.md, "Orders are op logs"), exactly as the core's `Op` type. */
 export const OpSchema = z.discriminatedUnion("kind", [
   z.object({
     ...envelope,

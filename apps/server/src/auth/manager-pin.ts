@@ -7,7 +7,7 @@ import type { UserPrincipal } from "./principal.js";
 
 /**
  * Lets a call through when the caller's role holds `permission`, or when a manager of the store
- * typed their PIN at the caller's device (DESIGN.md §9).
+ * typed their PIN at the caller's device (docs/security.md, "Manager PIN").
  */
 export async function requireRoleOrManagerPin(
   store: ServerStore,
