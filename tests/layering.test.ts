@@ -1,9 +1,11 @@
 /**
- * The dependency order of STYLE.md, checked: `core` ← `protocol` ← `server` / `station` ← apps.
- * `core` is pure (relative imports only; no clock, randomness, timers or network of its own),
- * `protocol` builds only on zod and core, and no app imports another app.
+ * The layers of docs/architecture.md ("Layers"), checked: `core` ← `protocol` ← `server` /
+ * `station` ← apps. `core` is pure (relative imports only; no clock, randomness, timers or network
+ * of its own), `protocol` builds only on zod and core, no app imports another app, and every
+ * package and app declares in its package.json each package its code imports.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { isBuiltin } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -12,14 +14,20 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const APPS = ["server", "station", "web"] as const;
 
-/** Source files under `dir`, recursively; tests and test support only when asked for. */
+/**
+ * Source files under `dir`, recursively; tests and test support (`*.test.ts`, `*.test-support.ts`,
+ * anything in a `test-support/` folder) only when asked for.
+ */
 function sourceFiles(dir: string, { withTests = false } = {}): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === "node_modules" ? [] : sourceFiles(path, { withTests });
     if (!/\.(ts|tsx|mts|cts)$/.test(name) || name.endsWith(".d.ts")) return [];
-    const isTest = /\.test\.tsx?$/.test(name) || /\.test-support\.tsx?$/.test(name);
+    const isTest =
+      /\.test\.tsx?$/.test(name) ||
+      /\.test-support\.tsx?$/.test(name) ||
+      relative(root, path).split(sep).includes("test-support");
     return isTest && !withTests ? [] : [path];
   });
 }
@@ -65,7 +73,10 @@ const packageOf = (specifier: string) =>
     .join("/");
 const shown = (file: string) => relative(root, file).split(sep).join("/");
 
-/** The ways core could reach for the world instead of being handed it (see STYLE.md, "The core is pure"). */
+/**
+ * The ways core could reach for the world instead of being handed it (docs/architecture.md,
+ * "The core is pure").
+ */
 const IMPURE = [
   /\bDate\.now\b/,
   /\bnew Date\(\s*\)/,
@@ -77,6 +88,67 @@ const IMPURE = [
 ];
 /** The code without its comments (reprinted from the syntax tree), so prose may name what code may not use. */
 const codeOf = (source: ts.SourceFile) => ts.createPrinter({ removeComments: true }).printFile(source);
+
+interface Manifest {
+  readonly name?: string;
+  readonly workspaces?: readonly string[];
+  readonly dependencies?: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+  readonly peerDependencies?: Record<string, string>;
+  readonly optionalDependencies?: Record<string, string>;
+}
+const manifestOf = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+const rootManifest = manifestOf(root);
+/** Every package and app of the workspace, as the root package.json lists them. */
+const WORKSPACES = rootManifest.workspaces ?? [];
+
+/**
+ * Every file under `dir` that may import something, split by what it may rely on: `shipped`
+ * code only on the package's dependencies; `dev` files (tests, test support, and the plain
+ * `.mjs`/`.js` tools kept beside the code, which no build ships) on its devDependencies and the
+ * root's too.
+ */
+function importingFiles(dir: string): { shipped: string[]; dev: string[] } {
+  const all = sourceFiles(dir, { withTests: true });
+  const shipped = new Set(sourceFiles(dir));
+  const tools = (function scripts(folder: string): string[] {
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder).flatMap((name) => {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) return name === "node_modules" ? [] : scripts(path);
+      return /\.(mjs|cjs|js)$/.test(name) ? [path] : [];
+    });
+  })(dir);
+  return { shipped: [...shipped], dev: [...all.filter((file) => !shipped.has(file)), ...tools] };
+}
+
+function parseAny(file: string): ts.SourceFile {
+  if (/\.(mjs|cjs|js)$/.test(file)) {
+    return ts.createSourceFile(
+      file,
+      readFileSync(file, "utf8"),
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.JS,
+    );
+  }
+  return parse(file);
+}
+
+/** The packages a file imports by bare name (`@scope/name/sub` → `@scope/name`), Node's own left out. */
+const packagesImportedBy = (source: ts.SourceFile) =>
+  importsOf(source)
+    .filter((specifier) => !isRelative(specifier) && !specifier.startsWith("/") && !isBuiltin(specifier))
+    .map(packageOf);
+
+/** The packages `files` import that `declared` lacks, as "file imports name" lines. */
+function undeclaredImports(files: readonly string[], declared: ReadonlySet<string>): string[] {
+  return files.flatMap((file) =>
+    packagesImportedBy(parseAny(file))
+      .filter((name) => !declared.has(name))
+      .map((name) => `${shown(file)} imports ${name}, not declared in its package.json`),
+  );
+}
 
 describe("layering", () => {
   const coreFiles = sourceFiles(join(root, "packages/core/src"));
@@ -144,5 +216,44 @@ describe("layering", () => {
         .map((specifier) => `${shown(file)} imports ${specifier}`),
     );
     expect(crossings).toEqual([]);
+  });
+
+  it("the workspaces list every package and app", () => {
+    const listed = new Set(WORKSPACES);
+    const onDisk = ["packages", "apps"].flatMap((folder) =>
+      readdirSync(join(root, folder))
+        .filter((name) => existsSync(join(root, folder, name, "package.json")))
+        .map((name) => `${folder}/${name}`),
+    );
+    expect(onDisk.filter((workspace) => !listed.has(workspace))).toEqual([]);
+  });
+
+  it.each(WORKSPACES)("%s declares every package its code imports", (workspace) => {
+    const dir = join(root, workspace);
+    const manifest = manifestOf(dir);
+    const runtime = new Set([
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}),
+      ...Object.keys(manifest.optionalDependencies ?? {}),
+    ]);
+    const forDev = new Set([
+      ...runtime,
+      ...Object.keys(manifest.devDependencies ?? {}),
+      ...Object.keys(rootManifest.devDependencies ?? {}),
+    ]);
+    const { shipped, dev } = importingFiles(join(dir, "src"));
+    expect(shipped.length, `${workspace}/src has no code`).toBeGreaterThan(0);
+    expect([...undeclaredImports(shipped, runtime), ...undeclaredImports(dev, forDev)]).toEqual([]);
+  });
+
+  it("the declared-dependency check sees what it is meant to", () => {
+    const sample = ts.createSourceFile(
+      "sample.ts",
+      'import a from "left-pad"; import type { B } from "@scope/pkg/sub"; import "node:fs"; import "os";' +
+        ' import c from "./local.js"; const d = await import("dyn");',
+      ts.ScriptTarget.Latest,
+      true,
+    );
+    expect(packagesImportedBy(sample)).toEqual(["left-pad", "@scope/pkg", "dyn"]);
   });
 });

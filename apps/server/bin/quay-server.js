@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `quay-server` command (API.md); the code is compiled to ../dist by `npm run build`.
+// The `quay-server` command (docs/api.md, "Commands"); the code is compiled to ../dist by `npm run build`.
 import { main } from "../dist/main.js";
 
 main(process.argv.slice(2)).catch((error) => {

@@ -10,7 +10,7 @@ export interface CliOptions {
 
 export const USAGE = "usage: quay-server [--host H] [--port P] [--data DIR] [--demo]";
 
-/** `quay-server [--host H] [--port P] [--data DIR] [--demo]` (API.md "Commands"). */
+/** `quay-server [--host H] [--port P] [--data DIR] [--demo]` (docs/api.md, "Commands"). */
 export function parseCliOptions(args: readonly string[]): CliOptions {
   const { values } = parseArgs({
     args: [...args],

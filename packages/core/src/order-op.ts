@@ -1,7 +1,10 @@
 import type { VatRate } from "./catalog.js";
 import type { Dong } from "./money.js";
 
-/** Every kind of change an order can undergo. An order is the fold of these (DESIGN.md §4). */
+/**
+ * Every kind of change an order can undergo. An order is the fold of these (docs/architecture.md,
+ * "Orders are op logs").
+ */
 export const OP_KINDS = [
   "open",
   "addLine",

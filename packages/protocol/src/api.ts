@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Id, IsoTime, Money, PositiveMoney, Quantity, Role, Text } from "./common.js";
 import { PaymentMethodSchema } from "./op.js";
 
-/** The calls both services offer to their browser apps and phones (API.md). */
+/** The calls both services offer to their browser apps and phones (docs/api.md). */
 
 export const LoginRequestSchema = z.object({
   username: z.string().trim().min(1).max(64),

@@ -18,7 +18,7 @@ const Reason = Text(200);
 /** The manager who approved a change the user may not make alone (see core's `planChange`). */
 const ApprovedBy = { approvedBy: Text(64).optional() };
 
-/** One order operation (DESIGN.md §4), exactly as the core's `Op` type. */
+/** One order operation (docs/architecture.md, "Orders are op logs"), exactly as the core's `Op` type. */
 export const OpSchema = z.discriminatedUnion("kind", [
   z.object({
     ...envelope,

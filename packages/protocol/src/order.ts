@@ -20,7 +20,7 @@ export const OrderLineSchema = z.object({
   note: z.string().nullable(),
 });
 
-/** An order as both services return it (API.md "Order"); the fold of its ops. */
+/** An order as both services return it (docs/api.md, "Orders"); the fold of its ops. */
 export const OrderSchema = z.object({
   id: Id,
   number: z.string().nullable(),

@@ -5,7 +5,7 @@ import { PendingCountsSchema } from "./sync.js";
 export const SYNC_STATES = ["idle", "offered", "running", "failed"] as const;
 export const SYNC_PHASES = ["open", "paid"] as const;
 
-/** `GET /api/status` on a station, and the body of its SSE `status` event (API.md). */
+/** `GET /api/status` on a station, and the body of its SSE `status` event (docs/api.md, "Station"). */
 export const StationStatusSchema = z.object({
   mode: z.enum(["online", "offline"]),
   serverReachable: z.boolean(),

@@ -22,7 +22,7 @@ export class AppError<Code extends string = string> extends Error {
   }
 }
 
-/** The codes both services answer with (API.md "Conventions"), in Vietnamese and English. */
+/** The codes both services answer with (docs/api.md, "Errors"), in Vietnamese and English. */
 export const COMMON_ERRORS = {
   VALIDATION_FAILED: { status: 400, vi: "Dữ liệu không hợp lệ.", en: "The request is not valid." },
   UNAUTHENTICATED: { status: 401, vi: "Vui lòng đăng nhập.", en: "Please log in." },

@@ -20,7 +20,7 @@ export interface HttpServiceOptions {
   errors: ErrorRegistry;
   /** Pino log level; "silent" in tests. */
   logLevel?: string;
-  /** Largest request body, bytes (API.md: 1 MiB; sync routes set their own). */
+  /** Largest request body, bytes (docs/api.md, "Conventions": 1 MiB; sync routes set their own). */
   bodyLimit?: number;
 }
 

@@ -7,7 +7,7 @@ import type { ServerStore } from "../storage/server-store.js";
 /**
  * The manager of the store whose PIN was typed at the caller's device; `null` when no PIN was
  * given. Whether the change needs one is the core's to say (`planChange` answers
- * MANAGER_PIN_REQUIRED): a wrong PIN is refused here whatever the change.
+ * MANAGER_PIN_REQUIRED): a wrong PIN is refused here whatever the change (docs/security.md).
  */
 export async function managerApproval(
   store: ServerStore,

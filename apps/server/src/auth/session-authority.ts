@@ -11,7 +11,7 @@ import type { ServerStore } from "../storage/server-store.js";
 import type { Script } from "../storage/sql-script.js";
 import type { DevicePrincipal, Principal, UserPrincipal } from "./principal.js";
 
-/** How long a login lasts (API.md: at least 12 hours). */
+/** How long a person's login lasts (docs/api.md, "Conventions": at least 12 hours). */
 export const USER_SESSION_MS = 24 * 60 * 60 * 1000;
 /** A station's device credential lasts until it is revoked; the expiry is a backstop. */
 export const DEVICE_SESSION_MS = 10 * 365 * 24 * 60 * 60 * 1000;

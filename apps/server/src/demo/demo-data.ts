@@ -2,7 +2,7 @@ import type { VatRate } from "@quay/core";
 import type { Role } from "@quay/protocol";
 import type { StoreInput } from "../storage/scripts/stores.js";
 
-/** The demo store of API.md: a café in Ho Chi Minh City. */
+/** The demo store (docs/api.md, "Demo data"): a café in Ho Chi Minh City. */
 export const DEMO_TENANT_NAME = "Demo";
 
 export const DEMO_STORE: StoreInput = {

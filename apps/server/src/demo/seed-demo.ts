@@ -8,7 +8,7 @@ import type { Script } from "../storage/sql-script.js";
 import { DEMO_FLOOR, DEMO_MENU, DEMO_STORE, DEMO_TENANT_NAME, DEMO_USERS } from "./demo-data.js";
 
 /**
- * Fills an empty database with the demo store (API.md "Demo data"): tenant, store, menu,
+ * Fills an empty database with the demo store (docs/api.md, "Demo data"): tenant, store, menu,
  * floor and users, in one transaction. Leaves a database that holds anything alone.
  * Returns whether it seeded.
  */

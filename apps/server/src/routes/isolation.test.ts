@@ -3,7 +3,7 @@ import { testEngines } from "../test-support/engines.test-support.js";
 import { OpFactory } from "../test-support/ops.test-support.js";
 import { TestServer } from "../test-support/test-server.test-support.js";
 
-/** A user or device of one store can neither read nor write another store's data (DESIGN.md §9). */
+/** A user or device of one store can neither read nor write another store's data (docs/security.md). */
 describe.each(testEngines())("tenant and store isolation on $name", (engine) => {
   let server: TestServer;
   beforeEach(async () => {

@@ -39,7 +39,10 @@ const ServerListOrdersQuerySchema = ListOrdersQuerySchema.extend({
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const orderAnswer = { 200: OrderSchema, ...refusals };
 
-/** Orders for phones and the back office (API.md): every call becomes ops in the shared log. */
+/**
+ * Orders for phones and the back office (docs/api.md, "Server"): every call becomes ops in the
+ * shared log.
+ */
 export function registerOrderRoutes(app: HttpService, context: ServerContext): void {
   const opContext = async (
     caller: UserPrincipal,

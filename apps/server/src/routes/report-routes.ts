@@ -17,7 +17,11 @@ const ReportQuerySchema = SalesReportQuerySchema.refine((query) => query.from <=
 });
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
-/** Reports for owners and managers, read from the paid-order projections (indexed by local day). */
+/**
+ * Reports for owners and managers (docs/api.md, "Reports"), read from the sales rollup: paid sales
+ * summed per store, local day of payment and grouping, kept in step with every order projection.
+ * The dashboard also reads the open orders.
+ */
 export function registerReportRoutes(app: HttpService, context: ServerContext): void {
   app.get(
     "/api/reports/sales",

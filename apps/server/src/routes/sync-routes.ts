@@ -59,7 +59,7 @@ const pushSerializerCompiler: FastifySerializerCompiler<unknown> = (route) => {
   };
 };
 
-/** The station ↔ server sync endpoints (DESIGN.md §5). */
+/** The station ↔ server sync endpoints (docs/sync-protocol.md). */
 export function registerSyncRoutes(app: HttpService, context: ServerContext): void {
   // Pulls come often: record a station's contact on them at most every 30 s.
   const lastContact = new Map<string, number>();

@@ -16,8 +16,9 @@ export interface LoginDeps {
 }
 
 /**
- * Online and offline login (DESIGN.md §6). Online asks the server and, the first time,
- * provisions the station; offline checks the credentials cached at the last sync.
+ * Online and offline login (docs/architecture.md, "Online, offline and the way back"). Online
+ * asks the server and, the first time, provisions the station; offline checks the credentials
+ * cached at the last sync.
  */
 export class LoginService {
   constructor(private readonly deps: LoginDeps) {}

@@ -12,7 +12,7 @@ export interface Session {
   readonly expiresAt: string;
 }
 
-/** Sessions last a working day and then some (API.md: at least 12 hours). */
+/** Sessions last a working day and then some (docs/api.md, "Conventions": at least 12 hours). */
 export const SESSION_TTL_MS = 16 * 60 * 60 * 1000;
 
 /**

@@ -91,7 +91,8 @@ class ServerLostError extends Error {
 }
 
 /**
- * Moves ops between the station's outbox and the server (DESIGN.md §5, §6).
+ * Moves ops between the station's outbox and the server (docs/sync-protocol.md; docs/architecture.md,
+ * "Online, offline and the way back").
  *
  * - online: local changes are pushed within `pushDelayMs`; server events trigger pulls;
  * - server lost: mode turns offline by itself; selling never waits on any of this;

@@ -10,7 +10,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: "accounts, catalog, orders, sync",
     sql: `
 CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- The one server sequence (DESIGN.md §5), shared by ops and catalog/user changes.
+-- The one server sequence (docs/sync-protocol.md, "The cursor"), shared by ops and catalog/user changes.
 CREATE SEQUENCE server_seq;
 
 CREATE TABLE tenants (

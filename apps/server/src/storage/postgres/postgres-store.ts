@@ -6,7 +6,10 @@ import type { ChangeNotice, Script, SqlRequest } from "../sql-script.js";
 import { multiRowInsert, toPostgresPlaceholders } from "./placeholders.js";
 import { POSTGRES_MIGRATIONS } from "./postgres-schema.js";
 
-/** Where committed changes are announced to every server instance (DESIGN.md §8). */
+/**
+ * Where committed changes are announced to every server instance (docs/architecture.md,
+ * "Storage and scale").
+ */
 const CHANNEL = "quay_changes";
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;

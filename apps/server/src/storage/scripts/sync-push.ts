@@ -28,9 +28,9 @@ export interface PushResult {
 }
 
 /**
- * A station's push (DESIGN.md §5), all or nothing: stores the ops not held yet, re-folds each
- * order they touch once, records the station's contact. Any op on an order of another store
- * refuses the whole batch.
+ * A station's push (docs/sync-protocol.md, "Push"), all or nothing: stores the ops not held yet,
+ * re-folds each order they touch once, records the station's contact. Any op on an order of
+ * another store refuses the whole batch.
  */
 export function* pushOps(input: PushInput): Script<PushResult> {
   const { store, station } = input;

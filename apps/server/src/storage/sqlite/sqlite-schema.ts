@@ -11,7 +11,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: "accounts, catalog, orders, sync",
     sql: `
 CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- The one server sequence (DESIGN.md §5), shared by ops and catalog/user changes.
+-- The one server sequence (docs/sync-protocol.md, "The cursor"), shared by ops and catalog/user changes.
 INSERT INTO server_meta (key, value) VALUES ('seq', '0');
 
 CREATE TABLE tenants (

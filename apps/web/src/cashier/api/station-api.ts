@@ -21,7 +21,7 @@ const orderPath = (orderId: string) => `/api/orders/${encodeURIComponent(orderId
 const linePath = (orderId: string, lineId: string) =>
   `${orderPath(orderId)}/lines/${encodeURIComponent(lineId)}`;
 
-/** The station's API (API.md "Station"), one function per call. */
+/** The station's API (docs/api.md, "Station"), one function per call. */
 export function createStationApi(http: HttpClient) {
   return {
     async login(username: string, password: string, mode: LoginMode): Promise<Session> {

@@ -1,6 +1,6 @@
 import type { CatalogSnapshot, OrderView, SessionUser, StationStatus, Store } from "@quay/protocol";
 
-/** The types the station's API answers with (API.md "Station"), from the protocol's schemas. */
+/** The types the station's API answers with (docs/api.md, "Station"), from the protocol's schemas. */
 export type Order = OrderView;
 export type OrderLine = Order["lines"][number];
 export type PaymentMethod = Order["payments"][number]["method"];
