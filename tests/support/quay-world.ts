@@ -111,6 +111,19 @@ export class QuayWorld {
     return this.allOrders(this.server.url, this.adminToken);
   }
 
+  /** The server's sales report over the days around today (wide enough for any time zone). */
+  serverSales(): Promise<{
+    revenue: number;
+    orders: number;
+    byMethod: { method: string; amount: number }[];
+  }> {
+    const day = (offsetDays: number) =>
+      new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    return ok(this.server.url, "GET", `/api/reports/sales?from=${day(-2)}&to=${day(2)}`, {
+      token: this.adminToken,
+    });
+  }
+
   private async allOrders(url: string, token: string): Promise<OrderView[]> {
     const lists = await Promise.all(
       ["open", "paid", "void"].map((status) =>
@@ -163,19 +176,20 @@ export async function sell(
 }
 
 /**
- * Checks what every cross-process fault test ends with: each order the station holds is on the
- * server exactly once, equal on both sides; every acknowledged line and payment survived; numbers
- * are unique.
+ * Checks what every cross-process fault test ends with: every acknowledged line and payment
+ * survived at the station; the server holds exactly the station's orders, each under its one
+ * invoice number and equal on both sides; and the server's sales report counts each paid order
+ * once (a sale pushed again after a crash must not be counted again).
  */
 export async function expectConverged(
   world: QuayWorld,
   acknowledged: ReadonlyMap<string, OrderView>,
   expect: (condition: boolean, message: string) => void,
 ): Promise<void> {
-  const local = new Map((await world.stationOrders()).map((order) => [order.id, order]));
+  const localList = await world.stationOrders();
+  const local = new Map(localList.map((order) => [order.id, order]));
   const remoteList = await world.serverOrders();
   const remote = new Map(remoteList.map((order) => [order.id, order]));
-  expect(remote.size === remoteList.length, "no order twice on the server");
   for (const [id, acked] of acknowledged) {
     const held = local.get(id);
     expect(held !== undefined, `acknowledged order ${acked.number} kept by the station`);
@@ -198,8 +212,40 @@ export async function expectConverged(
       );
     }
   }
-  const numbers = remoteList.map((order) => order.number);
-  expect(new Set(numbers).size === numbers.length, "invoice numbers unique");
+  for (const order of remoteList) {
+    expect(local.has(order.id), `order ${order.number} on the server is one the station made`);
+  }
+  // Numbers are unique across the tenant: a sale stored twice under two ids shows up here.
+  const idsByNumber = new Map<string | null, string[]>();
+  for (const order of remoteList)
+    idsByNumber.set(order.number, [...(idsByNumber.get(order.number) ?? []), order.id]);
+  for (const order of local.values()) {
+    const ids = idsByNumber.get(order.number) ?? [];
+    expect(
+      ids.length === 1 && ids[0] === order.id,
+      `invoice ${order.number} once on the server, as order ${order.id}: ${JSON.stringify(ids)}`,
+    );
+  }
+
+  const paid = localList.filter((order) => order.status === "paid");
+  const sum = (amounts: number[]) => amounts.reduce((total, amount) => total + amount, 0);
+  const byMethod = new Map<string, number>();
+  for (const payment of paid.flatMap((order) => order.payments)) {
+    byMethod.set(payment.method, (byMethod.get(payment.method) ?? 0) + payment.amount);
+  }
+  const report = await world.serverSales();
+  const sold = { orders: paid.length, revenue: sum(paid.map((order) => order.total)) };
+  expect(
+    report.orders === sold.orders && report.revenue === sold.revenue,
+    `the sales report counts each paid order once: ${JSON.stringify({ report: { orders: report.orders, revenue: report.revenue }, sold })}`,
+  );
+  const byMethodText = (amounts: Iterable<[string, number]>) =>
+    JSON.stringify([...amounts].sort(([a], [b]) => a.localeCompare(b)));
+  const reported = byMethodText(report.byMethod.map((entry) => [entry.method, entry.amount]));
+  expect(
+    reported === byMethodText(byMethod),
+    `the sales report's payments by method: ${reported} for ${byMethodText(byMethod)}`,
+  );
 }
 
 /** The parts of an order both sides must agree on. */
