@@ -1,3 +1,6 @@
+import { getRandomValues } from "node:crypto";
+import { uuidV7Generator } from "@quay/core";
+import { OrderService, StationStore } from "@quay/station";
 import { type Json, login, ok, waitFor } from "./http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "./processes.mjs";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.mjs";
@@ -13,6 +16,16 @@ export interface OrderView {
   paid: number;
   stationId: string | null;
   receivedAt?: string | null;
+}
+
+/** The station's statuses as its event stream (`GET /api/events`) sends them. */
+export interface StatusStream {
+  /**
+   * The first status from now on that matches, tested as each one arrives (so a `.then` on it
+   * runs before the station gets much further).
+   */
+  next(predicate: (status: Json) => boolean, timeoutMs: number, what: string): Promise<Json>;
+  close(): void;
 }
 
 /**
@@ -80,6 +93,64 @@ export class QuayWorld {
     return ok(this.station.url, "GET", "/api/status");
   }
 
+  /** Listens to the station's event stream until `close()` (or the station goes away). */
+  async watchStatus(): Promise<StatusStream> {
+    const abort = new AbortController();
+    const response = await fetch(`${this.station.url}/api/events`, { signal: abort.signal });
+    if (!response.ok || !response.body) throw new Error(`GET /api/events answered ${response.status}`);
+    const body = response.body;
+    const seen: Json[] = [];
+    let waiters: ((status: Json) => void)[] = [];
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = "";
+      try {
+        for await (const chunk of body) {
+          buffer += decoder.decode(chunk, { stream: true });
+          for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+            const [kind, data] = buffer.slice(0, end).split("\n");
+            buffer = buffer.slice(end + 2);
+            if (kind !== "event: status" || !data?.startsWith("data: ")) continue;
+            const status = JSON.parse(data.slice(6));
+            seen.push(status);
+            for (const waiter of waiters) waiter(status);
+          }
+        }
+      } catch {
+        // closed by us, or the station went away
+      }
+    })();
+    return {
+      next(predicate, timeoutMs, what) {
+        return new Promise((resolve, reject) => {
+          const timer = setTimeout(() => {
+            waiters = waiters.filter((waiter) => waiter !== check);
+            const last = seen.slice(-5).map((status) => JSON.stringify(status.sync));
+            reject(new Error(`no status showed ${what} within ${timeoutMs} ms; last: ${last.join(", ")}`));
+          }, timeoutMs);
+          const check = (status: Json) => {
+            if (!predicate(status)) return;
+            clearTimeout(timer);
+            waiters = waiters.filter((waiter) => waiter !== check);
+            resolve(status);
+          };
+          waiters.push(check);
+        });
+      },
+      close: () => abort.abort(),
+    };
+  }
+
+  /** What the stopped (or killed) station's own file says is not yet on the server. */
+  pendingInStationFile(): { openOrders: number; paidOrders: number } {
+    const store = StationStore.open(this.stationDir);
+    try {
+      return store.orders.pendingCounts();
+    } finally {
+      store.close();
+    }
+  }
+
   async waitForStatus(predicate: (status: Json) => boolean, timeoutMs: number, what: string): Promise<Json> {
     return waitFor(
       async () => {
@@ -131,6 +202,40 @@ export class QuayWorld {
       ),
     );
     return lists.flatMap((list) => list.orders as OrderView[]);
+  }
+}
+
+/**
+ * Sells straight into a stopped station's file, through its own order service (fast): `paid`
+ * paid orders, then `open` open ones, marked as sold offline as the station marks them.
+ */
+export function sellOffline(dataDir: string, counts: { paid: number; open: number }): void {
+  const store = StationStore.open(dataDir);
+  const clock = { now: () => Date.now() };
+  const orders = new OrderService({
+    store,
+    clock,
+    newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
+    onOrderChanged: () => {},
+  });
+  const actor = { userId: store.credentials.findByUsername("thungan")?.userId ?? "" };
+  const items = store.catalog()?.items.filter((item) => item.active) ?? [];
+  const sell = (index: number, pay: boolean) => {
+    let order = orders.create(actor, null);
+    for (let line = 0; line < 1 + (index % 4); line++) {
+      const item = items[(index + line) % items.length];
+      order = orders.addLine(actor, order.id, { itemId: item?.id ?? "", quantity: 1 + (line % 3) });
+    }
+    if (pay) orders.pay(actor, order.id, index % 3 === 0 ? "card" : "cash", order.total);
+  };
+  try {
+    store.transaction(() => {
+      for (let index = 0; index < counts.paid; index++) sell(index, true);
+      for (let index = 0; index < counts.open; index++) sell(index, false);
+    });
+    store.settings.set("offlineBacklog", true);
+  } finally {
+    store.close();
   }
 }
 
