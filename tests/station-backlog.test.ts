@@ -1,9 +1,6 @@
-import { getRandomValues } from "node:crypto";
-import { uuidV7Generator } from "@quay/core";
-import { OrderService, StationStore } from "@quay/station";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "./support/http.mjs";
-import { expectConverged, type OrderView, QuayWorld, random } from "./support/quay-world.js";
+import { expectConverged, type OrderView, QuayWorld, random, sellOffline } from "./support/quay-world.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const check = (condition: boolean, message: string) => expect(condition, message).toBe(true);
@@ -28,37 +25,6 @@ describe("a backlog of many pushes under kill -9 (cross-process)", () => {
     await world?.stop();
   });
 
-  /** Sells straight into the stopped station's file, through its own order service (fast). */
-  const sellOffline = (dataDir: string) => {
-    const store = StationStore.open(dataDir);
-    const clock = { now: () => Date.now() };
-    const orders = new OrderService({
-      store,
-      clock,
-      newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
-      onOrderChanged: () => {},
-    });
-    const actor = {
-      userId: store.credentials.findByUsername("thungan")?.userId ?? "",
-      role: "cashier" as const,
-    };
-    const items = store.catalog()?.items.filter((item) => item.active) ?? [];
-    const sell = (index: number, pay: boolean) => {
-      let order = orders.create(actor, null);
-      for (let line = 0; line < 1 + (index % 4); line++) {
-        const item = items[(index + line) % items.length];
-        order = orders.addLine(actor, order.id, { itemId: item?.id ?? "", quantity: 1 + (line % 3) });
-      }
-      if (pay) orders.pay(actor, order.id, index % 3 === 0 ? "card" : "cash", order.total);
-    };
-    store.transaction(() => {
-      for (let index = 0; index < PAID; index++) sell(index, true);
-      for (let index = 0; index < OPEN; index++) sell(index, false);
-    });
-    store.settings.set("offlineBacklog", true); // as the station marks sales made offline
-    store.close();
-  };
-
   /**
    * Waits until the station is pushing the paid backlog, then a little longer, at random; false
    * when the sync finished first (nothing left to kill it in).
@@ -77,7 +43,7 @@ describe("a backlog of many pushes under kill -9 (cross-process)", () => {
   it("loses nothing and doubles nothing, and pushes the paid backlog oldest first", async () => {
     const next = random(2026);
     await world.station.stop();
-    sellOffline(world.stationDir);
+    sellOffline(world.stationDir, { paid: PAID, open: OPEN });
     await world.restartStation();
     const yes = async () => {
       await world.waitForStatus((status) => status.sync.state === "offered", 10_000, "the sync offer");

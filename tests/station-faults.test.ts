@@ -1,9 +1,30 @@
+import type { StationStatus } from "@quay/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "./support/http.mjs";
-import { expectConverged, type OrderView, QuayWorld, random, sell } from "./support/quay-world.js";
+import {
+  expectConverged,
+  type OrderView,
+  QuayWorld,
+  random,
+  sell,
+  sellOffline,
+} from "./support/quay-world.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const check = (condition: boolean, message: string) => expect(condition, message).toBe(true);
+
+/** Paid orders sold offline beside the cashier's: a sync of two pushes, long enough to kill in. */
+const PAID_BACKLOG = 1_000;
+
+/** Where in the sync each run kills the station (the status that pulls the trigger). */
+const KILL_POINTS = {
+  "as the sync starts": (sync: SyncStatus) => sync.done < sync.total,
+  "as the paid backlog starts": (sync: SyncStatus) => sync.phase === "paid" && sync.done === 0,
+  "midway through the paid backlog": (sync: SyncStatus) =>
+    sync.phase === "paid" && sync.done > 0 && sync.done < sync.total,
+} as const;
+type KillPoint = keyof typeof KILL_POINTS;
+type SyncStatus = StationStatus["sync"];
 
 /**
  * Faults for real: `kill -9` of the station while selling and while syncing, and a link that
@@ -49,8 +70,13 @@ describe("station faults (cross-process)", () => {
     await world?.stop();
   });
 
-  for (const seed of [7, 42, 1234]) {
-    it(`loses nothing and doubles nothing with kill -9 while selling and while syncing (seed ${seed})`, async () => {
+  const runs: [number, KillPoint][] = [
+    [7, "as the sync starts"],
+    [42, "as the paid backlog starts"],
+    [1234, "midway through the paid backlog"],
+  ];
+  for (const [seed, killPoint] of runs) {
+    it(`loses nothing and doubles nothing with kill -9 while selling and while syncing (seed ${seed}, killed ${killPoint})`, async () => {
       const next = random(seed);
       // 1. Killed while selling online (a push may be in flight).
       const online = sellUntilStopped(seed);
@@ -66,6 +92,7 @@ describe("station faults (cross-process)", () => {
       await sleep(100 + next() * 400);
       await world.station.kill();
       await offline.done;
+      sellOffline(world.stationDir, { paid: PAID_BACKLOG, open: 1 });
       await world.restartStation();
       const more = sellUntilStopped(seed + 2);
       await sleep(300);
@@ -74,10 +101,29 @@ describe("station faults (cross-process)", () => {
 
       // 3. Killed while syncing, then resumed.
       await world.proxy.setMode("pass");
-      await world.waitForStatus((status) => status.serverReachable, 3_000, "server back");
+      const before = await world.waitForStatus((status) => status.serverReachable, 3_000, "server back");
+      expect(before.pending.paidOrders, "the paid backlog to sync").toBeGreaterThanOrEqual(PAID_BACKLOG);
+      const statuses = await world.watchStatus();
+      const killed = statuses
+        .next(
+          ({ sync }) => sync.state === "running" && KILL_POINTS[killPoint](sync),
+          20_000,
+          `the sync running, ${killPoint}`,
+        )
+        .then(async (status) => {
+          await world.station.kill();
+          return status;
+        });
       await call(world.station.url, "POST", "/api/sync", { token: world.stationToken });
-      await sleep(next() * 60);
-      await world.crashStation();
+      const landed = await killed;
+      statuses.close();
+      // The kill landed before the sync was through: the station's file still holds unsynced sales.
+      const left = world.pendingInStationFile();
+      expect(
+        left.openOrders + left.paidOrders,
+        `sales left unsynced by the kill at ${JSON.stringify(landed.sync)}`,
+      ).toBeGreaterThan(0);
+      await world.restartStation();
       await world.syncToTheEnd();
       await expectConverged(world, acknowledged, check);
     });

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { login, ok, waitFor } from "../support/http.mjs";
 import { type OrderView, QuayWorld, sell } from "../support/quay-world.js";
 import {
@@ -18,7 +18,7 @@ import {
   parseCsv,
   signIn,
 } from "./admin-support.js";
-import { HAS_CHROMIUM, launchChromium, screenshot } from "./browser.js";
+import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
 
 interface CatalogItem {
   readonly id: string;
@@ -26,10 +26,6 @@ interface CatalogItem {
   readonly price: number;
   readonly vatRate: number;
 }
-
-const describeWithBrowser = HAS_CHROMIUM ? describe : describe.skip;
-if (!HAS_CHROMIUM)
-  console.warn("back-office e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)");
 
 /** A paid invoice as a station that was offline since yesterday evening pushes it today. */
 function yesterdaysInvoice(

@@ -3,11 +3,11 @@
  * (issue 5, "Done means"): sell online; lose the server and keep selling; get it back and sync.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { call, login, ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
-import { HAS_CHROMIUM, launchChromium, screenshot } from "./browser.js";
+import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
 
 interface ServerOrder {
   readonly number: string;
@@ -38,11 +38,6 @@ async function expectTouchTargets(page: Page): Promise<void> {
     }
   }
   expect(small).toEqual([]);
-}
-
-const describeWithBrowser = HAS_CHROMIUM ? describe : describe.skip;
-if (!HAS_CHROMIUM) {
-  console.warn("cashier e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)");
 }
 
 describeWithBrowser("the cashier app, online and offline", () => {

@@ -4,12 +4,12 @@
  * counter; lose the server and keep every item typed, never shown as sent; get it back and send.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { login, ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
 import { expectTouchTargets, newDesktop, newPhone, signIn } from "./admin-support.js";
-import { HAS_CHROMIUM, launchChromium, screenshot } from "./browser.js";
+import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
 
 interface StationOrder {
   readonly id: string;
@@ -17,10 +17,6 @@ interface StationOrder {
   readonly tableId: string | null;
   readonly lines: { name: string; quantity: number; note: string | null }[];
 }
-
-const describeWithBrowser = HAS_CHROMIUM ? describe : describe.skip;
-if (!HAS_CHROMIUM)
-  console.warn("waiter e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)");
 
 describeWithBrowser("the waiter's phone app", () => {
   const serverData = tempDir("e2e-waiter-server");

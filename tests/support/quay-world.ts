@@ -1,3 +1,6 @@
+import { getRandomValues } from "node:crypto";
+import { uuidV7Generator } from "@quay/core";
+import { OrderService, StationStore } from "@quay/station";
 import { type Json, login, ok, waitFor } from "./http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "./processes.mjs";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.mjs";
@@ -13,6 +16,16 @@ export interface OrderView {
   paid: number;
   stationId: string | null;
   receivedAt?: string | null;
+}
+
+/** The station's statuses as its event stream (`GET /api/events`) sends them. */
+export interface StatusStream {
+  /**
+   * The first status from now on that matches, tested as each one arrives (so a `.then` on it
+   * runs before the station gets much further).
+   */
+  next(predicate: (status: Json) => boolean, timeoutMs: number, what: string): Promise<Json>;
+  close(): void;
 }
 
 /**
@@ -80,6 +93,64 @@ export class QuayWorld {
     return ok(this.station.url, "GET", "/api/status");
   }
 
+  /** Listens to the station's event stream until `close()` (or the station goes away). */
+  async watchStatus(): Promise<StatusStream> {
+    const abort = new AbortController();
+    const response = await fetch(`${this.station.url}/api/events`, { signal: abort.signal });
+    if (!response.ok || !response.body) throw new Error(`GET /api/events answered ${response.status}`);
+    const body = response.body;
+    const seen: Json[] = [];
+    let waiters: ((status: Json) => void)[] = [];
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = "";
+      try {
+        for await (const chunk of body) {
+          buffer += decoder.decode(chunk, { stream: true });
+          for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+            const [kind, data] = buffer.slice(0, end).split("\n");
+            buffer = buffer.slice(end + 2);
+            if (kind !== "event: status" || !data?.startsWith("data: ")) continue;
+            const status = JSON.parse(data.slice(6));
+            seen.push(status);
+            for (const waiter of waiters) waiter(status);
+          }
+        }
+      } catch {
+        // closed by us, or the station went away
+      }
+    })();
+    return {
+      next(predicate, timeoutMs, what) {
+        return new Promise((resolve, reject) => {
+          const timer = setTimeout(() => {
+            waiters = waiters.filter((waiter) => waiter !== check);
+            const last = seen.slice(-5).map((status) => JSON.stringify(status.sync));
+            reject(new Error(`no status showed ${what} within ${timeoutMs} ms; last: ${last.join(", ")}`));
+          }, timeoutMs);
+          const check = (status: Json) => {
+            if (!predicate(status)) return;
+            clearTimeout(timer);
+            waiters = waiters.filter((waiter) => waiter !== check);
+            resolve(status);
+          };
+          waiters.push(check);
+        });
+      },
+      close: () => abort.abort(),
+    };
+  }
+
+  /** What the stopped (or killed) station's own file says is not yet on the server. */
+  pendingInStationFile(): { openOrders: number; paidOrders: number } {
+    const store = StationStore.open(this.stationDir);
+    try {
+      return store.orders.pendingCounts();
+    } finally {
+      store.close();
+    }
+  }
+
   async waitForStatus(predicate: (status: Json) => boolean, timeoutMs: number, what: string): Promise<Json> {
     return waitFor(
       async () => {
@@ -111,6 +182,19 @@ export class QuayWorld {
     return this.allOrders(this.server.url, this.adminToken);
   }
 
+  /** The server's sales report over the days around today (wide enough for any time zone). */
+  serverSales(): Promise<{
+    revenue: number;
+    orders: number;
+    byMethod: { method: string; amount: number }[];
+  }> {
+    const day = (offsetDays: number) =>
+      new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    return ok(this.server.url, "GET", `/api/reports/sales?from=${day(-2)}&to=${day(2)}`, {
+      token: this.adminToken,
+    });
+  }
+
   private async allOrders(url: string, token: string): Promise<OrderView[]> {
     const lists = await Promise.all(
       ["open", "paid", "void"].map((status) =>
@@ -118,6 +202,43 @@ export class QuayWorld {
       ),
     );
     return lists.flatMap((list) => list.orders as OrderView[]);
+  }
+}
+
+/**
+ * Sells straight into a stopped station's file, through its own order service (fast): `paid`
+ * paid orders, then `open` open ones, marked as sold offline as the station marks them.
+ */
+export function sellOffline(dataDir: string, counts: { paid: number; open: number }): void {
+  const store = StationStore.open(dataDir);
+  const clock = { now: () => Date.now() };
+  const orders = new OrderService({
+    store,
+    clock,
+    newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
+    onOrderChanged: () => {},
+  });
+  const actor = {
+    userId: store.credentials.findByUsername("thungan")?.userId ?? "",
+    role: "cashier" as const,
+  };
+  const items = store.catalog()?.items.filter((item) => item.active) ?? [];
+  const sell = (index: number, pay: boolean) => {
+    let order = orders.create(actor, null);
+    for (let line = 0; line < 1 + (index % 4); line++) {
+      const item = items[(index + line) % items.length];
+      order = orders.addLine(actor, order.id, { itemId: item?.id ?? "", quantity: 1 + (line % 3) });
+    }
+    if (pay) orders.pay(actor, order.id, index % 3 === 0 ? "card" : "cash", order.total);
+  };
+  try {
+    store.transaction(() => {
+      for (let index = 0; index < counts.paid; index++) sell(index, true);
+      for (let index = 0; index < counts.open; index++) sell(index, false);
+    });
+    store.settings.set("offlineBacklog", true);
+  } finally {
+    store.close();
   }
 }
 
@@ -163,19 +284,20 @@ export async function sell(
 }
 
 /**
- * Checks what every cross-process fault test ends with: each order the station holds is on the
- * server exactly once, equal on both sides; every acknowledged line and payment survived; numbers
- * are unique.
+ * Checks what every cross-process fault test ends with: every acknowledged line and payment
+ * survived at the station; the server holds exactly the station's orders, each under its one
+ * invoice number and equal on both sides; and the server's sales report counts each paid order
+ * once (a sale pushed again after a crash must not be counted again).
  */
 export async function expectConverged(
   world: QuayWorld,
   acknowledged: ReadonlyMap<string, OrderView>,
   expect: (condition: boolean, message: string) => void,
 ): Promise<void> {
-  const local = new Map((await world.stationOrders()).map((order) => [order.id, order]));
+  const localList = await world.stationOrders();
+  const local = new Map(localList.map((order) => [order.id, order]));
   const remoteList = await world.serverOrders();
   const remote = new Map(remoteList.map((order) => [order.id, order]));
-  expect(remote.size === remoteList.length, "no order twice on the server");
   for (const [id, acked] of acknowledged) {
     const held = local.get(id);
     expect(held !== undefined, `acknowledged order ${acked.number} kept by the station`);
@@ -198,8 +320,40 @@ export async function expectConverged(
       );
     }
   }
-  const numbers = remoteList.map((order) => order.number);
-  expect(new Set(numbers).size === numbers.length, "invoice numbers unique");
+  for (const order of remoteList) {
+    expect(local.has(order.id), `order ${order.number} on the server is one the station made`);
+  }
+  // Numbers are unique across the tenant: a sale stored twice under two ids shows up here.
+  const idsByNumber = new Map<string | null, string[]>();
+  for (const order of remoteList)
+    idsByNumber.set(order.number, [...(idsByNumber.get(order.number) ?? []), order.id]);
+  for (const order of local.values()) {
+    const ids = idsByNumber.get(order.number) ?? [];
+    expect(
+      ids.length === 1 && ids[0] === order.id,
+      `invoice ${order.number} once on the server, as order ${order.id}: ${JSON.stringify(ids)}`,
+    );
+  }
+
+  const paid = localList.filter((order) => order.status === "paid");
+  const sum = (amounts: number[]) => amounts.reduce((total, amount) => total + amount, 0);
+  const byMethod = new Map<string, number>();
+  for (const payment of paid.flatMap((order) => order.payments)) {
+    byMethod.set(payment.method, (byMethod.get(payment.method) ?? 0) + payment.amount);
+  }
+  const report = await world.serverSales();
+  const sold = { orders: paid.length, revenue: sum(paid.map((order) => order.total)) };
+  expect(
+    report.orders === sold.orders && report.revenue === sold.revenue,
+    `the sales report counts each paid order once: ${JSON.stringify({ report: { orders: report.orders, revenue: report.revenue }, sold })}`,
+  );
+  const byMethodText = (amounts: Iterable<[string, number]>) =>
+    JSON.stringify([...amounts].sort(([a], [b]) => a.localeCompare(b)));
+  const reported = byMethodText(report.byMethod.map((entry) => [entry.method, entry.amount]));
+  expect(
+    reported === byMethodText(byMethod),
+    `the sales report's payments by method: ${reported} for ${byMethodText(byMethod)}`,
+  );
 }
 
 /** The parts of an order both sides must agree on. */

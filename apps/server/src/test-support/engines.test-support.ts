@@ -27,11 +27,19 @@ export interface TestEngine {
   dispose(): Promise<void>;
 }
 
-/** Always SQLite; PostgreSQL too when `TEST_DATABASE_URL` names a server to create databases on. */
+/**
+ * Always SQLite; PostgreSQL too when `TEST_DATABASE_URL` names a server to create databases on.
+ * Under CI (`CI=true`) that variable is required: a run that left PostgreSQL out must not pass.
+ */
 export function testEngines(): TestEngine[] {
   const engines: TestEngine[] = [sqliteEngine()];
   const url = process.env.TEST_DATABASE_URL;
   if (url) engines.push(postgresEngine(url));
+  else if (process.env.CI === "true") {
+    throw new Error(
+      "TEST_DATABASE_URL is not set, so the PostgreSQL suites cannot run (CI=true: not skipping them)",
+    );
+  }
   return engines;
 }
 

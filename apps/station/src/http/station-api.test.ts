@@ -1,5 +1,5 @@
-import type { Order } from "@quay/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldOrder, type Order } from "@quay/core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestStation, type TestStation } from "../station.test-support.js";
 import {
   type FakeServer,
@@ -9,10 +9,11 @@ import {
   TABLE_ID,
 } from "../sync/fake-server.test-support.js";
 
+/** Each test gets a station of its own, never provisioned until the test logs in. */
 describe("station API", () => {
   let server: FakeServer;
   let station: TestStation;
-  let token: string;
+  let token = "";
   const auth = () => ({ authorization: `Bearer ${token}` });
   const call = async (method: "GET" | "POST" | "PATCH", url: string, payload?: object) => {
     const response = await station.app.inject({
@@ -24,13 +25,36 @@ describe("station API", () => {
     return { status: response.statusCode, body: response.json() as Record<string, unknown> };
   };
 
+  /** Logs the cashier in online (which provisions the station); later calls carry the token. */
+  const signIn = async () => {
+    token = await station.login();
+  };
+  const newOrder = async (payload: object = {}) =>
+    (await call("POST", "/api/orders", payload)).body as unknown as Order;
+  const addLine = async (orderId: string, itemId: string, quantity: number) =>
+    (await call("POST", `/api/orders/${orderId}/lines`, { itemId, quantity })).body as unknown as Order;
+  const payInFull = async (order: Order) =>
+    (
+      await call("POST", `/api/orders/${order.id}/payments`, {
+        method: "cash",
+        amount: order.total - order.paid,
+      })
+    ).body as unknown as Order;
+
+  // The fake server only answers logins here (the stations do not sync), so one serves every test.
   beforeAll(async () => {
     server = await startFakeServer();
-    station = await startTestStation(server.url, { startSync: false });
   });
   afterAll(async () => {
-    await station.close();
     await server.close();
+  });
+  beforeEach(async () => {
+    token = "";
+    station = await startTestStation(server.url, { startSync: false });
+  });
+  afterEach(async () => {
+    server.setAvailable(true);
+    await station.close();
   });
 
   it("refuses offline login before the first sync", async () => {
@@ -59,7 +83,7 @@ describe("station API", () => {
   });
 
   it("provisions on the first online login, then logs in offline from the cache", async () => {
-    token = await station.login();
+    await signIn();
     expect(station.store.isProvisioned()).toBe(true);
     expect(
       station.store.credentials
@@ -87,6 +111,7 @@ describe("station API", () => {
   });
 
   it("requires a session for selling calls, by bearer token or cookie", async () => {
+    await signIn();
     const anonymous = await station.app.inject({ method: "GET", url: "/api/orders" });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe("UNAUTHENTICATED");
@@ -99,6 +124,7 @@ describe("station API", () => {
   });
 
   it("serves the catalog and the store", async () => {
+    await signIn();
     const catalog = await call("GET", "/api/catalog");
     expect(catalog.status).toBe(200);
     expect(catalog.body.items).toEqual(
@@ -110,6 +136,7 @@ describe("station API", () => {
   });
 
   it("sells: open, add lines, change quantity, pay in two parts → paid", async () => {
+    await signIn();
     const created = await call("POST", "/api/orders", { tableId: TABLE_ID });
     expect(created.status).toBe(201);
     const order = created.body as unknown as Order;
@@ -155,6 +182,7 @@ describe("station API", () => {
   });
 
   it("numbers orders uniquely with the per-day counter", async () => {
+    await signIn();
     const numbers = new Set<string>();
     for (let i = 0; i < 5; i++)
       numbers.add(((await call("POST", "/api/orders", {})).body.number as string) ?? "");
@@ -162,6 +190,7 @@ describe("station API", () => {
   });
 
   it("refuses bad input and unknown things without changing anything", async () => {
+    await signIn();
     const order = (await call("POST", "/api/orders")).body as unknown as Order;
     const opsBefore = station.store.orders.opsOf(order.id).length;
     const cases: [string, string, object, number, string][] = [
@@ -207,6 +236,7 @@ describe("station API", () => {
   });
 
   it("needs a manager (or a manager's PIN) to void a line or discount", async () => {
+    await signIn();
     const order = (await call("POST", "/api/orders")).body as unknown as Order;
     const added = (await call("POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 1 }))
       .body as unknown as Order;
@@ -241,16 +271,45 @@ describe("station API", () => {
   });
 
   it("keeps each projection equal to the fold of its ops", async () => {
-    const { foldOrder } = await import("@quay/core");
-    for (const order of station.store.orders.listOrders({})) {
+    await signIn();
+    const empty = await newOrder();
+    const paid = await payInFull(await addLine((await newOrder({ tableId: TABLE_ID })).id, ITEM_ID, 2));
+    const amended = await addLine((await addLine((await newOrder()).id, ITEM_ID, 1)).id, ITEM2_ID, 3);
+    const [first, second] = amended.lines;
+    await call("PATCH", `/api/orders/${amended.id}/lines/${second?.id}`, { quantity: 1 });
+    await call("POST", `/api/orders/${amended.id}/lines/${first?.id}/void`, {
+      reason: "khách đổi ý",
+      managerPin: "9999",
+    });
+    await call("POST", `/api/orders/${amended.id}/discount`, {
+      amount: 5_000,
+      reason: "khách quen",
+      managerPin: "9999",
+    });
+    await call("POST", `/api/orders/${amended.id}/move`, { tableId: TABLE_ID });
+    await call("POST", `/api/orders/${amended.id}/payments`, { method: "card", amount: 10_000 });
+
+    const orders = station.store.orders.listOrders({});
+    expect(orders.map((order) => order.id).sort()).toEqual([empty.id, paid.id, amended.id].sort());
+    for (const order of orders) {
       expect(foldOrder(order.id, station.store.orders.opsOf(order.id))).toEqual(order);
     }
+    expect(orders.find((order) => order.id === amended.id)).toMatchObject({
+      tableId: TABLE_ID,
+      subtotal: 35_000,
+      discount: 5_000,
+      total: 30_000,
+      paid: 10_000,
+    });
   });
 
   it("reports pending work in the status", async () => {
+    await signIn();
+    await newOrder();
+    await addLine((await newOrder()).id, ITEM_ID, 1);
+    await payInFull(await addLine((await newOrder()).id, ITEM2_ID, 2));
     const status = await call("GET", "/api/status");
-    expect(status.body).toMatchObject({ mode: "offline", pending: { paidOrders: 1 } });
-    expect((status.body.pending as { openOrders: number }).openOrders).toBeGreaterThan(0);
+    expect(status.body).toMatchObject({ mode: "offline", pending: { openOrders: 2, paidOrders: 1 } });
   });
 
   it("answers SERVER_UNREACHABLE for an online login when the server is down", async () => {
@@ -260,7 +319,6 @@ describe("station API", () => {
       url: "/api/login",
       payload: { username: "thungan", password: "1234", mode: "online" },
     });
-    server.setAvailable(true);
     expect(response.statusCode).toBe(503);
     expect(response.json().error).toEqual({
       code: "SERVER_UNREACHABLE",

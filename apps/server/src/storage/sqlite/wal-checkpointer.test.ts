@@ -1,9 +1,28 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import type { Worker } from "node:worker_threads";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { all, insertMany, run } from "../sql-script.js";
 import { SqliteStore } from "./sqlite-store.js";
+
+/** Every worker thread the code under test starts, and whether it has exited since. */
+const threads = vi.hoisted(() => [] as { worker: Worker; exited: boolean }[]);
+
+vi.mock("node:worker_threads", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:worker_threads")>();
+  class TrackedWorker extends actual.Worker {
+    constructor(...args: ConstructorParameters<typeof actual.Worker>) {
+      super(...args);
+      const thread = { worker: this, exited: false };
+      this.once("exit", () => {
+        thread.exited = true;
+      });
+      threads.push(thread);
+    }
+  }
+  return { ...actual, Worker: TrackedWorker };
+});
 
 describe("SQLite checkpoints in the background", () => {
   const dirs: string[] = [];
@@ -42,11 +61,27 @@ describe("SQLite checkpoints in the background", () => {
   });
 
   it("keeps no thread for an in-memory database, and closes cleanly right after a write", async () => {
-    const memory = new SqliteStore({ file: ":memory:" });
+    const warnings: string[] = [];
+    const onWarning = (message: string) => warnings.push(message);
+    const before = threads.length;
+    const memory = new SqliteStore({ file: ":memory:", onWarning });
     await memory.write(run("CREATE TABLE t (x)"));
+    expect(threads.length, "threads started for an in-memory database").toBe(before);
     await memory.close();
-    const store = new SqliteStore({ file: fresh() });
-    await store.write(run("CREATE TABLE t (x)"));
+
+    const file = fresh();
+    const store = new SqliteStore({ file, onWarning });
+    await store.write(run("CREATE TABLE t (x)")); // asks the worker for a checkpoint at once
+    const started = threads.slice(before);
+    expect(started, "one checkpointer thread for a database file").toHaveLength(1);
+    expect(started[0]?.exited).toBe(false);
     await store.close();
+    expect(started[0]?.exited, "the checkpointer thread has exited once close resolves").toBe(true);
+    expect(warnings).toEqual([]);
+
+    const reopened = new SqliteStore({ file, onWarning });
+    const tables = await reopened.read(all<{ name: string }>("SELECT name FROM sqlite_master"));
+    expect(tables.map((table) => table.name)).toContain("t");
+    await reopened.close();
   });
 });
