@@ -4,6 +4,9 @@ import { z } from "zod";
 import { AppError } from "./app-error.js";
 import { createHttpService, type HttpService } from "./http-service.js";
 
+/** A class whose codes nobody registered: what a service must never answer with. */
+class StrayError extends AppError {}
+
 describe("createHttpService", () => {
   let app: HttpService;
 
@@ -24,6 +27,12 @@ describe("createHttpService", () => {
     );
     app.get("/teapot", async () => {
       throw new AppError("TEAPOT");
+    });
+    app.get("/stray", async () => {
+      throw new StrayError("NOT_IN_ANY_REGISTRY");
+    });
+    app.get("/prototype", async () => {
+      throw new StrayError("toString");
     });
     app.get("/rule", async () => {
       throw new OrderRuleError("ORDER_PAID");
@@ -78,6 +87,18 @@ describe("createHttpService", () => {
     expect([crash.statusCode, crash.json().error.code]).toEqual([500, "INTERNAL"]);
     expect(crash.body).not.toContain("boom");
   });
+
+  it.each(["/stray", "/prototype"])(
+    "answers 500 INTERNAL for an unregistered code (%s), never echoing it",
+    async (url) => {
+      const response = await app.inject({ url, headers: { "accept-language": "en" } });
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({
+        error: { code: "INTERNAL", message: "Something went wrong. Please try again." },
+      });
+      expect(response.body).not.toMatch(/NOT_IN_ANY_REGISTRY|toString/);
+    },
+  );
 
   it("serves its OpenAPI reference at /docs", async () => {
     const response = await app.inject("/docs/json");
