@@ -1,4 +1,4 @@
-import type { ErrorRegistry } from "@quay/service-kit";
+import { AppError, type CommonErrorCode, type ErrorRegistry } from "@quay/service-kit";
 
 /** The server's own error codes, beyond the common ones of `@quay/service-kit`. */
 export const SERVER_ERRORS = {
@@ -33,4 +33,10 @@ export const SERVER_ERRORS = {
   },
 } as const satisfies ErrorRegistry;
 
-export type ServerErrorCode = keyof typeof SERVER_ERRORS;
+/** Every code the server answers with: the common ones and its own. */
+export type ServerErrorCode = CommonErrorCode | keyof typeof SERVER_ERRORS;
+
+/** What the server throws to refuse a request; only the codes of its registry compile. */
+export class ServerError extends AppError<ServerErrorCode> {
+  override readonly name = "ServerError";
+}

@@ -1,4 +1,4 @@
-import type { ErrorRegistry } from "@quay/service-kit";
+import { AppError, type CommonErrorCode, type ErrorRegistry } from "@quay/service-kit";
 
 /** The station's own error codes, beside service-kit's common ones. */
 export const STATION_ERRORS = {
@@ -24,4 +24,10 @@ export const STATION_ERRORS = {
   },
 } as const satisfies ErrorRegistry;
 
-export type StationErrorCode = keyof typeof STATION_ERRORS;
+/** Every code the station answers with: the common ones and its own. */
+export type StationErrorCode = CommonErrorCode | keyof typeof STATION_ERRORS;
+
+/** What the station throws to refuse a request; only the codes of its registry compile. */
+export class StationError extends AppError<StationErrorCode> {
+  override readonly name = "StationError";
+}

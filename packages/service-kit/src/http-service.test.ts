@@ -4,8 +4,22 @@ import { z } from "zod";
 import { AppError } from "./app-error.js";
 import { createHttpService, type HttpService } from "./http-service.js";
 
-/** A class whose codes nobody registered: what a service must never answer with. */
+/** A service's own error class: its codes are its registry's. */
+class TeapotError extends AppError<"TEAPOT"> {}
+/** A class whose codes nobody registered: what a service must never be able to throw. */
 class StrayError extends AppError {}
+
+describe("AppError", () => {
+  it("is only thrown through a service's own class, typed by its registry", () => {
+    // @ts-expect-error: AppError is abstract, so no bare string becomes a code.
+    const bare = () => new AppError("TYPO");
+    expect(bare).toBeTypeOf("function");
+    // @ts-expect-error: not one of this service's codes.
+    const typo = () => new TeapotError("TEAPTO");
+    expect(typo).toBeTypeOf("function");
+    expect(new TeapotError("TEAPOT", "brewing").message).toBe("TEAPOT: brewing");
+  });
+});
 
 describe("createHttpService", () => {
   let app: HttpService;
@@ -26,7 +40,7 @@ describe("createHttpService", () => {
       }),
     );
     app.get("/teapot", async () => {
-      throw new AppError("TEAPOT");
+      throw new TeapotError("TEAPOT");
     });
     app.get("/stray", async () => {
       throw new StrayError("NOT_IN_ANY_REGISTRY");

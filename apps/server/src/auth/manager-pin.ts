@@ -1,6 +1,6 @@
 import { verifySecret } from "@quay/auth";
 import { can, type Permission } from "@quay/core";
-import { AppError } from "@quay/service-kit";
+import { ServerError } from "../server-errors.js";
 import { storeCredentials } from "../storage/scripts/users.js";
 import type { ServerStore } from "../storage/server-store.js";
 import type { UserPrincipal } from "./principal.js";
@@ -17,12 +17,13 @@ export async function requireRoleOrManagerPin(
   managerPin: string | undefined,
 ): Promise<void> {
   if (can(caller.user.role, permission)) return;
-  if (managerPin === undefined) throw new AppError("FORBIDDEN", `${caller.user.role} may not ${permission}`);
+  if (managerPin === undefined)
+    throw new ServerError("FORBIDDEN", `${caller.user.role} may not ${permission}`);
   const managers = (await store.read(storeCredentials(storeId))).filter(
     (entry) => entry.active && entry.pinHash !== null && can(entry.role, permission),
   );
   const verdicts = await Promise.all(
     managers.map((manager) => (manager.pinHash ? verifySecret(managerPin, manager.pinHash) : false)),
   );
-  if (!verdicts.includes(true)) throw new AppError("MANAGER_PIN_INVALID");
+  if (!verdicts.includes(true)) throw new ServerError("MANAGER_PIN_INVALID");
 }

@@ -17,13 +17,14 @@ import {
   Text,
   VoidLineRequestSchema,
 } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireRoleOrManagerPin } from "../auth/manager-pin.js";
 import type { UserPrincipal } from "../auth/principal.js";
 import { callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
+import { ServerError } from "../server-errors.js";
 import { findItem, tableExists } from "../storage/scripts/catalog.js";
 import { mergeOrders } from "../storage/scripts/merge-orders.js";
 import { getOrder, listOrders } from "../storage/scripts/orders.js";
@@ -78,7 +79,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   const callerOrder = async (request: FastifyRequest, id: string, permission: Permission) => {
     const caller = await context.auth.user(request, permission);
     const order = await context.store.read(getOrder(id));
-    if (!order) throw new AppError("NOT_FOUND", `order ${id}`);
+    if (!order) throw new ServerError("NOT_FOUND", `order ${id}`);
     return { caller, store: callerStore(caller, order.storeId), order: order.view };
   };
 
@@ -128,7 +129,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       const store = chooseStore(caller, request.body.storeId);
       const tableId = request.body.tableId ?? null;
       if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
-        throw new AppError("NOT_FOUND", `table ${tableId}`);
+        throw new ServerError("NOT_FOUND", `table ${tableId}`);
       }
       const order = await context.store.write(
         openServerOrder(opContext(caller, store, request.body.id ?? context.newId()), tableId),
@@ -152,8 +153,8 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     async (request) => {
       const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
       const item = await context.store.read(findItem(store.id, request.body.itemId));
-      if (!item) throw new AppError("NOT_FOUND", `item ${request.body.itemId}`);
-      if (!item.active) throw new AppError("ITEM_UNAVAILABLE");
+      if (!item) throw new ServerError("NOT_FOUND", `item ${request.body.itemId}`);
+      if (!item.active) throw new ServerError("ITEM_UNAVAILABLE");
       const lineId = request.body.lineId ?? context.newId();
       const { quantity, note } = request.body;
       return context.store.write(
@@ -236,7 +237,8 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       const paymentId = context.newId();
       const { method, amount } = request.body;
       return change(request, request.params.id, "orders.pay", (order) => {
-        if (order && order.status === "open" && order.lines.length === 0) throw new AppError("ORDER_EMPTY");
+        if (order && order.status === "open" && order.lines.length === 0)
+          throw new ServerError("ORDER_EMPTY");
         const payment = { kind: "addPayment" as const, data: { paymentId, method, amount: dong(amount) } };
         if (!order || order.paid + amount < order.total) return [payment];
         return [payment, { kind: "close" as const, data: { total: order.total } }];
@@ -259,7 +261,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
       const { tableId } = request.body;
       if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
-        throw new AppError("NOT_FOUND", `table ${tableId}`);
+        throw new ServerError("NOT_FOUND", `table ${tableId}`);
       }
       return context.store.write(
         makeServerOps(opContext(caller, store, request.params.id), () => [
@@ -332,7 +334,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     async (request) => {
       const { caller, store, order } = await callerOrder(request, request.params.id, "orders.write");
       if (order.status === "paid" && caller.user.role === "waiter") {
-        throw new AppError("FORBIDDEN", "a waiter may not void a paid order");
+        throw new ServerError("FORBIDDEN", "a waiter may not void a paid order");
       }
       await requireRoleOrManagerPin(context.store, caller, store.id, "orders.void", request.body.managerPin);
       return context.store.write(

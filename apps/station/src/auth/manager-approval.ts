@@ -1,6 +1,6 @@
 import { verifySecret } from "@quay/auth";
 import type { Role } from "@quay/protocol";
-import { AppError } from "@quay/service-kit";
+import { StationError } from "../errors.js";
 import type { StationStore } from "../store/station-store.js";
 
 const MANAGER_ROLES: readonly Role[] = ["owner", "manager"];
@@ -15,10 +15,10 @@ export function isManager(role: Role): boolean {
  */
 export async function requireManager(store: StationStore, role: Role, managerPin: string | undefined) {
   if (isManager(role)) return null;
-  if (!managerPin) throw new AppError("MANAGER_PIN_REQUIRED");
+  if (!managerPin) throw new StationError("MANAGER_PIN_REQUIRED");
   for (const entry of store.credentials.list()) {
     if (!entry.active || !entry.pinHash || !isManager(entry.role)) continue;
     if (await verifySecret(managerPin, entry.pinHash)) return entry.userId;
   }
-  throw new AppError("BAD_MANAGER_PIN");
+  throw new StationError("BAD_MANAGER_PIN");
 }

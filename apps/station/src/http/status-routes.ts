@@ -1,9 +1,9 @@
 import { ErrorBody, StationStatusSchema } from "@quay/protocol";
-import { AppError, answerLanguage, type HttpService, openEventStream } from "@quay/service-kit";
+import { answerLanguage, type HttpService, openEventStream } from "@quay/service-kit";
 import { z } from "zod";
 import { isManager } from "../auth/manager-approval.js";
 import type { SessionManager } from "../auth/session-manager.js";
-import { STATION_ERRORS } from "../errors.js";
+import { STATION_ERRORS, StationError } from "../errors.js";
 import type { StatusHub } from "../status-hub.js";
 import type { StationStore } from "../store/station-store.js";
 import type { SyncEngine } from "../sync/sync-engine.js";
@@ -63,7 +63,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
       try {
         deps.engine.requestSync();
       } catch (error) {
-        if (error instanceof AppError && error.code === "SERVER_UNREACHABLE") {
+        if (error instanceof StationError && error.code === "SERVER_UNREACHABLE") {
           const message = STATION_ERRORS.SERVER_UNREACHABLE[answerLanguage(request)];
           return reply.code(409).send({ error: { code: "SERVER_UNREACHABLE", message } });
         }
@@ -91,7 +91,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
     },
     async (request) => {
       const session = requireSession(request, deps.sessions);
-      if (!isManager(session.user.role)) throw new AppError("FORBIDDEN");
+      if (!isManager(session.user.role)) throw new StationError("FORBIDDEN");
       if (request.body.autoSync !== undefined) deps.store.settings.set("autoSync", request.body.autoSync);
       deps.hub.statusMayHaveChanged();
       return { autoSync: effectiveAutoSync(deps.store) };

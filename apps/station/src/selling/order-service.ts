@@ -13,7 +13,7 @@ import {
   type PaymentMethod,
   validateOp,
 } from "@quay/core";
-import { AppError } from "@quay/service-kit";
+import { StationError } from "../errors.js";
 import type { StationStore } from "../store/station-store.js";
 
 /** An op before its envelope: what a cashier's action means for the order. */
@@ -43,7 +43,7 @@ export class OrderService {
   constructor(private readonly deps: OrderServiceDeps) {}
 
   create(actor: Actor, tableId: string | null): Order {
-    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new AppError("NOT_FOUND", "table");
+    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new StationError("NOT_FOUND", "table");
     const identity = this.requireIdentity();
     const orderId = this.deps.newId();
     return this.change(actor, orderId, true, () => {
@@ -67,7 +67,7 @@ export class OrderService {
     input: { itemId: string; quantity: number; note?: string | undefined },
   ) {
     const item = this.deps.store.findItem(input.itemId);
-    if (!item?.active) throw new AppError("NOT_FOUND", "item");
+    if (!item?.active) throw new StationError("NOT_FOUND", "item");
     return this.change(actor, orderId, false, () => [
       {
         kind: "addLine",
@@ -99,7 +99,7 @@ export class OrderService {
   }
 
   move(actor: Actor, orderId: string, tableId: string | null): Order {
-    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new AppError("NOT_FOUND", "table");
+    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new StationError("NOT_FOUND", "table");
     return this.change(actor, orderId, false, () => [{ kind: "moveTable", data: { tableId } }]);
   }
 
@@ -127,7 +127,7 @@ export class OrderService {
 
   private requireIdentity() {
     const identity = this.deps.store.identity();
-    if (!identity) throw new AppError("NOT_PROVISIONED");
+    if (!identity) throw new StationError("NOT_PROVISIONED");
     return identity;
   }
 
@@ -146,7 +146,7 @@ export class OrderService {
     const order = store.transaction(
       () => {
         const existing = isNew ? [] : store.orders.opsOf(orderId);
-        if (!isNew && existing.length === 0) throw new AppError("NOT_FOUND", "order");
+        if (!isNew && existing.length === 0) throw new StationError("NOT_FOUND", "order");
         const ops: Op[] = [...existing];
         let current = isNew ? null : foldOrder(orderId, ops);
         const made: Op[] = [];
@@ -165,7 +165,7 @@ export class OrderService {
           } as Op;
           const verdict = validateOp(current, op);
           if (!verdict.ok) {
-            if (verdict.code === "LINE_NOT_FOUND") throw new AppError("NOT_FOUND", "line");
+            if (verdict.code === "LINE_NOT_FOUND") throw new StationError("NOT_FOUND", "line");
             throw new OrderRuleError(verdict.code);
           }
           ops.push(op);
