@@ -7,11 +7,6 @@ export const SERVER_ERRORS = {
     vi: "Vui lòng chọn cửa hàng.",
     en: "Say which store: you work in more than one.",
   },
-  MANAGER_PIN_INVALID: {
-    status: 403,
-    vi: "Mã PIN quản lý không đúng.",
-    en: "The manager PIN is not valid.",
-  },
   PROTOCOL_MISMATCH: {
     status: 409,
     vi: "Phiên bản máy bán hàng không tương thích với máy chủ. Vui lòng cập nhật.",

@@ -17,11 +17,6 @@ export const STATION_ERRORS = {
     vi: "Cần mã PIN của quản lý để thực hiện thao tác này.",
     en: "A manager's PIN is required for this.",
   },
-  BAD_MANAGER_PIN: {
-    status: 403,
-    vi: "Mã PIN quản lý không đúng.",
-    en: "Wrong manager PIN.",
-  },
 } as const satisfies ErrorRegistry;
 
 /** Every code the station answers with: the common ones and its own. */

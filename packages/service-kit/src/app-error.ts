@@ -63,6 +63,8 @@ export const COMMON_ERRORS = {
     en: "Wrong username or password.",
   },
   FORBIDDEN: { status: 403, vi: "Bạn không có quyền thực hiện thao tác này.", en: "You may not do this." },
+  // Voids and discounts approved with a manager's PIN, at the counter or on the server.
+  MANAGER_PIN_INVALID: { status: 403, vi: "Mã PIN quản lý không đúng.", en: "Wrong manager PIN." },
   NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
   BODY_TOO_LARGE: { status: 413, vi: "Dữ liệu gửi lên quá lớn.", en: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: "Chỉ nhận dữ liệu JSON.", en: "Only JSON is accepted." },

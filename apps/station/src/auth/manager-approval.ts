@@ -20,5 +20,5 @@ export async function requireManager(store: StationStore, role: Role, managerPin
     if (!entry.active || !entry.pinHash || !isManager(entry.role)) continue;
     if (await verifySecret(managerPin, entry.pinHash)) return entry.userId;
   }
-  throw new StationError("BAD_MANAGER_PIN");
+  throw new StationError("MANAGER_PIN_INVALID");
 }

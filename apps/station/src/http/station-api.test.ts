@@ -222,7 +222,10 @@ describe("station API", () => {
       reason: "x",
       managerPin: "0000",
     });
-    expect(badPin.status).toBe(403);
+    expect([badPin.status, (badPin.body.error as { code: string }).code]).toEqual([
+      403,
+      "MANAGER_PIN_INVALID",
+    ]);
     const voided = await call("POST", `/api/orders/${order.id}/lines/${lineId}/void`, {
       reason: "khách đổi ý",
       managerPin: "9999",
