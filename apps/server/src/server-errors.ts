@@ -1,4 +1,4 @@
-import type { ErrorRegistry } from "@quay/service-kit";
+import { AppError, type CommonErrorCode, type ErrorRegistry } from "@quay/service-kit";
 
 /** The server's own error codes, beyond the common ones of `@quay/service-kit`. */
 export const SERVER_ERRORS = {
@@ -6,11 +6,6 @@ export const SERVER_ERRORS = {
     status: 400,
     vi: "Vui lòng chọn cửa hàng.",
     en: "Say which store: you work in more than one.",
-  },
-  MANAGER_PIN_INVALID: {
-    status: 403,
-    vi: "Mã PIN quản lý không đúng.",
-    en: "The manager PIN is not valid.",
   },
   PROTOCOL_MISMATCH: {
     status: 409,
@@ -32,4 +27,10 @@ export const SERVER_ERRORS = {
   },
 } as const satisfies ErrorRegistry;
 
-export type ServerErrorCode = keyof typeof SERVER_ERRORS;
+/** Every code the server answers with: the common ones and its own. */
+export type ServerErrorCode = CommonErrorCode | keyof typeof SERVER_ERRORS;
+
+/** What the server throws to refuse a request; only the codes of its registry compile. */
+export class ServerError extends AppError<ServerErrorCode> {
+  override readonly name = "ServerError";
+}

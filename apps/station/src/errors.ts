@@ -1,4 +1,4 @@
-import type { ErrorRegistry } from "@quay/service-kit";
+import { AppError, type CommonErrorCode, type ErrorRegistry } from "@quay/service-kit";
 
 /** The station's own error codes, beside service-kit's common ones. */
 export const STATION_ERRORS = {
@@ -12,11 +12,6 @@ export const STATION_ERRORS = {
     vi: "Máy bán hàng chưa từng đồng bộ. Vui lòng đăng nhập Online một lần trước.",
     en: "This station has never synced. Please log in online once first.",
   },
-  BAD_MANAGER_PIN: {
-    status: 403,
-    vi: "Mã PIN quản lý không đúng.",
-    en: "Wrong manager PIN.",
-  },
   ORDER_NOT_REFUSED: {
     status: 409,
     vi: "Đơn hàng này không bị máy chủ từ chối.",
@@ -24,4 +19,10 @@ export const STATION_ERRORS = {
   },
 } as const satisfies ErrorRegistry;
 
-export type StationErrorCode = keyof typeof STATION_ERRORS;
+/** Every code the station answers with: the common ones and its own. */
+export type StationErrorCode = CommonErrorCode | keyof typeof STATION_ERRORS;
+
+/** What the station throws to refuse a request; only the codes of its registry compile. */
+export class StationError extends AppError<StationErrorCode> {
+  override readonly name = "StationError";
+}

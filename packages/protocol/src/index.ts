@@ -9,4 +9,5 @@ export * from "./push-fast-path.js";
 export * from "./reports.js";
 export * from "./station-status.js";
 export * from "./sync.js";
+export * from "./sync-error.js";
 export * from "./version.js";

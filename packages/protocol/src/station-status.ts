@@ -15,7 +15,7 @@ export const StationStatusSchema = z.object({
     phase: z.enum(SYNC_PHASES).nullable(),
     done: z.number().int().min(0),
     total: z.number().int().min(0),
-    /** Stable code of the last failure while `state` is `failed`. */
+    /** Stable code of the last failure while `state` is `failed`: a SyncErrorCode, or the server's. */
     error: z.string().nullable().optional(),
     /** While `state` is `failed` because the server refused one order for good: that order. */
     orderId: Id.nullable().optional(),

@@ -1,18 +1,26 @@
-/** How one error code answers: its HTTP status and its message in both languages. */
-export interface ErrorDefinition {
-  readonly status: number;
+import type { OrderRuleCode } from "@quay/core";
+
+/** What a person reads for one error code, in both languages. */
+export interface ErrorText {
   readonly vi: string;
   readonly en: string;
+}
+
+/** How one error code answers: its HTTP status and its message in both languages. */
+export interface ErrorDefinition extends ErrorText {
+  readonly status: number;
 }
 
 export type ErrorRegistry<Code extends string = string> = Readonly<Record<Code, ErrorDefinition>>;
 
 /**
- * An error that travels to the client as `{ error: { code, message } }`. Throw it anywhere in a
- * route; the service's error handler looks the code up in its registry.
+ * An error that travels to the client as `{ error: { code, message } }`; the service's error
+ * handler looks its code up in the service's registry. Abstract, so that no string becomes a code
+ * by being thrown: each service throws its own subclass, whose codes are its registry's keys
+ * (`class ServerError extends AppError<ServerErrorCode> {}`), and a typo does not compile.
  */
-export class AppError<Code extends string = string> extends Error {
-  override readonly name = "AppError";
+export abstract class AppError<Code extends string = string> extends Error {
+  override readonly name: string = "AppError";
   constructor(
     readonly code: Code,
     /** Extra detail for the logs only; never shown to clients. */
@@ -22,25 +30,8 @@ export class AppError<Code extends string = string> extends Error {
   }
 }
 
-/** The codes both services answer with (docs/api.md, "Errors"), in Vietnamese and English. */
-export const COMMON_ERRORS = {
-  VALIDATION_FAILED: { status: 400, vi: "Dữ liệu không hợp lệ.", en: "The request is not valid." },
-  UNAUTHENTICATED: { status: 401, vi: "Vui lòng đăng nhập.", en: "Please log in." },
-  BAD_CREDENTIALS: {
-    status: 401,
-    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
-    en: "Wrong username or password.",
-  },
-  FORBIDDEN: { status: 403, vi: "Bạn không có quyền thực hiện thao tác này.", en: "You may not do this." },
-  NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
-  BODY_TOO_LARGE: { status: 413, vi: "Dữ liệu gửi lên quá lớn.", en: "The request body is too large." },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: "Chỉ nhận dữ liệu JSON.", en: "Only JSON is accepted." },
-  INTERNAL: {
-    status: 500,
-    vi: "Đã có lỗi xảy ra. Vui lòng thử lại.",
-    en: "Something went wrong. Please try again.",
-  },
-  // The core's order rules (OrderRuleCode), as both services answer them.
+/** The core's order rules (`OrderRuleError` reasons) as both services answer them: one per rule. */
+const ORDER_RULE_ERRORS = {
   INVALID_QUANTITY: { status: 400, vi: "Số lượng phải từ 1 đến 9.999.", en: "Quantity must be 1 to 9,999." },
   INVALID_AMOUNT: { status: 400, vi: "Số tiền không hợp lệ.", en: "The amount is not valid." },
   REASON_REQUIRED: { status: 400, vi: "Vui lòng nhập lý do.", en: "A reason is required." },
@@ -61,11 +52,6 @@ export const COMMON_ERRORS = {
     en: "The order is not fully paid.",
   },
   ORDER_EMPTY: { status: 409, vi: "Đơn hàng chưa có món nào.", en: "The order has no lines yet." },
-  MANAGER_PIN_REQUIRED: {
-    status: 403,
-    vi: "Cần mã PIN của quản lý để thực hiện thao tác này.",
-    en: "A manager's PIN is required for this.",
-  },
   PAYMENT_EXCEEDS_DUE: {
     status: 409,
     vi: "Chỉ tiền mặt mới được trả nhiều hơn số còn phải trả.",
@@ -76,6 +62,34 @@ export const COMMON_ERRORS = {
     vi: "Tiền thối quá lớn: vui lòng kiểm tra lại số tiền khách đưa.",
     en: "That leaves too much change: check the amount tendered.",
   },
+} as const satisfies Record<OrderRuleCode, ErrorDefinition>;
+
+/** The codes both services answer with (docs/api.md, "Errors"), in Vietnamese and English. */
+export const COMMON_ERRORS = {
+  VALIDATION_FAILED: { status: 400, vi: "Dữ liệu không hợp lệ.", en: "The request is not valid." },
+  UNAUTHENTICATED: { status: 401, vi: "Vui lòng đăng nhập.", en: "Please log in." },
+  BAD_CREDENTIALS: {
+    status: 401,
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    en: "Wrong username or password.",
+  },
+  FORBIDDEN: { status: 403, vi: "Bạn không có quyền thực hiện thao tác này.", en: "You may not do this." },
+  // Voids, reductions and discounts approved with a manager's PIN, at the counter or on the server.
+  MANAGER_PIN_REQUIRED: {
+    status: 403,
+    vi: "Cần mã PIN của quản lý để thực hiện thao tác này.",
+    en: "A manager's PIN is required for this.",
+  },
+  MANAGER_PIN_INVALID: { status: 403, vi: "Mã PIN quản lý không đúng.", en: "Wrong manager PIN." },
+  NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
+  BODY_TOO_LARGE: { status: 413, vi: "Dữ liệu gửi lên quá lớn.", en: "The request body is too large." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: "Chỉ nhận dữ liệu JSON.", en: "Only JSON is accepted." },
+  INTERNAL: {
+    status: 500,
+    vi: "Đã có lỗi xảy ra. Vui lòng thử lại.",
+    en: "Something went wrong. Please try again.",
+  },
+  ...ORDER_RULE_ERRORS,
 } as const satisfies ErrorRegistry;
 
 export type CommonErrorCode = keyof typeof COMMON_ERRORS;

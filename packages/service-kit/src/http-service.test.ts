@@ -4,6 +4,23 @@ import { z } from "zod";
 import { AppError } from "./app-error.js";
 import { createHttpService, type HttpService } from "./http-service.js";
 
+/** A service's own error class: its codes are its registry's. */
+class TeapotError extends AppError<"TEAPOT"> {}
+/** A class whose codes nobody registered: what a service must never be able to throw. */
+class StrayError extends AppError {}
+
+describe("AppError", () => {
+  it("is only thrown through a service's own class, typed by its registry", () => {
+    // @ts-expect-error: AppError is abstract, so no bare string becomes a code.
+    const bare = () => new AppError("TYPO");
+    expect(bare).toBeTypeOf("function");
+    // @ts-expect-error: not one of this service's codes.
+    const typo = () => new TeapotError("TEAPTO");
+    expect(typo).toBeTypeOf("function");
+    expect(new TeapotError("TEAPOT", "brewing").message).toBe("TEAPOT: brewing");
+  });
+});
+
 describe("createHttpService", () => {
   let app: HttpService;
 
@@ -23,7 +40,13 @@ describe("createHttpService", () => {
       }),
     );
     app.get("/teapot", async () => {
-      throw new AppError("TEAPOT");
+      throw new TeapotError("TEAPOT");
+    });
+    app.get("/stray", async () => {
+      throw new StrayError("NOT_IN_ANY_REGISTRY");
+    });
+    app.get("/prototype", async () => {
+      throw new StrayError("toString");
     });
     app.get("/rule", async () => {
       throw new OrderRuleError("ORDER_PAID");
@@ -78,6 +101,18 @@ describe("createHttpService", () => {
     expect([crash.statusCode, crash.json().error.code]).toEqual([500, "INTERNAL"]);
     expect(crash.body).not.toContain("boom");
   });
+
+  it.each(["/stray", "/prototype"])(
+    "answers 500 INTERNAL for an unregistered code (%s), never echoing it",
+    async (url) => {
+      const response = await app.inject({ url, headers: { "accept-language": "en" } });
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({
+        error: { code: "INTERNAL", message: "Something went wrong. Please try again." },
+      });
+      expect(response.body).not.toMatch(/NOT_IN_ANY_REGISTRY|toString/);
+    },
+  );
 
   it("serves its OpenAPI reference at /docs", async () => {
     const response = await app.inject("/docs/json");

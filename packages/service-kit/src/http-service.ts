@@ -57,9 +57,12 @@ export async function createHttpService(options: HttpServiceOptions) {
   };
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const code = errorCode(error);
+    const thrown = errorCode(error);
+    // Clients branch on codes: one missing from the registry is a bug here, not news for them.
+    const code = Object.hasOwn(registry, thrown) ? thrown : "INTERNAL";
     const { status, body } = answer(request, code);
-    if (status >= 500) request.log.error({ err: error }, "request failed");
+    if (code !== thrown) request.log.error({ err: error, code: thrown }, "error code not in the registry");
+    else if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code, detail: error.message, url: request.url }, "request refused");
     return reply.status(status).send(body);
   });

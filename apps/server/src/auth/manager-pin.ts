@@ -1,6 +1,6 @@
 import { verifySecret } from "@quay/auth";
 import type { Approver } from "@quay/core";
-import { AppError } from "@quay/service-kit";
+import { ServerError } from "../server-errors.js";
 import { storeCredentials } from "../storage/scripts/users.js";
 import type { ServerStore } from "../storage/server-store.js";
 
@@ -22,6 +22,6 @@ export async function managerApproval(
     managers.map((manager) => (manager.pinHash ? verifySecret(managerPin, manager.pinHash) : false)),
   );
   const approver = managers.find((_, index) => verdicts[index]);
-  if (!approver) throw new AppError("MANAGER_PIN_INVALID");
+  if (!approver) throw new ServerError("MANAGER_PIN_INVALID");
   return { userId: approver.userId, role: approver.role };
 }

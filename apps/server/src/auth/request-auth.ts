@@ -1,6 +1,6 @@
 import { can, type Permission } from "@quay/core";
-import { AppError } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
+import { ServerError } from "../server-errors.js";
 import type { StoreRecord } from "../storage/scripts/records.js";
 import type { DevicePrincipal, Principal, UserPrincipal } from "./principal.js";
 import type { SessionAuthority } from "./session-authority.js";
@@ -51,16 +51,16 @@ export class RequestAuth {
       this.#checked.set(request, checked);
     }
     const principal = await checked;
-    if (!principal) throw new AppError("UNAUTHENTICATED");
+    if (!principal) throw new ServerError("UNAUTHENTICATED");
     return principal;
   }
 
   /** A logged-in person, who must hold `permission` when one is named. */
   async user(request: FastifyRequest, permission?: Permission, allowQuery = false): Promise<UserPrincipal> {
     const principal = await this.principal(request, allowQuery);
-    if (principal.kind !== "user") throw new AppError("FORBIDDEN", "a device token cannot do this");
+    if (principal.kind !== "user") throw new ServerError("FORBIDDEN", "a device token cannot do this");
     if (permission && !can(principal.user.role, permission)) {
-      throw new AppError("FORBIDDEN", `${principal.user.role} may not ${permission}`);
+      throw new ServerError("FORBIDDEN", `${principal.user.role} may not ${permission}`);
     }
     return principal;
   }
@@ -69,7 +69,7 @@ export class RequestAuth {
   async device(request: FastifyRequest): Promise<DevicePrincipal> {
     const principal = await this.principal(request);
     if (principal.kind !== "device")
-      throw new AppError("FORBIDDEN", "only a station's device token can do this");
+      throw new ServerError("FORBIDDEN", "only a station's device token can do this");
     return principal;
   }
 }
@@ -81,18 +81,18 @@ export class RequestAuth {
 export function chooseStore(caller: UserPrincipal, storeId: string | undefined): StoreRecord {
   if (storeId !== undefined) {
     const store = caller.stores.find((candidate) => candidate.id === storeId);
-    if (!store) throw new AppError("FORBIDDEN", `store ${storeId} is not the caller's`);
+    if (!store) throw new ServerError("FORBIDDEN", `store ${storeId} is not the caller's`);
     return store;
   }
   const [only, ...others] = caller.stores;
-  if (!only) throw new AppError("FORBIDDEN", "the caller has no store");
-  if (others.length > 0) throw new AppError("STORE_REQUIRED");
+  if (!only) throw new ServerError("FORBIDDEN", "the caller has no store");
+  if (others.length > 0) throw new ServerError("STORE_REQUIRED");
   return only;
 }
 
 /** The caller's store with this id, or NOT_FOUND (another store's data is not even acknowledged). */
 export function callerStore(caller: UserPrincipal, storeId: string): StoreRecord {
   const store = caller.stores.find((candidate) => candidate.id === storeId);
-  if (!store) throw new AppError("NOT_FOUND", `store ${storeId} is not the caller's`);
+  if (!store) throw new ServerError("NOT_FOUND", `store ${storeId} is not the caller's`);
   return store;
 }

@@ -7,10 +7,11 @@ import {
   ItemSchema,
   TableSchema,
 } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import { callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
+import { ServerError } from "../server-errors.js";
 import {
   type CatalogFields,
   type CatalogKind,
@@ -75,7 +76,7 @@ export function registerCatalogRoutes(app: HttpService, context: ServerContext):
       const caller = await context.auth.user(request);
       const store = chooseStore(caller, request.query.storeId);
       const snapshot = await context.store.read(catalogSnapshot(store.id));
-      if (!snapshot) throw new AppError("NOT_FOUND", `store ${store.id}`);
+      if (!snapshot) throw new ServerError("NOT_FOUND", `store ${store.id}`);
       return snapshot;
     },
   );
@@ -90,14 +91,14 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
   const readEntry = async (storeId: string, id: string) => {
     const snapshot = await context.store.read(catalogSnapshot(storeId));
     const found = snapshot?.[kind].find((candidate) => candidate.id === id);
-    if (!found) throw new AppError("NOT_FOUND", `${kind} ${id}`);
+    if (!found) throw new ServerError("NOT_FOUND", `${kind} ${id}`);
     return found;
   };
 
   /** The caller's store holding this entry; another store's entries are NOT_FOUND. */
   const entryStore = async (caller: Parameters<typeof callerStore>[0], id: string) => {
     const storeId = await context.store.read(catalogEntryStore(kind, id));
-    if (!storeId) throw new AppError("NOT_FOUND", `${kind} ${id}`);
+    if (!storeId) throw new ServerError("NOT_FOUND", `${kind} ${id}`);
     return callerStore(caller, storeId);
   };
 

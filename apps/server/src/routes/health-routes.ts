@@ -1,7 +1,8 @@
 import { ErrorBody } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { ServerContext } from "../server-context.js";
+import { ServerError } from "../server-errors.js";
 
 export function registerHealthRoutes(app: HttpService, context: ServerContext): void {
   app.get(
@@ -18,7 +19,7 @@ export function registerHealthRoutes(app: HttpService, context: ServerContext): 
         await context.store.ping();
       } catch (error) {
         request.log.error({ err: error }, "database does not answer");
-        throw new AppError("UNAVAILABLE", "database ping failed");
+        throw new ServerError("UNAVAILABLE", "database ping failed");
       }
       return { ok: true as const, engine: context.store.engine };
     },

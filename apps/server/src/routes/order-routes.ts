@@ -16,13 +16,14 @@ import {
   VoidLineRequestSchema,
   VoidOrderRequestSchema,
 } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { managerApproval } from "../auth/manager-pin.js";
 import type { UserPrincipal } from "../auth/principal.js";
 import { callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
+import { ServerError } from "../server-errors.js";
 import { findItem, tableExists } from "../storage/scripts/catalog.js";
 import { mergeOrders } from "../storage/scripts/merge-orders.js";
 import { getOrder, listOrders } from "../storage/scripts/orders.js";
@@ -66,7 +67,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   const callerOrder = async (request: FastifyRequest, id: string, permission: Permission) => {
     const caller = await context.auth.user(request, permission);
     const order = await context.store.read(getOrder(id));
-    if (!order) throw new AppError("NOT_FOUND", `order ${id}`);
+    if (!order) throw new ServerError("NOT_FOUND", `order ${id}`);
     return { caller, store: callerStore(caller, order.storeId), order: order.view };
   };
 
@@ -122,7 +123,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       const store = chooseStore(caller, request.body.storeId);
       const tableId = request.body.tableId ?? null;
       if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
-        throw new AppError("NOT_FOUND", `table ${tableId}`);
+        throw new ServerError("NOT_FOUND", `table ${tableId}`);
       }
       const order = await context.store.write(
         openServerOrder(await opContext(caller, store, request.body.id ?? context.newId()), tableId),
@@ -146,8 +147,8 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     async (request) => {
       const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
       const item = await context.store.read(findItem(store.id, request.body.itemId));
-      if (!item) throw new AppError("NOT_FOUND", `item ${request.body.itemId}`);
-      if (!item.active) throw new AppError("ITEM_UNAVAILABLE");
+      if (!item) throw new ServerError("NOT_FOUND", `item ${request.body.itemId}`);
+      if (!item.active) throw new ServerError("ITEM_UNAVAILABLE");
       const lineId = request.body.lineId ?? context.newId();
       const { quantity, note } = request.body;
       const ops = await opContext(caller, store, request.params.id);
@@ -243,7 +244,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
       const { tableId } = request.body;
       if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
-        throw new AppError("NOT_FOUND", `table ${tableId}`);
+        throw new ServerError("NOT_FOUND", `table ${tableId}`);
       }
       const ops = await opContext(caller, store, request.params.id);
       return context.store.write(changeOnServer(ops, () => ({ kind: "moveTable", tableId })));

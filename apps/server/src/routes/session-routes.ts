@@ -6,12 +6,13 @@ import {
   LoginResponseSchema,
   SessionUserSchema,
 } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { SESSION_COOKIE } from "../auth/request-auth.js";
 import { USER_SESSION_MS } from "../auth/session-authority.js";
 import type { ServerContext } from "../server-context.js";
+import { ServerError } from "../server-errors.js";
 import type { StoreRecord, UserRecord } from "../storage/scripts/records.js";
 import { getStores, tenantStores } from "../storage/scripts/stores.js";
 import { findUserByUsername } from "../storage/scripts/users.js";
@@ -57,7 +58,7 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
       const { username, password } = request.body;
       const user = await context.store.read(findUserByUsername(username));
       const matches = await verifySecret(password, user?.passwordHash ?? (await decoy()));
-      if (!user || !matches || !user.active) throw new AppError("BAD_CREDENTIALS", `login as ${username}`);
+      if (!user || !matches || !user.active) throw new ServerError("BAD_CREDENTIALS", `login as ${username}`);
       const issued = await context.sessions.issueForUser(user);
       const stores =
         user.role === "owner"

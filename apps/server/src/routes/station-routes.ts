@@ -1,8 +1,9 @@
 import { ErrorBody, Id, IsoTime, PendingCountsSchema } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import { callerStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
+import { ServerError } from "../server-errors.js";
 import { getStation, listStations, setStationActive } from "../storage/scripts/stations.js";
 
 const StationViewSchema = z.object({
@@ -68,7 +69,7 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
     async (request, reply) => {
       const caller = await context.auth.user(request, "stations.manage");
       const station = await context.store.read(getStation(request.params.id));
-      if (!station) throw new AppError("NOT_FOUND", `station ${request.params.id}`);
+      if (!station) throw new ServerError("NOT_FOUND", `station ${request.params.id}`);
       callerStore(caller, station.storeId);
       await context.store.write(setStationActive(station.id, false));
       await context.sessions.revokeAllOf("device", station.id);

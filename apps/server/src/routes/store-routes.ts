@@ -1,8 +1,9 @@
 import { ErrorBody, Id, StoreSchema } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import { callerStore } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
+import { ServerError } from "../server-errors.js";
 import { createStore, storeView, updateStore } from "../storage/scripts/stores.js";
 import { getUser, updateUser } from "../storage/scripts/users.js";
 import { UniqueViolationError } from "../storage/server-store.js";
@@ -86,13 +87,13 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
       );
       const { id: _id, tenantId: _tenant, ...fields } = { ...current, ...patch };
       const updated = await context.store.write(updateStore(current.id, fields)).catch(rethrowTaken);
-      if (!updated) throw new AppError("NOT_FOUND", `store ${current.id}`);
+      if (!updated) throw new ServerError("NOT_FOUND", `store ${current.id}`);
       return storeView(updated);
     },
   );
 }
 
 function rethrowTaken(error: unknown): never {
-  if (error instanceof UniqueViolationError) throw new AppError("ALREADY_EXISTS", error.message);
+  if (error instanceof UniqueViolationError) throw new ServerError("ALREADY_EXISTS", error.message);
   throw error;
 }

@@ -11,11 +11,12 @@ import {
   RegisterStationRequestSchema,
   RegisterStationResponseSchema,
 } from "@quay/protocol";
-import { AppError, type HttpService, openEventStream } from "@quay/service-kit";
+import { type HttpService, openEventStream } from "@quay/service-kit";
 import type { FastifySchemaCompiler, FastifySerializerCompiler } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { chooseStore } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
+import { ServerError } from "../server-errors.js";
 import { registerStation, touchStation } from "../storage/scripts/stations.js";
 import { storeHead } from "../storage/scripts/store-changes.js";
 import { storeView } from "../storage/scripts/stores.js";
@@ -31,7 +32,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody 
 
 function checkProtocol(version: number): void {
   if (version !== PROTOCOL_VERSION) {
-    throw new AppError("PROTOCOL_MISMATCH", `station speaks ${version}, server ${PROTOCOL_VERSION}`);
+    throw new ServerError("PROTOCOL_MISMATCH", `station speaks ${version}, server ${PROTOCOL_VERSION}`);
   }
 }
 
@@ -89,7 +90,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
         storeCode === undefined
           ? chooseStore(caller, undefined)
           : caller.stores.find((candidate) => candidate.code === storeCode.trim().toUpperCase());
-      if (!store) throw new AppError("NOT_FOUND", `store ${storeCode} is not the caller's`);
+      if (!store) throw new ServerError("NOT_FOUND", `store ${storeCode} is not the caller's`);
       const station = await context.store.write(
         registerStation({
           tenantId: store.tenantId,

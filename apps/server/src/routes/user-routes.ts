@@ -1,11 +1,12 @@
 import { hashSecret } from "@quay/auth";
 import { manageableRoles } from "@quay/core";
 import { ErrorBody, Id, Role, Text } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { UserPrincipal } from "../auth/principal.js";
 import { callerStore } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
+import { ServerError } from "../server-errors.js";
 import type { UserRecord } from "../storage/scripts/records.js";
 import { createUser, getUser, listUsers, type UserPatch, updateUser } from "../storage/scripts/users.js";
 import { UniqueViolationError } from "../storage/server-store.js";
@@ -55,7 +56,7 @@ const userView = (user: UserRecord) => ({
 /** Managers run their stores' cashiers and waiters; owners run everyone in the tenant. */
 function checkMayManage(caller: UserPrincipal, role: Role, storeIds: readonly string[]): void {
   if (!manageableRoles(caller.user.role).includes(role)) {
-    throw new AppError("FORBIDDEN", `${caller.user.role} may not manage ${role} users`);
+    throw new ServerError("FORBIDDEN", `${caller.user.role} may not manage ${role} users`);
   }
   for (const storeId of storeIds) callerStore(caller, storeId);
 }
@@ -112,7 +113,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
           }),
         )
         .catch((error: unknown) => {
-          if (error instanceof UniqueViolationError) throw new AppError("ALREADY_EXISTS", error.message);
+          if (error instanceof UniqueViolationError) throw new ServerError("ALREADY_EXISTS", error.message);
           throw error;
         });
       return reply.status(201).send(userView(user));
@@ -134,16 +135,16 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
       const caller = await context.auth.user(request, "users.manage");
       const target = await context.store.read(getUser(request.params.id));
       if (!target || target.tenantId !== caller.user.tenantId) {
-        throw new AppError("NOT_FOUND", `user ${request.params.id}`);
+        throw new ServerError("NOT_FOUND", `user ${request.params.id}`);
       }
       const body = request.body;
       if (target.role !== "owner" && !target.storeIds.some((id) => caller.stores.some((s) => s.id === id))) {
-        throw new AppError("NOT_FOUND", `user ${target.id} is in none of the caller's stores`);
+        throw new ServerError("NOT_FOUND", `user ${target.id} is in none of the caller's stores`);
       }
       checkMayManage(caller, target.role, []);
       checkMayManage(caller, body.role ?? target.role, body.storeIds ?? []);
       if (target.id === caller.user.id && (body.role !== undefined || body.active === false)) {
-        throw new AppError("FORBIDDEN", "nobody changes their own role or locks themselves out");
+        throw new ServerError("FORBIDDEN", "nobody changes their own role or locks themselves out");
       }
       const patch: { -readonly [K in keyof UserPatch]: UserPatch[K] } = {};
       if (body.name !== undefined) patch.name = body.name;
@@ -153,7 +154,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
       if (body.password !== undefined) patch.passwordHash = await hashSecret(body.password);
       if (body.pin !== undefined) patch.pinHash = body.pin === null ? null : await hashSecret(body.pin);
       const updated = await context.store.write(updateUser(target.id, patch));
-      if (!updated) throw new AppError("NOT_FOUND", `user ${target.id}`);
+      if (!updated) throw new ServerError("NOT_FOUND", `user ${target.id}`);
       if (body.active === false || body.password !== undefined) {
         await context.sessions.revokeAllOf("user", target.id);
       }

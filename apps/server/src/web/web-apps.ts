@@ -1,7 +1,8 @@
 import { stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
+import { ServerError } from "../server-errors.js";
 
 /** The browser apps the server hosts, under their URL prefix in the web build (`apps/web/dist`). */
 const APPS = ["m", "admin"] as const;
@@ -31,13 +32,13 @@ export async function registerWebApps(app: HttpService, webDist: string | null):
 
   /** A file of one folder of the build (an app, or the assets), never outside that folder. */
   const serve = async (folder: string, relative: string, fallbackIndex: boolean): Promise<string> => {
-    if (!exists) throw new AppError("NOT_FOUND", "the web apps are not built (npm run build)");
+    if (!exists) throw new ServerError("NOT_FOUND", "the web apps are not built (npm run build)");
     const base = join(root, folder);
     const path = normalize(join(base, relative));
     if (path.startsWith(base + sep) && (await isFile(path))) return path.slice(root.length + 1);
     const index = join(folder, "index.html");
     if (fallbackIndex && extname(relative) === "" && (await isFile(join(root, index)))) return index;
-    throw new AppError("NOT_FOUND", `no web file ${folder}/${relative}`);
+    throw new ServerError("NOT_FOUND", `no web file ${folder}/${relative}`);
   };
 
   // The server's own front page is the back office.

@@ -1,6 +1,6 @@
 import { verifySecret } from "@quay/auth";
 import type { SessionUser } from "@quay/protocol";
-import { AppError } from "@quay/service-kit";
+import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { StationStore } from "../store/station-store.js";
 import { type ServerClient, ServerRejectedError, ServerUnreachableError } from "../sync/server-client.js";
@@ -40,30 +40,31 @@ export class LoginService {
   }
 
   private onlineError(error: unknown): unknown {
-    if (error instanceof AppError) return error;
-    if (error instanceof ServerUnreachableError) return new AppError("SERVER_UNREACHABLE", error.message);
+    if (error instanceof StationError) return error;
+    if (error instanceof ServerUnreachableError) return new StationError("SERVER_UNREACHABLE", error.message);
     if (error instanceof ServerRejectedError) {
-      if (error.code === "BAD_CREDENTIALS" || error.status === 401) return new AppError("BAD_CREDENTIALS");
-      if (error.status === 403) return new AppError("FORBIDDEN", error.code);
-      if (error.status === 404) return new AppError("NOT_FOUND", error.code);
+      if (error.code === "BAD_CREDENTIALS" || error.status === 401)
+        return new StationError("BAD_CREDENTIALS");
+      if (error.status === 403) return new StationError("FORBIDDEN", error.code);
+      if (error.status === 404) return new StationError("NOT_FOUND", error.code);
       if (error.status < 500)
-        return new AppError(
+        return new StationError(
           error.code === "VALIDATION_FAILED" ? "VALIDATION_FAILED" : "FORBIDDEN",
           error.code,
         );
     }
     this.deps.logger.warn({ err: error }, "online login failed");
-    return new AppError("SERVER_UNREACHABLE", error instanceof Error ? error.message : String(error));
+    return new StationError("SERVER_UNREACHABLE", error instanceof Error ? error.message : String(error));
   }
 
   private async offline(username: string, password: string): Promise<SessionUser> {
     const { store } = this.deps;
-    if (!store.isProvisioned()) throw new AppError("NOT_PROVISIONED");
+    if (!store.isProvisioned()) throw new StationError("NOT_PROVISIONED");
     const entry = store.credentials.findByUsername(username);
     // Hash even for an unknown user, so timing does not tell which usernames exist.
     const hash = entry?.passwordHash ?? "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA";
     const matches = await verifySecret(password, hash);
-    if (!entry?.active || !matches) throw new AppError("BAD_CREDENTIALS");
+    if (!entry?.active || !matches) throw new StationError("BAD_CREDENTIALS");
     return { id: entry.userId, username: entry.username, name: entry.name, role: entry.role };
   }
 }

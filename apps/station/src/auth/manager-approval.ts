@@ -1,6 +1,6 @@
 import { verifySecret } from "@quay/auth";
 import type { Approver } from "@quay/core";
-import { AppError } from "@quay/service-kit";
+import { StationError } from "../errors.js";
 import type { StationStore } from "../store/station-store.js";
 
 /**
@@ -17,5 +17,5 @@ export async function managerApproval(
     if (!entry.active || !entry.pinHash || (entry.role !== "owner" && entry.role !== "manager")) continue;
     if (await verifySecret(managerPin, entry.pinHash)) return { userId: entry.userId, role: entry.role };
   }
-  throw new AppError("BAD_MANAGER_PIN");
+  throw new StationError("MANAGER_PIN_INVALID");
 }

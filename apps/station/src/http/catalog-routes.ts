@@ -1,7 +1,8 @@
 import { AreaSchema, CategorySchema, ItemSchema, StoreSchema, TableSchema } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { SessionManager } from "../auth/session-manager.js";
+import { StationError } from "../errors.js";
 import type { StationStore } from "../store/station-store.js";
 import { requireSession } from "./request-session.js";
 
@@ -33,7 +34,7 @@ export function registerCatalogRoutes(
     async (request) => {
       requireSession(request, deps.sessions);
       const catalog = deps.store.catalog();
-      if (!catalog) throw new AppError("NOT_PROVISIONED");
+      if (!catalog) throw new StationError("NOT_PROVISIONED");
       return {
         categories: catalog.categories,
         items: catalog.items.filter((item) => item.active),
@@ -53,7 +54,7 @@ export function registerCatalogRoutes(
     },
     async () => {
       const identity = deps.store.identity();
-      if (!identity) throw new AppError("NOT_PROVISIONED");
+      if (!identity) throw new StationError("NOT_PROVISIONED");
       return { store: identity.store, station: { id: identity.stationId, code: identity.stationCode } };
     },
   );

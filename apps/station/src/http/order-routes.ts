@@ -15,11 +15,12 @@ import {
   VoidLineRequestSchema,
   VoidOrderRequestSchema,
 } from "@quay/protocol";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { managerApproval } from "../auth/manager-approval.js";
 import type { SessionManager } from "../auth/session-manager.js";
+import { StationError } from "../errors.js";
 import type { OrderService } from "../selling/order-service.js";
 import type { StationStore } from "../store/station-store.js";
 import { orderView } from "./order-view.js";
@@ -90,7 +91,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
     async (request) => {
       await actor(request);
       const found = store.orders.getOrder(request.params.id);
-      if (!found) throw new AppError("NOT_FOUND", "order");
+      if (!found) throw new StationError("NOT_FOUND", "order");
       return orderView(found);
     },
   );

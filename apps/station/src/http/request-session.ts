@@ -1,6 +1,6 @@
-import { AppError } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import type { Session, SessionManager } from "../auth/session-manager.js";
+import { StationError } from "../errors.js";
 
 /** The cookie the browser app may use instead of the Authorization header. */
 export const SESSION_COOKIE = "quay_session";
@@ -22,7 +22,7 @@ export function requestToken(request: FastifyRequest): string | null {
 export function requireSession(request: FastifyRequest, sessions: SessionManager): Session {
   const token = requestToken(request);
   const session = token ? sessions.verify(token) : null;
-  if (!session) throw new AppError("UNAUTHENTICATED");
+  if (!session) throw new StationError("UNAUTHENTICATED");
   return session;
 }
 

@@ -252,7 +252,10 @@ describe("station API", () => {
       reason: "x",
       managerPin: "0000",
     });
-    expect(badPin.status).toBe(403);
+    expect([badPin.status, (badPin.body.error as { code: string }).code]).toEqual([
+      403,
+      "MANAGER_PIN_INVALID",
+    ]);
     const voided = await call("POST", `/api/orders/${order.id}/lines/${lineId}/void`, {
       reason: "khách đổi ý",
       managerPin: "9999",
@@ -276,7 +279,11 @@ describe("station API", () => {
     const paid = await payInFull(await addLine((await newOrder({ tableId: TABLE_ID })).id, ITEM_ID, 2));
     const amended = await addLine((await addLine((await newOrder()).id, ITEM_ID, 1)).id, ITEM2_ID, 3);
     const [first, second] = amended.lines;
-    await call("PATCH", `/api/orders/${amended.id}/lines/${second?.id}`, { quantity: 1 });
+    await call("PATCH", `/api/orders/${amended.id}/lines/${second?.id}`, {
+      quantity: 1,
+      reason: "nhập nhầm",
+      managerPin: "9999",
+    });
     await call("POST", `/api/orders/${amended.id}/lines/${first?.id}/void`, {
       reason: "khách đổi ý",
       managerPin: "9999",

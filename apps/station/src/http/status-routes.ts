@@ -3,7 +3,7 @@ import { ErrorBody, StationStatusSchema } from "@quay/protocol";
 import { AppError, answerLanguage, type HttpService, openEventStream } from "@quay/service-kit";
 import { z } from "zod";
 import type { SessionManager } from "../auth/session-manager.js";
-import { STATION_ERRORS } from "../errors.js";
+import { STATION_ERRORS, StationError } from "../errors.js";
 import type { StatusHub } from "../status-hub.js";
 import type { StationStore } from "../store/station-store.js";
 import type { SyncEngine } from "../sync/sync-engine.js";
@@ -91,7 +91,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
     },
     async (request) => {
       const session = requireSession(request, deps.sessions);
-      if (!can(session.user.role, "stores.edit")) throw new AppError("FORBIDDEN");
+      if (!can(session.user.role, "stores.edit")) throw new StationError("FORBIDDEN");
       if (request.body.autoSync !== undefined) deps.store.settings.set("autoSync", request.body.autoSync);
       deps.hub.statusMayHaveChanged();
       return { autoSync: effectiveAutoSync(deps.store) };

@@ -2,7 +2,8 @@ import { existsSync, statSync } from "node:fs";
 import { join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import { AppError, type HttpService } from "@quay/service-kit";
+import type { HttpService } from "@quay/service-kit";
+import { StationError } from "../errors.js";
 
 /** Where the cashier web app is built (apps/web/dist), relative to this module in src/ or dist/. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../../web/dist", import.meta.url));
@@ -26,7 +27,7 @@ export async function registerWebApp(app: HttpService, webRoot: string = DEFAULT
 
   app.get("/*", { schema: { hide: true } }, async (request, reply) => {
     const path = decodeURIComponent(request.url.split("?")[0] ?? "/");
-    if (path.startsWith("/api/") || path === "/api") throw new AppError("NOT_FOUND");
+    if (path.startsWith("/api/") || path === "/api") throw new StationError("NOT_FOUND");
     if (!built) return reply.type("text/html; charset=utf-8").send(NOT_BUILT_PAGE);
     const relative = normalize(path).replace(/^[/\\]+/, "");
     const file = resolve(root, relative);
@@ -35,7 +36,7 @@ export async function registerWebApp(app: HttpService, webRoot: string = DEFAULT
       return reply.sendFile(relative, { maxAge: immutable ? 31_536_000_000 : 0, immutable });
     }
     // A missing file (a path with an extension, e.g. an old asset) is a 404, not the app.
-    if (/\.[a-z0-9]+$/i.test(relative)) throw new AppError("NOT_FOUND");
+    if (/\.[a-z0-9]+$/i.test(relative)) throw new StationError("NOT_FOUND");
     reply.header("cache-control", "no-cache");
     return reply.sendFile("index.html");
   });

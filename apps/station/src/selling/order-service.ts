@@ -14,7 +14,7 @@ import {
   replayChecked,
   stampOps,
 } from "@quay/core";
-import { AppError } from "@quay/service-kit";
+import { StationError } from "../errors.js";
 import type { StationStore } from "../store/station-store.js";
 
 export interface OrderServiceDeps {
@@ -39,7 +39,7 @@ export class OrderService {
 
   /** Opens an order numbered by this station; an `orderId` it holds already answers that order. */
   create(actor: Actor, tableId: string | null, orderId: string = this.deps.newId()): Order {
-    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new AppError("NOT_FOUND", "table");
+    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new StationError("NOT_FOUND", "table");
     const identity = this.requireIdentity();
     const existing = this.deps.store.orders.getOrder(orderId);
     if (existing) return existing;
@@ -64,7 +64,7 @@ export class OrderService {
     input: { itemId: string; quantity: number; note?: string | undefined; lineId?: string | undefined },
   ): Order {
     const item = this.deps.store.findItem(input.itemId);
-    if (!item?.active) throw new AppError("NOT_FOUND", "item");
+    if (!item?.active) throw new StationError("NOT_FOUND", "item");
     const lineId = input.lineId ?? this.deps.newId();
     return this.change(actor, orderId, () => ({
       kind: "addLine",
@@ -88,7 +88,7 @@ export class OrderService {
   }
 
   move(actor: Actor, orderId: string, tableId: string | null): Order {
-    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new AppError("NOT_FOUND", "table");
+    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new StationError("NOT_FOUND", "table");
     return this.change(actor, orderId, () => ({ kind: "moveTable", tableId }));
   }
 
@@ -111,8 +111,8 @@ export class OrderService {
   resolveRefusal(actor: Actor, orderId: string, voidReason: string | null): Order {
     const store = this.deps.store;
     const found = store.orders.getOrder(orderId);
-    if (!found) throw new AppError("NOT_FOUND", "order");
-    if (!found.refusal) throw new AppError("ORDER_NOT_REFUSED");
+    if (!found) throw new StationError("NOT_FOUND", "order");
+    if (!found.refusal) throw new StationError("ORDER_NOT_REFUSED");
     const allowed = authorize(actor, "orders.review");
     if (!allowed.ok) throw new OrderRuleError(allowed.code);
     const at = new Date(this.deps.clock.now()).toISOString();
@@ -133,7 +133,7 @@ export class OrderService {
 
   private requireIdentity() {
     const identity = this.deps.store.identity();
-    if (!identity) throw new AppError("NOT_PROVISIONED");
+    if (!identity) throw new StationError("NOT_PROVISIONED");
     return identity;
   }
 
@@ -152,7 +152,7 @@ export class OrderService {
       () => {
         const held = store.orders.opsOf(orderId);
         const intent = intentFor();
-        if (held.length === 0 && intent.kind !== "open") throw new AppError("NOT_FOUND", "order");
+        if (held.length === 0 && intent.kind !== "open") throw new StationError("NOT_FOUND", "order");
         const current = held.length > 0 ? store.orders.getOrder(orderId) : null;
         const plan = planChange(current, intent, actor);
         if (!plan.ok) throw new OrderRuleError(plan.code);

@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import type { Clock, Op } from "@quay/core";
 import type { StationStatus } from "@quay/protocol";
-import { AppError } from "@quay/service-kit";
+import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ClosedKey, OutgoingOp } from "../store/order-log.js";
 import type { StationStore } from "../store/station-store.js";
@@ -190,9 +190,9 @@ export class SyncEngine {
 
   /** The cashier's "yes" (`POST /api/sync`): sync now, and keep at it until done. */
   requestSync(): void {
-    if (!this.deps.store.isProvisioned()) throw new AppError("NOT_PROVISIONED");
+    if (!this.deps.store.isProvisioned()) throw new StationError("NOT_PROVISIONED");
     if (!this.deps.monitor.reachable)
-      throw new AppError("SERVER_UNREACHABLE", "sync requested while offline");
+      throw new StationError("SERVER_UNREACHABLE", "sync requested while offline");
     if (this.mode === "online") {
       this.pullWanted = true;
     } else {
@@ -445,7 +445,7 @@ export class SyncEngine {
     const { ops, orders } = prepared;
     const token = store.settings.get("deviceToken");
     if (!token) {
-      const refused = Promise.reject(new AppError("NOT_PROVISIONED"));
+      const refused = Promise.reject(new StationError("NOT_PROVISIONED"));
       refused.catch(() => undefined);
       return { ops, orders, answer: refused, sent: Promise.resolve() };
     }
@@ -542,7 +542,7 @@ export class SyncEngine {
     this.pullWanted = false;
     for (;;) {
       const token = store.settings.get("deviceToken");
-      if (!token) throw new AppError("NOT_PROVISIONED");
+      if (!token) throw new StationError("NOT_PROVISIONED");
       const cursor = store.settings.get("cursor") ?? 0;
       const signal = this.inFlight.signal;
       const page = await client.pull(token, cursor, this.options.pullLimit, signal);

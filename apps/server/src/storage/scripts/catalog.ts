@@ -1,6 +1,6 @@
 import { dong, type VatRate } from "@quay/core";
 import type { CatalogSnapshot } from "@quay/protocol";
-import { AppError } from "@quay/service-kit";
+import { ServerError } from "../../server-errors.js";
 import { all, get, run, type Script, type SqlValue } from "../sql-script.js";
 import { recordStoreChange } from "./store-changes.js";
 import { getStore, storeView } from "./stores.js";
@@ -76,7 +76,8 @@ function* checkParent(kind: CatalogKind, storeId: string, fields: CatalogFields)
     String(parentId),
     storeId,
   ]);
-  if (!row) throw new AppError("NOT_FOUND", `${parent.table} ${String(parentId)} is not in store ${storeId}`);
+  if (!row)
+    throw new ServerError("NOT_FOUND", `${parent.table} ${String(parentId)} is not in store ${storeId}`);
 }
 
 /** Which store an entry belongs to, or undefined when there is no such entry. */
@@ -132,7 +133,7 @@ export function* deleteCatalogEntry(input: {
     const child = yield* get(`SELECT id FROM ${children.table} WHERE ${children.column} = ? LIMIT 1`, [
       input.id,
     ]);
-    if (child) throw new AppError("IN_USE", `${input.kind} ${input.id} still has ${children.table}`);
+    if (child) throw new ServerError("IN_USE", `${input.kind} ${input.id} still has ${children.table}`);
   }
   yield* run(`DELETE FROM ${SPECS[input.kind].table} WHERE id = ? AND store_id = ?`, [
     input.id,

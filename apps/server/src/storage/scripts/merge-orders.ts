@@ -1,6 +1,6 @@
 import type { OrderLine } from "@quay/core";
 import type { OrderView } from "@quay/protocol";
-import { AppError } from "@quay/service-kit";
+import { ServerError } from "../../server-errors.js";
 import { lockStores, type Script } from "../sql-script.js";
 import { foldChecked, loadOrderOps } from "./order-log.js";
 import { getOrder } from "./orders.js";
@@ -18,19 +18,19 @@ export function* mergeOrders(
   targetId: string,
 ): Script<OrderView> {
   yield* lockStores([context.store.id]);
-  if (sourceId === targetId) throw new AppError("MERGE_REFUSED", "an order cannot merge into itself");
+  if (sourceId === targetId) throw new ServerError("MERGE_REFUSED", "an order cannot merge into itself");
   const [source, target] = [yield* getOrder(sourceId), yield* getOrder(targetId)];
   for (const [id, order] of [
     [sourceId, source],
     [targetId, target],
   ] as const) {
-    if (!order || order.storeId !== context.store.id) throw new AppError("NOT_FOUND", `order ${id}`);
+    if (!order || order.storeId !== context.store.id) throw new ServerError("NOT_FOUND", `order ${id}`);
   }
   const sourceOrder = foldChecked(sourceId, yield* loadOrderOps([sourceId]));
   if (sourceOrder.status !== "open" || sourceOrder.paid > 0 || sourceOrder.discount > 0) {
-    throw new AppError("MERGE_REFUSED", `order ${sourceId}`);
+    throw new ServerError("MERGE_REFUSED", `order ${sourceId}`);
   }
-  if (target?.view.status !== "open") throw new AppError("MERGE_REFUSED", `order ${targetId}`);
+  if (target?.view.status !== "open") throw new ServerError("MERGE_REFUSED", `order ${targetId}`);
   const lines: readonly OrderLine[] = sourceOrder.lines;
   const targetLabel = target.view.number ?? targetId;
 

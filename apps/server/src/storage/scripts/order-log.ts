@@ -1,5 +1,5 @@
 import { foldOrder, MAX_AMOUNT, type Op, type Order } from "@quay/core";
-import { AppError } from "@quay/service-kit";
+import { ServerError } from "../../server-errors.js";
 import { allIn, insertMany, nextSeqs, type Script } from "../sql-script.js";
 
 /** The op log: append-only, one row per op id. */
@@ -43,11 +43,11 @@ export function foldChecked(orderId: string, ops: readonly Op[]): Order {
     order = foldOrder(orderId, ops);
   } catch (error) {
     if (error instanceof RangeError)
-      throw new AppError("VALIDATION_FAILED", `order ${orderId}: ${error.message}`);
+      throw new ServerError("VALIDATION_FAILED", `order ${orderId}: ${error.message}`);
     throw error;
   }
   if (order.subtotal > MAX_AMOUNT || order.paid > MAX_AMOUNT) {
-    throw new AppError("VALIDATION_FAILED", `order ${orderId}: amounts beyond ${MAX_AMOUNT}`);
+    throw new ServerError("VALIDATION_FAILED", `order ${orderId}: amounts beyond ${MAX_AMOUNT}`);
   }
   return order;
 }

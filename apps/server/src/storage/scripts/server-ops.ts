@@ -11,7 +11,7 @@ import {
   stampOps,
 } from "@quay/core";
 import type { OrderView } from "@quay/protocol";
-import { AppError } from "@quay/service-kit";
+import { ServerError } from "../../server-errors.js";
 import { get, lockStores, publish, type Script } from "../sql-script.js";
 import { appendOps, foldChecked, loadOrderOps } from "./order-log.js";
 import { saveOrderProjections } from "./order-projection.js";
@@ -57,7 +57,7 @@ export function* recordServerOps(
   const { store, orderId } = context;
   yield* lockStores([store.id]);
   const projected = yield* get<{ store_id: string }>("SELECT store_id FROM orders WHERE id = ?", [orderId]);
-  if (projected && projected.store_id !== store.id) throw new AppError("NOT_FOUND", `order ${orderId}`);
+  if (projected && projected.store_id !== store.id) throw new ServerError("NOT_FOUND", `order ${orderId}`);
 
   const held = projected ? yield* loadOrderOps([orderId]) : [];
   const drafts = draftsFor(held.length > 0 ? foldChecked(orderId, held) : null);
@@ -130,7 +130,7 @@ export function* openServerOrder(context: ServerOpContext, tableId: string | nul
   yield* lockStores([store.id]);
   const existing = yield* getOrder(context.orderId);
   if (existing) {
-    if (existing.storeId !== store.id) throw new AppError("ALREADY_EXISTS", `order ${context.orderId}`);
+    if (existing.storeId !== store.id) throw new ServerError("ALREADY_EXISTS", `order ${context.orderId}`);
     return existing.view;
   }
   const number = yield* nextServerOrderNumber(store, context.nowMs);

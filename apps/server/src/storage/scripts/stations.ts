@@ -1,4 +1,4 @@
-import { AppError } from "@quay/service-kit";
+import { ServerError } from "../../server-errors.js";
 import { allIn, get, lockStores, run, type Script } from "../sql-script.js";
 import type { PendingCounts, StationRecord } from "./records.js";
 
@@ -65,7 +65,8 @@ export function* registerStation(input: {
   yield* lockStores([input.storeId]);
   if (input.knownId) {
     const known = yield* getStation(input.knownId);
-    if (known && known.storeId !== input.storeId) throw new AppError("FORBIDDEN", "station of another store");
+    if (known && known.storeId !== input.storeId)
+      throw new ServerError("FORBIDDEN", "station of another store");
     if (known) {
       yield* run("UPDATE stations SET name = ?, active = 1, last_seen_at = ? WHERE id = ?", [
         input.name,

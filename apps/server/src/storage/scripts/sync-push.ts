@@ -1,5 +1,5 @@
 import type { Op, Order } from "@quay/core";
-import { AppError } from "@quay/service-kit";
+import { ServerError } from "../../server-errors.js";
 import { allIn, get, lockStores, publish, type Script } from "../sql-script.js";
 import { appendOps, foldChecked, loadOrderOps } from "./order-log.js";
 import { opsByOrder, saveOrderProjections } from "./order-projection.js";
@@ -40,7 +40,7 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   const unique = [...new Map(input.ops.map((op) => [op.id, op])).values()];
   for (const op of unique) {
     if (op.kind === "open" && op.data.storeId !== store.id) {
-      throw new AppError("FORBIDDEN", `op ${op.id} opens an order in another store`);
+      throw new ServerError("FORBIDDEN", `op ${op.id} opens an order in another store`);
     }
   }
   const orderIds = [...new Set(unique.map((op) => op.orderId))];
@@ -49,7 +49,8 @@ export function* pushOps(input: PushInput): Script<PushResult> {
     orderIds,
   );
   for (const order of knownOrders) {
-    if (order.store_id !== store.id) throw new AppError("FORBIDDEN", `order ${order.id} is in another store`);
+    if (order.store_id !== store.id)
+      throw new ServerError("FORBIDDEN", `order ${order.id} is in another store`);
   }
 
   const { inserted, lastSeq } = yield* appendOps(scope, unique);
@@ -60,7 +61,7 @@ export function* pushOps(input: PushInput): Script<PushResult> {
       unique.filter((op) => !inserted.has(op.id)).map((op) => op.id),
     );
     for (const row of heldBefore) {
-      if (row.store_id !== store.id) throw new AppError("FORBIDDEN", `op ${row.id} is in another store`);
+      if (row.store_id !== store.id) throw new ServerError("FORBIDDEN", `op ${row.id} is in another store`);
     }
   }
 

@@ -66,8 +66,20 @@ export const en: CashierMessages = {
     successTitle: "Done",
     success: "Data synced successfully",
     failedTitle: "Sync failed",
-    failedServer: "Cannot reach the server. The data is safe on this PC.",
-    failedCode: "The sync was interrupted ({{code}}). The data is safe on this PC.",
+  },
+  syncErrors: {
+    SERVER_UNREACHABLE: "Cannot reach the server. The data is safe on this PC.",
+    DEVICE_REJECTED: "The server no longer accepts this station. Please log in online again.",
+    SYNC_FAILED: "The sync was interrupted. The data is safe on this PC.",
+    SYNC_NOTHING_HELD: "The server did not take the data sent. The data is safe on this PC.",
+    UNREADABLE: "The server's answer could not be read. The data is safe on this PC.",
+    UNKNOWN: "The server refused without saying why. The data is safe on this PC.",
+    ORDER_REFUSED:
+      "The server refused one order: a manager needs to look at it. The other orders still sync.",
+    PROTOCOL_STATION_TOO_OLD:
+      "The station's software is out of date, please update it; selling goes on as usual.",
+    PROTOCOL_SERVER_TOO_OLD:
+      "The server's software is out of date, please ask a manager to update it; selling goes on as usual.",
   },
   tables: {
     title: "Tables",

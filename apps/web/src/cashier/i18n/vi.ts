@@ -1,3 +1,5 @@
+import type { SyncErrorCode } from "@quay/protocol";
+
 /** The cashier app's Vietnamese text: the reference language, every key lives here first. */
 export const vi = {
   app: {
@@ -63,9 +65,20 @@ export const vi = {
     successTitle: "Hoàn tất",
     success: "Đồng bộ dữ liệu thành công",
     failedTitle: "Đồng bộ không thành công",
-    failedServer: "Không kết nối được máy chủ. Dữ liệu vẫn an toàn trên máy này.",
-    failedCode: "Đồng bộ bị gián đoạn ({{code}}). Dữ liệu vẫn an toàn trên máy này.",
   },
+  /** Why a sync stopped, by the code in the station's `sync.error` (SYNC_FAILED for any other). */
+  syncErrors: {
+    SERVER_UNREACHABLE: "Không kết nối được máy chủ. Dữ liệu vẫn an toàn trên máy này.",
+    DEVICE_REJECTED: "Máy bán hàng không còn được máy chủ chấp nhận. Vui lòng đăng nhập Online lại.",
+    SYNC_FAILED: "Đồng bộ bị gián đoạn. Dữ liệu vẫn an toàn trên máy này.",
+    SYNC_NOTHING_HELD: "Máy chủ chưa nhận dữ liệu gửi lên. Dữ liệu vẫn an toàn trên máy này.",
+    UNREADABLE: "Không đọc được câu trả lời của máy chủ. Dữ liệu vẫn an toàn trên máy này.",
+    UNKNOWN: "Máy chủ từ chối mà không nêu lý do. Dữ liệu vẫn an toàn trên máy này.",
+    ORDER_REFUSED: "Máy chủ từ chối một đơn: đơn này cần quản lý xem. Các đơn khác vẫn được đồng bộ.",
+    PROTOCOL_STATION_TOO_OLD: "Phần mềm máy bán hàng đã cũ, vui lòng cập nhật; vẫn bán hàng bình thường.",
+    PROTOCOL_SERVER_TOO_OLD:
+      "Phần mềm máy chủ đã cũ, vui lòng báo quản lý cập nhật; vẫn bán hàng bình thường.",
+  } satisfies Record<SyncErrorCode, string>,
   tables: {
     title: "Sơ đồ bàn",
     allAreas: "Tất cả khu vực",

@@ -3,6 +3,7 @@ import { LanguageToggle } from "../../shared/i18n/language-toggle.js";
 import type { StreamState } from "../../shared/sse/use-event-source.js";
 import { formatDateTime, formatTime } from "../../shared/time/format-time.js";
 import type { SessionUser, StationStatus } from "../api/station-types.js";
+import { syncErrorText } from "../sync/sync-error-text.js";
 
 interface StatusBarProps {
   readonly status: StationStatus | null;
@@ -85,7 +86,11 @@ export function StatusBar({
             {t("status.refused", { count: refusedCount })}
           </button>
         ) : status?.sync.state === "failed" ? (
-          <span className="status-item status-error" data-testid="sync-error">
+          <span
+            className="status-item status-error"
+            data-testid="sync-error"
+            title={syncErrorText(status.sync.error, t)}
+          >
             {t("status.syncFailed")}
           </span>
         ) : null}

@@ -98,6 +98,19 @@ describe("the sync dialogs", () => {
     expect(screen.getByText("Đang bắt đầu đồng bộ…")).toBeTruthy();
   });
 
+  it.each([
+    ["DEVICE_REJECTED", "Máy bán hàng không còn được máy chủ chấp nhận. Vui lòng đăng nhập Online lại."],
+    ["VALIDATION_FAILED", "Đồng bộ bị gián đoạn. Dữ liệu vẫn an toàn trên máy này."],
+  ])("words a failure with %s for the cashier, without the code", async (code, text) => {
+    const { show } = setup();
+    show(status({ state: "offered" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Có" }));
+    });
+    show(status({ state: "failed", phase: null, done: 0, total: 1, error: code }));
+    expect(screen.getByRole("alert").textContent).toBe(text);
+  });
+
   it("shows the station's own message when it refuses to start", async () => {
     const refusal = new ApiError(
       409,

@@ -3,6 +3,7 @@ import { Dialog } from "../../shared/components/dialog.js";
 import { DialogButtons } from "../../shared/components/dialog-buttons.js";
 import type { StationStatus } from "../api/station-types.js";
 import type { SyncDialogEvent, SyncView } from "./sync-dialog-state.js";
+import { syncErrorText } from "./sync-error-text.js";
 import { SyncProgress } from "./sync-progress.js";
 
 interface SyncDialogProps {
@@ -87,11 +88,8 @@ export function SyncDialog({ view, pending, onStart, dispatch }: SyncDialogProps
             />
           }
         >
-          <p className="sync-result failed" role="alert">
-            {view.message ??
-              (view.code === "SERVER_UNREACHABLE"
-                ? t("sync.failedServer")
-                : t("sync.failedCode", { code: view.code }))}
+          <p className="sync-result failed" role="alert" data-code={view.code}>
+            {view.message ?? syncErrorText(view.code, t)}
           </p>
         </Dialog>
       );
