@@ -1,9 +1,11 @@
 import pg from "pg";
 import { ChangeListeners } from "../change-listeners.js";
+import { driveScript } from "../drive-script.js";
 import type { Migration } from "../migration.js";
-import { type ChangeListener, type ServerStore, UniqueViolationError } from "../server-store.js";
+import { multiRowInsert } from "../multi-row-insert.js";
+import { type ChangeListener, type ServerStore, translateDriverError } from "../server-store.js";
 import type { ChangeNotice, Script, SqlRequest } from "../sql-script.js";
-import { multiRowInsert, toPostgresPlaceholders } from "./placeholders.js";
+import { toPostgresPlaceholders } from "./placeholders.js";
 import { POSTGRES_MIGRATIONS } from "./postgres-schema.js";
 
 /** Where committed changes are announced to every server instance (DESIGN.md §8). */
@@ -14,6 +16,7 @@ const NUMERIC_OID = 1700;
 const MAX_PARAMS = 60_000;
 const MAX_ROWS_PER_INSERT = 2_000;
 const LISTEN_RETRY_MS = 1_000;
+const UNIQUE_VIOLATIONS: ReadonlySet<string> = new Set(["23505"]);
 
 // Sequences, money and counts fit in a double: read BIGINT and NUMERIC as numbers.
 const types: pg.CustomTypesConfig = {
@@ -102,24 +105,14 @@ export class PostgresStore implements ServerStore {
     let broken = false;
     try {
       await client.query(begin);
-      let step = script.next();
-      while (!step.done) {
-        let result: unknown;
-        try {
-          result = await execute(client, step.value);
-        } catch (error) {
-          step = script.throw(error);
-          continue;
-        }
-        step = script.next(result);
-      }
+      const result = await driveScript(script, (request) => execute(client, request));
       await client.query("COMMIT");
-      return step.value;
+      return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {
         broken = true;
       });
-      throw translateError(error);
+      throw translateDriverError(error, UNIQUE_VIOLATIONS);
     } finally {
       client.release(broken);
     }
@@ -195,13 +188,12 @@ async function execute(client: pg.PoolClient, request: SqlRequest): Promise<unkn
     case "run":
       return (await client.query(toPostgresPlaceholders(request.sql), [...request.params])).rowCount ?? 0;
     case "insertMany": {
-      const width = multiRowInsert(request.sql, 1).width;
+      const width = request.rows[0]?.length ?? 1;
       const rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMS / width)));
       const returned: unknown[] = [];
       for (let start = 0; start < request.rows.length; start += rowsPerStatement) {
         const chunk = request.rows.slice(start, start + rowsPerStatement);
-        const statement = multiRowInsert(request.sql, chunk.length);
-        const result = await client.query(statement.sql, chunk.flat());
+        const result = await client.query(multiRowInsert(request.sql, chunk.length, "$n"), chunk.flat());
         returned.push(...result.rows);
       }
       return returned;
@@ -225,11 +217,4 @@ async function execute(client: pg.PoolClient, request: SqlRequest): Promise<unkn
       await client.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(request.notice)]);
       return undefined;
   }
-}
-
-function translateError(error: unknown): unknown {
-  if (error instanceof Error && (error as { code?: unknown }).code === "23505") {
-    return new UniqueViolationError(error.message);
-  }
-  return error;
 }

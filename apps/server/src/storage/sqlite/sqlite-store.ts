@@ -2,8 +2,10 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { ChangeListeners } from "../change-listeners.js";
+import { driveScript } from "../drive-script.js";
 import type { Migration } from "../migration.js";
-import { type ChangeListener, type ServerStore, UniqueViolationError } from "../server-store.js";
+import { multiRowInsert } from "../multi-row-insert.js";
+import { type ChangeListener, type ServerStore, translateDriverError } from "../server-store.js";
 import type { ChangeNotice, Script, SqlRequest, SqlValue } from "../sql-script.js";
 import { SQLITE_MIGRATIONS } from "./sqlite-schema.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
@@ -20,6 +22,10 @@ const DO_NOTHING = /\bON\s+CONFLICT\b[^;]*\bDO\s+NOTHING\b/i;
  * for when the background checkpointer falls behind.
  */
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+const UNIQUE_VIOLATIONS: ReadonlySet<string> = new Set([
+  "SQLITE_CONSTRAINT_UNIQUE",
+  "SQLITE_CONSTRAINT_PRIMARYKEY",
+]);
 
 export interface SqliteStoreOptions {
   /** The database file; `:memory:` for a throw-away database. */
@@ -37,6 +43,9 @@ export class SqliteStore implements ServerStore {
   readonly engine = "sqlite";
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Statement>();
+  /** The multi-row form of each `ON CONFLICT … DO NOTHING` insert, by its single-row SQL. */
+  readonly #multiRowStatements = new Map<string, Statement>();
+  readonly #execute = (request: SqlRequest): unknown => this.#executeRequest(request);
   readonly #listeners: ChangeListeners;
   readonly #checkpointer: WalCheckpointer | undefined;
   #pendingNotices: ChangeNotice[] = [];
@@ -84,7 +93,7 @@ export class SqliteStore implements ServerStore {
   #transact<T>(script: Script<T>, mode: "immediate" | "deferred"): Promise<T> {
     this.#pendingNotices = [];
     try {
-      const result = this.#db.transaction(() => this.#drive(script))[mode]();
+      const result = this.#db.transaction(() => driveScript(script, this.#execute))[mode]();
       if (mode === "immediate") this.#checkpointer?.wrote();
       // State outside the database changes only after the commit.
       const notices = this.#pendingNotices;
@@ -93,26 +102,11 @@ export class SqliteStore implements ServerStore {
       return Promise.resolve(result);
     } catch (error) {
       this.#pendingNotices = [];
-      return Promise.reject(translateError(error));
+      return Promise.reject(translateDriverError(error, UNIQUE_VIOLATIONS));
     }
   }
 
-  #drive<T>(script: Script<T>): T {
-    let step = script.next();
-    while (!step.done) {
-      let result: unknown;
-      try {
-        result = this.#execute(step.value);
-      } catch (error) {
-        step = script.throw(error);
-        continue;
-      }
-      step = script.next(result);
-    }
-    return step.value;
-  }
-
-  #execute(request: SqlRequest): unknown {
+  #executeRequest(request: SqlRequest): unknown {
     switch (request.kind) {
       case "all":
         return this.#statement(request.sql).all(...request.params);
@@ -146,7 +140,11 @@ export class SqliteStore implements ServerStore {
     const returned: Record<string, SqlValue>[] = [];
     let start = 0;
     if (rows.length >= ROWS_PER_INSERT && DO_NOTHING.test(sql)) {
-      const chunked = this.#statement(multiRowInsert(sql, ROWS_PER_INSERT));
+      let chunked = this.#multiRowStatements.get(sql);
+      if (chunked === undefined) {
+        chunked = this.#prepare(multiRowInsert(sql, ROWS_PER_INSERT, "?"));
+        this.#multiRowStatements.set(sql, chunked);
+      }
       for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) {
         const chunk = rows.slice(start, start + ROWS_PER_INSERT);
         if (chunked.reader) returned.push(...chunked.all(...chunk));
@@ -172,7 +170,7 @@ export class SqliteStore implements ServerStore {
       // Re-insert to keep the cache in least-recently-used order.
       this.#statements.delete(sql);
     } else {
-      statement = this.#db.prepare<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>(sql);
+      statement = this.#prepare(sql);
       if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
         const oldest = this.#statements.keys().next().value;
         if (oldest !== undefined) this.#statements.delete(oldest);
@@ -180,6 +178,10 @@ export class SqliteStore implements ServerStore {
     }
     this.#statements.set(sql, statement);
     return statement;
+  }
+
+  #prepare(sql: string): Statement {
+    return this.#db.prepare<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>(sql);
   }
 }
 
@@ -204,27 +206,4 @@ function migrate(db: Database.Database, migrations: readonly Migration[]): void 
       );
     }).immediate();
   }
-}
-
-function translateError(error: unknown): unknown {
-  if (error instanceof Database.SqliteError && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(error.code)) {
-    return new UniqueViolationError(error.message);
-  }
-  return error;
-}
-
-const multiRowInserts = new Map<string, string>();
-
-/** `INSERT … VALUES (?, …) <tail>` with `rowCount` tuples instead of one. */
-function multiRowInsert(sql: string, rowCount: number): string {
-  const key = `${rowCount}\u0000${sql}`;
-  let multi = multiRowInserts.get(key);
-  if (multi === undefined) {
-    const match = /\bVALUES\s*(\([^)]*\))/i.exec(sql);
-    if (!match?.[1]) throw new Error(`not a single-row INSERT … VALUES (…): ${sql}`);
-    const tuples = Array.from({ length: rowCount }, () => match[1]).join(", ");
-    multi = `${sql.slice(0, match.index)}VALUES ${tuples}${sql.slice(match.index + match[0].length)}`;
-    multiRowInserts.set(key, multi);
-  }
-  return multi;
 }
