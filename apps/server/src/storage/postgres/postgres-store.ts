@@ -1,12 +1,12 @@
 import pg from "pg";
 import { ChangeListeners } from "../change-listeners.js";
 import { driveScript } from "../drive-script.js";
-import type { Migration } from "../migration.js";
+import { migrate } from "../migration.js";
 import { multiRowInsert } from "../multi-row-insert.js";
+import { type Dialect, schemaMigrations } from "../schema.js";
 import { type ChangeListener, type ServerStore, translateDriverError } from "../server-store.js";
 import type { ChangeNotice, Script, SqlRequest } from "../sql-script.js";
 import { toPostgresPlaceholders } from "./placeholders.js";
-import { POSTGRES_MIGRATIONS } from "./postgres-schema.js";
 
 /** Where committed changes are announced to every server instance (DESIGN.md §8). */
 const CHANNEL = "quay_changes";
@@ -17,6 +17,15 @@ const MAX_PARAMS = 60_000;
 const MAX_ROWS_PER_INSERT = 2_000;
 const LISTEN_RETRY_MS = 1_000;
 const UNIQUE_VIOLATIONS: ReadonlySet<string> = new Set(["23505"]);
+/** Instances starting together take turns to migrate. */
+const BEGIN_MIGRATION = "BEGIN; SELECT pg_advisory_xact_lock(hashtext('quay-server-migrations'))";
+
+const POSTGRES_DIALECT: Dialect = {
+  bigint: "BIGINT",
+  tableOptions: "",
+  createServerSequence: "CREATE SEQUENCE server_seq;",
+};
+const POSTGRES_MIGRATIONS = schemaMigrations(POSTGRES_DIALECT);
 
 // Sequences, money and counts fit in a double: read BIGINT and NUMERIC as numbers.
 const types: pg.CustomTypesConfig = {
@@ -66,7 +75,7 @@ export class PostgresStore implements ServerStore {
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const store = new PostgresStore(options);
     try {
-      await store.#migrate(POSTGRES_MIGRATIONS);
+      await store.#transact(migrate(POSTGRES_MIGRATIONS, POSTGRES_DIALECT.tableOptions), BEGIN_MIGRATION);
       await store.#listen();
     } catch (error) {
       await store.close();
@@ -118,40 +127,6 @@ export class PostgresStore implements ServerStore {
     }
   }
 
-  async #migrate(migrations: readonly Migration[]): Promise<void> {
-    const client = await this.#pool.connect();
-    try {
-      // Instances starting together take turns.
-      await client.query("SELECT pg_advisory_lock(hashtext('quay-server-migrations'))");
-      await client.query(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)",
-      );
-      const applied = new Set(
-        (await client.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map(
-          (row) => row.version,
-        ),
-      );
-      for (const migration of migrations) {
-        if (applied.has(migration.version)) continue;
-        await client.query("BEGIN");
-        try {
-          await client.query(migration.sql);
-          await client.query(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-            [migration.version, migration.name, new Date().toISOString()],
-          );
-          await client.query("COMMIT");
-        } catch (error) {
-          await client.query("ROLLBACK");
-          throw error;
-        }
-      }
-    } finally {
-      await client.query("SELECT pg_advisory_unlock(hashtext('quay-server-migrations'))").catch(() => {});
-      client.release();
-    }
-  }
-
   async #listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.#options.connectionString, types });
     client.on("notification", (message) => {
@@ -187,6 +162,9 @@ async function execute(client: pg.PoolClient, request: SqlRequest): Promise<unkn
       return (await client.query(toPostgresPlaceholders(request.sql), [...request.params])).rows;
     case "run":
       return (await client.query(toPostgresPlaceholders(request.sql), [...request.params])).rowCount ?? 0;
+    case "exec":
+      await client.query(request.sql);
+      return undefined;
     case "insertMany": {
       const width = request.rows[0]?.length ?? 1;
       const rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMS / width)));

@@ -3,11 +3,11 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { ChangeListeners } from "../change-listeners.js";
 import { driveScript } from "../drive-script.js";
-import type { Migration } from "../migration.js";
+import { migrate } from "../migration.js";
 import { multiRowInsert } from "../multi-row-insert.js";
+import { type Dialect, schemaMigrations } from "../schema.js";
 import { type ChangeListener, type ServerStore, translateDriverError } from "../server-store.js";
 import type { ChangeNotice, Script, SqlRequest, SqlValue } from "../sql-script.js";
-import { SQLITE_MIGRATIONS } from "./sqlite-schema.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
 
 /** Parameters bind one by one, or a row at a time as arrays (better-sqlite3 flattens them). */
@@ -26,6 +26,14 @@ const UNIQUE_VIOLATIONS: ReadonlySet<string> = new Set([
   "SQLITE_CONSTRAINT_UNIQUE",
   "SQLITE_CONSTRAINT_PRIMARYKEY",
 ]);
+
+/** SQLite's words of the schema: the server sequence is kept in a row of `server_meta`. */
+const SQLITE_DIALECT: Dialect = {
+  bigint: "INTEGER",
+  tableOptions: "",
+  createServerSequence: "INSERT INTO server_meta (key, value) VALUES ('seq', '0');",
+};
+const SQLITE_MIGRATIONS = schemaMigrations(SQLITE_DIALECT);
 
 export interface SqliteStoreOptions {
   /** The database file; `:memory:` for a throw-away database. */
@@ -58,7 +66,12 @@ export class SqliteStore implements ServerStore {
     this.#db.pragma("foreign_keys = ON");
     this.#db.pragma("busy_timeout = 5000");
     this.#listeners = new ChangeListeners(options.onListenerError ?? (() => {}));
-    migrate(this.#db, SQLITE_MIGRATIONS);
+    try {
+      this.#transact(migrate(SQLITE_MIGRATIONS, SQLITE_DIALECT.tableOptions), "immediate");
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
     if (options.file !== ":memory:") {
       // Commits append to the log; a worker thread moves the pages into the database file.
       this.#db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
@@ -70,11 +83,11 @@ export class SqliteStore implements ServerStore {
   }
 
   write<T>(script: Script<T>): Promise<T> {
-    return this.#transact(script, "immediate");
+    return this.#settle(script, "immediate");
   }
 
   read<T>(script: Script<T>): Promise<T> {
-    return this.#transact(script, "deferred");
+    return this.#settle(script, "deferred");
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -90,7 +103,15 @@ export class SqliteStore implements ServerStore {
     if (this.#db.open) this.#db.close();
   }
 
-  #transact<T>(script: Script<T>, mode: "immediate" | "deferred"): Promise<T> {
+  #settle<T>(script: Script<T>, mode: "immediate" | "deferred"): Promise<T> {
+    try {
+      return Promise.resolve(this.#transact(script, mode));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #transact<T>(script: Script<T>, mode: "immediate" | "deferred"): T {
     this.#pendingNotices = [];
     try {
       const result = this.#db.transaction(() => driveScript(script, this.#execute))[mode]();
@@ -99,10 +120,10 @@ export class SqliteStore implements ServerStore {
       const notices = this.#pendingNotices;
       this.#pendingNotices = [];
       for (const notice of notices) this.#listeners.emit(notice);
-      return Promise.resolve(result);
+      return result;
     } catch (error) {
       this.#pendingNotices = [];
-      return Promise.reject(translateDriverError(error, UNIQUE_VIOLATIONS));
+      throw translateDriverError(error, UNIQUE_VIOLATIONS);
     }
   }
 
@@ -112,6 +133,9 @@ export class SqliteStore implements ServerStore {
         return this.#statement(request.sql).all(...request.params);
       case "run":
         return this.#statement(request.sql).run(...request.params).changes;
+      case "exec":
+        this.#db.exec(request.sql);
+        return undefined;
       case "insertMany":
         return this.#insertMany(request.sql, request.rows);
       case "nextSeqs": {
@@ -182,28 +206,5 @@ export class SqliteStore implements ServerStore {
 
   #prepare(sql: string): Statement {
     return this.#db.prepare<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>(sql);
-  }
-}
-
-function migrate(db: Database.Database, migrations: readonly Migration[]): void {
-  db.exec(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)",
-  );
-  const applied = new Set(
-    db
-      .prepare<[], { version: number }>("SELECT version FROM schema_migrations")
-      .all()
-      .map((row) => row.version),
-  );
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-    }).immediate();
   }
 }
