@@ -4,8 +4,8 @@ import { all, exec, num, run, type Script } from "./sql-script.js";
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  /** Its statements. */
-  readonly steps: string;
+  /** Its statements; or, for a step that must read the database first, the script that does it. */
+  readonly steps: string | (() => Script<void>);
 }
 
 /**
@@ -22,7 +22,8 @@ export function* migrate(migrations: readonly Migration[], tableOptions: string)
   );
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
-    yield* exec(migration.steps);
+    if (typeof migration.steps !== "string") yield* migration.steps();
+    else if (migration.steps.trim() !== "") yield* exec(migration.steps);
     yield* run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
       migration.version,
       migration.name,

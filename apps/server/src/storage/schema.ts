@@ -4,17 +4,21 @@ import type { Migration } from "./migration.js";
 export interface Dialect {
   /** An integer column that may pass 2^31: sequence numbers, money, times in milliseconds. */
   readonly bigint: string;
-  /** What follows every CREATE TABLE's columns. */
+  /** What follows every CREATE TABLE's columns: SQLite's ` STRICT` checks types as PostgreSQL does. */
   readonly tableOptions: string;
   /** The statement that creates the one server sequence. */
   readonly createServerSequence: string;
+  /** Migration 5: makes the tables created before it STRICT (SQLite rebuilds them). */
+  readonly makeTablesStrict: Migration["steps"];
 }
 
 /**
  * The server's schema, one text for both engines: each engine substitutes its `Dialect`, and the
  * same scripts then run on both. Every table but the engine's own bookkeeping
  * (`schema_migrations`, `server_meta`) carries `tenant_id`. Times are ISO-8601 UTC text;
- * booleans are 0/1. Append migrations; never change what a shipped one makes.
+ * booleans are 0/1. Append migrations. A shipped one changes only where a later one brings
+ * older databases to the same shape: tables say STRICT since migration 5, which rebuilds the
+ * tables made before it.
  */
 export function schemaMigrations(d: Dialect): readonly Migration[] {
   return [
@@ -267,6 +271,11 @@ DROP INDEX sale_lines_by_day;
 DROP INDEX sale_payments_by_day;
 CREATE INDEX sale_lines_by_item ON sale_lines (item_id);
 `,
+    },
+    {
+      version: 5,
+      name: "SQLite tables check their column types (STRICT)",
+      steps: d.makeTablesStrict,
     },
   ];
 }

@@ -24,6 +24,7 @@ const POSTGRES_DIALECT: Dialect = {
   bigint: "BIGINT",
   tableOptions: "",
   createServerSequence: "CREATE SEQUENCE server_seq;",
+  makeTablesStrict: "", // PostgreSQL checks column types already
 };
 const POSTGRES_MIGRATIONS = schemaMigrations(POSTGRES_DIALECT);
 

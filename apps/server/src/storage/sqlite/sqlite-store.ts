@@ -8,6 +8,7 @@ import { multiRowInsert } from "../multi-row-insert.js";
 import { type Dialect, schemaMigrations } from "../schema.js";
 import { type ChangeListener, type ServerStore, translateDriverError } from "../server-store.js";
 import type { ChangeNotice, Script, SqlRequest, SqlValue } from "../sql-script.js";
+import { makeTablesStrict } from "./strict-tables.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
 
 /** Parameters bind one by one, or a row at a time as arrays (better-sqlite3 flattens them). */
@@ -27,11 +28,12 @@ const UNIQUE_VIOLATIONS: ReadonlySet<string> = new Set([
   "SQLITE_CONSTRAINT_PRIMARYKEY",
 ]);
 
-/** SQLite's words of the schema: the server sequence is kept in a row of `server_meta`. */
-const SQLITE_DIALECT: Dialect = {
+/** SQLite's words of the schema: STRICT tables, the server sequence kept in a row of `server_meta`. */
+export const SQLITE_DIALECT: Dialect = {
   bigint: "INTEGER",
-  tableOptions: "",
+  tableOptions: " STRICT",
   createServerSequence: "INSERT INTO server_meta (key, value) VALUES ('seq', '0');",
+  makeTablesStrict,
 };
 const SQLITE_MIGRATIONS = schemaMigrations(SQLITE_DIALECT);
 
@@ -63,15 +65,17 @@ export class SqliteStore implements ServerStore {
     this.#db = new Database(options.file);
     this.#db.pragma("journal_mode = WAL");
     this.#db.pragma("synchronous = FULL");
-    this.#db.pragma("foreign_keys = ON");
     this.#db.pragma("busy_timeout = 5000");
     this.#listeners = new ChangeListeners(options.onListenerError ?? (() => {}));
+    // Off while migrating: a table rebuild drops tables others refer to (and checks the keys itself).
+    this.#db.pragma("foreign_keys = OFF");
     try {
       this.#transact(migrate(SQLITE_MIGRATIONS, SQLITE_DIALECT.tableOptions), "immediate");
     } catch (error) {
       this.#db.close();
       throw error;
     }
+    this.#db.pragma("foreign_keys = ON");
     if (options.file !== ":memory:") {
       // Commits append to the log; a worker thread moves the pages into the database file.
       this.#db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
