@@ -26,3 +26,15 @@ export interface ServerStore {
 export class UniqueViolationError extends Error {
   override readonly name = "UniqueViolationError";
 }
+
+/**
+ * The error a script's caller sees: a UniqueViolationError for a driver error whose `code` is
+ * one of the engine's unique-violation codes, any other error as it is.
+ */
+export function translateDriverError(error: unknown, uniqueViolationCodes: ReadonlySet<string>): unknown {
+  if (!(error instanceof Error)) return error;
+  const { code } = error as { code?: unknown };
+  return typeof code === "string" && uniqueViolationCodes.has(code)
+    ? new UniqueViolationError(error.message)
+    : error;
+}

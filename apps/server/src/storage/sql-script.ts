@@ -25,6 +25,8 @@ export interface ChangeNotice {
 export type SqlRequest =
   | { readonly kind: "all"; readonly sql: string; readonly params: readonly SqlValue[] }
   | { readonly kind: "run"; readonly sql: string; readonly params: readonly SqlValue[] }
+  /** Statements without parameters, separated by semicolons (migrations). */
+  | { readonly kind: "exec"; readonly sql: string }
   /**
    * One single-row `INSERT … VALUES (?, …) [ON CONFLICT …] [RETURNING …]` for many rows: SQLite
    * runs the prepared statement per row, PostgreSQL sends multi-row VALUES in a few round trips.
@@ -52,6 +54,11 @@ export function* get<R = Row>(sql: string, params: readonly SqlValue[] = []): Sc
 /** Runs a statement; returns the number of rows it changed. */
 export function* run(sql: string, params: readonly SqlValue[] = []): Script<number> {
   return (yield { kind: "run", sql, params }) as number;
+}
+
+/** Runs statements that take no parameters, as many as `sql` holds. */
+export function* exec(sql: string): Script<void> {
+  yield { kind: "exec", sql };
 }
 
 /** Inserts many rows with one single-row INSERT statement; returns the rows of its RETURNING clause. */

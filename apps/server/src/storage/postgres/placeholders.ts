@@ -19,21 +19,3 @@ export function toPostgresPlaceholders(sql: string): string {
   if (converted.size < 2_000) converted.set(sql, out);
   return out;
 }
-
-/**
- * Turns a single-row `INSERT … VALUES (?, …) <tail>` into one with `rowCount` tuples, numbered
- * for PostgreSQL. Returns the statement and how many parameters one row takes.
- */
-export function multiRowInsert(sql: string, rowCount: number): { sql: string; width: number } {
-  const match = /\bVALUES\s*\(([^)]*)\)/i.exec(sql);
-  if (!match) throw new Error(`not a single-row INSERT … VALUES (…): ${sql}`);
-  const width = (match[1]?.match(/\?/g) ?? []).length;
-  const tuples: string[] = [];
-  for (let row = 0; row < rowCount; row++) {
-    const base = row * width;
-    tuples.push(`(${Array.from({ length: width }, (_, column) => `$${base + column + 1}`).join(", ")})`);
-  }
-  const head = sql.slice(0, match.index);
-  const tail = sql.slice(match.index + match[0].length);
-  return { sql: `${head}VALUES ${tuples.join(", ")}${tail}`, width };
-}

@@ -1,10 +1,12 @@
 import pg from "pg";
 import { ChangeListeners } from "../change-listeners.js";
-import type { Migration } from "../migration.js";
-import { type ChangeListener, type ServerStore, UniqueViolationError } from "../server-store.js";
+import { driveScript } from "../drive-script.js";
+import { migrate } from "../migration.js";
+import { multiRowInsert } from "../multi-row-insert.js";
+import { type Dialect, schemaMigrations } from "../schema.js";
+import { type ChangeListener, type ServerStore, translateDriverError } from "../server-store.js";
 import type { ChangeNotice, Script, SqlRequest } from "../sql-script.js";
-import { multiRowInsert, toPostgresPlaceholders } from "./placeholders.js";
-import { POSTGRES_MIGRATIONS } from "./postgres-schema.js";
+import { toPostgresPlaceholders } from "./placeholders.js";
 
 /**
  * Where committed changes are announced to every server instance (docs/architecture.md,
@@ -17,6 +19,17 @@ const NUMERIC_OID = 1700;
 const MAX_PARAMS = 60_000;
 const MAX_ROWS_PER_INSERT = 2_000;
 const LISTEN_RETRY_MS = 1_000;
+const UNIQUE_VIOLATIONS: ReadonlySet<string> = new Set(["23505"]);
+/** Instances starting together take turns to migrate. */
+const BEGIN_MIGRATION = "BEGIN; SELECT pg_advisory_xact_lock(hashtext('quay-server-migrations'))";
+
+const POSTGRES_DIALECT: Dialect = {
+  bigint: "BIGINT",
+  tableOptions: "",
+  createServerSequence: "CREATE SEQUENCE server_seq;",
+  makeTablesStrict: "", // PostgreSQL checks column types already
+};
+const POSTGRES_MIGRATIONS = schemaMigrations(POSTGRES_DIALECT);
 
 // Sequences, money and counts fit in a double: read BIGINT and NUMERIC as numbers.
 const types: pg.CustomTypesConfig = {
@@ -66,7 +79,7 @@ export class PostgresStore implements ServerStore {
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const store = new PostgresStore(options);
     try {
-      await store.#migrate(POSTGRES_MIGRATIONS);
+      await store.#transact(migrate(POSTGRES_MIGRATIONS, POSTGRES_DIALECT.tableOptions), BEGIN_MIGRATION);
       await store.#listen();
     } catch (error) {
       await store.close();
@@ -105,60 +118,16 @@ export class PostgresStore implements ServerStore {
     let broken = false;
     try {
       await client.query(begin);
-      let step = script.next();
-      while (!step.done) {
-        let result: unknown;
-        try {
-          result = await execute(client, step.value);
-        } catch (error) {
-          step = script.throw(error);
-          continue;
-        }
-        step = script.next(result);
-      }
+      const result = await driveScript(script, (request) => execute(client, request));
       await client.query("COMMIT");
-      return step.value;
+      return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {
         broken = true;
       });
-      throw translateError(error);
+      throw translateDriverError(error, UNIQUE_VIOLATIONS);
     } finally {
       client.release(broken);
-    }
-  }
-
-  async #migrate(migrations: readonly Migration[]): Promise<void> {
-    const client = await this.#pool.connect();
-    try {
-      // Instances starting together take turns.
-      await client.query("SELECT pg_advisory_lock(hashtext('quay-server-migrations'))");
-      await client.query(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)",
-      );
-      const applied = new Set(
-        (await client.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map(
-          (row) => row.version,
-        ),
-      );
-      for (const migration of migrations) {
-        if (applied.has(migration.version)) continue;
-        await client.query("BEGIN");
-        try {
-          await client.query(migration.sql);
-          await client.query(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-            [migration.version, migration.name, new Date().toISOString()],
-          );
-          await client.query("COMMIT");
-        } catch (error) {
-          await client.query("ROLLBACK");
-          throw error;
-        }
-      }
-    } finally {
-      await client.query("SELECT pg_advisory_unlock(hashtext('quay-server-migrations'))").catch(() => {});
-      client.release();
     }
   }
 
@@ -197,14 +166,16 @@ async function execute(client: pg.PoolClient, request: SqlRequest): Promise<unkn
       return (await client.query(toPostgresPlaceholders(request.sql), [...request.params])).rows;
     case "run":
       return (await client.query(toPostgresPlaceholders(request.sql), [...request.params])).rowCount ?? 0;
+    case "exec":
+      await client.query(request.sql);
+      return undefined;
     case "insertMany": {
-      const width = multiRowInsert(request.sql, 1).width;
+      const width = request.rows[0]?.length ?? 1;
       const rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMS / width)));
       const returned: unknown[] = [];
       for (let start = 0; start < request.rows.length; start += rowsPerStatement) {
         const chunk = request.rows.slice(start, start + rowsPerStatement);
-        const statement = multiRowInsert(request.sql, chunk.length);
-        const result = await client.query(statement.sql, chunk.flat());
+        const result = await client.query(multiRowInsert(request.sql, chunk.length, "$n"), chunk.flat());
         returned.push(...result.rows);
       }
       return returned;
@@ -228,11 +199,4 @@ async function execute(client: pg.PoolClient, request: SqlRequest): Promise<unkn
       await client.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(request.notice)]);
       return undefined;
   }
-}
-
-function translateError(error: unknown): unknown {
-  if (error instanceof Error && (error as { code?: unknown }).code === "23505") {
-    return new UniqueViolationError(error.message);
-  }
-  return error;
 }

@@ -2,10 +2,13 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { ChangeListeners } from "../change-listeners.js";
-import type { Migration } from "../migration.js";
-import { type ChangeListener, type ServerStore, UniqueViolationError } from "../server-store.js";
+import { driveScript } from "../drive-script.js";
+import { migrate } from "../migration.js";
+import { multiRowInsert } from "../multi-row-insert.js";
+import { type Dialect, schemaMigrations } from "../schema.js";
+import { type ChangeListener, type ServerStore, translateDriverError } from "../server-store.js";
 import type { ChangeNotice, Script, SqlRequest, SqlValue } from "../sql-script.js";
-import { SQLITE_MIGRATIONS } from "./sqlite-schema.js";
+import { makeTablesStrict } from "./strict-tables.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
 
 /** Parameters bind one by one, or a row at a time as arrays (better-sqlite3 flattens them). */
@@ -20,6 +23,19 @@ const DO_NOTHING = /\bON\s+CONFLICT\b[^;]*\bDO\s+NOTHING\b/i;
  * for when the background checkpointer falls behind.
  */
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+const UNIQUE_VIOLATIONS: ReadonlySet<string> = new Set([
+  "SQLITE_CONSTRAINT_UNIQUE",
+  "SQLITE_CONSTRAINT_PRIMARYKEY",
+]);
+
+/** SQLite's words of the schema: STRICT tables, the server sequence kept in a row of `server_meta`. */
+export const SQLITE_DIALECT: Dialect = {
+  bigint: "INTEGER",
+  tableOptions: " STRICT",
+  createServerSequence: "INSERT INTO server_meta (key, value) VALUES ('seq', '0');",
+  makeTablesStrict,
+};
+const SQLITE_MIGRATIONS = schemaMigrations(SQLITE_DIALECT);
 
 export interface SqliteStoreOptions {
   /** The database file; `:memory:` for a throw-away database. */
@@ -37,6 +53,9 @@ export class SqliteStore implements ServerStore {
   readonly engine = "sqlite";
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Statement>();
+  /** The multi-row form of each `ON CONFLICT … DO NOTHING` insert, by its single-row SQL. */
+  readonly #multiRowStatements = new Map<string, Statement>();
+  readonly #execute = (request: SqlRequest): unknown => this.#executeRequest(request);
   readonly #listeners: ChangeListeners;
   readonly #checkpointer: WalCheckpointer | undefined;
   #pendingNotices: ChangeNotice[] = [];
@@ -46,10 +65,17 @@ export class SqliteStore implements ServerStore {
     this.#db = new Database(options.file);
     this.#db.pragma("journal_mode = WAL");
     this.#db.pragma("synchronous = FULL");
-    this.#db.pragma("foreign_keys = ON");
     this.#db.pragma("busy_timeout = 5000");
     this.#listeners = new ChangeListeners(options.onListenerError ?? (() => {}));
-    migrate(this.#db, SQLITE_MIGRATIONS);
+    // Off while migrating: a table rebuild drops tables others refer to (and checks the keys itself).
+    this.#db.pragma("foreign_keys = OFF");
+    try {
+      this.#transact(migrate(SQLITE_MIGRATIONS, SQLITE_DIALECT.tableOptions), "immediate");
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
+    this.#db.pragma("foreign_keys = ON");
     if (options.file !== ":memory:") {
       // Commits append to the log; a worker thread moves the pages into the database file.
       this.#db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
@@ -61,11 +87,11 @@ export class SqliteStore implements ServerStore {
   }
 
   write<T>(script: Script<T>): Promise<T> {
-    return this.#transact(script, "immediate");
+    return this.#settle(script, "immediate");
   }
 
   read<T>(script: Script<T>): Promise<T> {
-    return this.#transact(script, "deferred");
+    return this.#settle(script, "deferred");
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -81,43 +107,39 @@ export class SqliteStore implements ServerStore {
     if (this.#db.open) this.#db.close();
   }
 
-  #transact<T>(script: Script<T>, mode: "immediate" | "deferred"): Promise<T> {
+  #settle<T>(script: Script<T>, mode: "immediate" | "deferred"): Promise<T> {
+    try {
+      return Promise.resolve(this.#transact(script, mode));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #transact<T>(script: Script<T>, mode: "immediate" | "deferred"): T {
     this.#pendingNotices = [];
     try {
-      const result = this.#db.transaction(() => this.#drive(script))[mode]();
+      const result = this.#db.transaction(() => driveScript(script, this.#execute))[mode]();
       if (mode === "immediate") this.#checkpointer?.wrote();
       // State outside the database changes only after the commit.
       const notices = this.#pendingNotices;
       this.#pendingNotices = [];
       for (const notice of notices) this.#listeners.emit(notice);
-      return Promise.resolve(result);
+      return result;
     } catch (error) {
       this.#pendingNotices = [];
-      return Promise.reject(translateError(error));
+      throw translateDriverError(error, UNIQUE_VIOLATIONS);
     }
   }
 
-  #drive<T>(script: Script<T>): T {
-    let step = script.next();
-    while (!step.done) {
-      let result: unknown;
-      try {
-        result = this.#execute(step.value);
-      } catch (error) {
-        step = script.throw(error);
-        continue;
-      }
-      step = script.next(result);
-    }
-    return step.value;
-  }
-
-  #execute(request: SqlRequest): unknown {
+  #executeRequest(request: SqlRequest): unknown {
     switch (request.kind) {
       case "all":
         return this.#statement(request.sql).all(...request.params);
       case "run":
         return this.#statement(request.sql).run(...request.params).changes;
+      case "exec":
+        this.#db.exec(request.sql);
+        return undefined;
       case "insertMany":
         return this.#insertMany(request.sql, request.rows);
       case "nextSeqs": {
@@ -146,7 +168,11 @@ export class SqliteStore implements ServerStore {
     const returned: Record<string, SqlValue>[] = [];
     let start = 0;
     if (rows.length >= ROWS_PER_INSERT && DO_NOTHING.test(sql)) {
-      const chunked = this.#statement(multiRowInsert(sql, ROWS_PER_INSERT));
+      let chunked = this.#multiRowStatements.get(sql);
+      if (chunked === undefined) {
+        chunked = this.#prepare(multiRowInsert(sql, ROWS_PER_INSERT, "?"));
+        this.#multiRowStatements.set(sql, chunked);
+      }
       for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) {
         const chunk = rows.slice(start, start + ROWS_PER_INSERT);
         if (chunked.reader) returned.push(...chunked.all(...chunk));
@@ -172,7 +198,7 @@ export class SqliteStore implements ServerStore {
       // Re-insert to keep the cache in least-recently-used order.
       this.#statements.delete(sql);
     } else {
-      statement = this.#db.prepare<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>(sql);
+      statement = this.#prepare(sql);
       if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
         const oldest = this.#statements.keys().next().value;
         if (oldest !== undefined) this.#statements.delete(oldest);
@@ -181,50 +207,8 @@ export class SqliteStore implements ServerStore {
     this.#statements.set(sql, statement);
     return statement;
   }
-}
 
-function migrate(db: Database.Database, migrations: readonly Migration[]): void {
-  db.exec(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)",
-  );
-  const applied = new Set(
-    db
-      .prepare<[], { version: number }>("SELECT version FROM schema_migrations")
-      .all()
-      .map((row) => row.version),
-  );
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-    }).immediate();
+  #prepare(sql: string): Statement {
+    return this.#db.prepare<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>(sql);
   }
-}
-
-function translateError(error: unknown): unknown {
-  if (error instanceof Database.SqliteError && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(error.code)) {
-    return new UniqueViolationError(error.message);
-  }
-  return error;
-}
-
-const multiRowInserts = new Map<string, string>();
-
-/** `INSERT … VALUES (?, …) <tail>` with `rowCount` tuples instead of one. */
-function multiRowInsert(sql: string, rowCount: number): string {
-  const key = `${rowCount}\u0000${sql}`;
-  let multi = multiRowInserts.get(key);
-  if (multi === undefined) {
-    const match = /\bVALUES\s*(\([^)]*\))/i.exec(sql);
-    if (!match?.[1]) throw new Error(`not a single-row INSERT … VALUES (…): ${sql}`);
-    const tuples = Array.from({ length: rowCount }, () => match[1]).join(", ");
-    multi = `${sql.slice(0, match.index)}VALUES ${tuples}${sql.slice(match.index + match[0].length)}`;
-    multiRowInserts.set(key, multi);
-  }
-  return multi;
 }

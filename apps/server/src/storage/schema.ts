@@ -1,23 +1,40 @@
-import type { Migration } from "../migration.js";
+import type { Migration } from "./migration.js";
+
+/** The words in which the engines' DDL differs; `schemaMigrations` writes everything else once. */
+export interface Dialect {
+  /** An integer column that may pass 2^31: sequence numbers, money, times in milliseconds. */
+  readonly bigint: string;
+  /** What follows every CREATE TABLE's columns: SQLite's ` STRICT` checks types as PostgreSQL does. */
+  readonly tableOptions: string;
+  /** The statement that creates the one server sequence. */
+  readonly createServerSequence: string;
+  /** Migration 5: makes the tables created before it STRICT (SQLite rebuilds them). */
+  readonly makeTablesStrict: Migration["steps"];
+}
 
 /**
- * The PostgreSQL schema: the SQLite schema (`sqlite-schema.ts`) with PostgreSQL types and a
- * real SEQUENCE for the server sequence. Keep the two in step: the same scripts run on both.
+ * The server's schema, one text for both engines: each engine substitutes its `Dialect`, and the
+ * same scripts then run on both. Every table but the engine's own bookkeeping
+ * (`schema_migrations`, `server_meta`) carries `tenant_id`. Times are ISO-8601 UTC text;
+ * booleans are 0/1. Append migrations. A shipped one changes only where a later one brings
+ * older databases to the same shape: tables say STRICT since migration 5, which rebuilds the
+ * tables made before it.
  */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: "accounts, catalog, orders, sync",
-    sql: `
-CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+export function schemaMigrations(d: Dialect): readonly Migration[] {
+  return [
+    {
+      version: 1,
+      name: "accounts, catalog, orders, sync",
+      steps: `
+CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)${d.tableOptions};
 -- The one server sequence (docs/sync-protocol.md, "The cursor"), shared by ops and catalog/user changes.
-CREATE SEQUENCE server_seq;
+${d.createServerSequence}
 
 CREATE TABLE tenants (
   tenant_id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   created_at TEXT NOT NULL
-);
+)${d.tableOptions};
 
 CREATE TABLE stores (
   id TEXT PRIMARY KEY,
@@ -31,13 +48,13 @@ CREATE TABLE stores (
   bank_bin TEXT,
   bank_account TEXT,
   bank_account_name TEXT,
-  head_seq BIGINT NOT NULL DEFAULT 0,
-  catalog_seq BIGINT NOT NULL DEFAULT 0,
-  users_seq BIGINT NOT NULL DEFAULT 0,
+  head_seq ${d.bigint} NOT NULL DEFAULT 0,
+  catalog_seq ${d.bigint} NOT NULL DEFAULT 0,
+  users_seq ${d.bigint} NOT NULL DEFAULT 0,
   next_station_no INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   UNIQUE (tenant_id, code)
-);
+)${d.tableOptions};
 
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
@@ -49,14 +66,14 @@ CREATE TABLE users (
   pin_hash TEXT,
   active INTEGER NOT NULL,
   created_at TEXT NOT NULL
-);
+)${d.tableOptions};
 
 CREATE TABLE user_stores (
   tenant_id TEXT NOT NULL,
   user_id TEXT NOT NULL REFERENCES users (id),
   store_id TEXT NOT NULL REFERENCES stores (id),
   PRIMARY KEY (user_id, store_id)
-);
+)${d.tableOptions};
 CREATE INDEX user_stores_by_store ON user_stores (store_id);
 
 CREATE TABLE sessions (
@@ -65,9 +82,9 @@ CREATE TABLE sessions (
   kind TEXT NOT NULL,
   subject_id TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  expires_at BIGINT NOT NULL,
+  expires_at ${d.bigint} NOT NULL,
   revoked_at TEXT
-);
+)${d.tableOptions};
 CREATE INDEX sessions_by_subject ON sessions (subject_id);
 
 CREATE TABLE stations (
@@ -82,7 +99,7 @@ CREATE TABLE stations (
   pending_open INTEGER,
   pending_paid INTEGER,
   UNIQUE (store_id, code)
-);
+)${d.tableOptions};
 
 CREATE TABLE categories (
   id TEXT PRIMARY KEY,
@@ -90,7 +107,7 @@ CREATE TABLE categories (
   store_id TEXT NOT NULL REFERENCES stores (id),
   name TEXT NOT NULL,
   sort_order INTEGER NOT NULL
-);
+)${d.tableOptions};
 CREATE INDEX categories_by_store ON categories (store_id);
 
 CREATE TABLE items (
@@ -99,11 +116,11 @@ CREATE TABLE items (
   store_id TEXT NOT NULL REFERENCES stores (id),
   category_id TEXT NOT NULL REFERENCES categories (id),
   name TEXT NOT NULL,
-  price BIGINT NOT NULL,
+  price ${d.bigint} NOT NULL,
   vat_rate INTEGER NOT NULL,
   unit TEXT NOT NULL,
   active INTEGER NOT NULL
-);
+)${d.tableOptions};
 CREATE INDEX items_by_store ON items (store_id);
 CREATE INDEX items_by_category ON items (category_id);
 
@@ -113,7 +130,7 @@ CREATE TABLE areas (
   store_id TEXT NOT NULL REFERENCES stores (id),
   name TEXT NOT NULL,
   sort_order INTEGER NOT NULL
-);
+)${d.tableOptions};
 CREATE INDEX areas_by_store ON areas (store_id);
 
 CREATE TABLE dining_tables (
@@ -123,20 +140,20 @@ CREATE TABLE dining_tables (
   area_id TEXT NOT NULL REFERENCES areas (id),
   name TEXT NOT NULL,
   sort_order INTEGER NOT NULL
-);
+)${d.tableOptions};
 CREATE INDEX dining_tables_by_store ON dining_tables (store_id);
 CREATE INDEX dining_tables_by_area ON dining_tables (area_id);
 
 -- The op log. Ops with the same id are the same op: inserts are ON CONFLICT (id) DO NOTHING.
 CREATE TABLE ops (
-  seq BIGINT PRIMARY KEY,
+  seq ${d.bigint} PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   tenant_id TEXT NOT NULL,
   store_id TEXT NOT NULL,
   order_id TEXT NOT NULL,
   device_id TEXT NOT NULL,
   body TEXT NOT NULL
-);
+)${d.tableOptions};
 CREATE INDEX ops_by_order ON ops (order_id);
 CREATE INDEX ops_by_store ON ops (store_id, seq, device_id);
 
@@ -148,14 +165,14 @@ CREATE TABLE orders (
   number TEXT,
   table_id TEXT,
   status TEXT NOT NULL,
-  total BIGINT NOT NULL,
+  total ${d.bigint} NOT NULL,
   opened_at TEXT,
   paid_at TEXT,
   paid_day TEXT,
   received_at TEXT NOT NULL,
-  updated_seq BIGINT NOT NULL,
+  updated_seq ${d.bigint} NOT NULL,
   view TEXT NOT NULL
-);
+)${d.tableOptions};
 CREATE INDEX orders_by_store ON orders (store_id, status, opened_at);
 CREATE INDEX orders_paid_by_day ON orders (store_id, paid_day, total) WHERE status = 'paid';
 
@@ -169,9 +186,9 @@ CREATE TABLE sale_lines (
   item_id TEXT NOT NULL,
   name TEXT NOT NULL,
   quantity INTEGER NOT NULL,
-  amount BIGINT NOT NULL,
+  amount ${d.bigint} NOT NULL,
   PRIMARY KEY (order_id, line_id)
-);
+)${d.tableOptions};
 CREATE INDEX sale_lines_by_day ON sale_lines (store_id, paid_day, item_id, quantity, amount);
 
 CREATE TABLE sale_payments (
@@ -180,9 +197,9 @@ CREATE TABLE sale_payments (
   order_id TEXT NOT NULL,
   method TEXT NOT NULL,
   paid_day TEXT NOT NULL,
-  amount BIGINT NOT NULL,
+  amount ${d.bigint} NOT NULL,
   PRIMARY KEY (order_id, method)
-);
+)${d.tableOptions};
 CREATE INDEX sale_payments_by_day ON sale_payments (store_id, paid_day, method, amount);
 
 -- Order numbers of orders opened on the server: STORE-W-YYYYMMDD-NNNN.
@@ -192,20 +209,20 @@ CREATE TABLE order_counters (
   day TEXT NOT NULL,
   last INTEGER NOT NULL,
   PRIMARY KEY (store_id, day)
-);
+)${d.tableOptions};
 
 -- deviceSeq of the ops the server makes for each phone/back-office session.
 CREATE TABLE device_counters (
   tenant_id TEXT NOT NULL,
   device_id TEXT PRIMARY KEY,
   last INTEGER NOT NULL
-);
+)${d.tableOptions};
 `,
-  },
-  {
-    version: 2,
-    name: "who opened and who took the money, the local hour of payment",
-    sql: `
+    },
+    {
+      version: 2,
+      name: "who opened and who took the money, the local hour of payment",
+      steps: `
 -- Who opened the order, and of a paid one who checked it out on which device (a station id, or
 -- web-<session> for the phone and back office), and the local hour of payment: report groups.
 -- Rows written before this migration are filled in by code at start (projection-backfill.ts).
@@ -218,11 +235,11 @@ DROP INDEX orders_paid_by_day;
 CREATE INDEX orders_paid_report ON orders (store_id, paid_day, paid_hour, closed_device, closed_by, total)
   WHERE status = 'paid';
 `,
-  },
-  {
-    version: 3,
-    name: "sales rolled up by local day",
-    sql: `
+    },
+    {
+      version: 3,
+      name: "sales rolled up by local day",
+      steps: `
 -- What reports read: paid sales summed per store, local day of payment, and one grouping at a
 -- time — dimension 'day' (key: the day), 'hour' (0–23), 'device' (station id or web-<session>),
 -- 'cashier' (user id), 'method' and 'item' (item id). quantity counts orders, except for items
@@ -235,18 +252,18 @@ CREATE TABLE sales_rollup (
   paid_day TEXT NOT NULL,
   dimension TEXT NOT NULL,
   group_key TEXT NOT NULL,
-  quantity BIGINT NOT NULL,
-  amount BIGINT NOT NULL,
+  quantity ${d.bigint} NOT NULL,
+  amount ${d.bigint} NOT NULL,
   PRIMARY KEY (store_id, paid_day, dimension, group_key)
-);
+)${d.tableOptions};
 -- The rollup answers every report now: keep pushes cheaper.
 DROP INDEX orders_paid_report;
 `,
-  },
-  {
-    version: 4,
-    name: "report rows indexed by item only",
-    sql: `
+    },
+    {
+      version: 4,
+      name: "report rows indexed by item only",
+      steps: `
 -- Reports read the rollup (migration 3): the report rows' day indexes only cost every push a
 -- scattered insert per line and per payment (a tenth of a catch-up push's time). The lines are
 -- still looked up by item, for the name an item left the menu under.
@@ -254,5 +271,11 @@ DROP INDEX sale_lines_by_day;
 DROP INDEX sale_payments_by_day;
 CREATE INDEX sale_lines_by_item ON sale_lines (item_id);
 `,
-  },
-];
+    },
+    {
+      version: 5,
+      name: "SQLite tables check their column types (STRICT)",
+      steps: d.makeTablesStrict,
+    },
+  ];
+}
