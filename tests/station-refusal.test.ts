@@ -25,6 +25,9 @@ function sellWithPoison(dataDir: string): string {
   const item = store.catalog()?.items.find((candidate) => candidate.active);
   const stationId = store.identity()?.stationId ?? "";
   let poisonId = "";
+  // Beside a running station, take the write lock first: a deferred transaction that read before
+  // the station wrote could not write at all (SQLITE_BUSY), whatever the busy timeout.
+  store.db.exec("BEGIN IMMEDIATE");
   store.transaction(() => {
     for (let index = 0; index < GOOD; index++) {
       const order = orders.addLine(actor, orders.create(actor, null).id, {
@@ -47,7 +50,7 @@ function sellWithPoison(dataDir: string): string {
         orderId: poison.id,
         deviceId: stationId,
         deviceSeq: 1_000_000 + seq,
-        at: new Date().toISOString(),
+        at: new Date(Date.parse(poison.updatedAt ?? "") + 1).toISOString(), // after the order's last op
         userId: actor.userId,
       });
       const slip: Op[] = [
@@ -62,6 +65,7 @@ function sellWithPoison(dataDir: string): string {
       store.orders.appendLocal(slip, foldOrder(poison.id, [...store.orders.opsOf(poison.id), ...slip]));
     }
   });
+  store.db.exec("COMMIT");
   store.close();
   return poisonId;
 }

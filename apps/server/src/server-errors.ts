@@ -20,6 +20,32 @@ export const SERVER_ERRORS = {
     vi: "Không gộp được: đơn đã có thanh toán hoặc giảm giá, hoặc không còn mở.",
     en: "These orders cannot be merged: one is no longer open, or has payments or a discount.",
   },
+  // A pushed op the server refuses for good (the station sets its order apart for a manager).
+  OP_WRONG_DEVICE: {
+    status: 403,
+    vi: "Thao tác được gửi thay cho một máy khác.",
+    en: "The op was pushed on behalf of another device.",
+  },
+  OP_USER_UNKNOWN: {
+    status: 403,
+    vi: "Người thực hiện thao tác không phải nhân viên đang làm việc của cửa hàng.",
+    en: "The op's user is not an active member of the store's staff.",
+  },
+  OP_NOT_ALLOWED: {
+    status: 403,
+    vi: "Người thực hiện không có quyền làm thao tác này và không có quản lý duyệt.",
+    en: "The op's user may not do this, and no manager approved it.",
+  },
+  OP_TIME_OUT_OF_RANGE: {
+    status: 400,
+    vi: "Thời gian của thao tác không hợp lệ: đồng hồ máy bán hàng có thể bị sai.",
+    en: "The op's time is out of range: the station's clock may be wrong.",
+  },
+  NUMBER_TAKEN: {
+    status: 409,
+    vi: "Số hóa đơn đã được dùng cho một đơn khác.",
+    en: "The invoice number is already used by another order.",
+  },
   UNAVAILABLE: {
     status: 503,
     vi: "Máy chủ tạm thời không sẵn sàng.",

@@ -25,9 +25,17 @@ export abstract class AppError<Code extends string = string> extends Error {
     readonly code: Code,
     /** Extra detail for the logs only; never shown to clients. */
     detail?: string,
+    /** What the refusal is about, answered beside the code: the order or op a push was refused for. */
+    readonly about: ErrorSubject = {},
   ) {
     super(detail ? `${code}: ${detail}` : code);
   }
+}
+
+/** The ids an error answer may name (see `ErrorBody` in protocol). */
+export interface ErrorSubject {
+  readonly orderId?: string;
+  readonly opId?: string;
 }
 
 /** The core's order rules (`OrderRuleError` reasons) as both services answer them: one per rule. */

@@ -277,5 +277,13 @@ CREATE INDEX sale_lines_by_item ON sale_lines (item_id);
       name: "SQLite tables check their column types (STRICT)",
       steps: d.makeTablesStrict,
     },
+    {
+      version: 6,
+      name: "orders found by invoice number",
+      steps: `
+-- A pushed order's number must be new in its tenant (invoice numbers are unique per chain).
+CREATE INDEX orders_by_number ON orders (tenant_id, number);
+`,
+    },
   ];
 }

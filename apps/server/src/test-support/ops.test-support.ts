@@ -14,9 +14,9 @@ export class OpFactory {
   #invoice = 0;
 
   constructor(
-    readonly store: Pick<WorldStore, "id" | "code" | "items" | "tableIds">,
+    readonly store: Pick<WorldStore, "id" | "code" | "items" | "tableIds" | "ownerId">,
     readonly deviceId: string,
-    readonly userId = "cashier",
+    readonly userId = store.ownerId,
   ) {}
 
   op(orderId: string, at: string, kind: Op["kind"], data: unknown): Op {
@@ -43,7 +43,9 @@ export class OpFactory {
   }) {
     const orderId = options.orderId ?? newTestId();
     this.#invoice += 1;
-    const number = `${this.store.code}-Q9-${options.at.slice(0, 10).replaceAll("-", "")}-${String(this.#invoice).padStart(4, "0")}`;
+    // Numbered by this device, like a station's own counter: unique across the tenant.
+    const device = this.deviceId.replaceAll("-", "").slice(-6).toUpperCase();
+    const number = `${this.store.code}-${device}-${options.at.slice(0, 10).replaceAll("-", "")}-${String(this.#invoice).padStart(4, "0")}`;
     const ops: Op[] = [
       this.op(orderId, options.at, "open", { number, tableId: null, storeId: this.store.id }),
     ];

@@ -17,6 +17,8 @@ export interface WorldStore {
   readonly categoryIds: string[];
   readonly areaId: string;
   readonly tableIds: string[];
+  /** The tenant's owner, staff of every store: who test ops are made by unless a test says. */
+  readonly ownerId: string;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function seedWorld(store: ServerStore, newId: () => string, now: st
   return store.write(
     (function* (): Script<World> {
       const tenants = { A: newId(), B: newId() };
+      const owners = { A: newId(), B: newId() };
       yield* createTenant({ id: tenants.A, name: "Chuỗi A", now });
       yield* createTenant({ id: tenants.B, name: "Chuỗi B", now });
       const makeStore = function* (tenantId: string, code: string, name: string): Script<WorldStore> {
@@ -124,7 +127,8 @@ export async function seedWorld(store: ServerStore, newId: () => string, now: st
             fields: { areaId, name: `Bàn ${index + 1}`, sortOrder: index },
           });
         }
-        return { id, tenantId, code, items, categoryIds, areaId, tableIds };
+        const ownerId = tenantId === tenants.A ? owners.A : owners.B;
+        return { id, tenantId, code, items, categoryIds, areaId, tableIds, ownerId };
       };
       const stores = {
         a1: yield* makeStore(tenants.A, "CH01", "Cà phê A1"),
@@ -133,7 +137,7 @@ export async function seedWorld(store: ServerStore, newId: () => string, now: st
       };
       const users = {} as Record<WorldUser, { id: string; username: string }>;
       for (const user of USERS) {
-        const id = newId();
+        const id = user.role === "owner" ? owners[user.tenant] : newId();
         const username = user.key.toLowerCase();
         yield* createUser({
           id,

@@ -119,8 +119,15 @@ export class OrderService {
     const order = store.transaction(
       () => {
         const unsynced = new Set(store.orders.unsyncedOf(orderId).map((op) => op.id));
-        const { refused } = replayChecked(orderId, store.orders.opsOf(orderId), (op) => unsynced.has(op.id));
-        const setAside = refused.map(({ op, code }) => ({ op, reason: code }));
+        const held = store.orders.opsOf(orderId);
+        // The op the server named, then every change the core's rules refuse without it.
+        const named = held.filter((op) => op.id === found.refusal?.opId && unsynced.has(op.id));
+        const rest = held.filter((op) => !named.includes(op));
+        const { refused } = replayChecked(orderId, rest, (op) => unsynced.has(op.id));
+        const setAside = [
+          ...named.map((op) => ({ op, reason: found.refusal?.code ?? "REFUSED" })),
+          ...refused.map(({ op, code }) => ({ op, reason: code })),
+        ];
         store.refused.resolve(orderId, setAside, allowed.approvedBy ?? actor.userId, at);
         return store.orders.refold(orderId);
       },

@@ -26,6 +26,8 @@ export interface OrderRefusal {
   readonly message: string | null;
   /** When the station learnt of it. */
   readonly at: string;
+  /** The op the server named as the one it refuses, when it did. */
+  readonly opId?: string;
 }
 
 /** An order as the station shows it: the fold, and the server's refusal when there is one. */

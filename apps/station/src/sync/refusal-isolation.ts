@@ -32,8 +32,8 @@ export interface IsolationSteps<T extends { readonly orderId: string }> {
 /**
  * After the server refused a push for good, finds the orders at fault by halving the push by
  * order: a half that passes is acknowledged, a half refused is halved again, and an order refused
- * on its own goes to `refuse`. One bad order among n costs about 2·log2(n) pushes, and every good
- * order still arrives. Anything but a refusal for good (a lost link) stops the search as it is:
+ * on its own goes to `refuse`. One bad order among n costs about 2·log2(n) pushes, or one more
+ * push when the server names the order at fault; every good order still arrives. Anything but a refusal for good (a lost link) stops the search as it is:
  * what was acknowledged stays so, the rest is pushed again later.
  */
 export async function isolateRefused<T extends { readonly orderId: string }>(
@@ -47,18 +47,31 @@ export async function isolateRefused<T extends { readonly orderId: string }>(
     steps.refuse(only[0]?.orderId ?? "", refusal);
     return 0;
   }
+  // The server named the order at fault: set it apart and push the others at once.
+  const named = orders.find((group) => group[0]?.orderId === refusal.about.orderId);
+  if (named) {
+    steps.refuse(refusal.about.orderId ?? "", refusal);
+    return pushOrIsolate(orders.filter((group) => group !== named).flat(), steps);
+  }
   const middle = Math.ceil(orders.length / 2);
   let acknowledged = 0;
   for (const half of [orders.slice(0, middle), orders.slice(middle)]) {
-    const halfOps = half.flat();
-    try {
-      acknowledged += await steps.push(halfOps);
-    } catch (error) {
-      if (!isRefusedForGood(error)) throw error;
-      acknowledged += await isolateRefused(halfOps, error, steps);
-    }
+    acknowledged += await pushOrIsolate(half.flat(), steps);
   }
   return acknowledged;
+}
+
+async function pushOrIsolate<T extends { readonly orderId: string }>(
+  ops: readonly T[],
+  steps: IsolationSteps<T>,
+): Promise<number> {
+  if (ops.length === 0) return 0;
+  try {
+    return await steps.push(ops);
+  } catch (error) {
+    if (!isRefusedForGood(error)) throw error;
+    return isolateRefused(ops, error, steps);
+  }
 }
 
 /** The ops of each order together, orders in the order they first appear. */

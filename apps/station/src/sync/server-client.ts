@@ -28,6 +28,8 @@ export class ServerRejectedError extends Error {
     readonly code: string,
     /** The server's own words for it, when it said any. */
     readonly serverMessage: string | null = null,
+    /** The order and op a refused push was refused for, when the server named them. */
+    readonly about: { readonly orderId?: string; readonly opId?: string } = {},
   ) {
     super(`server answered ${status} ${code}`);
   }
@@ -211,6 +213,14 @@ function rejected(status: number, body: unknown): ServerRejectedError {
   if (typeof error !== "object" || error === null || !("code" in error) || typeof error.code !== "string") {
     return new ServerRejectedError(status, "UNKNOWN");
   }
-  const message = "message" in error && typeof error.message === "string" ? error.message : null;
-  return new ServerRejectedError(status, error.code, message);
+  const text = (key: string) =>
+    key in error && typeof (error as Record<string, unknown>)[key] === "string"
+      ? (error as Record<string, string>)[key]
+      : undefined;
+  const orderId = text("orderId");
+  const opId = text("opId");
+  return new ServerRejectedError(status, error.code, text("message") ?? null, {
+    ...(orderId === undefined ? {} : { orderId }),
+    ...(opId === undefined ? {} : { opId }),
+  });
 }

@@ -521,7 +521,13 @@ export class SyncEngine {
   /** Sets an order the server refused for good apart: shown to the cashier, left for a manager. */
   private refuse(orderId: string, refusal: ServerRejectedError): void {
     const at = new Date(this.deps.clock.now()).toISOString();
-    this.deps.store.refused.refuse(orderId, { code: refusal.code, message: refusal.serverMessage, at });
+    const { opId } = refusal.about;
+    this.deps.store.refused.refuse(orderId, {
+      code: refusal.code,
+      message: refusal.serverMessage,
+      at,
+      ...(opId === undefined ? {} : { opId }),
+    });
     this.deps.logger.warn(
       { orderId, code: refusal.code, status: refusal.status },
       "the server refused an order for good; it waits for a manager",

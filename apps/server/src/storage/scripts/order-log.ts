@@ -43,11 +43,11 @@ export function foldChecked(orderId: string, ops: readonly Op[]): Order {
     order = foldOrder(orderId, ops);
   } catch (error) {
     if (error instanceof RangeError)
-      throw new ServerError("VALIDATION_FAILED", `order ${orderId}: ${error.message}`);
+      throw new ServerError("VALIDATION_FAILED", `order ${orderId}: ${error.message}`, { orderId });
     throw error;
   }
   if (order.subtotal > MAX_AMOUNT || order.paid > MAX_AMOUNT) {
-    throw new ServerError("VALIDATION_FAILED", `order ${orderId}: amounts beyond ${MAX_AMOUNT}`);
+    throw new ServerError("VALIDATION_FAILED", `order ${orderId}: amounts beyond ${MAX_AMOUNT}`, { orderId });
   }
   return order;
 }

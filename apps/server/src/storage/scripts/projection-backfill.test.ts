@@ -15,6 +15,7 @@ describe.each(testEngines())("the report-column backfill on $name", (engine) => 
   it("fills orders stored before migration 2 from their ops, once", async () => {
     const { a1 } = server.world.stores;
     const station = await server.registerStation("cashierA", a1);
+    server.clock.set(Date.parse("2026-11-28T09:00:00.000Z")); // the sales below are past
     const factory = new OpFactory(a1, station.stationId, server.world.users.cashierA.id);
     const paid = factory.invoice({ at: "2026-11-28T07:45:00.000Z", paid: true }); // 14:45 local
     const open = factory.invoice({ at: "2026-11-28T08:00:00.000Z" });

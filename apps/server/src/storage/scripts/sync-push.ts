@@ -4,6 +4,7 @@ import { allIn, get, lockStores, publish, type Script } from "../sql-script.js";
 import { appendOps, foldChecked, loadOrderOps } from "./order-log.js";
 import { opsByOrder, saveOrderProjections } from "./order-projection.js";
 import { pendingAfterPush } from "./pending-after-push.js";
+import { checkPushedOps } from "./push-checks.js";
 import type { PendingCounts, StationRecord, StoreRecord } from "./records.js";
 import { touchStation } from "./stations.js";
 import { advanceStoreHead } from "./store-changes.js";
@@ -38,6 +39,7 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   yield* lockStores([store.id]);
 
   const unique = [...new Map(input.ops.map((op) => [op.id, op])).values()];
+
   for (const op of unique) {
     if (op.kind === "open" && op.data.storeId !== store.id) {
       throw new ServerError("FORBIDDEN", `op ${op.id} opens an order in another store`);
@@ -54,6 +56,10 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   }
 
   const { inserted, lastSeq } = yield* appendOps(scope, unique);
+  // Only new ops are checked (a refusal rolls the insert back): a replayed push of ops held
+  // already, checked when they came, is still answered as held.
+  const fresh = inserted.size === unique.length ? unique : unique.filter((op) => inserted.has(op.id));
+  yield* checkPushedOps({ station, store, ops: fresh, nowMs: Date.parse(input.now) });
   if (inserted.size < unique.length) {
     // Ops held already must be this store's too: an id is not a way into another store.
     const heldBefore = yield* allIn<{ id: string; store_id: string }>(

@@ -75,6 +75,7 @@ describe("SQLite tables made before migration 5", () => {
     const server = await TestServer.start(engine);
     const { a1 } = server.world.stores;
     const station = await server.registerStation("cashierA", a1);
+    server.clock.set(Date.parse("2026-11-28T09:00:00.000Z")); // the sales below are past
     const factory = new OpFactory(a1, station.stationId, server.world.users.cashierA.id);
     const paid = factory.invoice({ at: "2026-11-28T07:45:00.000Z", paid: true, lines: 3 });
     const open = factory.invoice({ at: "2026-11-28T08:00:00.000Z" });

@@ -1,0 +1,100 @@
+import type { Op } from "@quay/core";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testEngines } from "../test-support/engines.test-support.js";
+import { OpFactory } from "../test-support/ops.test-support.js";
+import { TestServer } from "../test-support/test-server.test-support.js";
+
+const AT = "2026-11-28T02:00:00.000Z";
+
+/** The server checks every op a device pushes: whose it is, who made it, may they, when, which number. */
+describe.each(testEngines())("pushed ops the server refuses on $name", (engine) => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await TestServer.start(engine);
+  });
+  afterEach(() => server.close());
+  afterAll(() => engine.dispose());
+
+  /** Pushes `ops` and expects a refusal naming `code` and the op at fault, with nothing stored. */
+  const expectRefused = async (token: string, ops: readonly Op[], code: string, culprit: Op) => {
+    const before = await server.count("ops");
+    const answer = await server.push(token, ops);
+    expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.body).toMatchObject({ error: { code, orderId: culprit.orderId, opId: culprit.id } });
+    expect(await server.count("ops")).toBe(before);
+  };
+
+  it("refuses ops made on behalf of another station, by no one, or by someone not of the store", async () => {
+    const { a1 } = server.world.stores;
+    const { users } = server.world;
+    const mine = await server.registerStation("cashierA", a1, "Quầy 1");
+    const other = await server.registerStation("cashierA", a1, "Quầy 2");
+    const forged = new OpFactory(a1, other.stationId, users.cashierA.id).invoice({ at: AT, paid: true });
+    await expectRefused(mine.deviceToken, forged.ops, "OP_WRONG_DEVICE", forged.ops[0] as Op);
+    const nobody = new OpFactory(a1, mine.stationId, "nobody").invoice({ at: AT });
+    await expectRefused(mine.deviceToken, nobody.ops, "OP_USER_UNKNOWN", nobody.ops[0] as Op);
+    const stranger = new OpFactory(a1, mine.stationId, users.cashierB.id).invoice({ at: AT });
+    await expectRefused(mine.deviceToken, stranger.ops, "OP_USER_UNKNOWN", stranger.ops[0] as Op);
+  });
+
+  it("refuses a cashier's void of a paid order unless a manager approved it", async () => {
+    const { a1 } = server.world.stores;
+    const { users } = server.world;
+    const counter = await server.registerStation("cashierA", a1, "Quầy 1");
+    const other = await server.registerStation("cashierA", a1, "Quầy 2");
+    const sale = new OpFactory(a1, other.stationId, users.cashierA.id).invoice({ at: AT, paid: true });
+    expect((await server.push(other.deviceToken, sale.ops)).status).toBe(200);
+
+    const cashier = new OpFactory(a1, counter.stationId, users.cashierA.id);
+    const voided = cashier.op(sale.orderId, AT, "voidOrder", { reason: "trả lại" });
+    await expectRefused(counter.deviceToken, [voided], "OP_NOT_ALLOWED", voided);
+    const waiterApproves = cashier.op(sale.orderId, AT, "voidOrder", {
+      reason: "x",
+      approvedBy: users.waiterA.id,
+    });
+    await expectRefused(counter.deviceToken, [waiterApproves], "OP_NOT_ALLOWED", waiterApproves);
+    const approved = cashier.op(sale.orderId, AT, "voidOrder", {
+      reason: "trả lại",
+      approvedBy: users.managerA.id,
+    });
+    expect((await server.push(counter.deviceToken, [approved])).status).toBe(200);
+  });
+
+  it("refuses a cut of a line's quantity without a manager, but not a raise", async () => {
+    const { a1 } = server.world.stores;
+    const { users } = server.world;
+    const station = await server.registerStation("cashierA", a1);
+    const cashier = new OpFactory(a1, station.stationId, users.cashierA.id);
+    const sale = cashier.invoice({ at: AT, lines: 1 });
+    const added = sale.ops[1] as Op & { data: { lineId: string } };
+    const raise = cashier.op(sale.orderId, AT, "setQuantity", { lineId: added.data.lineId, quantity: 5 });
+    expect((await server.push(station.deviceToken, [...sale.ops, raise])).status).toBe(200);
+    const cut = cashier.op(sale.orderId, AT, "setQuantity", { lineId: added.data.lineId, quantity: 1 });
+    await expectRefused(station.deviceToken, [cut], "OP_NOT_ALLOWED", cut);
+  });
+
+  it("refuses times beyond the server's clock or long before the station existed", async () => {
+    const { a1 } = server.world.stores;
+    const station = await server.registerStation("cashierA", a1);
+    const factory = new OpFactory(a1, station.stationId);
+    for (const at of ["9999-12-31T00:00:00.000Z", "0001-01-01T00:00:00.000Z", "2026-11-28T05:00:00.000Z"]) {
+      const sale = factory.invoice({ at });
+      await expectRefused(station.deviceToken, sale.ops, "OP_TIME_OUT_OF_RANGE", sale.ops[0] as Op);
+    }
+  });
+
+  it("refuses an order opened with another order's number in the tenant", async () => {
+    const { a1, a2 } = server.world.stores;
+    const first = await server.registerStation("cashierA", a1);
+    const second = await server.registerStation("managerA2", a2);
+    const sale = new OpFactory(a1, first.stationId).invoice({ at: AT });
+    expect((await server.push(first.deviceToken, sale.ops)).status).toBe(200);
+    const copy = new OpFactory(a2, second.stationId).invoice({ at: AT });
+    const open = copy.ops[0] as Op & { data: { number: string } };
+    const clash = [{ ...open, data: { ...open.data, number: sale.number } } as Op, ...copy.ops.slice(1)];
+    await expectRefused(second.deviceToken, clash, "NUMBER_TAKEN", clash[0] as Op);
+    // A replayed push of what the server holds is still answered as held.
+    expect((await server.push(first.deviceToken, sale.ops)).status).toBe(200);
+  });
+});

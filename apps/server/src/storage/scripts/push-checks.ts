@@ -1,0 +1,125 @@
+import { can, compareOps, foldOrder, mayApprove, type Op, type Permission, type Role } from "@quay/core";
+import { ServerError, type ServerErrorCode } from "../../server-errors.js";
+import { allIn, type Script } from "../sql-script.js";
+import { loadOrderOps } from "./order-log.js";
+import type { StationRecord, StoreRecord } from "./records.js";
+import { storeCredentials } from "./users.js";
+
+/** How far ahead of the server's clock an op may be stamped (a station corrects its own clock). */
+export const MAX_OP_AHEAD_MS = 60 * 60 * 1000;
+/** How long before its station's registration an op may be stamped (a clock set late, then corrected). */
+export const MAX_OP_BEFORE_REGISTRATION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The right an op's kind needs; a lowered quantity is a reduction (found by `isReduction`). */
+const KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
+  open: "orders.write",
+  addLine: "orders.write",
+  setQuantity: "orders.write",
+  moveTable: "orders.write",
+  voidLine: "orders.void",
+  voidOrder: "orders.void",
+  discount: "orders.discount",
+  addPayment: "orders.pay",
+  close: "orders.pay",
+};
+
+export interface PushCheckInput {
+  readonly station: StationRecord;
+  readonly store: StoreRecord;
+  /** The push's ops, one per id. */
+  readonly ops: readonly Op[];
+  readonly nowMs: number;
+}
+
+/**
+ * Trusts nothing a device pushes (docs/security.md): every new op must be the pushing station's
+ * own, by an active user of the store with the right for its kind (or a manager's `approvedBy`),
+ * stamped between the station's registration and the server's clock, and an order's number new
+ * in the tenant. The first op that fails refuses the push for good, naming its order and op, so
+ * the station sets that order apart for a manager and pushes the rest.
+ */
+export function* checkPushedOps(input: PushCheckInput): Script<void> {
+  const { station, store, ops, nowMs } = input;
+  if (ops.length === 0) return;
+  const staff = new Map((yield* storeCredentials(store.id)).map((entry) => [entry.userId, entry]));
+  const earliest = Date.parse(station.createdAt) - MAX_OP_BEFORE_REGISTRATION_MS;
+  const latest = nowMs + MAX_OP_AHEAD_MS;
+  const refuse = (code: ServerErrorCode, op: Op, detail: string) =>
+    new ServerError(code, `op ${op.id}: ${detail}`, { orderId: op.orderId, opId: op.id });
+
+  const activeRole = (userId: string | undefined): Role | null => {
+    const entry = userId === undefined ? undefined : staff.get(userId);
+    return entry?.active ? entry.role : null;
+  };
+  const reductionsToCheck: Op[] = [];
+  for (const op of ops) {
+    if (op.deviceId !== station.id) throw refuse("OP_WRONG_DEVICE", op, `made by ${op.deviceId}`);
+    const at = Date.parse(op.at);
+    if (!(at >= earliest && at <= latest)) throw refuse("OP_TIME_OUT_OF_RANGE", op, op.at);
+    const role = activeRole(op.userId);
+    if (role === null) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
+    const permission = KIND_PERMISSION[op.kind];
+    const approvedBy = "approvedBy" in op.data ? op.data.approvedBy : undefined;
+    const approver = activeRole(approvedBy);
+    const allowed = can(role, permission) || (approver !== null && mayApprove(approver, permission));
+    if (!allowed) throw refuse("OP_NOT_ALLOWED", op, `${role} may not ${op.kind}`);
+    if (
+      op.kind === "setQuantity" &&
+      !can(role, "orders.reduce") &&
+      !(approver && mayApprove(approver, "orders.reduce"))
+    ) {
+      reductionsToCheck.push(op);
+    }
+  }
+  yield* checkNoReductions(reductionsToCheck, ops, (op) =>
+    refuse("OP_NOT_ALLOWED", op, "an unapproved reduction"),
+  );
+  yield* checkNumbersAreNew(store, ops, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
+}
+
+/** Quantity changes by users who may not reduce must not lower the quantity they change. */
+function* checkNoReductions(
+  changes: readonly Op[],
+  pushed: readonly Op[],
+  refuse: (op: Op) => Error,
+): Script<void> {
+  if (changes.length === 0) return;
+  const orderIds = [...new Set(changes.map((op) => op.orderId))];
+  const held = yield* loadOrderOps(orderIds);
+  for (const change of changes) {
+    if (change.kind !== "setQuantity") continue;
+    const before = [...held, ...pushed].filter(
+      (op) => op.orderId === change.orderId && compareOps(op, change) < 0,
+    );
+    const line = foldOrder(change.orderId, before).lines.find(
+      (candidate) => candidate.id === change.data.lineId,
+    );
+    if (line && change.data.quantity < line.quantity) throw refuse(change);
+  }
+}
+
+/** Invoice numbers are unique in the tenant: an order opened with another order's number is refused. */
+function* checkNumbersAreNew(
+  store: StoreRecord,
+  ops: readonly Op[],
+  refuse: (op: Op) => Error,
+): Script<void> {
+  const opens = ops.filter((op) => op.kind === "open");
+  if (opens.length === 0) return;
+  const byNumber = new Map<string, Op>();
+  for (const op of opens) {
+    if (op.kind !== "open") continue;
+    const first = byNumber.get(op.data.number);
+    if (first && first.orderId !== op.orderId) throw refuse(op);
+    byNumber.set(op.data.number, op);
+  }
+  const taken = yield* allIn<{ id: string; number: string }>(
+    "SELECT id, number FROM orders WHERE tenant_id = ? AND number IN (?*)",
+    [...byNumber.keys()],
+    [store.tenantId],
+  );
+  for (const row of taken) {
+    const op = byNumber.get(row.number);
+    if (op && op.orderId !== row.id) throw refuse(op);
+  }
+}
