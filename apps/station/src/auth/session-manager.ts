@@ -25,6 +25,7 @@ export class SessionManager {
   private readonly insert;
   private readonly select;
   private readonly remove;
+  private readonly removeOfUser;
 
   constructor(
     readonly store: StationStore,
@@ -41,7 +42,17 @@ export class SessionManager {
     );
     this.select = store.db.prepare<[string], { body: string }>("SELECT body FROM sessions WHERE id = ?");
     this.remove = store.db.prepare<[string]>("DELETE FROM sessions WHERE id = ?");
+    this.removeOfUser = store.db.prepare<[string]>("DELETE FROM sessions WHERE user_id = ?");
     store.db.prepare("DELETE FROM sessions WHERE expires_at < ?").run(clock.now());
+    // A user deactivated, demoted or given a new password keeps no session (pulled changes).
+    store.credentials.onUsersChanged((userIds) => this.endSessionsOf(userIds));
+  }
+
+  /** Ends every session of these users at once. */
+  endSessionsOf(userIds: readonly string[]): void {
+    for (const userId of userIds) this.removeOfUser.run(userId);
+    for (const [id, session] of this.cache)
+      if (session && userIds.includes(session.user.id)) this.cache.set(id, null);
   }
 
   open(user: SessionUser, mode: "online" | "offline"): { token: string; session: Session } {
@@ -70,6 +81,15 @@ export class SessionManager {
       const row = this.select.get(claims.sid);
       session = row ? (JSON.parse(row.body) as Session) : null;
       this.cache.set(claims.sid, session);
+    }
+    // Whatever the session says, the user must still be active in that role (a user signed in
+    // online before the next pull brought them is not cached yet: the pull's check covers them).
+    if (session) {
+      const entry = this.store.credentials.findByUserId(session.user.id);
+      if (entry && (!entry.active || entry.role !== session.user.role)) {
+        this.endSessionsOf([session.user.id]);
+        return null;
+      }
     }
     return session;
   }
