@@ -54,7 +54,7 @@ export class CredentialStore {
       const changed = [...before.values()]
         .filter((old) => {
           const now = after.get(old.userId);
-          return !now || !now.active || now.role !== old.role || now.passwordHash !== old.passwordHash;
+          return !now?.active || now.role !== old.role || now.passwordHash !== old.passwordHash;
         })
         .map((entry) => entry.userId);
       if (changed.length > 0) for (const listener of this.listeners) listener(changed);
