@@ -20,6 +20,7 @@ import {
   type MonitorOptions,
 } from "./sync/connectivity-monitor.js";
 import { ServerClient } from "./sync/server-client.js";
+import { ServerClock } from "./sync/server-clock.js";
 import { SyncEngine, type SyncEngineOptions } from "./sync/sync-engine.js";
 
 export interface StationOptions {
@@ -55,6 +56,8 @@ export async function createStation(options: StationOptions) {
   });
   const store = StationStore.open(options.dataDir);
   const client = new ServerClient(options.serverUrl);
+  const serverClock = new ServerClock(clock, store.settings);
+  client.onServerTime = (serverMs) => serverClock.observe(serverMs);
   const monitor = new ConnectivityMonitor((timeoutMs) => client.probe(timeoutMs), {
     ...DEFAULT_MONITOR_OPTIONS,
     ...options.monitor,
@@ -63,7 +66,7 @@ export async function createStation(options: StationOptions) {
   let engine: SyncEngine | undefined;
   const hub = new StatusHub(() => {
     if (!engine) throw new Error("status asked before the engine exists");
-    return engine.status();
+    return { ...engine.status(), clockOffsetMs: serverClock.offsetMs };
   });
   const publishOrders = (orderIds: readonly string[]) => {
     for (const orderId of orderIds) {
@@ -86,7 +89,7 @@ export async function createStation(options: StationOptions) {
 
   const orders = new OrderService({
     store,
-    clock,
+    clock: serverClock, // ops carry the server's time as best known, whatever the PC's clock says
     newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
     onOrderChanged: (order: Order) => {
       hub.orderChanged(order);

@@ -33,5 +33,7 @@ export const StationStatusSchema = z.object({
     )
     .optional(),
   lastSyncAt: IsoTime.nullable(),
+  /** How far the server's clock is ahead of the counter PC's (ms); ops are stamped corrected. */
+  clockOffsetMs: z.number().int().optional(),
 });
 export type StationStatus = z.infer<typeof StationStatusSchema>;

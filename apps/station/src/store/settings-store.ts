@@ -19,6 +19,8 @@ export interface StationSettings {
   offlineBacklog: boolean;
   /** A local override of the store's `autoSync`. */
   autoSync: boolean;
+  /** How far the server's clock is ahead of this PC's, in ms, when last measured (see ServerClock). */
+  clockOffsetMs: number;
 }
 export type SettingKey = keyof StationSettings;
 

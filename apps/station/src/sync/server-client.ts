@@ -57,6 +57,9 @@ export class ServerClient {
    */
   readonly #pushAgent: http.Agent;
 
+  /** Called with the server's time whenever an answer carries it (pulls): see ServerClock. */
+  onServerTime: (serverMs: number) => void = () => {};
+
   constructor(readonly baseUrl: string) {
     const secure = new URL(baseUrl).protocol === "https:";
     const options = { keepAlive: true, timeout: 60_000 };
@@ -182,12 +185,24 @@ export class ServerClient {
     return PushResponseSchema.parse(answer);
   }
 
-  pull(deviceToken: string, cursor: number, limit: number, signal?: AbortSignal): Promise<PullResponse> {
-    return this.json("GET", `/api/sync/pull?cursor=${cursor}&limit=${limit}`, PullResponseSchema, {
-      token: deviceToken,
-      timeoutMs: TIMEOUTS.pull,
-      signal,
-    });
+  async pull(
+    deviceToken: string,
+    cursor: number,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<PullResponse> {
+    const page = await this.json(
+      "GET",
+      `/api/sync/pull?cursor=${cursor}&limit=${limit}`,
+      PullResponseSchema,
+      {
+        token: deviceToken,
+        timeoutMs: TIMEOUTS.pull,
+        signal,
+      },
+    );
+    this.onServerTime(Date.parse(page.serverTime));
+    return page;
   }
 }
 

@@ -40,6 +40,7 @@ export const en: CashierMessages = {
     syncing: "Syncing {{done}}/{{total}}",
     syncNow: "Sync now",
     syncFailed: "Sync not finished",
+    clockOff: "This PC's clock is {{minutes}} min off the server's: sales are timed by the server's clock",
     refused: "{{count}} order(s) for a manager",
     language: "Tiếng Việt",
     languageLabel: "Chuyển sang tiếng Việt",

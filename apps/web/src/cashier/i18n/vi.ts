@@ -39,6 +39,7 @@ export const vi = {
     syncing: "Đang đồng bộ {{done}}/{{total}}",
     syncNow: "Đồng bộ ngay",
     syncFailed: "Đồng bộ chưa xong",
+    clockOff: "Đồng hồ máy lệch {{minutes}} phút so với máy chủ: giờ trên hóa đơn vẫn theo máy chủ",
     refused: "{{count}} đơn cần quản lý xem",
     language: "English",
     languageLabel: "Switch to English",

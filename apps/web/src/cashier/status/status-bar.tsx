@@ -40,6 +40,7 @@ export function StatusBar({
   const mode = status?.mode ?? "online";
   const syncing = status?.sync.state === "running";
   const refusedCount = status?.refusedOrders?.length ?? 0;
+  const clockOffMinutes = Math.round(Math.abs(status?.clockOffsetMs ?? 0) / 60_000);
   const canSync = status?.serverReachable === true && pending > 0 && !syncing;
   const lastSync =
     status?.lastSyncAt == null
@@ -92,6 +93,11 @@ export function StatusBar({
             title={syncErrorText(status.sync.error, t)}
           >
             {t("status.syncFailed")}
+          </span>
+        ) : null}
+        {clockOffMinutes >= 2 ? (
+          <span className="status-item status-error" data-testid="clock-off">
+            {t("status.clockOff", { minutes: clockOffMinutes })}
           </span>
         ) : null}
         {canSync ? (
