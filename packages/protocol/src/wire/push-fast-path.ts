@@ -1,6 +1,6 @@
 import { MAX_AMOUNT, MAX_QUANTITY, type Op, PAYMENT_METHODS, VAT_RATES } from "@quay/core";
 import type { z } from "zod";
-import { MAX_PUSH_OPS, type PushRequestSchema, type PushResponseSchema } from "./sync.js";
+import { MAX_PUSH_OPS, type PushRequestSchema, type PushResponseSchema } from "./push.js";
 
 /**
  * A fast path for the largest messages, `PushRequestSchema` (up to 10,000 ops) and its answer,

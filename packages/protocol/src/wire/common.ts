@@ -5,9 +5,6 @@ import { z } from "zod";
 export const Id = z.uuid();
 /** ISO-8601 instant with milliseconds, as on the wire everywhere. */
 export const IsoTime = z.iso.datetime({ offset: true, precision: 3 });
-/** A local calendar day, YYYY-MM-DD. */
-export const LocalDay = z.iso.date();
-
 /** Money in whole đồng: a non-negative integer up to 10^12. */
 export const Money = z.number().int().min(0).max(MAX_AMOUNT);
 /** Money that must be paid or charged: a positive integer up to 10^12. */

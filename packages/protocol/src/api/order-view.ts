@@ -1,7 +1,7 @@
 import { ORDER_FLAGS, ORDER_STATUSES } from "@quay/core";
 import { z } from "zod";
-import { Id, IsoTime, Money, Quantity, VatRateSchema } from "./common.js";
-import { PaymentMethodSchema } from "./op.js";
+import { Id, IsoTime, Money, Quantity, VatRateSchema } from "../wire/common.js";
+import { PaymentMethodSchema } from "../wire/op.js";
 
 export const OrderLineSchema = z.object({
   id: Id,

@@ -2,8 +2,8 @@ import { MAX_AMOUNT, MAX_QUANTITY, OP_KINDS, PAYMENT_METHODS } from "@quay/core"
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OpSchema } from "./op.js";
+import { MAX_PUSH_OPS, PushRequestSchema, PushResponseSchema } from "./push.js";
 import { parseOpFast, parsePushRequestFast, parsePushResponseFast } from "./push-fast-path.js";
-import { MAX_PUSH_OPS, PushRequestSchema, PushResponseSchema } from "./sync.js";
 
 /** Text of `length` UTF-16 units, in plain, Vietnamese and astral characters. */
 const ofLength = (length: number) => [
