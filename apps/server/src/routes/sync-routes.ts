@@ -1,6 +1,7 @@
 import type { Op } from "@quay/core";
 import {
   ErrorBody,
+  MIN_SUPPORTED_PROTOCOL,
   PROTOCOL_VERSION,
   PullQuerySchema,
   PullResponseSchema,
@@ -29,10 +30,11 @@ const CONTACT_EVERY_MS = 30_000;
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
 
+/** A station speaking a version outside the range the server accepts is told which side is too old. */
 function checkProtocol(version: number): void {
-  if (version !== PROTOCOL_VERSION) {
-    throw new AppError("PROTOCOL_MISMATCH", `station speaks ${version}, server ${PROTOCOL_VERSION}`);
-  }
+  const detail = `station speaks ${version}, server ${MIN_SUPPORTED_PROTOCOL}–${PROTOCOL_VERSION}`;
+  if (version < MIN_SUPPORTED_PROTOCOL) throw new AppError("PROTOCOL_STATION_TOO_OLD", detail);
+  if (version > PROTOCOL_VERSION) throw new AppError("PROTOCOL_SERVER_TOO_OLD", detail);
 }
 
 /**

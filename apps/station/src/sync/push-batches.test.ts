@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from "@quay/protocol";
 import { describe, expect, it } from "vitest";
 import type { OutgoingOp } from "../store/order-log.js";
 import { chunkByOrder, countOrders, pushBody } from "./push-batches.js";
@@ -25,7 +26,7 @@ describe("push batches", () => {
   it("splices stored op JSON into the request body", () => {
     const body = JSON.parse(pushBody(ops("a", 2), { openOrders: 1, paidOrders: 0 }));
     expect(body).toEqual({
-      protocolVersion: 1,
+      protocolVersion: PROTOCOL_VERSION,
       pending: { openOrders: 1, paidOrders: 0 },
       ops: [{ id: "a-0" }, { id: "a-1" }],
     });

@@ -11,6 +11,7 @@ import * as protocol from "./index.js";
  */
 const FINGERPRINTS: Record<number, string> = {
   1: "db1ec6df5c4d1b79ca4a6f06fde10b9c4588490a2045d7f19a52e7b6b9ab85fe",
+  2: "db1ec6df5c4d1b79ca4a6f06fde10b9c4588490a2045d7f19a52e7b6b9ab85fe",
 };
 
 function fingerprint(): string {
