@@ -8,6 +8,6 @@ export * from "./events.js";
 export * from "./op.js";
 export * from "./pull.js";
 export * from "./push.js";
-export * from "./push-fast-path.js";
+export * from "./push-codec.js";
 export * from "./register.js";
 export * from "./version.js";
