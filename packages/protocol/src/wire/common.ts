@@ -3,8 +3,23 @@ import { z } from "zod";
 
 /** An id as the core generates them (UUIDv7), or any UUID a client sends. */
 export const Id = z.uuid();
-/** ISO-8601 instant with milliseconds, as on the wire everywhere. */
-export const IsoTime = z.iso.datetime({ offset: true, precision: 3 });
+/**
+ * An ISO-8601 instant with milliseconds, in any UTC offset, parsed to the form devices write
+ * (`toISOString()`: UTC, `Z`). Op order compares times as text, so a time must have one spelling:
+ * `08:00+07:00` is `01:00Z`, before `02:00Z`.
+ */
+export const IsoTime = z.iso
+  .datetime({ offset: true, precision: 3 })
+  .overwrite(toUtc)
+  // An offset near either end of the calendar can move the instant out of years 0000–9999.
+  .regex(/^\d{4}-/, "a time in the years 0000 to 9999 in UTC");
+
+/** The `toISOString()` form of an ISO time (a `Z` time already is); anything else is left as it is. */
+function toUtc(time: string): string {
+  if (time.endsWith("Z")) return time;
+  const instant = new Date(time);
+  return Number.isNaN(instant.getTime()) ? time : instant.toISOString();
+}
 /** Money in whole đồng: a non-negative integer up to 10^12. */
 export const Money = z.number().int().min(0).max(MAX_AMOUNT);
 /** Money that must be paid or charged: a positive integer up to 10^12. */

@@ -11,7 +11,7 @@ import * as protocol from "./index.js";
  */
 const FINGERPRINTS: Record<number, string> = {
   1: "db1ec6df5c4d1b79ca4a6f06fde10b9c4588490a2045d7f19a52e7b6b9ab85fe",
-  2: "db1ec6df5c4d1b79ca4a6f06fde10b9c4588490a2045d7f19a52e7b6b9ab85fe",
+  2: "492314adcdfdeb6e4c023e43700392406dcb6728f149ee14f5ba96f0d12e5d47",
 };
 
 function fingerprint(): string {

@@ -2,6 +2,7 @@ import { MAX_AMOUNT, MAX_QUANTITY, OP_KINDS, PAYMENT_METHODS } from "@quay/core"
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { atOffset, utcOffset } from "./iso-time-arbitraries.test-support.js";
 import { OpSchema } from "./op.js";
 import { MAX_PUSH_OPS, PushRequestSchema, PushResponseSchema } from "./push.js";
 import { encodePushRequest, isUnchangedPushRequest, isUnchangedPushResponse } from "./push-codec.js";
@@ -76,9 +77,18 @@ const text = (max: number, min = 1) =>
   );
 const integer = (min: number, max: number) =>
   fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max: Math.min(max, min + 1_000_000) }));
+/** A time as devices write it (UTC, `Z`), and now and then at another offset (which the schema moves to UTC). */
 const at = fc
-  .date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true })
-  .map((date) => date.toISOString());
+  .oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: utcOffset })
+  .chain((offset) =>
+    fc
+      .date({
+        min: new Date("0000-01-01T00:00:00Z"),
+        max: new Date("9999-12-31T23:59:59Z"),
+        noInvalidDate: true,
+      })
+      .map((date) => (offset === 0 ? date.toISOString() : atOffset(date.getTime(), offset))),
+  );
 
 const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknown>>> = {
   open: { number: text(64), tableId: fc.option(uuid, { nil: null }), storeId: uuid },

@@ -8,7 +8,9 @@
  * History:
  * 1 — first version: ops, push/pull with a cursor, register, catalog snapshot, credentials.
  * 2 — the server accepts a range of versions and answers a station outside it with which side
- *     is too old (`PROTOCOL_STATION_TOO_OLD`, `PROTOCOL_SERVER_TOO_OLD`). Pushes are those of 1.
+ *     is too old (`PROTOCOL_STATION_TOO_OLD`, `PROTOCOL_SERVER_TOO_OLD`); times in any UTC offset
+ *     are parsed to `Z` (op order compares them as text). Pushes are those of 1: stations have
+ *     always written `Z` times.
  */
 export const PROTOCOL_VERSION = 2;
 
