@@ -1,4 +1,3 @@
-import type { Op } from "@quay/core";
 import {
   ErrorBody,
   isUnchangedPushRequest,
@@ -134,8 +133,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
         pushOps({
           station: device.station,
           store: device.store,
-          // The schema is the core's Op with plain numbers for money.
-          ops: request.body.ops as Op[],
+          ops: request.body.ops,
           pending: request.body.pending,
           now: nowIso(context),
         }),

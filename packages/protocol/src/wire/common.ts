@@ -1,4 +1,4 @@
-import { MAX_AMOUNT, MAX_QUANTITY, ROLES, VAT_RATES } from "@quay/core";
+import { type Dong, MAX_AMOUNT, MAX_QUANTITY, ROLES, VAT_RATES } from "@quay/core";
 import { z } from "zod";
 
 /** An id as the core generates them (UUIDv7), or any UUID a client sends. */
@@ -24,6 +24,15 @@ function toUtc(time: string): string {
 export const Money = z.number().int().min(0).max(MAX_AMOUNT);
 /** Money that must be paid or charged: a positive integer up to 10^12. */
 export const PositiveMoney = z.number().int().min(1).max(MAX_AMOUNT);
+
+/**
+ * A money schema whose output is typed as the core's branded `Dong`, as zod's own `.brand()`
+ * would (its brand is not the core's): the same schema, branded by type only, so parsing costs
+ * nothing more. For messages the core's types are recovered from (ops).
+ */
+export function asDong<S extends z.ZodNumber>(schema: S): S & { _zod: { output: Dong } } {
+  return schema as S & { _zod: { output: Dong } };
+}
 export const Quantity = z.number().int().min(1).max(MAX_QUANTITY);
 export const VatRateSchema = z.union(VAT_RATES.map((rate) => z.literal(rate)));
 
