@@ -28,6 +28,13 @@ const SPACES = [" ", "\t", "\n", "\u00a0", "\ufeff", "\u2028", "\u3000"];
 const ODD_VALUES: readonly unknown[] = [
   ...[0, 1, 2, 63, 64, 65, 119, 120, 121, 199, 200, 201].flatMap(ofLength),
   ...SPACES.flatMap((space) => [space, `${space}Bàn 1`, `Bàn 1${space}`, `${space}${"a".repeat(63)}`]),
+  // Lone and reversed surrogates count one code point each.
+  ...[
+    "\ud83c".repeat(64),
+    "\ud83c".repeat(65),
+    `${"\udf5c\ud83c".repeat(32)}`,
+    `${"🍜".repeat(63)}\ud83c\ud83c`,
+  ],
   ...[-1, 0, 1, 2, 0.5, -0, 3, 5, 8, 10, 8.5, MAX_QUANTITY, MAX_QUANTITY + 1, MAX_AMOUNT, MAX_AMOUNT + 1],
   ...[Number.MAX_SAFE_INTEGER, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, "1", "8", true, null, [], {}],
   ...["cash", "Cash", "bitcoin", "open", "addLine"],

@@ -17,7 +17,7 @@ const UNCHANGED_BY = "x-unchanged-by";
  * check and the schema are one definition. Where the JSON Schema says less than zod, the check is
  * made stricter, never looser: an `.overwrite()` (`.trim()`…) takes only text it leaves as it is,
  * and what JSON Schema cannot say (a refinement, a format without a pattern) refuses to compile.
- * (Lengths agree as they are: zod and Ajv both count code points.)
+ * (Lengths agree: zod and Ajv both count code points.)
  */
 export function compileUnchangedCheck<S extends z.ZodType>(schema: S): UnchangedCheck<z.output<S>> {
   const overwrites: ((value: unknown) => unknown)[] = [];
@@ -54,6 +54,32 @@ export function compileUnchangedCheck<S extends z.ZodType>(schema: S): Unchanged
     // Formats are zod's `pattern`s (exact); a format without one would be checked by nobody.
     validateFormats: false,
   });
+  // Lengths in code points, as zod and Ajv count them, but counted only when the UTF-16 length
+  // leaves a doubt (a code point is one or two units), as zod does: most text is never walked.
+  ajv.removeKeyword("maxLength");
+  ajv.addKeyword({
+    keyword: "maxLength",
+    type: "string",
+    schemaType: "number",
+    code: (cxt: KeywordCxt) => {
+      const { data, schema: max } = cxt;
+      const codePoints = cxt.gen.scopeValue("func", { ref: codePointLength });
+      cxt.fail(_`${data}.length > ${max} && ${codePoints}(${data}) > ${max}`);
+    },
+  });
+  ajv.removeKeyword("minLength");
+  ajv.addKeyword({
+    keyword: "minLength",
+    type: "string",
+    schemaType: "number",
+    code: (cxt: KeywordCxt) => {
+      const { data, schema: min } = cxt;
+      const codePoints = cxt.gen.scopeValue("func", { ref: codePointLength });
+      cxt.fail(
+        _`${data}.length < ${min} || (${data}.length < 2 * ${min} && ${codePoints}(${data}) < ${min})`,
+      );
+    },
+  });
   ajv.addKeyword({
     keyword: UNCHANGED_BY,
     type: "string",
@@ -67,6 +93,19 @@ export function compileUnchangedCheck<S extends z.ZodType>(schema: S): Unchanged
   });
   assertPatterned(jsonSchema);
   return ajv.compile(jsonSchema) as unknown as UnchangedCheck<z.output<S>>;
+}
+
+/** Code points in `text`, a lone surrogate counting as one (as zod and Ajv count them). */
+function codePointLength(text: string): number {
+  let count = text.length;
+  for (let index = 0; index < text.length - 1; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      index++;
+    }
+  }
+  return count;
 }
 
 interface CheckDef {
