@@ -1,13 +1,13 @@
 import {
   ErrorBody,
-  isUnchangedPushRequest,
-  isUnchangedPushResponse,
   MIN_SUPPORTED_PROTOCOL,
   PROTOCOL_VERSION,
   PullQuerySchema,
   PullResponseSchema,
   PushRequestSchema,
   PushResponseSchema,
+  pushRequestCheck,
+  pushResponseCheck,
   RegisterStationRequestSchema,
   RegisterStationResponseSchema,
 } from "@quay/protocol";
@@ -44,14 +44,16 @@ function checkProtocol(version: number): void {
 const pushValidatorCompiler: FastifySchemaCompiler<unknown> = (route) => {
   const bySchema = validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
   if (route.httpPart !== "body") return bySchema;
-  return (data) => (isUnchangedPushRequest(data) ? { value: data } : bySchema(data));
+  const isUnchanged = pushRequestCheck();
+  return (data) => (isUnchanged(data) ? { value: data } : bySchema(data));
 };
 
 /** Writes a push's answer (thousands of held ids) the same way: the schema only when in doubt. */
 const pushSerializerCompiler: FastifySerializerCompiler<unknown> = (route) => {
   const bySchema = serializerCompiler(route as Parameters<typeof serializerCompiler>[0]);
   if (String(route.httpStatus) !== "200") return bySchema;
-  return (data) => (isUnchangedPushResponse(data) ? JSON.stringify(data) : bySchema(data));
+  const isUnchanged = pushResponseCheck();
+  return (data) => (isUnchanged(data) ? JSON.stringify(data) : bySchema(data));
 };
 
 /** The station ↔ server sync endpoints (DESIGN.md §5). */

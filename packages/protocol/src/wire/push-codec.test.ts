@@ -5,7 +5,7 @@ import { z } from "zod";
 import { atOffset, utcOffset } from "./iso-time-arbitraries.test-support.js";
 import { OpSchema } from "./op.js";
 import { MAX_PUSH_OPS, PushRequestSchema, PushResponseSchema } from "./push.js";
-import { encodePushRequest, isUnchangedPushRequest, isUnchangedPushResponse } from "./push-codec.js";
+import { encodePushRequest, pushRequestCheck, pushResponseCheck } from "./push-codec.js";
 import { compileUnchangedCheck } from "./unchanged-check.js";
 import { PROTOCOL_VERSION } from "./version.js";
 
@@ -159,6 +159,8 @@ const op = fc.constantFrom(...OP_KINDS, "bogus").chain((kind) =>
 );
 
 const isUnchangedOp = compileUnchangedCheck(OpSchema);
+const isUnchangedPushRequest = pushRequestCheck();
+const isUnchangedPushResponse = pushResponseCheck();
 
 /** What the schema answers, or undefined when it refuses. */
 const schemaAnswer = (schema: z.ZodType, input: unknown) => {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { type PendingCountsSchema, PushRequestSchema, PushResponseSchema } from "./push.js";
-import { compileUnchangedCheck, type UnchangedCheck } from "./unchanged-check.js";
+import { compileUnchangedCheck } from "./unchanged-check.js";
 import { PROTOCOL_VERSION } from "./version.js";
 
 /**
@@ -16,20 +16,24 @@ export type PushRequest = z.output<typeof PushRequestSchema>;
 export type PushResponse = z.output<typeof PushResponseSchema>;
 export type PendingCounts = z.output<typeof PendingCountsSchema>;
 
-/** Compiled on first use: a station, which only writes pushes, never pays for it. */
-function lazily<T>(compile: () => UnchangedCheck<T>): UnchangedCheck<T> {
-  let check: UnchangedCheck<T> | undefined;
-  return (input): input is T => {
-    check ??= compile();
-    return check(input);
+/** `compile`, called once, on first use. */
+function once<T>(compile: () => T): () => T {
+  let compiled: T | undefined;
+  return () => {
+    compiled ??= compile();
+    return compiled;
   };
 }
 
-/** True when `PushRequestSchema` would return this (JSON-parsed) body unchanged. */
-export const isUnchangedPushRequest = lazily(() => compileUnchangedCheck(PushRequestSchema));
+/**
+ * The check that `PushRequestSchema` would return a (JSON-parsed) push body unchanged. Compiled
+ * on the first call, which takes a moment: the server asks for it as it starts, and a station,
+ * which only writes pushes, never does.
+ */
+export const pushRequestCheck = once(() => compileUnchangedCheck(PushRequestSchema));
 
-/** True when `PushResponseSchema` would return this answer unchanged: it can be written as is. */
-export const isUnchangedPushResponse = lazily(() => compileUnchangedCheck(PushResponseSchema));
+/** The check that `PushResponseSchema` would return a push's answer unchanged: it can be written as is. */
+export const pushResponseCheck = once(() => compileUnchangedCheck(PushResponseSchema));
 
 /**
  * The push request body, with each op's JSON spliced in as it is (the station stores ops
