@@ -20,6 +20,7 @@ function toUtc(time: string): string {
   const instant = new Date(time);
   return Number.isNaN(instant.getTime()) ? time : instant.toISOString();
 }
+
 /** Money in whole đồng: a non-negative integer up to 10^12. */
 export const Money = z.number().int().min(0).max(MAX_AMOUNT);
 /** Money that must be paid or charged: a positive integer up to 10^12. */
@@ -33,6 +34,7 @@ export const PositiveMoney = z.number().int().min(1).max(MAX_AMOUNT);
 export function asDong<S extends z.ZodNumber>(schema: S): S & { _zod: { output: Dong } } {
   return schema as S & { _zod: { output: Dong } };
 }
+
 export const Quantity = z.number().int().min(1).max(MAX_QUANTITY);
 export const VatRateSchema = z.union(VAT_RATES.map((rate) => z.literal(rate)));
 
