@@ -7,10 +7,15 @@ export const SERVER_ERRORS = {
     vi: "Vui lòng chọn cửa hàng.",
     en: "Say which store: you work in more than one.",
   },
-  PROTOCOL_MISMATCH: {
+  PROTOCOL_STATION_TOO_OLD: {
     status: 409,
-    vi: "Phiên bản máy bán hàng không tương thích với máy chủ. Vui lòng cập nhật.",
-    en: "This station speaks another protocol version than the server. Please update.",
+    vi: "Phần mềm máy bán hàng đã cũ, máy chủ không còn hỗ trợ. Vui lòng cập nhật máy bán hàng.",
+    en: "This station's software is too old for the server. Please update the station.",
+  },
+  PROTOCOL_SERVER_TOO_OLD: {
+    status: 409,
+    vi: "Máy chủ chưa hỗ trợ phiên bản máy bán hàng này. Vui lòng cập nhật máy chủ.",
+    en: "The server is older than this station's software. Please update the server.",
   },
   ALREADY_EXISTS: { status: 409, vi: "Đã tồn tại.", en: "It already exists." },
   IN_USE: { status: 409, vi: "Đang được sử dụng, không thể xóa.", en: "It is in use and cannot be deleted." },

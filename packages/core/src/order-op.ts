@@ -35,16 +35,21 @@ export interface OpData {
     note: string | null;
   };
   /** A lower quantity is a reduction: it carries a reason, and who approved it when the user may not. */
-  setQuantity: { lineId: string; quantity: number; reason?: string; approvedBy?: string };
-  voidLine: { lineId: string; reason: string; approvedBy?: string };
+  setQuantity: {
+    lineId: string;
+    quantity: number;
+    reason?: string | undefined;
+    approvedBy?: string | undefined;
+  };
+  voidLine: { lineId: string; reason: string; approvedBy?: string | undefined };
   /** A whole-order discount in đồng; the latest one replaces earlier ones (0 removes it). */
-  discount: { amount: Dong; reason: string | null; approvedBy?: string };
+  discount: { amount: Dong; reason: string | null; approvedBy?: string | undefined };
   moveTable: { tableId: string | null };
   /** `amount` is what was tendered: cash above the total becomes change due. */
   addPayment: { paymentId: string; method: PaymentMethod; amount: Dong };
   /** Checkout: the order is paid; `total` is what the device saw when it closed. */
   close: { total: Dong };
-  voidOrder: { reason: string; approvedBy?: string };
+  voidOrder: { reason: string; approvedBy?: string | undefined };
 }
 
 interface OpEnvelope {

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION } from "@quay/protocol";
+import { MIN_SUPPORTED_PROTOCOL, PROTOCOL_VERSION } from "@quay/protocol";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testEngines } from "../test-support/engines.test-support.js";
 import { newTestId, OpFactory } from "../test-support/ops.test-support.js";
@@ -44,7 +44,7 @@ describe.each(testEngines())("sync on $name", (engine) => {
       expect((await server.registerStation("managerA2", a2)).stationCode).toBe("Q1");
     });
 
-    it("refuses waiters, strangers to the store and other protocol versions", async () => {
+    it("refuses waiters, strangers to the store and protocol versions out of range", async () => {
       const waiter = await server.login("waiterA");
       const body = { protocolVersion: PROTOCOL_VERSION, name: "Quầy" };
       expect((await server.call("POST", "/api/sync/register", { token: waiter, body })).body.error.code).toBe(
@@ -56,11 +56,16 @@ describe.each(testEngines())("sync on $name", (engine) => {
         body: { ...body, storeCode: "CH02" },
       });
       expect([other.status, other.body.error.code]).toEqual([404, "NOT_FOUND"]);
-      const old = await server.call("POST", "/api/sync/register", {
+      const newer = await server.call("POST", "/api/sync/register", {
         token: cashier,
         body: { ...body, protocolVersion: PROTOCOL_VERSION + 1 },
       });
-      expect([old.status, old.body.error.code]).toEqual([409, "PROTOCOL_MISMATCH"]);
+      expect([newer.status, newer.body.error.code]).toEqual([409, "PROTOCOL_SERVER_TOO_OLD"]);
+      const older = await server.call("POST", "/api/sync/register", {
+        token: cashier,
+        body: { ...body, protocolVersion: MIN_SUPPORTED_PROTOCOL - 1 },
+      });
+      expect([older.status, older.body.error.code]).toEqual([409, "PROTOCOL_STATION_TOO_OLD"]);
       expect((await server.call("POST", "/api/sync/register", { body })).status).toBe(401);
       expect(await server.count("stations")).toBe(0);
     });
@@ -106,6 +111,32 @@ describe.each(testEngines())("sync on $name", (engine) => {
       );
       expect(order.body).toMatchObject({ status: "paid", total: sale.total, number: sale.number });
       expect(order.body.receivedAt).toBe("2026-11-28T03:00:00.000Z");
+    });
+
+    it("takes pushes of every version it supports, and says which side is too old beyond them", async () => {
+      const { a1 } = server.world.stores;
+      const station = await server.registerStation("cashierA", a1);
+      const factory = new OpFactory(a1, station.stationId);
+      const push = (protocolVersion: number, ops: readonly unknown[]) =>
+        server.call<{ held: string[]; error: { code: string } }>("POST", "/api/sync/push", {
+          token: station.deviceToken,
+          body: { protocolVersion, pending: { openOrders: 0, paidOrders: 1 }, ops },
+        });
+      // A version-1 station writes its pushes exactly as version 2 does.
+      expect(MIN_SUPPORTED_PROTOCOL).toBe(1);
+      const v1 = factory.invoice({ at: "2026-11-28T03:01:00.000Z", paid: true });
+      const fromV1 = await push(1, v1.ops);
+      expect(fromV1.status).toBe(200);
+      expect(new Set(fromV1.body.held)).toEqual(new Set(v1.ops.map((op) => op.id)));
+      const current = factory.invoice({ at: "2026-11-28T03:02:00.000Z", paid: true });
+      expect((await push(PROTOCOL_VERSION, current.ops)).status).toBe(200);
+
+      const refused = factory.invoice({ at: "2026-11-28T03:03:00.000Z", paid: true });
+      const tooOld = await push(MIN_SUPPORTED_PROTOCOL - 1, refused.ops);
+      expect([tooOld.status, tooOld.body.error.code]).toEqual([409, "PROTOCOL_STATION_TOO_OLD"]);
+      const tooNew = await push(PROTOCOL_VERSION + 1, refused.ops);
+      expect([tooNew.status, tooNew.body.error.code]).toEqual([409, "PROTOCOL_SERVER_TOO_OLD"]);
+      expect(await server.count("ops")).toBe(v1.ops.length + current.ops.length);
     });
 
     it("stores a catch-up batch of thousands of ops once, around ops it already holds", async () => {

@@ -1,4 +1,4 @@
-import { MAX_PUSH_OPS, PROTOCOL_VERSION } from "@quay/protocol";
+import { encodePushRequest, MAX_PUSH_OPS } from "@quay/protocol";
 import type { OutgoingOp, PendingCounts } from "../store/order-log.js";
 
 /**
@@ -34,8 +34,10 @@ export function chunkByOrder(ops: readonly OutgoingOp[], maxOps: number = MAX_PU
 
 /** The push request body, with each op's stored JSON spliced in as is (no re-serialising). */
 export function pushBody(ops: readonly OutgoingOp[], pending: PendingCounts): string {
-  const head = `{"protocolVersion":${PROTOCOL_VERSION},"pending":${JSON.stringify(pending)},"ops":[`;
-  return `${head}${ops.map((op) => op.body).join(",")}]}`;
+  return encodePushRequest(
+    ops.map((op) => op.body),
+    pending,
+  );
 }
 
 /** How many distinct orders a list of ops touches. */

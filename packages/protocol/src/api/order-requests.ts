@@ -1,25 +1,8 @@
 import { z } from "zod";
-import { Id, IsoTime, Money, PositiveMoney, Quantity, Role, Text } from "./common.js";
-import { PaymentMethodSchema } from "./op.js";
+import { Id, IsoTime, Money, PositiveMoney, Quantity, Text } from "../wire/common.js";
+import { PaymentMethodSchema } from "../wire/op.js";
 
-/** The calls both services offer to their browser apps and phones (docs/api.md). */
-
-export const LoginRequestSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
-  /** Station only: `online` checks with the server, `offline` with the cached credentials. */
-  mode: z.enum(["online", "offline"]).default("online"),
-});
-
-export const SessionUserSchema = z.object({ id: Id, username: z.string(), name: z.string(), role: Role });
-export const LoginResponseSchema = z.object({
-  token: z.string(),
-  user: SessionUserSchema,
-  expiresAt: IsoTime,
-  /** Station only: the mode the session was opened in. */
-  mode: z.enum(["online", "offline"]).optional(),
-});
-export type SessionUser = z.infer<typeof SessionUserSchema>;
+/** The order calls both services offer to their browser apps and phones (docs/api.md). */
 
 /** A manager's PIN, typed at the caller's device when the caller may not do something by role. */
 export const ManagerPin = z.string().regex(/^\d{4,8}$/);

@@ -1,7 +1,7 @@
 import { ORDER_FLAGS, ORDER_STATUSES } from "@quay/core";
 import { z } from "zod";
-import { Id, IsoTime, Money, Quantity, VatRateSchema } from "./common.js";
-import { PaymentMethodSchema } from "./op.js";
+import { Id, IsoTime, Money, Quantity, VatRateSchema } from "../wire/common.js";
+import { PaymentMethodSchema } from "../wire/op.js";
 
 /**
  * A sum of money the fold computed: not capped at 10^12 like an amount typed in, so that an

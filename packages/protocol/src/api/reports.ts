@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { Id, IsoTime, LocalDay, Money } from "./common.js";
-import { PaymentMethodSchema } from "./op.js";
+import { Id, IsoTime, Money } from "../wire/common.js";
+import { PaymentMethodSchema } from "../wire/op.js";
+import { LocalDay } from "./local-day.js";
 
 export const SalesReportQuerySchema = z.object({
   from: LocalDay,

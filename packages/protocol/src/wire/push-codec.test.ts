@@ -1,14 +1,22 @@
 import { MAX_AMOUNT, MAX_QUANTITY, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { atOffset, utcOffset } from "./iso-time-arbitraries.test-support.js";
 import { OpSchema } from "./op.js";
-import { parseOpFast, parsePushRequestFast, parsePushResponseFast } from "./push-fast-path.js";
-import { MAX_PUSH_OPS, PushRequestSchema, PushResponseSchema } from "./sync.js";
+import { MAX_PUSH_OPS, PushRequestSchema, PushResponseSchema } from "./push.js";
+import { encodePushRequest, pushRequestCheck, pushResponseCheck } from "./push-codec.js";
+import { compileUnchangedCheck } from "./unchanged-check.js";
+import { PROTOCOL_VERSION } from "./version.js";
 
-/** Text of `length` UTF-16 units, in plain, Vietnamese and astral characters. */
+/**
+ * Text of `length` characters (code points, as zod counts them), in plain, Vietnamese and astral
+ * characters, and astral text of `length` UTF-16 units.
+ */
 const ofLength = (length: number) => [
   "a".repeat(length),
   "đ".repeat(length),
+  "🍜".repeat(length),
   `${"🍜".repeat(length >> 1)}${"x".repeat(length & 1)}`,
 ];
 const SPACES = [" ", "\t", "\n", "\u00a0", "\ufeff", "\u2028", "\u3000"];
@@ -20,6 +28,13 @@ const SPACES = [" ", "\t", "\n", "\u00a0", "\ufeff", "\u2028", "\u3000"];
 const ODD_VALUES: readonly unknown[] = [
   ...[0, 1, 2, 63, 64, 65, 119, 120, 121, 199, 200, 201].flatMap(ofLength),
   ...SPACES.flatMap((space) => [space, `${space}Bàn 1`, `Bàn 1${space}`, `${space}${"a".repeat(63)}`]),
+  // Lone and reversed surrogates count one code point each.
+  ...[
+    "\ud83c".repeat(64),
+    "\ud83c".repeat(65),
+    `${"\udf5c\ud83c".repeat(32)}`,
+    `${"🍜".repeat(63)}\ud83c\ud83c`,
+  ],
   ...[-1, 0, 1, 2, 0.5, -0, 3, 5, 8, 10, 8.5, MAX_QUANTITY, MAX_QUANTITY + 1, MAX_AMOUNT, MAX_AMOUNT + 1],
   ...[Number.MAX_SAFE_INTEGER, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, "1", "8", true, null, [], {}],
   ...["cash", "Cash", "bitcoin", "open", "addLine"],
@@ -69,9 +84,18 @@ const text = (max: number, min = 1) =>
   );
 const integer = (min: number, max: number) =>
   fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max: Math.min(max, min + 1_000_000) }));
+/** A time as devices write it (UTC, `Z`), and now and then at another offset (which the schema moves to UTC). */
 const at = fc
-  .date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true })
-  .map((date) => date.toISOString());
+  .oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: utcOffset })
+  .chain((offset) =>
+    fc
+      .date({
+        min: new Date("0000-01-01T00:00:00Z"),
+        max: new Date("9999-12-31T23:59:59Z"),
+        noInvalidDate: true,
+      })
+      .map((date) => (offset === 0 ? date.toISOString() : atOffset(date.getTime(), offset))),
+  );
 
 const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknown>>> = {
   open: { number: text(64), tableId: fc.option(uuid, { nil: null }), storeId: uuid },
@@ -134,26 +158,40 @@ const op = fc.constantFrom(...OP_KINDS, "bogus").chain((kind) =>
   }),
 );
 
+const isUnchangedOp = compileUnchangedCheck(OpSchema);
+const isUnchangedPushRequest = pushRequestCheck();
+const isUnchangedPushResponse = pushResponseCheck();
+
 /** What the schema answers, or undefined when it refuses. */
-const schemaAnswer = (
-  schema: typeof OpSchema | typeof PushRequestSchema | typeof PushResponseSchema,
-  input: unknown,
-) => {
+const schemaAnswer = (schema: z.ZodType, input: unknown) => {
   const result = schema.safeParse(input);
-  return result.success ? JSON.stringify(result.data) : undefined;
+  return result.success ? { value: result.data } : undefined;
 };
 
-describe("the push fast path", () => {
-  it("answers an op only as the schema would, key order included", () => {
+/**
+ * The compiled check takes `input` only when the schema answers it unchanged: equal as JSON is
+ * (key order, prototypes and keys holding `undefined` aside).
+ */
+const expectTakenOnlyAsTheSchemaWould = (
+  check: (input: unknown) => boolean,
+  schema: z.ZodType,
+  input: unknown,
+): { taken: boolean; refused: boolean } => {
+  const taken = check(input);
+  const answer = schemaAnswer(schema, input);
+  if (taken) expect(answer?.value).toEqual(input);
+  return { taken, refused: answer === undefined };
+};
+
+describe("the push codec", () => {
+  it("takes an op only when the schema would answer it unchanged", () => {
     let taken = 0;
     let refused = 0;
     fc.assert(
       fc.property(op, (input) => {
-        const fast = parseOpFast(input);
-        const schema = schemaAnswer(OpSchema, input);
-        if (fast !== undefined) expect(JSON.stringify(fast)).toBe(schema);
-        taken += fast === undefined ? 0 : 1;
-        refused += schema === undefined ? 1 : 0;
+        const verdict = expectTakenOnlyAsTheSchemaWould(isUnchangedOp, OpSchema, input);
+        taken += verdict.taken ? 1 : 0;
+        refused += verdict.refused ? 1 : 0;
       }),
       { numRuns: 20_000 },
     );
@@ -162,7 +200,7 @@ describe("the push fast path", () => {
     expect(refused).toBeGreaterThan(5_000);
   });
 
-  it("answers a push only as the schema would", () => {
+  it("takes a push only when the schema would answer it unchanged", () => {
     const pending = fc.option(
       changedOnce(fc.record({ openOrders: integer(0, 1_000), paidOrders: integer(0, 1_000) })),
       { nil: undefined },
@@ -173,26 +211,24 @@ describe("the push fast path", () => {
     );
     fc.assert(
       fc.property(changedOnce(push), (input) => {
-        const fast = parsePushRequestFast(input);
-        if (fast !== undefined) expect(JSON.stringify(fast)).toBe(schemaAnswer(PushRequestSchema, input));
+        expectTakenOnlyAsTheSchemaWould(isUnchangedPushRequest, PushRequestSchema, input);
       }),
       { numRuns: 5_000 },
     );
   });
 
-  it("answers a push's answer only as the schema would", () => {
+  it("takes a push's answer only when the schema would write it unchanged", () => {
     const heldId = fc.oneof({ arbitrary: uuid, weight: 20 }, fc.constantFrom(...ODD_VALUES));
     const answer = fc.record({ held: fc.array(heldId, { maxLength: 4 }), cursor: integer(0, 1_000) });
     fc.assert(
       fc.property(changedOnce(answer), (input) => {
-        const fast = parsePushResponseFast(input);
-        if (fast !== undefined) expect(JSON.stringify(fast)).toBe(schemaAnswer(PushResponseSchema, input));
+        expectTakenOnlyAsTheSchemaWould(isUnchangedPushResponse, PushResponseSchema, input);
       }),
       { numRuns: 5_000 },
     );
   });
 
-  it("takes the ops stations send, and leaves too many ops to the schema", () => {
+  it("writes the push a station sends, which it takes at once, and leaves too many ops to the schema", () => {
     const ops = [
       {
         id: "01a22434-bad2-73ba-8cac-b5fcf87bd4f8",
@@ -213,13 +249,42 @@ describe("the push fast path", () => {
         },
       },
     ];
-    // As the station writes it: pending before the ops.
-    const push = { protocolVersion: 1, pending: { openOrders: 0, paidOrders: 3 }, ops };
-    const parsed = parsePushRequestFast(push);
-    expect(parsed?.ops).toBe(ops);
-    expect(JSON.stringify(parsed)).toBe(JSON.stringify(PushRequestSchema.parse(push)));
-    expect(
-      parsePushRequestFast({ ...push, ops: Array.from({ length: MAX_PUSH_OPS + 1 }, () => ops[0]) }),
-    ).toBe(undefined);
+    const pending = { openOrders: 0, paidOrders: 3 };
+    const push = JSON.parse(
+      encodePushRequest(
+        ops.map((value) => JSON.stringify(value)),
+        pending,
+      ),
+    );
+    expect(push).toStrictEqual({ protocolVersion: PROTOCOL_VERSION, pending, ops });
+    expect(isUnchangedPushRequest(push)).toBe(true);
+    expect(PushRequestSchema.parse(push)).toStrictEqual(push);
+    expect(JSON.parse(encodePushRequest([]))).toStrictEqual({ protocolVersion: PROTOCOL_VERSION, ops: [] });
+    const tooMany = { ...push, ops: Array.from({ length: MAX_PUSH_OPS + 1 }, () => ops[0]) };
+    expect(isUnchangedPushRequest(tooMany)).toBe(false);
+  });
+});
+
+describe("the compiled check", () => {
+  it("refuses to compile what JSON Schema cannot say, rather than take what zod refuses", () => {
+    expect(() => compileUnchangedCheck(z.string().refine((text) => text !== "x"))).toThrow(/refinement/);
+    expect(() => compileUnchangedCheck(z.string().transform((text) => text.length))).toThrow();
+    expect(() => compileUnchangedCheck(z.object({ site: z.url() }))).toThrow(/format/);
+  });
+
+  it("counts lengths in code points, as zod, and takes only text an overwrite leaves as it is", () => {
+    const check = compileUnchangedCheck(z.object({ name: z.string().trim().min(1).max(2) }));
+    expect([{ name: "ab" }, { name: "🍜🍜" }, { name: "abc" }, { name: "a🍜🍜" }].map(check)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([{ name: " a" }, { name: "a\u3000" }, { name: "" }, { name: "a", extra: 1 }].map(check)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

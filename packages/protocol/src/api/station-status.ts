@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Id, IsoTime } from "./common.js";
-import { PendingCountsSchema } from "./sync.js";
+import { Id, IsoTime } from "../wire/common.js";
+import { PendingCountsSchema } from "../wire/push.js";
 
 export const SYNC_STATES = ["idle", "offered", "running", "failed"] as const;
 export const SYNC_PHASES = ["open", "paid"] as const;

@@ -1,6 +1,6 @@
 import { type Op as CoreOp, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
 import { z } from "zod";
-import { Id, IsoTime, Money, PositiveMoney, Quantity, Text, VatRateSchema } from "./common.js";
+import { asDong, Id, IsoTime, Money, PositiveMoney, Quantity, Text, VatRateSchema } from "./common.js";
 
 export const PaymentMethodSchema = z.enum(PAYMENT_METHODS);
 export const OpKindSchema = z.enum(OP_KINDS);
@@ -17,6 +17,9 @@ const envelope = {
 const Reason = Text(200);
 /** The manager who approved a change the user may not make alone (see core's `planChange`). */
 const ApprovedBy = { approvedBy: Text(64).optional() };
+/** Money in an op is the core's `Dong`, so a parsed op is the core's `Op` as it is. */
+const Amount = asDong(Money);
+const PositiveAmount = asDong(PositiveMoney);
 
 /** One order operation (docs/architecture.md, "Orders are op logs"), exactly as the core's `Op` type. */
 export const OpSchema = z.discriminatedUnion("kind", [
@@ -32,7 +35,7 @@ export const OpSchema = z.discriminatedUnion("kind", [
       lineId: Id,
       itemId: Id,
       name: Text(120),
-      unitPrice: Money,
+      unitPrice: Amount,
       vatRate: VatRateSchema,
       quantity: Quantity,
       note: z.string().trim().max(200).nullable(),
@@ -51,19 +54,19 @@ export const OpSchema = z.discriminatedUnion("kind", [
   z.object({
     ...envelope,
     kind: z.literal("discount"),
-    data: z.object({ amount: Money, reason: Reason.nullable(), ...ApprovedBy }),
+    data: z.object({ amount: Amount, reason: Reason.nullable(), ...ApprovedBy }),
   }),
   z.object({ ...envelope, kind: z.literal("moveTable"), data: z.object({ tableId: Id.nullable() }) }),
   z.object({
     ...envelope,
     kind: z.literal("addPayment"),
-    data: z.object({ paymentId: Id, method: PaymentMethodSchema, amount: PositiveMoney }),
+    data: z.object({ paymentId: Id, method: PaymentMethodSchema, amount: PositiveAmount }),
   }),
-  z.object({ ...envelope, kind: z.literal("close"), data: z.object({ total: Money }) }),
+  z.object({ ...envelope, kind: z.literal("close"), data: z.object({ total: Amount }) }),
   z.object({ ...envelope, kind: z.literal("voidOrder"), data: z.object({ reason: Reason, ...ApprovedBy }) }),
 ]);
 
-/** The parsed op, typed as the core's `Op` (money fields carry the `Dong` brand). */
+/** The parsed op: the core's `Op` (money fields carry the `Dong` brand). */
 export function parseOp(input: unknown): CoreOp {
-  return OpSchema.parse(input) as CoreOp;
+  return OpSchema.parse(input);
 }

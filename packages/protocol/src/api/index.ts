@@ -1,0 +1,8 @@
+// The HTTP API of both services for their browser apps and phones (API.md): not versioned, it
+// ships with the apps that call it, so it may change without locking a station out.
+export * from "./local-day.js";
+export * from "./order-requests.js";
+export * from "./order-view.js";
+export * from "./reports.js";
+export * from "./session.js";
+export * from "./station-status.js";

@@ -1,0 +1,13 @@
+// The sync wire between station and server: versioned by PROTOCOL_VERSION and fingerprinted
+// (protocol-version.test.ts). Everything a station of an older version may still send or read.
+export * from "./catalog.js";
+export * from "./common.js";
+export * from "./credentials.js";
+export * from "./error.js";
+export * from "./events.js";
+export * from "./op.js";
+export * from "./pull.js";
+export * from "./push.js";
+export * from "./push-codec.js";
+export * from "./register.js";
+export * from "./version.js";

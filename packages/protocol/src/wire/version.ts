@@ -1,0 +1,18 @@
+/**
+ * The version of the station ↔ server sync wire (this folder; the HTTP API in `api/` is not
+ * versioned). Bump it whenever a schema of the wire changes; `protocol-version.test.ts` fails
+ * until you do (and record the new fingerprint). The server accepts every version from
+ * MIN_SUPPORTED_PROTOCOL to PROTOCOL_VERSION: raise the minimum only when the server can no
+ * longer read what an older station sends.
+ *
+ * History:
+ * 1 — first version: ops, push/pull with a cursor, register, catalog snapshot, credentials.
+ * 2 — the server accepts a range of versions and answers a station outside it with which side
+ *     is too old (`PROTOCOL_STATION_TOO_OLD`, `PROTOCOL_SERVER_TOO_OLD`); times in any UTC offset
+ *     are parsed to `Z` (op order compares them as text); ops a manager approved carry
+ *     `approvedBy`, a lowered quantity its reason (optional fields: a version-1 push reads the same).
+ */
+export const PROTOCOL_VERSION = 2;
+
+/** The oldest version the server still accepts: a version-1 push is a version-2 push. */
+export const MIN_SUPPORTED_PROTOCOL = 1;
