@@ -68,7 +68,10 @@ describe("sync status reducer", () => {
     expect(run([{ type: "failed", code: "SYNC_FAILED" }], online)).toBe(online);
     const failed = run([{ type: "failed", code: "PROTOCOL_MISMATCH" }], running);
     expect(failed.sync).toMatchObject({ state: "failed", error: "PROTOCOL_MISMATCH" });
-    expect(run([{ type: "offered" }], failed).sync).toMatchObject({ state: "offered", error: "PROTOCOL_MISMATCH" });
+    expect(run([{ type: "offered" }], failed).sync).toMatchObject({
+      state: "offered",
+      error: "PROTOCOL_MISMATCH",
+    });
     expect(run([{ type: "started" }], failed).sync).toMatchObject({ state: "running", error: null });
   });
 
