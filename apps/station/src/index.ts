@@ -5,3 +5,4 @@ export * from "./station.js";
 export * from "./store/station-store.js";
 export * from "./sync/connectivity-monitor.js";
 export * from "./sync/sync-engine.js";
+export * from "./sync/sync-options.js";

@@ -3,6 +3,7 @@ import { type Clock, type Order, uuidV7Generator } from "@quay/core";
 import { createHttpService } from "@quay/service-kit";
 import { LoginService } from "./auth/login-service.js";
 import { SessionManager } from "./auth/session-manager.js";
+import { provisionStation } from "./auth/station-provisioning.js";
 import { STATION_ERRORS } from "./errors.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
 import { acceptEmptyJsonBodies } from "./http/lenient-json.js";
@@ -21,7 +22,8 @@ import {
 } from "./sync/connectivity-monitor.js";
 import { ServerClient } from "./sync/server-client.js";
 import { ServerClock } from "./sync/server-clock.js";
-import { SyncEngine, type SyncEngineOptions } from "./sync/sync-engine.js";
+import { SyncEngine } from "./sync/sync-engine.js";
+import type { SyncEngineOptions } from "./sync/sync-options.js";
 
 export interface StationOptions {
   /** The server's base URL, e.g. http://127.0.0.1:8080. */
@@ -82,7 +84,6 @@ export async function createStation(options: StationOptions) {
     logger: app.log,
     onOrdersChanged: publishOrders,
     onStatusChanged: () => hub.statusMayHaveChanged(),
-    storeCode: options.storeCode,
     ...(options.sync ? { options: options.sync } : {}),
   });
   const syncEngine = engine;
@@ -101,7 +102,11 @@ export async function createStation(options: StationOptions) {
     store,
     client,
     sessions,
-    provision: (userToken) => syncEngine.provision(userToken),
+    provision: (userToken) =>
+      provisionStation(
+        { store, client, monitor, sync: syncEngine, logger: app.log, storeCode: options.storeCode },
+        userToken,
+      ),
     logger: app.log,
   });
 

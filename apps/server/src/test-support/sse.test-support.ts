@@ -3,7 +3,12 @@ export class SseClient {
   readonly events: { event: string; data: unknown }[] = [];
   readonly #controller = new AbortController();
   #waiters: (() => void)[] = [];
+  #ended: () => void = () => {};
   status = 0;
+  /** Resolves when the stream ends: closed by the server, by this client, or never opened. */
+  readonly ended = new Promise<void>((resolve) => {
+    this.#ended = resolve;
+  });
 
   private constructor() {}
 
@@ -13,6 +18,7 @@ export class SseClient {
     client.status = response.status;
     if (!response.ok || !response.body) {
       await response.body?.cancel();
+      client.#ended();
       return client;
     }
     const body = response.body;
@@ -32,6 +38,7 @@ export class SseClient {
       } catch {
         // closed by us or by the server
       }
+      client.#ended();
     })();
     return client;
   }

@@ -10,7 +10,7 @@ export interface LoginDeps {
   store: StationStore;
   client: ServerClient;
   sessions: SessionManager;
-  /** Binds the station to its store and pulls what offline selling needs (the sync engine). */
+  /** Binds the station to its store and pulls what offline selling needs (`provisionStation`). */
   provision: (userToken: string) => Promise<void>;
   logger: Logger;
 }

@@ -1,45 +1,59 @@
 import { describe, expect, it } from "vitest";
-import { waitFor } from "../station.test-support.js";
-import { ConnectivityMonitor } from "./connectivity-monitor.js";
+import { ConnectivityMonitor, type ProbeResult } from "./connectivity-monitor.js";
+import { FakeTimers } from "./fake-timers.test-support.js";
 
-describe("connectivity monitor", () => {
+describe("connectivity monitor (fake timers)", () => {
   it("needs two failures to call the server lost, one success to call it back", async () => {
+    const timers = new FakeTimers();
     let up = true;
-    let probes = 0;
-    const changes: boolean[] = [];
+    const probedAt: number[] = [];
+    const changes: [boolean, number][] = [];
     const monitor = new ConnectivityMonitor(
       async () => {
-        probes += 1;
+        probedAt.push(timers.now());
         return up ? "ok" : "error";
       },
       { intervalMs: 20, timeoutMs: 50, failuresToLose: 2, busyGraceMs: 0 },
+      timers,
     );
-    monitor.onChange((reachable) => changes.push(reachable));
+    monitor.onChange((reachable) => changes.push([reachable, timers.now()]));
     monitor.start();
-    await waitFor(() => monitor.reachable, 1_000, "reachable");
+    await timers.advance(0);
+    expect(monitor.reachable).toBe(true);
     monitor.reportFailure();
     expect(monitor.reachable).toBe(true);
     up = false;
-    await waitFor(() => !monitor.reachable, 1_000, "lost");
+    await timers.advance(20); // the next probe fails: with the one reported, that is two
+    expect(monitor.reachable).toBe(false);
     up = true;
-    await waitFor(() => monitor.reachable, 1_000, "back");
+    await timers.advance(20);
+    up = false;
+    await timers.advance(20); // one failed probe is confirmed at once, not after the pause
     monitor.stop();
-    expect(changes).toEqual([true, false, true]);
-    expect(probes).toBeGreaterThanOrEqual(3);
+    expect(changes).toEqual([
+      [true, 0],
+      [false, 20],
+      [true, 40],
+      [false, 60],
+    ]);
+    expect(probedAt).toEqual([0, 20, 40, 60, 60]);
   });
 
-  it("treats a probe that never answers as a failure without blocking anything", async () => {
+  it("treats a probe that never answers as a failure, counted only after the grace of a sync success", async () => {
+    const timers = new FakeTimers();
     const monitor = new ConnectivityMonitor(
-      (timeoutMs) => new Promise((resolve) => setTimeout(() => resolve("timeout"), timeoutMs)),
+      (timeoutMs) =>
+        new Promise<ProbeResult>((resolve) => timers.setTimeout(() => resolve("timeout"), timeoutMs)),
       { intervalMs: 10, timeoutMs: 30, failuresToLose: 2, busyGraceMs: 100 },
+      timers,
     );
     monitor.reportSuccess();
     monitor.start();
-    const started = Date.now();
-    await waitFor(() => !monitor.reachable, 1_000, "lost");
-    // Timeouts within the grace after a sync success mean a busy server; then they count.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
-    expect(Date.now() - started).toBeLessThan(600);
+    const lostAt = await timers.until(() => !monitor.reachable, 1_000);
     monitor.stop();
+    // Timeouts ending at 30, 60 and 90 ms fall within the grace (a busy server); the ones ending
+    // at 120 and 150 ms count, and the second of them loses the server.
+    expect(lostAt).toBe(150);
+    expect(timers.pending).toBe(0);
   });
 });

@@ -1,3 +1,5 @@
+import { systemTimers, type TimerHandle, type Timers } from "./timers.js";
+
 /** How the monitor probes; the defaults meet "lost within 3 s, back within 2 s". */
 export interface MonitorOptions {
   /** Pause between the end of one probe and the start of the next. */
@@ -34,13 +36,14 @@ export class ConnectivityMonitor {
   private current = false;
   private failures = 0;
   private lastRequestSuccess = Number.NEGATIVE_INFINITY;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: TimerHandle;
   private stopped = true;
   private readonly listeners = new Set<Listener>();
 
   constructor(
     private readonly probe: (timeoutMs: number) => Promise<ProbeResult>,
     private readonly options: MonitorOptions = DEFAULT_MONITOR_OPTIONS,
+    private readonly timers: Timers = systemTimers(),
   ) {}
 
   get reachable(): boolean {
@@ -60,12 +63,12 @@ export class ConnectivityMonitor {
 
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
   }
 
   /** A sync request to the server just succeeded. */
   reportSuccess(): void {
-    this.lastRequestSuccess = performance.now();
+    this.lastRequestSuccess = this.timers.now();
     this.succeeded();
   }
 
@@ -83,7 +86,7 @@ export class ConnectivityMonitor {
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => {
+    this.timer = this.timers.setTimeout(() => {
       this.probe(this.options.timeoutMs).then(
         (result) => this.afterProbe(result),
         () => this.afterProbe("error"),
@@ -95,7 +98,7 @@ export class ConnectivityMonitor {
     if (this.stopped) return;
     const ok = result === "ok";
     const busy =
-      result === "timeout" && performance.now() - this.lastRequestSuccess < this.options.busyGraceMs;
+      result === "timeout" && this.timers.now() - this.lastRequestSuccess < this.options.busyGraceMs;
     if (ok) this.succeeded();
     else if (!busy) this.reportFailure();
     // A failure while still reachable is confirmed (or cleared) at once, not after the pause.

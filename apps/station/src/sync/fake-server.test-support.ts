@@ -2,6 +2,7 @@ import { hashSecret } from "@quay/auth";
 import type { Op } from "@quay/core";
 import type { CatalogSnapshot, CredentialEntry } from "@quay/protocol";
 import Fastify from "fastify";
+import type { SyncBackend } from "./sync-engine-suite.test-support.js";
 
 const STORE_ID = "0190a000-0000-7000-8000-000000000001";
 const CATEGORY_ID = "0190a000-0000-7000-8000-000000000002";
@@ -83,12 +84,14 @@ export async function startFakeServer() {
   const pushes: { ops: number; orders: number }[] = [];
   let seq = 0;
   let available = true;
+  let silent = false;
   let stationId: string | null = null;
   const listeners = new Set<(cursor: number) => void>();
 
   const app = Fastify();
   app.addHook("onRequest", async (request) => {
     if (!available) request.raw.socket.destroy();
+    if (silent) await new Promise(() => {}); // never answered: a black-holed link
   });
   app.get("/healthz", async () => ({ ok: true }));
   app.post<{ Body: { username: string; password: string } }>("/api/login", async (request, reply) => {
@@ -162,7 +165,13 @@ export async function startFakeServer() {
     receivedAt,
     setAvailable(value: boolean) {
       available = value;
+      if (silent) app.server.closeAllConnections();
+      silent = false;
       if (!value) app.server.closeAllConnections();
+    },
+    /** Answers nothing from now on (a black-holed link) until `setAvailable`. */
+    swallow() {
+      silent = true;
     },
     /** Ops made on a phone, as the server would store them. */
     addRemote(remote: Op[]) {
@@ -183,3 +192,36 @@ export async function startFakeServer() {
 }
 
 export type FakeServer = Awaited<ReturnType<typeof startFakeServer>>;
+
+/** The fake server as the sync engine's suite drives it. */
+export async function startFakeBackend(): Promise<SyncBackend> {
+  const server = await startFakeServer();
+  return {
+    url: server.url,
+    cashier: { username: "thungan", password: "1234" },
+    itemId: ITEM_ID,
+    pushes: server.pushes,
+    async setLink(link) {
+      if (link === "silent") return server.swallow();
+      server.setAvailable(link === "up");
+    },
+    async orderOps(orderId) {
+      return server.orderOps(orderId);
+    },
+    arrivalOf: (orderId) => server.receivedAt.get(orderId),
+    async phoneAddsLine(orderId, itemId) {
+      const line = server.orderOps(orderId).find((op) => op.kind === "addLine");
+      if (line?.kind !== "addLine") throw new Error(`order ${orderId} has no line to copy`);
+      server.addRemote([
+        {
+          ...line,
+          id: "0190b000-0000-7000-8000-0000000000b1",
+          at: new Date().toISOString(),
+          deviceSeq: 1,
+          data: { ...line.data, itemId, lineId: "0190b000-0000-7000-8000-0000000000b2", quantity: 1 },
+        },
+      ]);
+    },
+    close: () => server.close(),
+  };
+}

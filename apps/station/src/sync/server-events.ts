@@ -1,6 +1,7 @@
 import { ChangedEventSchema } from "@quay/protocol";
 import type { Logger } from "../logger.js";
 import type { ServerClient } from "./server-client.js";
+import { systemTimers, type TimerHandle, type Timers } from "./timers.js";
 
 /**
  * Listens to the server's `GET /api/sync/events` stream and calls `onChanged(cursor)` for each
@@ -10,13 +11,14 @@ import type { ServerClient } from "./server-client.js";
 export class ServerEvents {
   private controller: AbortController | undefined;
   private wanted = false;
-  private retry: NodeJS.Timeout | undefined;
+  private retry: TimerHandle;
 
   constructor(
-    private readonly client: ServerClient,
+    private readonly client: Pick<ServerClient, "baseUrl">,
     private readonly deviceToken: () => string | undefined,
     private readonly onChanged: (cursor: number) => void,
     private readonly logger: Logger,
+    private readonly timers: Timers = systemTimers(),
   ) {}
 
   connect(): void {
@@ -26,7 +28,7 @@ export class ServerEvents {
 
   disconnect(): void {
     this.wanted = false;
-    clearTimeout(this.retry);
+    this.timers.clearTimeout(this.retry);
     this.controller?.abort();
     this.controller = undefined;
   }
@@ -49,8 +51,8 @@ export class ServerEvents {
     if (this.controller !== controller) return;
     this.controller = undefined;
     if (!this.wanted) return;
-    clearTimeout(this.retry);
-    this.retry = setTimeout(() => {
+    this.timers.clearTimeout(this.retry);
+    this.retry = this.timers.setTimeout(() => {
       if (this.wanted && !this.controller) this.open();
     }, 1_000);
   }

@@ -1,0 +1,87 @@
+import type { Op } from "@quay/core";
+import { StationError } from "../errors.js";
+import type { StationStore } from "../store/station-store.js";
+import type { ServerClient } from "./server-client.js";
+import { ServerLostError } from "./sync-failure.js";
+
+export interface PullerDeps {
+  readonly store: StationStore;
+  readonly client: Pick<ServerClient, "pull">;
+  /** Hears of every page the server answered. */
+  readonly monitor: { reportSuccess(): void };
+  /** The clock pulls are timed by (the scheduler's). */
+  now(): number;
+  /** The link's signal: aborted when the server is lost. */
+  signal(): AbortSignal;
+  /** Orders changed by pulled ops (committed). */
+  onOrdersChanged(orderIds: readonly string[]): void;
+  /** Ops per pull page. */
+  readonly pullLimit: number;
+}
+
+/**
+ * Brings the station up to date with the server: pages after the station's cursor until the
+ * server has no more, each page applied in one transaction (ops, catalog, users and the new
+ * cursor together, so a crash never skips or repeats a page's effects). One pull at a time.
+ */
+export class SyncPuller {
+  private wanted = true;
+  private lastPullAt = 0;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: PullerDeps) {}
+
+  /** Whether a pull was asked for since the last one began. */
+  get isWanted(): boolean {
+    return this.wanted;
+  }
+
+  /** Asks for a pull at the next round. */
+  want(): void {
+    this.wanted = true;
+  }
+
+  /** Whether the last pull ended longer than `everyMs` before `now`. */
+  isStale(now: number, everyMs: number): boolean {
+    return now - this.lastPullAt > everyMs;
+  }
+
+  /** Pulls pages until the server has nothing more; after the pulls already asked for. */
+  pullAll(): Promise<void> {
+    const next = this.chain.then(() => this.pullPages());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Resolves when no pull is in progress. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  private async pullPages(): Promise<void> {
+    const { store, client, monitor } = this.deps;
+    this.wanted = false;
+    for (;;) {
+      const token = store.settings.get("deviceToken");
+      if (!token) throw new StationError("NOT_PROVISIONED");
+      const cursor = store.settings.get("cursor") ?? 0;
+      const signal = this.deps.signal();
+      const page = await client.pull(token, cursor, this.deps.pullLimit, signal);
+      if (signal.aborted) throw new ServerLostError("pull answered after the server was lost");
+      monitor.reportSuccess();
+      const touched = store.transaction(() => {
+        const touched = store.orders.applyRemote(page.ops as Op[]);
+        if (page.catalog) {
+          store.settings.set("catalog", page.catalog);
+          store.settings.set("store", page.catalog.store);
+        }
+        if (page.users) store.credentials.replaceAll(page.users);
+        store.settings.set("cursor", page.cursor);
+        return touched;
+      });
+      if (touched.length > 0) this.deps.onOrdersChanged(touched);
+      if (!page.more || page.cursor <= cursor) break;
+    }
+    this.lastPullAt = this.deps.now();
+  }
+}

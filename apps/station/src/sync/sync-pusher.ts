@@ -1,0 +1,243 @@
+import type { Clock } from "@quay/core";
+import { StationError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { ClosedKey, OutgoingOp } from "../store/order-log.js";
+import type { StationStore } from "../store/station-store.js";
+import { chunkByOrder, countOrders, pushBody } from "./push-batches.js";
+import { isolateRefused, isRefusedForGood } from "./refusal-isolation.js";
+import { type PushResponse, type ServerClient, ServerRejectedError } from "./server-client.js";
+import { ServerLostError } from "./sync-failure.js";
+import type { Timers } from "./timers.js";
+
+export interface PusherDeps {
+  readonly store: StationStore;
+  readonly client: Pick<ServerClient, "push">;
+  /** Hears of every push the server answered. */
+  readonly monitor: { reportSuccess(): void };
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly logger: Logger;
+  /** The link's signal: aborted when the server is lost, and every push on its way with it. */
+  signal(): AbortSignal;
+  /** The server held what a push carried. */
+  onAcknowledged(): void;
+  /** Orders set apart as refused (committed). */
+  onOrdersChanged(orderIds: readonly string[]): void;
+  onStatusChanged(): void;
+  /** Closed orders per push while catching up on the paid backlog. */
+  readonly paidBatchOrders: number;
+  /** Pushes of the paid backlog on their way at once, besides the one being answered. */
+  readonly pushesInFlight: number;
+}
+
+/** A push ready to go: its ops, how many orders they are, and its body. */
+interface PreparedPush {
+  readonly ops: readonly OutgoingOp[];
+  readonly orders: number;
+  readonly body: Uint8Array;
+}
+
+/** A push on its way: the server's answer, and when its body is all sent. */
+interface Push {
+  readonly ops: readonly OutgoingOp[];
+  readonly orders: number;
+  readonly answer: Promise<PushResponse>;
+  readonly sent: Promise<void>;
+}
+
+/** The next batch of closed orders, and its push when it fits one. */
+interface NextBatch {
+  readonly ops: OutgoingOp[];
+  readonly last: ClosedKey | null;
+  readonly push: PreparedPush | undefined;
+}
+
+/**
+ * Sends the station's unsynced ops: open orders, and closed ones oldest first in a pipeline. An
+ * op is marked synced only from the `held` answer to the push that carried it; orders the server
+ * refuses for good are set apart (`isolateRefused`) and never hold the others back.
+ */
+export class SyncPusher {
+  constructor(private readonly deps: PusherDeps) {}
+
+  /** Pushes the unsynced ops of every open order, again while the cashier adds more. */
+  async pushOpen(): Promise<void> {
+    for (let round = 0; round < 100; round++) {
+      const ops = this.deps.store.orders.openOutgoing();
+      if (ops.length === 0) return;
+      await this.pushOps(ops);
+    }
+  }
+
+  /**
+   * Pushes the closed (paid or void) orders oldest first, in batches of `paidBatchOrders`, so that
+   * the server always has the next batch in hand: as soon as it answers one, the next one goes
+   * (read and serialised beforehand), and only once its body is on the wire does the station mark
+   * the answered batch synced and read the one after. With `pushesInFlight` above 1, that many
+   * pushes travel at once. Batches are acknowledged in the order they were sent, each from its
+   * own `held` answer only: a crash or a lost link at any point leaves ops unmarked, and the next
+   * pass pushes them again (the server keeps ops by id, nothing doubles).
+   */
+  async pushClosed(progress: (acknowledgedOrders: number) => void = () => undefined): Promise<void> {
+    const orders = this.deps.store.orders;
+    const { paidBatchOrders, pushesInFlight } = this.deps;
+    for (let pass = 0; pass < 100; pass++) {
+      const inFlight: Push[] = [];
+      /** The next batch after `after`, serialised ahead of its turn when it fits one push. */
+      const read = (after: ClosedKey | null): NextBatch => {
+        const batch = orders.closedOutgoing(paidBatchOrders, after);
+        if (batch.ops.length === 0 || chunkByOrder(batch.ops).length > 1)
+          return { ...batch, push: undefined };
+        // The station's pending count leaves out the orders already on their way.
+        const onTheirWay = inFlight.reduce((sum, push) => sum + push.orders, 0);
+        return { ...batch, push: this.prepare(batch.ops, onTheirWay) };
+      };
+      const end: NextBatch = { ops: [], last: null, push: undefined };
+      let next = read(null);
+      if (next.ops.length === 0) return;
+      /** Sends the next batch and reads the one after; false when it must go alone (too big). */
+      const sendNext = async (): Promise<boolean> => {
+        if (!next.push) return false;
+        const push = this.send(next.push);
+        inFlight.push(push);
+        await push.sent; // the station's own work below must not hold the body back
+        await this.nextTurn(); // and what is due goes first: a status update, a cashier's call
+        next = next.last ? read(next.last) : end;
+        return true;
+      };
+      while (next.ops.length > 0 || inFlight.length > 0) {
+        if (next.ops.length > 0 && inFlight.length < pushesInFlight) {
+          if (await sendNext()) continue;
+          // Orders too big for one push: push them alone, once the pushes in flight are answered.
+          for (const push of inFlight.splice(0)) progress(await this.settle(push.ops, push.answer));
+          progress(await this.pushOps(next.ops));
+          next = next.last ? read(next.last) : end;
+          continue;
+        }
+        const oldest = inFlight[0];
+        if (!oldest) continue;
+        const answer = await oldest.answer.catch((error: unknown) => {
+          if (isRefusedForGood(error)) return null; // settled below, once it leaves the pipeline
+          throw error;
+        });
+        if (next.ops.length > 0 && inFlight.length <= pushesInFlight) await sendNext();
+        inFlight.shift();
+        progress(
+          answer ? this.acknowledge(oldest.ops, answer) : await this.settle(oldest.ops, oldest.answer),
+        );
+      }
+    }
+  }
+
+  /** Pushes ops in as few requests as the size limit allows; returns the orders acknowledged. */
+  async pushOps(ops: readonly OutgoingOp[]): Promise<number> {
+    let acknowledged = 0;
+    for (const chunk of chunkByOrder(ops)) {
+      acknowledged += await this.settle(chunk, this.send(this.prepare(chunk)).answer);
+    }
+    return acknowledged;
+  }
+
+  /** Resolves once the event loop has run the timers and I/O that are due. */
+  private nextTurn(): Promise<void> {
+    return new Promise((resolve) => this.deps.timers.setTimeout(resolve, 0));
+  }
+
+  /**
+   * Serialises a push of `ops` (at most MAX_PUSH_OPS). `onTheirWay` closed orders, sent in pushes
+   * not acknowledged yet, are left out of the pending count it reports.
+   */
+  private prepare(ops: readonly OutgoingOp[], onTheirWay = 0): PreparedPush {
+    const pending = this.deps.store.orders.pendingCounts();
+    pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
+    return { ops, orders: countOrders(ops), body: Buffer.from(pushBody(ops, pending)) };
+  }
+
+  /** Sends a prepared push; the caller acknowledges the answer. */
+  private send(prepared: PreparedPush): Push {
+    const { store, client } = this.deps;
+    const { ops, orders } = prepared;
+    const token = store.settings.get("deviceToken");
+    if (!token) {
+      const refused = Promise.reject(new StationError("NOT_PROVISIONED"));
+      refused.catch(() => undefined);
+      return { ops, orders, answer: refused, sent: Promise.resolve() };
+    }
+    const signal = this.deps.signal();
+    const started = performance.now();
+    let bodySent = () => {};
+    const sending = new Promise<void>((resolve) => {
+      bodySent = resolve;
+    });
+    const answer = client.push(token, prepared.body, signal, bodySent).then((response) => {
+      if (signal.aborted) throw new ServerLostError("push answered after the server was lost");
+      this.deps.logger.debug(
+        { ops: ops.length, ms: Math.round(performance.now() - started) },
+        "push answered",
+      );
+      return response;
+    });
+    answer.catch(() => undefined); // awaited by the caller; never left unhandled
+    const ended = answer.then(
+      () => undefined,
+      () => undefined,
+    );
+    return { ops, orders, answer, sent: Promise.race([sending, ended]) };
+  }
+
+  /** Marks what the server holds as synced; returns the number of orders the push touched. */
+  private acknowledge(ops: readonly OutgoingOp[], answer: PushResponse): number {
+    const { store, monitor } = this.deps;
+    const started = performance.now();
+    monitor.reportSuccess();
+    const held = new Set(answer.held);
+    if (!ops.some((op) => held.has(op.id))) throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
+    this.deps.onAcknowledged();
+    const now = new Date(this.deps.clock.now()).toISOString();
+    const touched = store.transaction(() => {
+      const touched = store.orders.markSynced(ops, held);
+      store.settings.set("lastSyncAt", now);
+      return touched;
+    });
+    this.deps.onStatusChanged();
+    this.deps.logger.debug(
+      { orders: touched.length, ms: Math.round(performance.now() - started) },
+      "push acknowledged",
+    );
+    return touched.length;
+  }
+
+  /**
+   * Acknowledges a push's answer. A push the server refused for good never blocks the rest: the
+   * orders at fault are found (`isolateRefused`), set apart for a manager, and the others synced.
+   */
+  private async settle(ops: readonly OutgoingOp[], answer: Promise<PushResponse>): Promise<number> {
+    try {
+      return this.acknowledge(ops, await answer);
+    } catch (error) {
+      if (!isRefusedForGood(error)) throw error;
+      return isolateRefused(ops, error, {
+        push: async (part) => this.acknowledge(part, await this.send(this.prepare(part)).answer),
+        refuse: (orderId, refusal) => this.refuse(orderId, refusal),
+      });
+    }
+  }
+
+  /** Sets an order the server refused for good apart: shown to the cashier, left for a manager. */
+  private refuse(orderId: string, refusal: ServerRejectedError): void {
+    const at = new Date(this.deps.clock.now()).toISOString();
+    const { opId } = refusal.about;
+    this.deps.store.refused.refuse(orderId, {
+      code: refusal.code,
+      message: refusal.serverMessage,
+      at,
+      ...(opId === undefined ? {} : { opId }),
+    });
+    this.deps.logger.warn(
+      { orderId, code: refusal.code, status: refusal.status },
+      "the server refused an order for good; it waits for a manager",
+    );
+    this.deps.onOrdersChanged([orderId]);
+    this.deps.onStatusChanged();
+  }
+}
