@@ -1,2 +1,3 @@
+export * from "./attempt-throttle.js";
 export * from "./secret-hash.js";
 export * from "./session-token.js";
