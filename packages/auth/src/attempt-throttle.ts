@@ -79,6 +79,11 @@ export function liveRecord(
   return nowMs - record.lastFailureAt >= forgetAfter ? undefined : record;
 }
 
+/** Records whose last failure came before this moment are forgotten, whatever they hold. */
+export function forgottenBefore(nowMs: number, policy: ThrottlePolicy = THROTTLE_POLICY): number {
+  return nowMs - Math.max(policy.forgetAfterMs, policy.lockMs, policy.maxBackOffMs);
+}
+
 /** Milliseconds from `nowMs` until the key may be tried again; 0 when it may be now. */
 export function retryAfterMs(
   record: AttemptRecord | undefined,
@@ -124,18 +129,15 @@ export function startAttempt(
 }
 
 /**
- * How a started attempt ended: the secret was wrong, right, or never judged (the server could not
- * be asked, or something failed on the way).
- */
-export type AttemptOutcome = "failed" | "succeeded" | "undecided";
-
-/**
- * The record one key keeps once its attempt is settled; undefined: forget the key. `current` is
- * the key's record now, `reserved` what `startAttempt` stored for it and `previous` what it held
- * before: taking an attempt back restores `previous` unless another attempt counted since.
+ * The record one key keeps once its attempt is settled (a failure needs no settling: it was
+ * counted when the attempt started); undefined: forget the key. A success clears the subject,
+ * and takes the attempt back from the address, as does an attempt never judged (the server could
+ * not be asked, something failed on the way). `current` is the key's record now, `reserved` what
+ * `startAttempt` stored and `previous` what it held before: taking back restores `previous`
+ * unless another attempt counted since, and then takes away only this attempt's failure.
  */
 export function settleAttempt(
-  outcome: AttemptOutcome,
+  outcome: "succeeded" | "undecided",
   role: ThrottleKeyRole,
   records: {
     readonly current: AttemptRecord | undefined;
@@ -144,9 +146,7 @@ export function settleAttempt(
   },
 ): AttemptRecord | undefined {
   const { current, reserved, previous } = records;
-  if (outcome === "failed") return current;
-  if (outcome === "succeeded" && role === "subject") return undefined;
-  if (!current) return undefined;
+  if ((outcome === "succeeded" && role === "subject") || !current) return undefined;
   if (current.failures === reserved.failures && current.lastFailureAt === reserved.lastFailureAt) {
     return previous;
   }
