@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type AttemptRecord,
-  forgottenBefore,
+  forgottenUpTo,
   liveRecord,
   loginThrottleKeys,
   managerPinThrottleKeys,
@@ -59,8 +59,8 @@ describe("the throttle policy", () => {
     const longLock = { ...THROTTLE_POLICY, lockMs: 2 * 60 * MINUTE };
     const locked = { failures: 20, lastFailureAt: T0 };
     expect(retryAfterMs(locked, T0 + 90 * MINUTE, longLock)).toBe(30 * MINUTE);
-    expect(forgottenBefore(T0)).toBe(T0 - 60 * MINUTE);
-    expect(forgottenBefore(T0, longLock)).toBe(T0 - 120 * MINUTE);
+    expect(forgottenUpTo(T0)).toBe(T0 - 60 * MINUTE);
+    expect(forgottenUpTo(T0, longLock)).toBe(T0 - 120 * MINUTE);
   });
 
   it("waits for the longer of the subject's and the address's waits", () => {

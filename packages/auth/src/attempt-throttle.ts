@@ -79,8 +79,8 @@ export function liveRecord(
   return nowMs - record.lastFailureAt >= forgetAfter ? undefined : record;
 }
 
-/** Records whose last failure came before this moment are forgotten, whatever they hold. */
-export function forgottenBefore(nowMs: number, policy: ThrottlePolicy = THROTTLE_POLICY): number {
+/** Records whose last failure came at or before this moment are forgotten, whatever they hold. */
+export function forgottenUpTo(nowMs: number, policy: ThrottlePolicy = THROTTLE_POLICY): number {
   return nowMs - Math.max(policy.forgetAfterMs, policy.lockMs, policy.maxBackOffMs);
 }
 
@@ -100,7 +100,8 @@ export function isLocked(record: AttemptRecord, policy: ThrottlePolicy = THROTTL
   return record.failures >= policy.lockAfterFailures;
 }
 
-export type AttemptRecords = Readonly<Partial<Record<ThrottleKeyRole, AttemptRecord>>>;
+/** Each key's record; a key without one has no failures that count. */
+export type AttemptRecords = { readonly [role in ThrottleKeyRole]?: AttemptRecord | undefined };
 
 export type AttemptStart =
   | { readonly allowed: false; readonly retryAfterMs: number }

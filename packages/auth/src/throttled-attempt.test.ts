@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { type AttemptRecords, loginThrottleKeys, type ThrottleKeys } from "./attempt-throttle.js";
+import { type AttemptRecord, loginThrottleKeys, type ThrottleKeys } from "./attempt-throttle.js";
 import { type AttemptStore, throttledAttempt } from "./throttled-attempt.js";
 
 /** Records in a map; each update runs whole before the next, as a transaction would. */
 function memoryStore() {
-  const records = new Map<string, AttemptRecords[keyof AttemptRecords]>();
+  const records = new Map<string, AttemptRecord>();
   const store: AttemptStore = {
     async update(keys, change) {
-      const current: AttemptRecords = {
-        ...(records.get(keys.subject) ? { subject: records.get(keys.subject) } : {}),
-        ...(records.get(keys.address) ? { address: records.get(keys.address) } : {}),
-      };
-      const { records: next, result } = change(current);
+      const { records: next, result } = change({
+        subject: records.get(keys.subject),
+        address: records.get(keys.address),
+      });
       for (const role of ["subject", "address"] as const) {
         if (next[role]) records.set(keys[role], next[role]);
         else records.delete(keys[role]);

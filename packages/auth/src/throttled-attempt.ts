@@ -66,7 +66,7 @@ export async function throttledAttempt<T>(
           reserved: start.reserved[role],
           previous: previous[role],
         });
-      return { records: { ...recordOf("subject", settled), ...recordOf("address", settled) }, result: null };
+      return { records: { subject: settled("subject"), address: settled("address") }, result: null };
     });
 
   let value: T | null;
@@ -79,13 +79,4 @@ export async function throttledAttempt<T>(
   if (value !== null) await settle("succeeded");
   const locked = value === null ? ROLES.filter((role) => isLocked(start.reserved[role], policy)) : [];
   return { refused: false, value, locked, lockedUntil: nowMs + policy.lockMs };
-}
-
-/** `{ [role]: record }`, or nothing when there is no record (exactOptionalPropertyTypes). */
-function recordOf(
-  role: ThrottleKeyRole,
-  settled: (role: ThrottleKeyRole) => AttemptRecord | undefined,
-): AttemptRecords {
-  const record = settled(role);
-  return record ? { [role]: record } : {};
 }
