@@ -1,6 +1,7 @@
 import { getRandomValues } from "node:crypto";
 import { type Clock, type Order, uuidV7Generator } from "@quay/core";
 import { createHttpService } from "@quay/service-kit";
+import { AttemptGuard } from "./auth/attempt-guard.js";
 import { LoginService } from "./auth/login-service.js";
 import { SessionManager } from "./auth/session-manager.js";
 import { STATION_ERRORS } from "./errors.js";
@@ -94,10 +95,12 @@ export async function createStation(options: StationOptions) {
     },
   });
   const sessions = new SessionManager(store, clock);
+  const attempts = new AttemptGuard(store.attempts, clock, app.log);
   const login = new LoginService({
     store,
     client,
     sessions,
+    attempts,
     provision: (userToken) => syncEngine.provision(userToken),
     logger: app.log,
   });
@@ -107,7 +110,7 @@ export async function createStation(options: StationOptions) {
   registerSessionRoutes(app, { login, sessions });
   registerStatusRoutes(app, { hub, engine: syncEngine, store, sessions });
   registerCatalogRoutes(app, { store, sessions });
-  registerOrderRoutes(app, { orders, store, sessions });
+  registerOrderRoutes(app, { orders, store, sessions, attempts });
   await registerWebApp(app, options.webRoot);
 
   app.addHook("onClose", async () => {
