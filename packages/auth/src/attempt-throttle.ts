@@ -14,7 +14,7 @@ export interface AttemptRecord {
 
 /** The rule. Failures older than `forgetAfterMs` (and any wait they impose) no longer count. */
 export interface ThrottlePolicy {
-  /** Failures in a row before the first wait. */
+  /** How many failures cost no wait; from then on each makes the next attempt wait. */
   readonly freeFailures: number;
   /** The wait after `freeFailures` failures, doubled by each further one up to `maxBackOffMs`. */
   readonly firstBackOffMs: number;
