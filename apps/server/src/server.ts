@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { type Clock, type IdGenerator, uuidV7Generator } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
 import { createHttpService, type HttpService } from "@quay/service-kit";
+import { AttemptGuard } from "./auth/attempt-guard.js";
 import { RequestAuth } from "./auth/request-auth.js";
 import { SessionAuthority } from "./auth/session-authority.js";
 import { LiveEvents } from "./live/live-events.js";
@@ -60,6 +61,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
     newId,
     sessions,
     auth: new RequestAuth(sessions),
+    attempts: new AttemptGuard(options.store, clock, app.log),
     live,
   };
 

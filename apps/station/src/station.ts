@@ -1,6 +1,7 @@
 import { getRandomValues } from "node:crypto";
 import { type Clock, type Order, uuidV7Generator } from "@quay/core";
 import { createHttpService } from "@quay/service-kit";
+import { AttemptGuard } from "./auth/attempt-guard.js";
 import { LoginService } from "./auth/login-service.js";
 import { SessionManager } from "./auth/session-manager.js";
 import { provisionStation } from "./auth/station-provisioning.js";
@@ -98,10 +99,12 @@ export async function createStation(options: StationOptions) {
     },
   });
   const sessions = new SessionManager(store, clock);
+  const attempts = new AttemptGuard(store.attempts, clock, app.log);
   const login = new LoginService({
     store,
     client,
     sessions,
+    attempts,
     provision: (userToken) =>
       provisionStation(
         { store, client, monitor, sync: syncEngine, logger: app.log, storeCode: options.storeCode },
@@ -115,7 +118,7 @@ export async function createStation(options: StationOptions) {
   registerSessionRoutes(app, { login, sessions });
   registerStatusRoutes(app, { hub, engine: syncEngine, store, sessions });
   registerCatalogRoutes(app, { store, sessions });
-  registerOrderRoutes(app, { orders, store, sessions });
+  registerOrderRoutes(app, { orders, store, sessions, attempts });
   await registerWebApp(app, options.webRoot);
 
   app.addHook("onClose", async () => {

@@ -13,6 +13,14 @@ export interface ErrorDefinition extends ErrorText {
 
 export type ErrorRegistry<Code extends string = string> = Readonly<Record<Code, ErrorDefinition>>;
 
+export interface AppErrorOptions extends ErrorSubject {
+  /**
+   * Whole seconds until the caller may try again: the answer carries them as `Retry-After` and
+   * its message ends by saying when (`tryAgainText`).
+   */
+  readonly retryAfterSeconds?: number;
+}
+
 /**
  * An error that travels to the client as `{ error: { code, message } }`; the service's error
  * handler looks its code up in the service's registry. Abstract, so that no string becomes a code
@@ -21,14 +29,19 @@ export type ErrorRegistry<Code extends string = string> = Readonly<Record<Code, 
  */
 export abstract class AppError<Code extends string = string> extends Error {
   override readonly name: string = "AppError";
+  readonly retryAfterSeconds: number | undefined;
+  /** What the refusal is about, answered beside the code: the order or op a push was refused for. */
+  readonly about: ErrorSubject;
   constructor(
     readonly code: Code,
     /** Extra detail for the logs only; never shown to clients. */
     detail?: string,
-    /** What the refusal is about, answered beside the code: the order or op a push was refused for. */
-    readonly about: ErrorSubject = {},
+    options: AppErrorOptions = {},
   ) {
     super(detail ? `${code}: ${detail}` : code);
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    const { orderId, opId } = options;
+    this.about = { ...(orderId === undefined ? {} : { orderId }), ...(opId === undefined ? {} : { opId }) };
   }
 }
 
@@ -37,6 +50,16 @@ export interface ErrorSubject {
   readonly orderId?: string;
   readonly opId?: string;
 }
+
+/** "Thử lại sau 15 phút." / "Try again in 15 minutes.": seconds under a minute, else whole minutes, rounded up. */
+export function tryAgainText(seconds: number): ErrorText {
+  const whole = Math.max(1, Math.ceil(seconds));
+  if (whole < 60) return { vi: `Thử lại sau ${whole} giây.`, en: `Try again in ${plural(whole, "second")}.` };
+  const minutes = Math.ceil(whole / 60);
+  return { vi: `Thử lại sau ${minutes} phút.`, en: `Try again in ${plural(minutes, "minute")}.` };
+}
+
+const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
 
 /** The core's order rules (`OrderRuleError` reasons) as both services answer them: one per rule. */
 const ORDER_RULE_ERRORS = {
@@ -89,6 +112,13 @@ export const COMMON_ERRORS = {
     en: "A manager's PIN is required for this.",
   },
   MANAGER_PIN_INVALID: { status: 403, vi: "Mã PIN quản lý không đúng.", en: "Wrong manager PIN." },
+  // Passwords and manager PINs tried too often (docs/security.md, "Throttling"); the answer's
+  // message goes on to say when to try again, and `Retry-After` gives the seconds.
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    vi: "Bạn đã nhập sai quá nhiều lần.",
+    en: "Too many failed attempts.",
+  },
   NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
   BODY_TOO_LARGE: { status: 413, vi: "Dữ liệu gửi lên quá lớn.", en: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: "Chỉ nhận dữ liệu JSON.", en: "Only JSON is accepted." },

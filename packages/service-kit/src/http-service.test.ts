@@ -1,11 +1,11 @@
 import { OrderRuleError } from "@quay/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "./app-error.js";
+import { AppError, tryAgainText } from "./app-error.js";
 import { createHttpService, type HttpService } from "./http-service.js";
 
 /** A service's own error class: its codes are its registry's. */
-class TeapotError extends AppError<"TEAPOT"> {}
+class TeapotError extends AppError<"TEAPOT" | "TOO_MANY_ATTEMPTS"> {}
 /** A class whose codes nobody registered: what a service must never be able to throw. */
 class StrayError extends AppError {}
 
@@ -41,6 +41,11 @@ describe("createHttpService", () => {
     );
     app.get("/teapot", async () => {
       throw new TeapotError("TEAPOT");
+    });
+    app.get<{ Querystring: { seconds: string } }>("/throttled", async (request) => {
+      throw new TeapotError("TOO_MANY_ATTEMPTS", "login", {
+        retryAfterSeconds: Number(request.query.seconds),
+      });
     });
     app.get("/stray", async () => {
       throw new StrayError("NOT_IN_ANY_REGISTRY");
@@ -90,6 +95,24 @@ describe("createHttpService", () => {
     const english = await app.inject({ url: "/teapot", headers: { "accept-language": "en-US,en;q=0.9" } });
     expect(english.statusCode).toBe(418);
     expect(english.json().error.message).toBe("A teapot.");
+  });
+
+  it("says when to try again, in the message and as Retry-After", async () => {
+    const locked = await app.inject("/throttled?seconds=900");
+    expect([locked.statusCode, locked.headers["retry-after"]]).toEqual([429, "900"]);
+    expect(locked.json()).toEqual({
+      error: { code: "TOO_MANY_ATTEMPTS", message: "Bạn đã nhập sai quá nhiều lần. Thử lại sau 15 phút." },
+    });
+    const english = await app.inject({ url: "/throttled?seconds=1.2", headers: { "accept-language": "en" } });
+    expect([english.statusCode, english.headers["retry-after"]]).toEqual([429, "2"]);
+    expect(english.json().error.message).toBe("Too many failed attempts. Try again in 2 seconds.");
+    expect((await app.inject("/teapot")).headers["retry-after"]).toBeUndefined();
+  });
+
+  it("words a wait in seconds under a minute, else in whole minutes", () => {
+    expect(tryAgainText(1)).toEqual({ vi: "Thử lại sau 1 giây.", en: "Try again in 1 second." });
+    expect(tryAgainText(59.5).en).toBe("Try again in 1 minute.");
+    expect(tryAgainText(61)).toEqual({ vi: "Thử lại sau 2 phút.", en: "Try again in 2 minutes." });
   });
 
   it("maps order rules, unknown routes and crashes", async () => {

@@ -9,7 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { AppError, COMMON_ERRORS, type ErrorRegistry, type ErrorSubject } from "./app-error.js";
+import { AppError, COMMON_ERRORS, type ErrorRegistry, type ErrorSubject, tryAgainText } from "./app-error.js";
 import { closeEventStreams } from "./event-stream.js";
 
 export interface HttpServiceOptions {
@@ -48,11 +48,18 @@ export async function createHttpService(options: HttpServiceOptions) {
   app.setSerializerCompiler(serializerCompiler);
 
   const registry: ErrorRegistry = { ...COMMON_ERRORS, ...options.errors };
-  const answer = (request: FastifyRequest, code: string, about: ErrorSubject = {}) => {
+  const answer = (
+    request: FastifyRequest,
+    code: string,
+    about: ErrorSubject = {},
+    retryAfterSeconds?: number,
+  ) => {
     const definition = registry[code] ?? COMMON_ERRORS.INTERNAL;
+    const language = answerLanguage(request);
+    const wait = retryAfterSeconds === undefined ? "" : ` ${tryAgainText(retryAfterSeconds)[language]}`;
     return {
       status: definition.status,
-      body: { error: { code, message: definition[answerLanguage(request)], ...about } },
+      body: { error: { code, message: `${definition[language]}${wait}`, ...about } },
     };
   };
 
@@ -60,11 +67,10 @@ export async function createHttpService(options: HttpServiceOptions) {
     const thrown = errorCode(error);
     // Clients branch on codes: one missing from the registry is a bug here, not news for them.
     const code = Object.hasOwn(registry, thrown) ? thrown : "INTERNAL";
-    const { status, body } = answer(
-      request,
-      code,
-      code === thrown && error instanceof AppError ? error.about : {},
-    );
+    const own = code === thrown && error instanceof AppError ? error : undefined;
+    const retryAfter = own?.retryAfterSeconds;
+    const { status, body } = answer(request, code, own?.about, retryAfter);
+    if (retryAfter !== undefined) reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
     if (code !== thrown) request.log.error({ err: error, code: thrown }, "error code not in the registry");
     else if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code, detail: error.message, url: request.url }, "request refused");

@@ -1,4 +1,4 @@
-import { dong, type Order, type OrderIntent, type Permission } from "@quay/core";
+import { type Approver, dong, type Order, type OrderIntent, type Permission } from "@quay/core";
 import {
   AddLineRequestSchema,
   AddPaymentRequestSchema,
@@ -39,6 +39,8 @@ const ServerListOrdersQuerySchema = ListOrdersQuerySchema.extend({
 
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const orderAnswer = { 200: OrderSchema, ...refusals };
+/** Calls that may carry a manager's PIN: PINs tried too often are refused 429 TOO_MANY_ATTEMPTS. */
+const pinAnswer = { ...orderAnswer, 429: ErrorBody };
 
 /**
  * Orders for phones and the back office (docs/api.md, "Server"): every call becomes ops in the
@@ -49,16 +51,12 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     caller: UserPrincipal,
     store: StoreRecord,
     orderId: string,
-    managerPin?: string,
+    approver: Approver | null = null,
   ): Promise<ServerOpContext> => ({
     store,
     orderId,
     deviceId: `web-${caller.session.id}`,
-    actor: {
-      userId: caller.user.id,
-      role: caller.user.role,
-      approver: await managerApproval(context.store, store.id, managerPin),
-    },
+    actor: { userId: caller.user.id, role: caller.user.role, approver },
     nowMs: context.clock.now(),
     newId: context.newId,
   });
@@ -79,7 +77,12 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     managerPin?: string,
   ) => {
     const { caller, store } = await callerOrder(request, id, "orders.write");
-    return context.store.write(changeOnServer(await opContext(caller, store, id, managerPin), intentFor));
+    const approver = await managerApproval(
+      context,
+      { store, userId: caller.user.id, address: request.ip },
+      managerPin,
+    );
+    return context.store.write(changeOnServer(await opContext(caller, store, id, approver), intentFor));
   };
 
   app.get(
@@ -173,7 +176,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
           "Change a line's quantity; lowering it is a reduction (a reason; a manager, or a manager's PIN)",
         params: LineParamsSchema,
         body: PatchLineRequestSchema,
-        response: orderAnswer,
+        response: pinAnswer,
       },
     },
     async (request) => {
@@ -196,7 +199,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
         summary: "Void a line, with a reason (manager, or a manager's PIN)",
         params: LineParamsSchema,
         body: VoidLineRequestSchema,
-        response: orderAnswer,
+        response: pinAnswer,
       },
     },
     async (request) => {
@@ -278,7 +281,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
         summary: "Set the order's discount in đồng, 0 removes it (manager, or a manager's PIN)",
         params: OrderParamsSchema,
         body: DiscountRequestSchema,
-        response: orderAnswer,
+        response: pinAnswer,
       },
     },
     async (request) => {
@@ -301,7 +304,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
           "Void the whole order, paid ones too (manager, or a manager's PIN; never a waiter on a paid order)",
         params: OrderParamsSchema,
         body: VoidOrderRequestSchema,
-        response: orderAnswer,
+        response: pinAnswer,
       },
     },
     async (request) => {

@@ -1,4 +1,4 @@
-import { hashSecret, verifySecret } from "@quay/auth";
+import { hashSecret, loginThrottleKeys, verifySecret } from "@quay/auth";
 import {
   ErrorBody,
   IsoTime,
@@ -51,14 +51,21 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
         tags: ["session"],
         summary: "Log in with a username and password; answers a bearer token (also set as a cookie)",
         body: LoginRequestSchema,
-        response: { 200: ServerLoginResponseSchema, 401: ErrorBody },
+        response: { 200: ServerLoginResponseSchema, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const user = await context.store.read(findUserByUsername(username));
-      const matches = await verifySecret(password, user?.passwordHash ?? (await decoy()));
-      if (!user || !matches || !user.active) throw new ServerError("BAD_CREDENTIALS", `login as ${username}`);
+      const found = await context.store.read(findUserByUsername(username));
+      const user = await context.attempts.check(
+        loginThrottleKeys(username, request.ip),
+        found?.tenantId ?? null,
+        async () => {
+          const matches = await verifySecret(password, found?.passwordHash ?? (await decoy()));
+          return found && matches && found.active ? found : null;
+        },
+      );
+      if (!user) throw new ServerError("BAD_CREDENTIALS", `login as ${username}`);
       const issued = await context.sessions.issueForUser(user);
       const stores =
         user.role === "owner"

@@ -279,6 +279,24 @@ CREATE INDEX sale_lines_by_item ON sale_lines (item_id);
     },
     {
       version: 6,
+      name: "failed password and PIN attempts",
+      steps: `
+-- Failed logins and manager PINs per throttle key (@quay/auth loginThrottleKeys,
+-- managerPinThrottleKeys), so a back-off or lock outlives a restart (docs/security.md,
+-- "Throttling"). tenant_id is the tenant the key belongs to: NULL for a client address or a
+-- username nobody has. last_failure_at is milliseconds since the epoch; rows whose failures are
+-- forgotten are pruned as attempts come.
+CREATE TABLE auth_attempts (
+  throttle_key TEXT PRIMARY KEY,
+  tenant_id TEXT,
+  failures INTEGER NOT NULL,
+  last_failure_at ${d.bigint} NOT NULL
+)${d.tableOptions};
+CREATE INDEX auth_attempts_by_age ON auth_attempts (last_failure_at);
+`,
+    },
+    {
+      version: 7,
       name: "orders found by invoice number",
       steps: `
 -- A pushed order's number must be new in its tenant (invoice numbers are unique per chain).

@@ -27,6 +27,8 @@ export interface CallOptions {
   /** Sent as is, with a JSON content type (broken JSON, huge bodies). */
   rawBody?: string | Buffer;
   headers?: Record<string, string>;
+  /** The client's address, as `request.ip` sees it (inject's default: 127.0.0.1). */
+  remoteAddress?: string;
 }
 
 /** The moment test clocks start: 2026-11-28 10:00 in Ho Chi Minh City. */
@@ -88,6 +90,7 @@ export class TestServer {
       url,
       headers,
       ...(payload === undefined ? {} : { payload }),
+      ...(options.remoteAddress === undefined ? {} : { remoteAddress: options.remoteAddress }),
     });
     const text = response.body;
     let body: unknown = text;

@@ -66,4 +66,15 @@ export const MIGRATIONS: readonly string[] = [
     set_aside_by TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  -- Failed logins and manager PINs per throttle key (@quay/auth loginThrottleKeys,
+  -- managerPinThrottleKeys), so a back-off or lock outlives a restart (docs/security.md,
+  -- "Throttling"). last_failure_at is milliseconds since the epoch.
+  CREATE TABLE auth_attempts (
+    throttle_key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_failure_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX auth_attempts_by_age ON auth_attempts(last_failure_at);
+  `,
 ];

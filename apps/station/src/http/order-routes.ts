@@ -18,6 +18,7 @@ import {
 import type { HttpService } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { AttemptGuard } from "../auth/attempt-guard.js";
 import { managerApproval } from "../auth/manager-approval.js";
 import type { SessionManager } from "../auth/session-manager.js";
 import { StationError } from "../errors.js";
@@ -38,6 +39,7 @@ export interface OrderRouteDeps {
   orders: OrderService;
   store: StationStore;
   sessions: SessionManager;
+  attempts: AttemptGuard;
 }
 
 /**
@@ -45,11 +47,15 @@ export interface OrderRouteDeps {
  * none waits on the network.
  */
 export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
-  const { orders, store, sessions } = deps;
+  const { orders, store, sessions, attempts } = deps;
   /** The signed-in user, with the manager whose PIN came with the call (the core decides if it is needed). */
   const actor = async (request: FastifyRequest, managerPin?: string) => {
     const session = requireSession(request, sessions);
-    const approver = await managerApproval(store, managerPin);
+    const approver = await managerApproval(
+      { store, attempts },
+      { userId: session.user.id, address: request.ip },
+      managerPin,
+    );
     return { userId: session.user.id, role: session.user.role, approver };
   };
   const order = { 200: OrderSchema };

@@ -1,4 +1,4 @@
-import { LoginRequestSchema, LoginResponseSchema, SessionUserSchema } from "@quay/protocol";
+import { ErrorBody, LoginRequestSchema, LoginResponseSchema, SessionUserSchema } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { LoginService } from "../auth/login-service.js";
@@ -23,12 +23,12 @@ export function registerSessionRoutes(
         summary:
           "Log in online (checked by the server; provisions the station) or offline (cached credentials)",
         body: LoginRequestSchema,
-        response: { 200: LoginResponseSchema },
+        response: { 200: LoginResponseSchema, 429: ErrorBody },
       },
     },
     async (request, reply) => {
       const { username, password, mode } = request.body;
-      const { token, session, user } = await deps.login.login(username, password, mode);
+      const { token, session, user } = await deps.login.login(username, password, mode, request.ip);
       reply.header("set-cookie", sessionCookie(token, Math.floor(SESSION_TTL_MS / 1000)));
       return { token, user, expiresAt: session.expiresAt, mode };
     },

@@ -1,5 +1,6 @@
 import type { CatalogSnapshot, Store } from "@quay/protocol";
 import { durably, openDatabase, type StationDatabase } from "../db/open-database.js";
+import { AttemptLog } from "./attempt-log.js";
 import { CredentialStore } from "./credential-store.js";
 import { InvoiceCounter } from "./invoice-counter.js";
 import { OrderLog } from "./order-log.js";
@@ -23,6 +24,7 @@ export class StationStore {
   readonly refused: RefusedOrders;
   readonly credentials: CredentialStore;
   readonly invoiceCounter: InvoiceCounter;
+  readonly attempts: AttemptLog;
   private indexedCatalog: CatalogSnapshot | undefined;
   private items = new Map<string, CatalogItem>();
   private tables = new Map<string, CatalogTable>();
@@ -33,6 +35,7 @@ export class StationStore {
     this.refused = new RefusedOrders(db);
     this.credentials = new CredentialStore(db);
     this.invoiceCounter = new InvoiceCounter(db);
+    this.attempts = new AttemptLog(db);
   }
 
   static open(dataDir: string): StationStore {

@@ -17,7 +17,8 @@ function fakeServer(poison: ReadonlySet<string>, names: boolean) {
         const orders = [...new Set(batch.map((op) => op.orderId))];
         pushes.push(orders);
         const bad = orders.find((orderId) => poison.has(orderId));
-        if (bad) throw new ServerRejectedError(400, "VALIDATION_FAILED", null, names ? { orderId: bad } : {});
+        if (bad)
+          throw new ServerRejectedError(400, "VALIDATION_FAILED", null, null, names ? { orderId: bad } : {});
         return orders.length;
       },
       refuse: (orderId: string) => {
@@ -42,7 +43,7 @@ describe("isolateRefused", () => {
 
   it("sets the order the server names apart at once, then pushes the rest in one go", async () => {
     const server = fakeServer(new Set(["o7", "o300"]), true);
-    const first = new ServerRejectedError(400, "VALIDATION_FAILED", null, { orderId: "o7" });
+    const first = new ServerRejectedError(400, "VALIDATION_FAILED", null, null, { orderId: "o7" });
     expect(await isolateRefused(ops(501), first, server.steps)).toBe(499);
     expect(server.refused).toEqual(["o7", "o300"]);
     expect(server.pushes).toHaveLength(2);

@@ -28,6 +28,8 @@ export class ServerRejectedError extends Error {
     readonly code: string,
     /** The server's own words for it, when it said any. */
     readonly serverMessage: string | null = null,
+    /** When the server said to try again (`Retry-After`, seconds), for a 429. */
+    readonly retryAfterSeconds: number | null = null,
     /** The order and op a refused push was refused for, when the server named them. */
     readonly about: { readonly orderId?: string; readonly opId?: string } = {},
   ) {
@@ -100,7 +102,7 @@ export class ServerClient {
       if (!response.ok) throw new ServerRejectedError(response.status, "UNREADABLE");
       throw unreachable(error, options.signal);
     }
-    if (!response.ok) throw rejected(response.status, body);
+    if (!response.ok) throw rejected(response.status, body, retryAfterSeconds(response.headers));
     return schema.parse(body);
   }
 
@@ -223,10 +225,10 @@ function causeOf(error: Error): string {
 }
 
 /** The server's `{ error: { code, message } }` answer as an error; "UNKNOWN" when it is not one. */
-function rejected(status: number, body: unknown): ServerRejectedError {
+function rejected(status: number, body: unknown, retryAfter: number | null = null): ServerRejectedError {
   const error = typeof body === "object" && body !== null && "error" in body ? body.error : null;
   if (typeof error !== "object" || error === null || !("code" in error) || typeof error.code !== "string") {
-    return new ServerRejectedError(status, "UNKNOWN");
+    return new ServerRejectedError(status, "UNKNOWN", null, retryAfter);
   }
   const text = (key: string) =>
     key in error && typeof (error as Record<string, unknown>)[key] === "string"
@@ -234,8 +236,15 @@ function rejected(status: number, body: unknown): ServerRejectedError {
       : undefined;
   const orderId = text("orderId");
   const opId = text("opId");
-  return new ServerRejectedError(status, error.code, text("message") ?? null, {
+  return new ServerRejectedError(status, error.code, text("message") ?? null, retryAfter, {
     ...(orderId === undefined ? {} : { orderId }),
     ...(opId === undefined ? {} : { opId }),
   });
+}
+
+/** `Retry-After` in seconds (the server never sends the date form); null when absent or unreadable. */
+function retryAfterSeconds(headers: Headers): number | null {
+  const header = headers.get("retry-after");
+  const seconds = header === null || header.trim() === "" ? Number.NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
