@@ -1,5 +1,4 @@
 import type { Clock, IdGenerator } from "@quay/core";
-import type { RequestAuth } from "./auth/request-auth.js";
 import type { SessionAuthority } from "./auth/session-authority.js";
 import type { LiveEvents } from "./live/live-events.js";
 import type { ServerStore } from "./storage/server-store.js";
@@ -10,7 +9,6 @@ export interface ServerContext {
   readonly clock: Clock;
   readonly newId: IdGenerator;
   readonly sessions: SessionAuthority;
-  readonly auth: RequestAuth;
   readonly live: LiveEvents;
 }
 

@@ -2,8 +2,8 @@ import { randomFillSync } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { type Clock, type IdGenerator, uuidV7Generator } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
-import { createHttpService, type HttpService } from "@quay/service-kit";
-import { RequestAuth } from "./auth/request-auth.js";
+import { createHttpService, guardRoutes, type HttpService } from "@quay/service-kit";
+import { requestGuard } from "./auth/request-auth.js";
 import { SessionAuthority } from "./auth/session-authority.js";
 import { LiveEvents } from "./live/live-events.js";
 import { registerCatalogRoutes } from "./routes/catalog-routes.js";
@@ -59,9 +59,10 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
     clock,
     newId,
     sessions,
-    auth: new RequestAuth(sessions),
     live,
   };
+  // Every route declares who may call it (`config.access`); this one hook checks them all.
+  guardRoutes(app, requestGuard(sessions));
 
   registerHealthRoutes(app, context);
   registerSessionRoutes(app, context);

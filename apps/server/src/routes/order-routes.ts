@@ -1,4 +1,4 @@
-import { dong, type Order, type OrderIntent, type Permission } from "@quay/core";
+import { dong, type Order, type OrderIntent } from "@quay/core";
 import {
   AddLineRequestSchema,
   AddPaymentRequestSchema,
@@ -21,7 +21,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { managerApproval } from "../auth/manager-pin.js";
 import type { UserPrincipal } from "../auth/principal.js";
-import { callerStore, chooseStore } from "../auth/request-auth.js";
+import { callerOf, callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { findItem, tableExists } from "../storage/scripts/catalog.js";
@@ -39,6 +39,11 @@ const ServerListOrdersQuerySchema = ListOrdersQuerySchema.extend({
 
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const orderAnswer = { 200: OrderSchema, ...refusals };
+/**
+ * Everyone who serves may reach an order; whether this caller may make this change (pay, void,
+ * discount, reduce, with or without a manager's PIN) is the core's to say (`planChange`).
+ */
+const ordersAccess = { access: { permission: "orders.write" } } as const;
 
 /**
  * Orders for phones and the back office (docs/api.md, "Server"): every call becomes ops in the
@@ -64,8 +69,8 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   });
 
   /** The caller's order with this id: another store's order is NOT_FOUND, never FORBIDDEN. */
-  const callerOrder = async (request: FastifyRequest, id: string, permission: Permission) => {
-    const caller = await context.auth.user(request, permission);
+  const callerOrder = async (request: FastifyRequest, id: string) => {
+    const caller = callerOf(request);
     const order = await context.store.read(getOrder(id));
     if (!order) throw new ServerError("NOT_FOUND", `order ${id}`);
     return { caller, store: callerStore(caller, order.storeId), order: order.view };
@@ -78,13 +83,14 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     intentFor: (order: Order | null) => OrderIntent,
     managerPin?: string,
   ) => {
-    const { caller, store } = await callerOrder(request, id, "orders.write");
+    const { caller, store } = await callerOrder(request, id);
     return context.store.write(changeOnServer(await opContext(caller, store, id, managerPin), intentFor));
   };
 
   app.get(
     "/api/orders",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary:
@@ -94,7 +100,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request);
+      const caller = callerOf(request);
       const { storeId, status, from, to, limit } = request.query;
       const storeIds =
         storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
@@ -104,13 +110,17 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
 
   app.get(
     "/api/orders/:id",
-    { schema: { tags: ["orders"], summary: "One order", params: OrderParamsSchema, response: orderAnswer } },
-    async (request) => (await callerOrder(request, request.params.id, "orders.write")).order,
+    {
+      config: ordersAccess,
+      schema: { tags: ["orders"], summary: "One order", params: OrderParamsSchema, response: orderAnswer },
+    },
+    async (request) => (await callerOrder(request, request.params.id)).order,
   );
 
   app.post(
     "/api/orders",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Open an order (numbered STORE-W-YYYYMMDD-NNNN)",
@@ -119,7 +129,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request, reply) => {
-      const caller = await context.auth.user(request, "orders.write");
+      const caller = callerOf(request);
       const store = chooseStore(caller, request.body.storeId);
       const tableId = request.body.tableId ?? null;
       if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
@@ -135,6 +145,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/lines",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary:
@@ -145,7 +156,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
+      const { caller, store } = await callerOrder(request, request.params.id);
       const item = await context.store.read(findItem(store.id, request.body.itemId));
       if (!item) throw new ServerError("NOT_FOUND", `item ${request.body.itemId}`);
       if (!item.active) throw new ServerError("ITEM_UNAVAILABLE");
@@ -167,6 +178,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.patch(
     "/api/orders/:id/lines/:lineId",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary:
@@ -191,6 +203,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/lines/:lineId/void",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Void a line, with a reason (manager, or a manager's PIN)",
@@ -209,6 +222,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/payments",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Take a payment; the order becomes paid once payments cover its total",
@@ -232,6 +246,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/move",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Move the order to another table (or none)",
@@ -241,7 +256,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
+      const { caller, store } = await callerOrder(request, request.params.id);
       const { tableId } = request.body;
       if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
         throw new ServerError("NOT_FOUND", `table ${tableId}`);
@@ -254,6 +269,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/merge",
     {
+      config: { access: { permission: "orders.merge" } },
       schema: {
         tags: ["orders"],
         summary:
@@ -264,7 +280,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const { caller, store } = await callerOrder(request, request.params.id, "orders.merge");
+      const { caller, store } = await callerOrder(request, request.params.id);
       const { orderId: _unused, ...base } = await opContext(caller, store, request.params.id);
       return context.store.write(mergeOrders(base, request.params.id, request.body.intoOrderId));
     },
@@ -273,6 +289,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/discount",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Set the order's discount in đồng, 0 removes it (manager, or a manager's PIN)",
@@ -295,6 +312,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/void",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary:

@@ -19,12 +19,11 @@ import type { HttpService } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { managerApproval } from "../auth/manager-approval.js";
-import type { SessionManager } from "../auth/session-manager.js";
 import { StationError } from "../errors.js";
 import type { OrderService } from "../selling/order-service.js";
 import type { StationStore } from "../store/station-store.js";
 import { orderView } from "./order-view.js";
-import { requireSession } from "./request-session.js";
+import { sessionOf } from "./request-session.js";
 
 const ListQuerySchema = ListOrdersQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
@@ -37,18 +36,23 @@ const ResolveRefusalRequestSchema = z.object({
 export interface OrderRouteDeps {
   orders: OrderService;
   store: StationStore;
-  sessions: SessionManager;
 }
+
+/**
+ * Everyone signed in here may reach an order; whether they may make this change (pay, void,
+ * discount, reduce, with or without a manager's PIN) is the core's to say (`planChange`).
+ */
+const ordersAccess = { access: { permission: "orders.write" } } as const;
 
 /**
  * The cashier's order calls. Each answers after its ops are committed to the local SQLite file;
  * none waits on the network.
  */
 export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
-  const { orders, store, sessions } = deps;
+  const { orders, store } = deps;
   /** The signed-in user, with the manager whose PIN came with the call (the core decides if it is needed). */
   const actor = async (request: FastifyRequest, managerPin?: string) => {
-    const session = requireSession(request, sessions);
+    const session = sessionOf(request);
     const approver = await managerApproval(store, managerPin);
     return { userId: session.user.id, role: session.user.role, approver };
   };
@@ -57,6 +61,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders",
     {
+      config: ordersAccess,
       schema: {
         summary: "Open an order (numbered by this station), optionally at a table",
         body: CreateOrderRequestSchema.nullish(),
@@ -73,23 +78,20 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.get(
     "/api/orders",
     {
+      config: ordersAccess,
       schema: {
         summary: "Orders at this station (its own and those synced from other devices), newest first",
         querystring: ListQuerySchema,
         response: { 200: OrderListSchema },
       },
     },
-    async (request) => {
-      await actor(request);
-      return { orders: store.orders.listOrders(request.query).map(orderView) };
-    },
+    async (request) => ({ orders: store.orders.listOrders(request.query).map(orderView) }),
   );
 
   app.get(
     "/api/orders/:id",
-    { schema: { summary: "One order", params: OrderParamsSchema, response: order } },
+    { config: ordersAccess, schema: { summary: "One order", params: OrderParamsSchema, response: order } },
     async (request) => {
-      await actor(request);
       const found = store.orders.getOrder(request.params.id);
       if (!found) throw new StationError("NOT_FOUND", "order");
       return orderView(found);
@@ -99,6 +101,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/lines",
     {
+      config: ordersAccess,
       schema: {
         summary: "Add a line (price, name and VAT copied from the catalog)",
         params: OrderParamsSchema,
@@ -112,6 +115,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.patch(
     "/api/orders/:id/lines/:lineId",
     {
+      config: ordersAccess,
       schema: {
         summary:
           "Change a line's quantity; lowering it is a reduction (a reason; a manager, or a manager's PIN)",
@@ -131,6 +135,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/lines/:lineId/void",
     {
+      config: ordersAccess,
       schema: {
         summary: "Void a line (manager, or a cashier with a manager's PIN)",
         params: LineParamsSchema,
@@ -147,6 +152,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/move",
     {
+      config: ordersAccess,
       schema: {
         summary: "Move the order to another table",
         params: OrderParamsSchema,
@@ -160,6 +166,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/discount",
     {
+      config: ordersAccess,
       schema: {
         summary: "Set the whole-order discount in đồng (manager, or a manager's PIN); 0 removes it",
         params: OrderParamsSchema,
@@ -178,6 +185,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/void",
     {
+      config: ordersAccess,
       schema: {
         summary: "Void the whole order (manager, or a manager's PIN)",
         params: OrderParamsSchema,
@@ -194,6 +202,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/resolve",
     {
+      config: ordersAccess,
       schema: {
         summary:
           "Resolve an order the server refused for good (manager, or a manager's PIN): set aside the changes it cannot take, optionally void the order, and let it sync",
@@ -211,6 +220,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/payments",
     {
+      config: ordersAccess,
       schema: {
         summary: "Record a payment; the order becomes paid (closed) once payments cover the total",
         params: OrderParamsSchema,
