@@ -26,16 +26,24 @@ import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { findItem, tableExists } from "../storage/scripts/catalog.js";
 import { mergeOrders } from "../storage/scripts/merge-orders.js";
-import { getOrder, listOrders } from "../storage/scripts/orders.js";
+import { getOrder, listOrders, orderSortKey } from "../storage/scripts/orders.js";
 import type { StoreRecord } from "../storage/scripts/records.js";
 import { changeOnServer, openServerOrder, type ServerOpContext } from "../storage/scripts/server-ops.js";
+import { encodeOrderCursor, OrderCursorSchema } from "./order-cursor.js";
 
 const ServerCreateOrderSchema = CreateOrderRequestSchema.extend({ storeId: Id.optional() });
 const MergeRequestSchema = z.object({ intoOrderId: Id });
 const ServerListOrdersQuerySchema = ListOrdersQuerySchema.extend({
   storeId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+  /** The `next` of the previous page. */
+  after: OrderCursorSchema.optional(),
+}).refine((query) => query.after === undefined || query.after.by === orderSortKey(query.status), {
+  message: "this cursor belongs to a listing in another order",
+  path: ["after"],
 });
+/** A page of orders; `next` is the `after` of the following page, null on the last. */
+const ServerOrderListSchema = OrderListSchema.extend({ next: z.string().nullable() });
 
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const orderAnswer = { 200: OrderSchema, ...refusals };
@@ -94,17 +102,18 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       schema: {
         tags: ["orders"],
         summary:
-          "Orders of the caller's stores, newest first (paid ones by payment time, others by opening time)",
+          "Orders of the caller's stores, newest first (by payment time when status=paid, else by opening time), a page at a time: pass `next` back as `after` until it is null",
         querystring: ServerListOrdersQuerySchema,
-        response: { 200: OrderListSchema, ...refusals },
+        response: { 200: ServerOrderListSchema, ...refusals },
       },
     },
     async (request) => {
       const caller = callerOf(request);
-      const { storeId, status, from, to, limit } = request.query;
+      const { storeId, status, from, to, limit, after } = request.query;
       const storeIds =
         storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
-      return { orders: await context.store.read(listOrders({ storeIds, status, from, to, limit })) };
+      const page = await context.store.read(listOrders({ storeIds, status, from, to, limit, after }));
+      return { orders: page.orders, next: page.next && encodeOrderCursor(page.next) };
     },
   );
 
