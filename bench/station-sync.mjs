@@ -19,6 +19,19 @@ const LINES = 5;
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const LATENCY_CALLS = 1_000;
 
+/** How many orders of `status` the server holds, following its pages to the last. */
+async function countServerOrders(serverUrl, token, status) {
+  let count = 0;
+  let after = null;
+  do {
+    const cursor = after === null ? "" : `&after=${encodeURIComponent(after)}`;
+    const page = await ok(serverUrl, "GET", `/api/orders?status=${status}&limit=10000${cursor}`, { token });
+    count += page.orders.length;
+    after = page.next;
+  } while (after !== null);
+  return count;
+}
+
 /** Writes the backlog straight into a stopped station's SQLite file, through its own order service. */
 async function seedBacklog(dataDir) {
   const { StationStore, OrderService } = await import("../apps/station/dist/index.js");
@@ -138,12 +151,10 @@ export async function backlogRun() {
     }
 
     const admin = await login(server.url, "admin", "admin123");
-    const onServer = await ok(server.url, "GET", "/api/orders?status=open", { token: admin });
-    const paidOnServer = await ok(server.url, "GET", "/api/orders?status=paid&limit=10000", { token: admin });
-    if (onServer.orders.length < OPEN || paidOnServer.orders.length < PAID) {
-      throw new Error(
-        `server holds ${onServer.orders.length} open and ${paidOnServer.orders.length} paid orders`,
-      );
+    const openOnServer = await countServerOrders(server.url, admin, "open");
+    const paidOnServer = await countServerOrders(server.url, admin, "paid");
+    if (openOnServer < OPEN || paidOnServer < PAID) {
+      throw new Error(`server holds ${openOnServer} open and ${paidOnServer} paid orders`);
     }
     return { seedMs, openMs, allMs };
   } finally {

@@ -195,13 +195,25 @@ export class QuayWorld {
     });
   }
 
+  /**
+   * Every order of each status, page after page while the answer names a `next` (the server
+   * does; a station answers one page of at most 10,000).
+   */
   private async allOrders(url: string, token: string): Promise<OrderView[]> {
-    const lists = await Promise.all(
-      ["open", "paid", "void"].map((status) =>
-        ok(url, "GET", `/api/orders?status=${status}&limit=10000`, { token }),
-      ),
+    const byStatus = await Promise.all(
+      ["open", "paid", "void"].map(async (status) => {
+        const orders: OrderView[] = [];
+        let after: string | null = null;
+        do {
+          const cursor: string = after === null ? "" : `&after=${encodeURIComponent(after)}`;
+          const page = await ok(url, "GET", `/api/orders?status=${status}&limit=10000${cursor}`, { token });
+          orders.push(...(page.orders as OrderView[]));
+          after = (page.next as string | null | undefined) ?? null;
+        } while (after !== null);
+        return orders;
+      }),
     );
-    return lists.flatMap((list) => list.orders as OrderView[]);
+    return byStatus.flat();
   }
 }
 

@@ -1,6 +1,5 @@
 import type { Clock, IdGenerator } from "@quay/core";
 import type { AttemptGuard } from "./auth/attempt-guard.js";
-import type { RequestAuth } from "./auth/request-auth.js";
 import type { SessionAuthority } from "./auth/session-authority.js";
 import type { LiveEvents } from "./live/live-events.js";
 import type { ServerStore } from "./storage/server-store.js";
@@ -11,7 +10,6 @@ export interface ServerContext {
   readonly clock: Clock;
   readonly newId: IdGenerator;
   readonly sessions: SessionAuthority;
-  readonly auth: RequestAuth;
   /** Passwords and manager PINs are checked through it: failures are throttled. */
   readonly attempts: AttemptGuard;
   readonly live: LiveEvents;

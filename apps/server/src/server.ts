@@ -2,9 +2,9 @@ import { randomFillSync } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { type Clock, type IdGenerator, uuidV7Generator } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
-import { createHttpService, type HttpService } from "@quay/service-kit";
+import { createHttpService, guardRoutes, type HttpService } from "@quay/service-kit";
 import { AttemptGuard } from "./auth/attempt-guard.js";
-import { RequestAuth } from "./auth/request-auth.js";
+import { requestGuard } from "./auth/request-auth.js";
 import { SessionAuthority } from "./auth/session-authority.js";
 import { LiveEvents } from "./live/live-events.js";
 import { registerCatalogRoutes } from "./routes/catalog-routes.js";
@@ -60,10 +60,11 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
     clock,
     newId,
     sessions,
-    auth: new RequestAuth(sessions),
     attempts: new AttemptGuard(options.store, clock, app.log),
     live,
   };
+  // Every route declares who may call it (`config.access`); this one hook checks them all.
+  guardRoutes(app, requestGuard(sessions));
 
   registerHealthRoutes(app, context);
   registerSessionRoutes(app, context);

@@ -1,6 +1,6 @@
 import { getRandomValues } from "node:crypto";
 import { type Clock, type Order, uuidV7Generator } from "@quay/core";
-import { createHttpService } from "@quay/service-kit";
+import { createHttpService, guardRoutes } from "@quay/service-kit";
 import { AttemptGuard } from "./auth/attempt-guard.js";
 import { LoginService } from "./auth/login-service.js";
 import { SessionManager } from "./auth/session-manager.js";
@@ -9,6 +9,7 @@ import { STATION_ERRORS } from "./errors.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
 import { acceptEmptyJsonBodies } from "./http/lenient-json.js";
 import { registerOrderRoutes } from "./http/order-routes.js";
+import { sessionGuard } from "./http/request-session.js";
 import { addServerTiming } from "./http/server-timing.js";
 import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerStatusRoutes } from "./http/status-routes.js";
@@ -114,11 +115,13 @@ export async function createStation(options: StationOptions) {
   });
 
   acceptEmptyJsonBodies(app);
+  // Every route declares who may call it (`config.access`); this one hook checks them all.
+  guardRoutes(app, sessionGuard(sessions));
   addServerTiming(app);
   registerSessionRoutes(app, { login, sessions });
-  registerStatusRoutes(app, { hub, engine: syncEngine, store, sessions });
-  registerCatalogRoutes(app, { store, sessions });
-  registerOrderRoutes(app, { orders, store, sessions, attempts });
+  registerStatusRoutes(app, { hub, engine: syncEngine, store });
+  registerCatalogRoutes(app, { store });
+  registerOrderRoutes(app, { orders, store, attempts });
   await registerWebApp(app, options.webRoot);
 
   app.addHook("onClose", async () => {

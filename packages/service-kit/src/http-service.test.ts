@@ -34,29 +34,33 @@ describe("createHttpService", () => {
     });
     app.post(
       "/echo",
-      { schema: { body: z.object({ amount: z.number().int().min(1) }) } },
+      { config: { access: "public" }, schema: { body: z.object({ amount: z.number().int().min(1) }) } },
       async (request) => ({
         amount: request.body.amount,
       }),
     );
-    app.get("/teapot", async () => {
+    app.get("/teapot", { config: { access: "public" } }, async () => {
       throw new TeapotError("TEAPOT");
     });
-    app.get<{ Querystring: { seconds: string } }>("/throttled", async (request) => {
-      throw new TeapotError("TOO_MANY_ATTEMPTS", "login", {
-        retryAfterSeconds: Number(request.query.seconds),
-      });
-    });
-    app.get("/stray", async () => {
+    app.get<{ Querystring: { seconds: string } }>(
+      "/throttled",
+      { config: { access: "public" } },
+      async (request) => {
+        throw new TeapotError("TOO_MANY_ATTEMPTS", "login", {
+          retryAfterSeconds: Number(request.query.seconds),
+        });
+      },
+    );
+    app.get("/stray", { config: { access: "public" } }, async () => {
       throw new StrayError("NOT_IN_ANY_REGISTRY");
     });
-    app.get("/prototype", async () => {
+    app.get("/prototype", { config: { access: "public" } }, async () => {
       throw new StrayError("toString");
     });
-    app.get("/rule", async () => {
+    app.get("/rule", { config: { access: "public" } }, async () => {
       throw new OrderRuleError("ORDER_PAID");
     });
-    app.get("/crash", async () => {
+    app.get("/crash", { config: { access: "public" } }, async () => {
       throw new Error("boom");
     });
     await app.ready();

@@ -11,6 +11,7 @@ import {
 } from "fastify-type-provider-zod";
 import { AppError, COMMON_ERRORS, type ErrorRegistry, type ErrorSubject, tryAgainText } from "./app-error.js";
 import { closeEventStreams } from "./event-stream.js";
+import { declarePublic, trackRouteAccess } from "./route-access.js";
 
 export interface HttpServiceOptions {
   /** Shown in the OpenAPI reference at /docs. */
@@ -42,6 +43,7 @@ export async function createHttpService(options: HttpServiceOptions) {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
+  trackRouteAccess(app);
   app.setValidatorCompiler(validatorCompiler);
   // Open SSE streams would keep `close()` waiting forever: end them when the service stops.
   app.addHook("preClose", async () => closeEventStreams(app.server));
@@ -85,7 +87,11 @@ export async function createHttpService(options: HttpServiceOptions) {
     openapi: { info: { title: options.title, version: options.version } },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  // The reference is public: the routes' schemas are the contract (docs/api.md).
+  await app.register(async (docs) => {
+    declarePublic(docs);
+    await docs.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  });
   return app;
 }
 

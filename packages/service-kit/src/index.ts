@@ -1,4 +1,5 @@
 export * from "./app-error.js";
 export * from "./event-stream.js";
 export * from "./http-service.js";
+export * from "./route-access.js";
 export * from "./run-service.js";

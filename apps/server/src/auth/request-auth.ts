@@ -1,4 +1,5 @@
-import { can, type Permission } from "@quay/core";
+import { can } from "@quay/core";
+import type { RouteGuard } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { ServerError } from "../server-errors.js";
 import type { StoreRecord } from "../storage/scripts/records.js";
@@ -36,43 +37,49 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
-/** Checks who is calling; every route that needs a caller goes through here. */
-export class RequestAuth {
-  /** Each request is authenticated once, even when a hook and its handler both ask. */
-  readonly #checked = new WeakMap<FastifyRequest, Promise<Principal | null>>();
+/** Who called, for the requests the guard let through. */
+const principals = new WeakMap<FastifyRequest, Principal>();
 
-  constructor(private readonly authority: SessionAuthority) {}
-
-  async principal(request: FastifyRequest, allowQuery = false): Promise<Principal> {
-    let checked = this.#checked.get(request);
-    if (!checked) {
-      const token = requestToken(request, allowQuery);
-      checked = token ? this.authority.authenticate(token) : Promise.resolve(null);
-      this.#checked.set(request, checked);
-    }
-    const principal = await checked;
+/**
+ * The server's route guard (`guardRoutes`): authenticates the caller once, checks them against
+ * the access the route declares and remembers them for the handler. 401 UNAUTHENTICATED without
+ * a valid token; 403 FORBIDDEN for a device token where a person is needed, a person's token on
+ * a station's route, or a role without the route's permission (docs/security.md).
+ */
+export function requestGuard(authority: SessionAuthority): RouteGuard {
+  return async (request, access) => {
+    const token = requestToken(request, request.routeOptions.config.tokenInQuery === true);
+    const principal = token ? await authority.authenticate(token) : null;
     if (!principal) throw new ServerError("UNAUTHENTICATED");
-    return principal;
-  }
-
-  /** A logged-in person, who must hold `permission` when one is named. */
-  async user(request: FastifyRequest, permission?: Permission, allowQuery = false): Promise<UserPrincipal> {
-    const principal = await this.principal(request, allowQuery);
-    if (principal.kind !== "user") throw new ServerError("FORBIDDEN", "a device token cannot do this");
-    if (permission && !can(principal.user.role, permission)) {
-      throw new ServerError("FORBIDDEN", `${principal.user.role} may not ${permission}`);
+    if (access === "device") {
+      if (principal.kind !== "device") {
+        throw new ServerError("FORBIDDEN", "only a station's device token can do this");
+      }
+    } else if (principal.kind !== "user") {
+      throw new ServerError("FORBIDDEN", "a device token cannot do this");
+    } else if (access !== "signed-in" && !can(principal.user.role, access.permission)) {
+      throw new ServerError("FORBIDDEN", `${principal.user.role} may not ${access.permission}`);
     }
-    return principal;
-  }
-
-  /** A registered station. */
-  async device(request: FastifyRequest): Promise<DevicePrincipal> {
-    const principal = await this.principal(request);
-    if (principal.kind !== "device")
-      throw new ServerError("FORBIDDEN", "only a station's device token can do this");
-    return principal;
-  }
+    principals.set(request, principal);
+  };
 }
+
+/** The person calling a route that declares `"signed-in"` or a permission. */
+export function callerOf(request: FastifyRequest): UserPrincipal {
+  const principal = principals.get(request);
+  if (principal?.kind !== "user") throw new Error(`${routeName(request)} reads a person it does not declare`);
+  return principal;
+}
+
+/** The station calling a route that declares `"device"`. */
+export function stationOf(request: FastifyRequest): DevicePrincipal {
+  const principal = principals.get(request);
+  if (principal?.kind !== "device")
+    throw new Error(`${routeName(request)} reads a station it does not declare`);
+  return principal;
+}
+
+const routeName = (request: FastifyRequest) => `${request.method} ${request.routeOptions.url ?? request.url}`;
 
 /**
  * The store a call is about: the one named (it must be the caller's), else the caller's only

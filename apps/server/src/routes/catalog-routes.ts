@@ -9,7 +9,7 @@ import {
 } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
-import { callerStore, chooseStore } from "../auth/request-auth.js";
+import { callerOf, callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import {
@@ -65,6 +65,7 @@ export function registerCatalogRoutes(app: HttpService, context: ServerContext):
   app.get(
     "/api/catalog",
     {
+      config: { access: "signed-in" },
       schema: {
         tags: ["catalog"],
         summary: "The store's catalog: store, categories, items, areas, tables",
@@ -73,7 +74,7 @@ export function registerCatalogRoutes(app: HttpService, context: ServerContext):
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request);
+      const caller = callerOf(request);
       const store = chooseStore(caller, request.query.storeId);
       const snapshot = await context.store.read(catalogSnapshot(store.id));
       if (!snapshot) throw new ServerError("NOT_FOUND", `store ${store.id}`);
@@ -105,6 +106,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
   app.post(
     path,
     {
+      config: { access: { permission: "catalog.edit" } },
       schema: {
         tags: ["catalog"],
         summary: `Create a ${label}`,
@@ -113,7 +115,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
       },
     },
     async (request, reply) => {
-      const caller = await context.auth.user(request, "catalog.edit");
+      const caller = callerOf(request);
       const { storeId, ...fields } = request.body as CatalogFields & { storeId?: string };
       const store = chooseStore(caller, storeId);
       const id = context.newId();
@@ -127,6 +129,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
   app.patch(
     `${path}/:id`,
     {
+      config: { access: { permission: "catalog.edit" } },
       schema: {
         tags: ["catalog"],
         summary: `Change a ${label}`,
@@ -136,7 +139,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request, "catalog.edit");
+      const caller = callerOf(request);
       const store = await entryStore(caller, request.params.id);
       const fields = request.body as CatalogFields;
       await context.store.write(
@@ -149,6 +152,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
   app.delete(
     `${path}/:id`,
     {
+      config: { access: { permission: "catalog.edit" } },
       schema: {
         tags: ["catalog"],
         summary: `Delete a ${label} (409 IN_USE while anything is filed under it)`,
@@ -157,7 +161,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
       },
     },
     async (request, reply) => {
-      const caller = await context.auth.user(request, "catalog.edit");
+      const caller = callerOf(request);
       const store = await entryStore(caller, request.params.id);
       await context.store.write(deleteCatalogEntry({ kind, id: request.params.id, storeId: store.id }));
       return reply.status(204).send(null);

@@ -1,13 +1,15 @@
 import { Id } from "@quay/protocol";
 import { type HttpService, openEventStream } from "@quay/service-kit";
 import { z } from "zod";
-import { callerStore } from "../auth/request-auth.js";
+import { callerOf, callerStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 
 export function registerEventRoutes(app: HttpService, context: ServerContext): void {
   app.get(
     "/api/events",
     {
+      // EventSource cannot send headers: the cookie, or a `token` query parameter, will do.
+      config: { access: "signed-in", tokenInQuery: true },
       schema: {
         tags: ["live"],
         summary:
@@ -16,8 +18,7 @@ export function registerEventRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request, reply) => {
-      // EventSource cannot send headers: the cookie, or a `token` query parameter, will do.
-      const caller = await context.auth.user(request, undefined, true);
+      const caller = callerOf(request);
       const { storeId } = request.query;
       const storeIds =
         storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];

@@ -1,7 +1,7 @@
 import { ErrorBody, Id, OrderSchema } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
-import { chooseStore } from "../auth/request-auth.js";
+import { callerOf, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { floorOrders } from "../storage/scripts/floor.js";
 
@@ -20,6 +20,7 @@ export function registerFloorRoutes(app: HttpService, context: ServerContext): v
   app.get(
     "/api/floor",
     {
+      config: { access: { permission: "orders.write" } },
       schema: {
         tags: ["orders"],
         summary: "The store's open orders (the table map), each with the user who opened it",
@@ -28,7 +29,7 @@ export function registerFloorRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request, "orders.write");
+      const caller = callerOf(request);
       const store = chooseStore(caller, request.query.storeId);
       const orders = await context.store.read(floorOrders(store.id));
       return { storeId: store.id, orders: orders.map(({ order, openedBy }) => ({ ...order, openedBy })) };

@@ -8,6 +8,7 @@ export function registerHealthRoutes(app: HttpService, context: ServerContext): 
   app.get(
     "/healthz",
     {
+      config: { access: "public" },
       schema: {
         tags: ["health"],
         summary: "200 while the server and its database answer",

@@ -1,4 +1,4 @@
-import { type Approver, dong, type Order, type OrderIntent, type Permission } from "@quay/core";
+import { type Approver, dong, type Order, type OrderIntent } from "@quay/core";
 import {
   AddLineRequestSchema,
   AddPaymentRequestSchema,
@@ -21,26 +21,39 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { managerApproval } from "../auth/manager-pin.js";
 import type { UserPrincipal } from "../auth/principal.js";
-import { callerStore, chooseStore } from "../auth/request-auth.js";
+import { callerOf, callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { findItem, tableExists } from "../storage/scripts/catalog.js";
 import { mergeOrders } from "../storage/scripts/merge-orders.js";
-import { getOrder, listOrders } from "../storage/scripts/orders.js";
+import { getOrder, listOrders, orderSortKey } from "../storage/scripts/orders.js";
 import type { StoreRecord } from "../storage/scripts/records.js";
 import { changeOnServer, openServerOrder, type ServerOpContext } from "../storage/scripts/server-ops.js";
+import { encodeOrderCursor, OrderCursorSchema } from "./order-cursor.js";
 
 const ServerCreateOrderSchema = CreateOrderRequestSchema.extend({ storeId: Id.optional() });
 const MergeRequestSchema = z.object({ intoOrderId: Id });
 const ServerListOrdersQuerySchema = ListOrdersQuerySchema.extend({
   storeId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+  /** The `next` of the previous page. */
+  after: OrderCursorSchema.optional(),
+}).refine((query) => query.after === undefined || query.after.by === orderSortKey(query.status), {
+  message: "this cursor belongs to a listing in another order",
+  path: ["after"],
 });
+/** A page of orders; `next` is the `after` of the following page, null on the last. */
+const ServerOrderListSchema = OrderListSchema.extend({ next: z.string().nullable() });
 
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const orderAnswer = { 200: OrderSchema, ...refusals };
 /** Calls that may carry a manager's PIN: PINs tried too often are refused 429 TOO_MANY_ATTEMPTS. */
 const pinAnswer = { ...orderAnswer, 429: ErrorBody };
+/**
+ * Everyone who serves may reach an order; whether this caller may make this change (pay, void,
+ * discount, reduce, with or without a manager's PIN) is the core's to say (`planChange`).
+ */
+const ordersAccess = { access: { permission: "orders.write" } } as const;
 
 /**
  * Orders for phones and the back office (docs/api.md, "Server"): every call becomes ops in the
@@ -62,8 +75,8 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   });
 
   /** The caller's order with this id: another store's order is NOT_FOUND, never FORBIDDEN. */
-  const callerOrder = async (request: FastifyRequest, id: string, permission: Permission) => {
-    const caller = await context.auth.user(request, permission);
+  const callerOrder = async (request: FastifyRequest, id: string) => {
+    const caller = callerOf(request);
     const order = await context.store.read(getOrder(id));
     if (!order) throw new ServerError("NOT_FOUND", `order ${id}`);
     return { caller, store: callerStore(caller, order.storeId), order: order.view };
@@ -76,7 +89,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     intentFor: (order: Order | null) => OrderIntent,
     managerPin?: string,
   ) => {
-    const { caller, store } = await callerOrder(request, id, "orders.write");
+    const { caller, store } = await callerOrder(request, id);
     const approver = await managerApproval(
       context,
       { store, userId: caller.user.id, address: request.ip },
@@ -88,32 +101,38 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.get(
     "/api/orders",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary:
-          "Orders of the caller's stores, newest first (paid ones by payment time, others by opening time)",
+          "Orders of the caller's stores, newest first (by payment time when status=paid, else by opening time), a page at a time: pass `next` back as `after` until it is null",
         querystring: ServerListOrdersQuerySchema,
-        response: { 200: OrderListSchema, ...refusals },
+        response: { 200: ServerOrderListSchema, ...refusals },
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request);
-      const { storeId, status, from, to, limit } = request.query;
+      const caller = callerOf(request);
+      const { storeId, status, from, to, limit, after } = request.query;
       const storeIds =
         storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
-      return { orders: await context.store.read(listOrders({ storeIds, status, from, to, limit })) };
+      const page = await context.store.read(listOrders({ storeIds, status, from, to, limit, after }));
+      return { orders: page.orders, next: page.next && encodeOrderCursor(page.next) };
     },
   );
 
   app.get(
     "/api/orders/:id",
-    { schema: { tags: ["orders"], summary: "One order", params: OrderParamsSchema, response: orderAnswer } },
-    async (request) => (await callerOrder(request, request.params.id, "orders.write")).order,
+    {
+      config: ordersAccess,
+      schema: { tags: ["orders"], summary: "One order", params: OrderParamsSchema, response: orderAnswer },
+    },
+    async (request) => (await callerOrder(request, request.params.id)).order,
   );
 
   app.post(
     "/api/orders",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Open an order (numbered STORE-W-YYYYMMDD-NNNN)",
@@ -122,7 +141,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request, reply) => {
-      const caller = await context.auth.user(request, "orders.write");
+      const caller = callerOf(request);
       const store = chooseStore(caller, request.body.storeId);
       const tableId = request.body.tableId ?? null;
       if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
@@ -138,6 +157,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/lines",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary:
@@ -148,7 +168,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
+      const { caller, store } = await callerOrder(request, request.params.id);
       const item = await context.store.read(findItem(store.id, request.body.itemId));
       if (!item) throw new ServerError("NOT_FOUND", `item ${request.body.itemId}`);
       if (!item.active) throw new ServerError("ITEM_UNAVAILABLE");
@@ -170,6 +190,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.patch(
     "/api/orders/:id/lines/:lineId",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary:
@@ -194,6 +215,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/lines/:lineId/void",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Void a line, with a reason (manager, or a manager's PIN)",
@@ -212,6 +234,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/payments",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Take a payment; the order becomes paid once payments cover its total",
@@ -235,6 +258,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/move",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Move the order to another table (or none)",
@@ -244,7 +268,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const { caller, store } = await callerOrder(request, request.params.id, "orders.write");
+      const { caller, store } = await callerOrder(request, request.params.id);
       const { tableId } = request.body;
       if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
         throw new ServerError("NOT_FOUND", `table ${tableId}`);
@@ -257,6 +281,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/merge",
     {
+      config: { access: { permission: "orders.merge" } },
       schema: {
         tags: ["orders"],
         summary:
@@ -267,7 +292,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const { caller, store } = await callerOrder(request, request.params.id, "orders.merge");
+      const { caller, store } = await callerOrder(request, request.params.id);
       const { orderId: _unused, ...base } = await opContext(caller, store, request.params.id);
       return context.store.write(mergeOrders(base, request.params.id, request.body.intoOrderId));
     },
@@ -276,6 +301,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/discount",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary: "Set the order's discount in đồng, 0 removes it (manager, or a manager's PIN)",
@@ -298,6 +324,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/orders/:id/void",
     {
+      config: ordersAccess,
       schema: {
         tags: ["orders"],
         summary:

@@ -6,7 +6,7 @@ import {
   SalesReportSchema,
 } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
-import { callerStore, chooseStore } from "../auth/request-auth.js";
+import { callerOf, callerStore, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { dashboard } from "../storage/scripts/dashboard.js";
 import { salesReport } from "../storage/scripts/sales-report.js";
@@ -26,6 +26,7 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
   app.get(
     "/api/reports/sales",
     {
+      config: { access: { permission: "reports.read" } },
       schema: {
         tags: ["reports"],
         summary:
@@ -35,7 +36,7 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request, "reports.read");
+      const caller = callerOf(request);
       const { from, to, storeId } = request.query;
       const storeIds =
         storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
@@ -46,6 +47,7 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
   app.get(
     "/api/reports/dashboard",
     {
+      config: { access: { permission: "reports.read" } },
       schema: {
         tags: ["reports"],
         summary:
@@ -55,7 +57,7 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request, "reports.read");
+      const caller = callerOf(request);
       const store = chooseStore(caller, request.query.storeId);
       return context.store.read(dashboard(store, context.clock.now()));
     },

@@ -9,7 +9,7 @@ import {
 import type { HttpService } from "@quay/service-kit";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { SESSION_COOKIE } from "../auth/request-auth.js";
+import { callerOf, SESSION_COOKIE } from "../auth/request-auth.js";
 import { USER_SESSION_MS } from "../auth/session-authority.js";
 import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
@@ -47,6 +47,7 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
   app.post(
     "/api/login",
     {
+      config: { access: "public" },
       schema: {
         tags: ["session"],
         summary: "Log in with a username and password; answers a bearer token (also set as a cookie)",
@@ -85,6 +86,7 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
   app.post(
     "/api/logout",
     {
+      config: { access: "signed-in" },
       schema: {
         tags: ["session"],
         summary: "End this session: its token stops working at once",
@@ -92,7 +94,7 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
       },
     },
     async (request, reply) => {
-      const caller = await context.auth.user(request);
+      const caller = callerOf(request);
       await context.sessions.revoke(caller.session.id);
       setSessionCookie(request, reply, "", 0);
       return reply.status(204).send(null);
@@ -102,6 +104,7 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
   app.get(
     "/api/me",
     {
+      config: { access: "signed-in" },
       schema: {
         tags: ["session"],
         summary: "Who is logged in, and their stores",
@@ -109,7 +112,7 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request);
+      const caller = callerOf(request);
       return {
         user: sessionUser(caller.user),
         expiresAt: new Date(caller.session.expiresAt).toISOString(),

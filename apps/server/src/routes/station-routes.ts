@@ -1,7 +1,7 @@
 import { ErrorBody, Id, IsoTime, PendingCountsSchema } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
-import { callerStore } from "../auth/request-auth.js";
+import { callerOf, callerStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { getStation, listStations, setStationActive } from "../storage/scripts/stations.js";
@@ -29,6 +29,7 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
   app.get(
     "/api/stations",
     {
+      config: { access: { permission: "stations.manage" } },
       schema: {
         tags: ["stations"],
         summary: "Stations of the caller's stores, with their last contact and unsynced work",
@@ -37,7 +38,7 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request, "stations.manage");
+      const caller = callerOf(request);
       const storeIds =
         request.query.storeId === undefined
           ? caller.stores.map((store) => store.id)
@@ -59,6 +60,7 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
   app.delete(
     "/api/stations/:id",
     {
+      config: { access: { permission: "stations.manage" } },
       schema: {
         tags: ["stations"],
         summary: "Revoke a station: its device token stops working; it must register again",
@@ -67,7 +69,7 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
       },
     },
     async (request, reply) => {
-      const caller = await context.auth.user(request, "stations.manage");
+      const caller = callerOf(request);
       const station = await context.store.read(getStation(request.params.id));
       if (!station) throw new ServerError("NOT_FOUND", `station ${request.params.id}`);
       callerStore(caller, station.storeId);

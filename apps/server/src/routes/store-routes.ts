@@ -1,7 +1,7 @@
 import { ErrorBody, Id, StoreSchema } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
-import { callerStore } from "../auth/request-auth.js";
+import { callerOf, callerStore } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { createStore, storeView, updateStore } from "../storage/scripts/stores.js";
@@ -33,6 +33,7 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
   app.get(
     "/api/stores",
     {
+      config: { access: "signed-in" },
       schema: {
         tags: ["stores"],
         summary: "The caller's stores",
@@ -40,7 +41,7 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request);
+      const caller = callerOf(request);
       return { stores: caller.stores.map(storeView) };
     },
   );
@@ -48,6 +49,7 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
   app.post(
     "/api/stores",
     {
+      config: { access: { permission: "stores.create" } },
       schema: {
         tags: ["stores"],
         summary: "Open a new store in the owner's tenant",
@@ -56,7 +58,7 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request, reply) => {
-      const caller = await context.auth.user(request, "stores.create");
+      const caller = callerOf(request);
       const id = context.newId();
       const store = await context.store
         .write(createStore({ id, tenantId: caller.user.tenantId, store: request.body, now: nowIso(context) }))
@@ -71,6 +73,7 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
   app.patch(
     "/api/stores/:id",
     {
+      config: { access: { permission: "stores.edit" } },
       schema: {
         tags: ["stores"],
         summary: "Change a store's details (name, address, time zone, auto-sync, bank account)",
@@ -80,7 +83,7 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request, "stores.edit");
+      const caller = callerOf(request);
       const current = callerStore(caller, request.params.id);
       const patch = Object.fromEntries(
         Object.entries(request.body).filter(([, value]) => value !== undefined),

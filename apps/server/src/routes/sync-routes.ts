@@ -14,7 +14,7 @@ import {
 import { type HttpService, openEventStream } from "@quay/service-kit";
 import type { FastifySchemaCompiler, FastifySerializerCompiler } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { chooseStore } from "../auth/request-auth.js";
+import { callerOf, chooseStore, stationOf } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { registerStation, touchStation } from "../storage/scripts/stations.js";
@@ -71,6 +71,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
   app.post(
     "/api/sync/register",
     {
+      config: { access: { permission: "stations.register" } },
       schema: {
         tags: ["sync"],
         summary:
@@ -80,7 +81,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request, "stations.register");
+      const caller = callerOf(request);
       checkProtocol(request.body.protocolVersion);
       const { storeCode } = request.body;
       const store =
@@ -118,10 +119,8 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
       bodyLimit: PUSH_BODY_LIMIT,
       validatorCompiler: pushValidatorCompiler,
       serializerCompiler: pushSerializerCompiler,
-      // Only a station's body is worth reading: check the token before up to 32 MiB arrive.
-      onRequest: async (request) => {
-        await context.auth.device(request);
-      },
+      // Checked on request, so nobody but a station gets to send up to 32 MiB (`guardRoutes`).
+      config: { access: "device" },
       schema: {
         tags: ["sync"],
         summary: "Store a batch of ops idempotently, all or nothing (device token); answers the ids now held",
@@ -130,7 +129,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
       },
     },
     async (request) => {
-      const device = await context.auth.device(request);
+      const device = stationOf(request);
       checkProtocol(request.body.protocolVersion);
       const result = await context.store.write(
         pushOps({
@@ -148,6 +147,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
   app.get(
     "/api/sync/pull",
     {
+      config: { access: "device" },
       schema: {
         tags: ["sync"],
         summary:
@@ -157,7 +157,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
       },
     },
     async (request) => {
-      const device = await context.auth.device(request);
+      const device = stationOf(request);
       await noteContact(device.station.id);
       const result = await context.store.read(
         pullChanges({
@@ -174,13 +174,14 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
   app.get(
     "/api/sync/events",
     {
+      config: { access: "device" },
       schema: {
         tags: ["sync"],
         summary: "Server-Sent Events: `changed {cursor}` whenever the station's store moves (device token)",
       },
     },
     async (request, reply) => {
-      const device = await context.auth.device(request);
+      const device = stationOf(request);
       const head = await context.store.read(storeHead(device.store.id));
       const stream = openEventStream(request, reply);
       context.live.watchAsStation(device.store.id, stream);

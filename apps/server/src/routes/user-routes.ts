@@ -4,7 +4,7 @@ import { ErrorBody, Id, Role, Text } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { UserPrincipal } from "../auth/principal.js";
-import { callerStore } from "../auth/request-auth.js";
+import { callerOf, callerStore } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import type { UserRecord } from "../storage/scripts/records.js";
@@ -65,6 +65,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
   app.get(
     "/api/users",
     {
+      config: { access: { permission: "users.manage" } },
       schema: {
         tags: ["users"],
         summary: "Users of the caller's stores (never their secrets)",
@@ -73,7 +74,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request, "users.manage");
+      const caller = callerOf(request);
       const storeIds =
         request.query.storeId === undefined
           ? caller.stores.map((store) => store.id)
@@ -86,6 +87,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
   app.post(
     "/api/users",
     {
+      config: { access: { permission: "users.manage" } },
       schema: {
         tags: ["users"],
         summary: "Create a user (usernames are unique on the server, whatever the case)",
@@ -94,7 +96,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
       },
     },
     async (request, reply) => {
-      const caller = await context.auth.user(request, "users.manage");
+      const caller = callerOf(request);
       const body = request.body;
       checkMayManage(caller, body.role, body.storeIds);
       const user = await context.store
@@ -123,6 +125,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
   app.patch(
     "/api/users/:id",
     {
+      config: { access: { permission: "users.manage" } },
       schema: {
         tags: ["users"],
         summary: "Change a user; deactivating one ends their sessions at once",
@@ -132,7 +135,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
       },
     },
     async (request) => {
-      const caller = await context.auth.user(request, "users.manage");
+      const caller = callerOf(request);
       const target = await context.store.read(getUser(request.params.id));
       if (!target || target.tenantId !== caller.user.tenantId) {
         throw new ServerError("NOT_FOUND", `user ${request.params.id}`);

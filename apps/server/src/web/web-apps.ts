@@ -42,20 +42,32 @@ export async function registerWebApps(app: HttpService, webDist: string | null):
   };
 
   // The server's own front page is the back office.
-  app.get("/", { schema: { hide: true } }, (_request, reply) => reply.redirect("/admin/"));
+  app.get("/", { config: { access: "public" }, schema: { hide: true } }, (_request, reply) =>
+    reply.redirect("/admin/"),
+  );
   for (const name of APPS) {
-    app.get(`/${name}`, { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${name}/`));
-    app.get<{ Params: { "*": string } }>(`/${name}/*`, { schema: { hide: true } }, async (request, reply) => {
-      const relative = request.params["*"] || "index.html";
-      const file = await serve(name, relative, true);
-      if (file.endsWith("index.html")) reply.header("cache-control", "no-cache");
-      return reply.sendFile(file, { cacheControl: false });
-    });
+    app.get(`/${name}`, { config: { access: "public" }, schema: { hide: true } }, (_request, reply) =>
+      reply.redirect(`/${name}/`),
+    );
+    app.get<{ Params: { "*": string } }>(
+      `/${name}/*`,
+      { config: { access: "public" }, schema: { hide: true } },
+      async (request, reply) => {
+        const relative = request.params["*"] || "index.html";
+        const file = await serve(name, relative, true);
+        if (file.endsWith("index.html")) reply.header("cache-control", "no-cache");
+        return reply.sendFile(file, { cacheControl: false });
+      },
+    );
   }
-  app.get<{ Params: { "*": string } }>("/assets/*", { schema: { hide: true } }, async (request, reply) => {
-    const file = await serve("assets", request.params["*"], false);
-    // Built assets carry a content hash in their names: they never change.
-    reply.header("cache-control", "public, max-age=31536000, immutable");
-    return reply.sendFile(file, { cacheControl: false });
-  });
+  app.get<{ Params: { "*": string } }>(
+    "/assets/*",
+    { config: { access: "public" }, schema: { hide: true } },
+    async (request, reply) => {
+      const file = await serve("assets", request.params["*"], false);
+      // Built assets carry a content hash in their names: they never change.
+      reply.header("cache-control", "public, max-age=31536000, immutable");
+      return reply.sendFile(file, { cacheControl: false });
+    },
+  );
 }

@@ -1,10 +1,8 @@
 import { AreaSchema, CategorySchema, ItemSchema, StoreSchema, TableSchema } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
-import type { SessionManager } from "../auth/session-manager.js";
 import { StationError } from "../errors.js";
 import type { StationStore } from "../store/station-store.js";
-import { requireSession } from "./request-session.js";
 
 const CatalogResponseSchema = z.object({
   categories: z.array(CategorySchema),
@@ -19,20 +17,17 @@ const StoreResponseSchema = z.object({
 });
 
 /** The menu and floor as last synced, and the store's details for receipts and VietQR. */
-export function registerCatalogRoutes(
-  app: HttpService,
-  deps: { store: StationStore; sessions: SessionManager },
-) {
+export function registerCatalogRoutes(app: HttpService, deps: { store: StationStore }) {
   app.get(
     "/api/catalog",
     {
+      config: { access: "signed-in" },
       schema: {
         summary: "Categories, active items, areas and tables",
         response: { 200: CatalogResponseSchema },
       },
     },
-    async (request) => {
-      requireSession(request, deps.sessions);
+    async () => {
       const catalog = deps.store.catalog();
       if (!catalog) throw new StationError("NOT_PROVISIONED");
       return {
@@ -47,6 +42,8 @@ export function registerCatalogRoutes(
   app.get(
     "/api/store",
     {
+      // Public, like the status: for the cashier's screen on this PC (docs/security.md).
+      config: { access: "public" },
       schema: {
         summary: "The store this station sells for, and the station's code",
         response: { 200: StoreResponseSchema },

@@ -20,12 +20,11 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AttemptGuard } from "../auth/attempt-guard.js";
 import { managerApproval } from "../auth/manager-approval.js";
-import type { SessionManager } from "../auth/session-manager.js";
 import { StationError } from "../errors.js";
 import type { OrderService } from "../selling/order-service.js";
 import type { StationStore } from "../store/station-store.js";
 import { orderView } from "./order-view.js";
-import { requireSession } from "./request-session.js";
+import { sessionOf } from "./request-session.js";
 
 const ListQuerySchema = ListOrdersQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
@@ -38,19 +37,24 @@ const ResolveRefusalRequestSchema = z.object({
 export interface OrderRouteDeps {
   orders: OrderService;
   store: StationStore;
-  sessions: SessionManager;
   attempts: AttemptGuard;
 }
+
+/**
+ * Everyone signed in here may reach an order; whether they may make this change (pay, void,
+ * discount, reduce, with or without a manager's PIN) is the core's to say (`planChange`).
+ */
+const ordersAccess = { access: { permission: "orders.write" } } as const;
 
 /**
  * The cashier's order calls. Each answers after its ops are committed to the local SQLite file;
  * none waits on the network.
  */
 export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
-  const { orders, store, sessions, attempts } = deps;
+  const { orders, store, attempts } = deps;
   /** The signed-in user, with the manager whose PIN came with the call (the core decides if it is needed). */
   const actor = async (request: FastifyRequest, managerPin?: string) => {
-    const session = requireSession(request, sessions);
+    const session = sessionOf(request);
     const approver = await managerApproval(
       { store, attempts },
       { userId: session.user.id, address: request.ip },
@@ -63,6 +67,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders",
     {
+      config: ordersAccess,
       schema: {
         summary: "Open an order (numbered by this station), optionally at a table",
         body: CreateOrderRequestSchema.nullish(),
@@ -79,23 +84,20 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.get(
     "/api/orders",
     {
+      config: ordersAccess,
       schema: {
         summary: "Orders at this station (its own and those synced from other devices), newest first",
         querystring: ListQuerySchema,
         response: { 200: OrderListSchema },
       },
     },
-    async (request) => {
-      await actor(request);
-      return { orders: store.orders.listOrders(request.query).map(orderView) };
-    },
+    async (request) => ({ orders: store.orders.listOrders(request.query).map(orderView) }),
   );
 
   app.get(
     "/api/orders/:id",
-    { schema: { summary: "One order", params: OrderParamsSchema, response: order } },
+    { config: ordersAccess, schema: { summary: "One order", params: OrderParamsSchema, response: order } },
     async (request) => {
-      await actor(request);
       const found = store.orders.getOrder(request.params.id);
       if (!found) throw new StationError("NOT_FOUND", "order");
       return orderView(found);
@@ -105,6 +107,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/lines",
     {
+      config: ordersAccess,
       schema: {
         summary: "Add a line (price, name and VAT copied from the catalog)",
         params: OrderParamsSchema,
@@ -118,6 +121,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.patch(
     "/api/orders/:id/lines/:lineId",
     {
+      config: ordersAccess,
       schema: {
         summary:
           "Change a line's quantity; lowering it is a reduction (a reason; a manager, or a manager's PIN)",
@@ -137,6 +141,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/lines/:lineId/void",
     {
+      config: ordersAccess,
       schema: {
         summary: "Void a line (manager, or a cashier with a manager's PIN)",
         params: LineParamsSchema,
@@ -153,6 +158,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/move",
     {
+      config: ordersAccess,
       schema: {
         summary: "Move the order to another table",
         params: OrderParamsSchema,
@@ -166,6 +172,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/discount",
     {
+      config: ordersAccess,
       schema: {
         summary: "Set the whole-order discount in đồng (manager, or a manager's PIN); 0 removes it",
         params: OrderParamsSchema,
@@ -184,6 +191,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/void",
     {
+      config: ordersAccess,
       schema: {
         summary: "Void the whole order (manager, or a manager's PIN)",
         params: OrderParamsSchema,
@@ -200,6 +208,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/resolve",
     {
+      config: ordersAccess,
       schema: {
         summary:
           "Resolve an order the server refused for good (manager, or a manager's PIN): set aside the changes it cannot take, optionally void the order, and let it sync",
@@ -217,6 +226,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
   app.post(
     "/api/orders/:id/payments",
     {
+      config: ordersAccess,
       schema: {
         summary: "Record a payment; the order becomes paid (closed) once payments cover the total",
         params: OrderParamsSchema,

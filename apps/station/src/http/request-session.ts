@@ -1,3 +1,5 @@
+import { can } from "@quay/core";
+import type { RouteGuard } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import type { Session, SessionManager } from "../auth/session-manager.js";
 import { StationError } from "../errors.js";
@@ -18,11 +20,31 @@ export function requestToken(request: FastifyRequest): string | null {
   return null;
 }
 
-/** The caller's session, or 401 UNAUTHENTICATED. */
-export function requireSession(request: FastifyRequest, sessions: SessionManager): Session {
-  const token = requestToken(request);
-  const session = token ? sessions.verify(token) : null;
-  if (!session) throw new StationError("UNAUTHENTICATED");
+/** The sessions of the requests the guard let through. */
+const sessionsOfRequests = new WeakMap<FastifyRequest, Session>();
+
+/**
+ * The station's route guard (`guardRoutes`): 401 UNAUTHENTICATED without a session of this
+ * station, 403 FORBIDDEN when the route names a permission the user's role lacks. A station
+ * holds no device tokens, so a route declaring `"device"` lets nobody in.
+ */
+export function sessionGuard(sessions: SessionManager): RouteGuard {
+  return (request, access) => {
+    const token = requestToken(request);
+    const session = token ? sessions.verify(token) : null;
+    if (!session) throw new StationError("UNAUTHENTICATED");
+    if (access === "device") throw new StationError("FORBIDDEN", "a station serves no device routes");
+    if (access !== "signed-in" && !can(session.user.role, access.permission)) {
+      throw new StationError("FORBIDDEN", `${session.user.role} may not ${access.permission}`);
+    }
+    sessionsOfRequests.set(request, session);
+  };
+}
+
+/** The session calling a route that declares `"signed-in"` or a permission. */
+export function sessionOf(request: FastifyRequest): Session {
+  const session = sessionsOfRequests.get(request);
+  if (!session) throw new Error(`${request.method} ${request.url} reads a session it does not declare`);
   return session;
 }
 

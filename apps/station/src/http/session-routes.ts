@@ -3,7 +3,7 @@ import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { LoginService } from "../auth/login-service.js";
 import { SESSION_TTL_MS, type SessionManager } from "../auth/session-manager.js";
-import { requestToken, requireSession, SESSION_COOKIE, sessionCookie } from "./request-session.js";
+import { requestToken, SESSION_COOKIE, sessionCookie, sessionOf } from "./request-session.js";
 
 const SessionResponseSchema = z.object({
   user: SessionUserSchema,
@@ -19,6 +19,7 @@ export function registerSessionRoutes(
   app.post(
     "/api/login",
     {
+      config: { access: "public" },
       schema: {
         summary:
           "Log in online (checked by the server; provisions the station) or offline (cached credentials)",
@@ -36,7 +37,11 @@ export function registerSessionRoutes(
 
   app.post(
     "/api/logout",
-    { schema: { summary: "End the caller's session", response: { 204: z.null() } } },
+    {
+      // Answers 204 with or without a session: it ends the one the token names, if any.
+      config: { access: "public" },
+      schema: { summary: "End the caller's session", response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const token = requestToken(request);
       const session = token ? deps.sessions.verify(token) : null;
@@ -49,13 +54,14 @@ export function registerSessionRoutes(
   app.get(
     "/api/session",
     {
+      config: { access: "signed-in" },
       schema: {
         summary: "The signed-in user and the mode they logged in with",
         response: { 200: SessionResponseSchema },
       },
     },
     async (request) => {
-      const session = requireSession(request, deps.sessions);
+      const session = sessionOf(request);
       return { user: session.user, mode: session.mode, expiresAt: session.expiresAt };
     },
   );

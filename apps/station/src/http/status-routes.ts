@@ -1,13 +1,10 @@
-import { can } from "@quay/core";
 import { ErrorBody, StationStatusSchema } from "@quay/protocol";
 import { AppError, answerLanguage, type HttpService, openEventStream } from "@quay/service-kit";
 import { z } from "zod";
-import type { SessionManager } from "../auth/session-manager.js";
-import { STATION_ERRORS, StationError } from "../errors.js";
+import { STATION_ERRORS } from "../errors.js";
 import type { StatusHub } from "../status-hub.js";
 import type { StationStore } from "../store/station-store.js";
 import type { SyncEngine } from "../sync/sync-engine.js";
-import { requireSession } from "./request-session.js";
 
 const SettingsSchema = z.object({ autoSync: z.boolean() });
 
@@ -15,14 +12,17 @@ export interface StatusRouteDeps {
   hub: StatusHub;
   engine: SyncEngine;
   store: StationStore;
-  sessions: SessionManager;
 }
 
-/** Status, the live event stream, the cashier's "sync now", and the sync setting. */
+/**
+ * Status, the live event stream, the cashier's "sync now", and the sync setting. All but the
+ * setting's change are public: they are for the cashier's screen on this PC (docs/security.md).
+ */
 export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
   app.get(
     "/api/status",
     {
+      config: { access: "public" },
       schema: {
         summary: "Online/offline, pending work and sync progress",
         response: { 200: StationStatusSchema },
@@ -34,6 +34,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
   app.get(
     "/api/events",
     {
+      config: { access: "public" },
       schema: {
         summary:
           "Server-Sent Events: `status` (the body of /api/status) when it changes, `order` when an order changes",
@@ -53,6 +54,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
   app.post(
     "/api/sync",
     {
+      config: { access: "public" },
       schema: {
         summary:
           "Start syncing now (the cashier's yes); 409 SERVER_UNREACHABLE while the server cannot be reached",
@@ -76,13 +78,17 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
 
   app.get(
     "/api/settings",
-    { schema: { summary: "Station settings", response: { 200: SettingsSchema } } },
+    {
+      config: { access: "public" },
+      schema: { summary: "Station settings", response: { 200: SettingsSchema } },
+    },
     async () => ({ autoSync: effectiveAutoSync(deps.store) }),
   );
 
   app.post(
     "/api/settings",
     {
+      config: { access: { permission: "stores.edit" } },
       schema: {
         summary: "Change station settings (manager): autoSync syncs on reconnection without asking",
         body: SettingsSchema.partial(),
@@ -90,8 +96,6 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
       },
     },
     async (request) => {
-      const session = requireSession(request, deps.sessions);
-      if (!can(session.user.role, "stores.edit")) throw new StationError("FORBIDDEN");
       if (request.body.autoSync !== undefined) deps.store.settings.set("autoSync", request.body.autoSync);
       deps.hub.statusMayHaveChanged();
       return { autoSync: effectiveAutoSync(deps.store) };

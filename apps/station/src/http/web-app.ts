@@ -25,7 +25,7 @@ export async function registerWebApp(app: HttpService, webRoot: string = DEFAULT
   const built = existsSync(join(root, "index.html"));
   if (built) await app.register(fastifyStatic, { root, serve: false });
 
-  app.get("/*", { schema: { hide: true } }, async (request, reply) => {
+  app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
     const path = decodeURIComponent(request.url.split("?")[0] ?? "/");
     if (path.startsWith("/api/") || path === "/api") throw new StationError("NOT_FOUND");
     if (!built) return reply.type("text/html; charset=utf-8").send(NOT_BUILT_PAGE);

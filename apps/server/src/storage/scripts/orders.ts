@@ -34,6 +34,20 @@ export function* getOrders(ids: readonly string[]): Script<StoredOrder[]> {
   return rows.map(toStoredOrder);
 }
 
+/** Which time orders are listed by: payment for paid ones, opening for the rest. */
+export type OrderSortKey = "paidAt" | "openedAt";
+
+export function orderSortKey(status: OrderFilter["status"]): OrderSortKey {
+  return status === "paid" ? "paidAt" : "openedAt";
+}
+
+/** Where an order sits in a listing: its sort time (null sorts last) and, among equal times, its id. */
+export interface OrderPosition {
+  readonly by: OrderSortKey;
+  readonly at: string | null;
+  readonly id: string;
+}
+
 export interface OrderFilter {
   readonly storeIds: readonly string[];
   readonly status?: "open" | "paid" | "void" | undefined;
@@ -41,12 +55,29 @@ export interface OrderFilter {
   readonly from?: string | undefined;
   readonly to?: string | undefined;
   readonly limit: number;
+  /** Only the orders listed after this one (the previous page's last). */
+  readonly after?: OrderPosition | undefined;
 }
 
-/** The newest orders of the given stores matching the filter. */
-export function* listOrders(filter: OrderFilter): Script<OrderView[]> {
-  if (filter.storeIds.length === 0) return [];
-  const timeColumn = filter.status === "paid" ? "paid_at" : "opened_at";
+/** One page of a listing; `next` is its last order when more follow, else null. */
+export interface OrderPage {
+  readonly orders: OrderView[];
+  readonly next: OrderPosition | null;
+}
+
+interface ListedOrderRow extends OrderRow {
+  sort_at: string | null;
+}
+
+/**
+ * The newest orders of the given stores matching the filter, `limit` at a time. The order is
+ * total (time, then id, both descending; no time last), so paging by the last order seen
+ * neither skips nor repeats one, whatever arrives in between.
+ */
+export function* listOrders(filter: OrderFilter): Script<OrderPage> {
+  if (filter.storeIds.length === 0) return { orders: [], next: null };
+  const by = orderSortKey(filter.status);
+  const timeColumn = by === "paidAt" ? "paid_at" : "opened_at";
   const conditions = [`store_id IN (${filter.storeIds.map(() => "?").join(", ")})`];
   const params: SqlValue[] = [...filter.storeIds];
   if (filter.status) {
@@ -61,11 +92,26 @@ export function* listOrders(filter: OrderFilter): Script<OrderView[]> {
     conditions.push(`${timeColumn} < ?`);
     params.push(utcIso(filter.to));
   }
-  params.push(filter.limit);
-  const rows = yield* all<OrderRow>(
-    `SELECT id, store_id, received_at, view FROM orders WHERE ${conditions.join(" AND ")}
+  const after = filter.after;
+  if (after && after.at !== null) {
+    conditions.push(`(${timeColumn} IS NULL OR ${timeColumn} < ? OR (${timeColumn} = ? AND id < ?))`);
+    params.push(after.at, after.at, after.id);
+  } else if (after) {
+    conditions.push(`(${timeColumn} IS NULL AND id < ?)`);
+    params.push(after.id);
+  }
+  // One more than a page tells whether another follows.
+  params.push(filter.limit + 1);
+  const rows = yield* all<ListedOrderRow>(
+    `SELECT id, store_id, received_at, view, ${timeColumn} AS sort_at FROM orders
+     WHERE ${conditions.join(" AND ")}
      ORDER BY ${timeColumn} IS NULL, ${timeColumn} DESC, id DESC LIMIT ?`,
     params,
   );
-  return rows.map((row) => toStoredOrder(row).view);
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    orders: page.map((row) => toStoredOrder(row).view),
+    next: rows.length > filter.limit && last ? { by, at: last.sort_at, id: last.id } : null,
+  };
 }

@@ -1,0 +1,86 @@
+import { can, type Role } from "@quay/core";
+import { type DeclaredRoute, declaredRoutes, isRouteAccess } from "@quay/service-kit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStation, type TestStation } from "../station.test-support.js";
+import { type FakeServer, startFakeServer } from "../sync/fake-server.test-support.js";
+
+/** What answers without a session: the login, and what the cashier's screen on this PC shows. */
+const PUBLIC_ROUTES = [
+  "POST /api/login",
+  "POST /api/logout",
+  "GET /api/status",
+  "GET /api/events",
+  "POST /api/sync",
+  "GET /api/settings",
+  "GET /api/store",
+  "GET /*",
+];
+
+const SOME_ID = "0190a000-0000-7000-8000-00000000dead";
+const reach = (route: DeclaredRoute) => route.url.replace(/:\w+/g, SOME_ID).replace("*", "x.js");
+const name = (route: DeclaredRoute) => `${route.method} ${route.url}`;
+
+describe("station route access", () => {
+  let server: FakeServer;
+  let station: TestStation;
+  let routes: DeclaredRoute[];
+  const tokens = {} as Record<"owner" | "cashier", string>;
+
+  beforeAll(async () => {
+    server = await startFakeServer();
+    station = await startTestStation(server.url, { startSync: false });
+    routes = declaredRoutes(station.app);
+    tokens.owner = await station.login("admin", "admin123");
+    tokens.cashier = await station.login("thungan", "1234");
+  });
+  afterAll(async () => {
+    await station.close();
+    await server.close();
+  });
+
+  const ask = async (route: DeclaredRoute, token?: string) => {
+    const response = await station.app.inject({
+      method: route.method as "GET",
+      url: reach(route),
+      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+    });
+    return route.method === "HEAD"
+      ? [response.statusCode]
+      : [response.statusCode, (response.json() as { error?: { code: string } }).error?.code];
+  };
+  const refusal = (route: DeclaredRoute, status: 401 | 403) => {
+    const code = status === 401 ? "UNAUTHENTICATED" : "FORBIDDEN";
+    return route.method === "HEAD" ? [status] : [status, code];
+  };
+
+  it("declares the access of every route, and keeps only the listed ones public", () => {
+    for (const route of routes) expect(isRouteAccess(route.access), name(route)).toBe(true);
+    const open = routes
+      .filter((route) => route.access === "public" && route.method !== "HEAD")
+      .map(name)
+      .filter((route) => !route.includes(" /docs"));
+    expect(open.sort()).toEqual([...PUBLIC_ROUTES].sort());
+    // A station holds no device tokens.
+    expect(routes.filter((route) => route.access === "device")).toEqual([]);
+  });
+
+  it("asks every caller of a guarded route to sign in first (401)", async () => {
+    for (const route of routes.filter((candidate) => candidate.access !== "public")) {
+      expect(await ask(route), name(route)).toEqual(refusal(route, 401));
+    }
+  });
+
+  it("refuses a cashier what a route's permission keeps for managers (403), and lets owners past", async () => {
+    const withPermission = routes.flatMap((route) =>
+      typeof route.access === "object" ? [{ route, permission: route.access.permission }] : [],
+    );
+    expect(withPermission.map(({ route }) => name(route))).toContain("POST /api/settings");
+    for (const { route, permission } of withPermission) {
+      for (const role of ["owner", "cashier"] as const satisfies readonly Role[]) {
+        const answer = await ask(route, tokens[role]);
+        if (can(role, permission)) expect([401, 403], `${role} on ${name(route)}`).not.toContain(answer[0]);
+        else expect(answer, `${role} on ${name(route)}`).toEqual(refusal(route, 403));
+      }
+    }
+  });
+});
