@@ -5,6 +5,7 @@ import { Field } from "../../shared/components/field.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { errorText } from "../api/error-text.js";
 import { vi } from "../i18n/vi.js";
+import { ManagerPinField } from "./manager-pin-field.js";
 
 interface VoidDialogProps {
   readonly title: string;
@@ -64,21 +65,7 @@ export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: Voi
         <Field label={t("voidLine.otherReason")}>
           <input value={reason} maxLength={200} onChange={(event) => setReason(event.target.value)} />
         </Field>
-        {needsPin ? (
-          <Field label={t("voidLine.pin")}>
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              pattern="\d{4,8}"
-              maxLength={8}
-              value={pin}
-              onChange={(event) => setPin(event.target.value.replace(/\D/g, ""))}
-              data-testid="manager-pin"
-            />
-            <small className="muted">{t("voidLine.pinHelp")}</small>
-          </Field>
-        ) : null}
+        {needsPin ? <ManagerPinField pin={pin} onChange={setPin} help={t("voidLine.pinHelp")} /> : null}
         <FormError problem={error} />
         <div className="dialog-actions">
           <button type="button" className="secondary" onClick={onClose}>

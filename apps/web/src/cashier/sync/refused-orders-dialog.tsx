@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
-import { Field } from "../../shared/components/field.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { useApi } from "../api/api-context.js";
 import { errorText } from "../api/error-text.js";
 import type { StationStatus } from "../api/station-types.js";
+import { ManagerPinField } from "../order/manager-pin-field.js";
 import { shortNumber } from "../order/order-label.js";
 
 type RefusedOrder = NonNullable<StationStatus["refusedOrders"]>[number];
@@ -73,19 +73,7 @@ export function RefusedOrdersDialog({ refused, needsPin, onClose }: RefusedOrder
             </li>
           ))}
         </ul>
-        {needsPin ? (
-          <Field label={t("voidLine.pin")}>
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={8}
-              value={pin}
-              onChange={(event) => setPin(event.target.value.replace(/\D/g, ""))}
-              data-testid="manager-pin"
-            />
-          </Field>
-        ) : null}
+        {needsPin ? <ManagerPinField pin={pin} onChange={setPin} /> : null}
         {done === null ? null : <p role="status">{done}</p>}
         <FormError problem={problem} />
         <div className="dialog-actions">
