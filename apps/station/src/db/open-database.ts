@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { ensurePrivateDir, preparePrivateDatabase } from "@quay/service-kit";
 import Database from "better-sqlite3";
 import { MIGRATIONS } from "./migrations.js";
 
@@ -12,11 +12,14 @@ export const DATABASE_FILE = "station.sqlite";
  * Opens (creating if needed) the station's SQLite file in WAL mode, with every pending migration
  * applied in one transaction each. Commits are `synchronous=NORMAL` (durable when the process
  * dies, e.g. kill -9); payments and closes commit with `synchronous=FULL` (see `durably`), which
- * also makes every earlier commit in the WAL survive a power cut.
+ * also makes every earlier commit in the WAL survive a power cut. The folder is created 0700 and
+ * the files 0600: they hold the session secret, the device token and the staff's hashes.
  */
 export function openDatabase(dataDir: string): StationDatabase {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  ensurePrivateDir(dataDir);
+  const file = join(dataDir, DATABASE_FILE);
+  preparePrivateDatabase(file);
+  const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");

@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { ensurePrivateDir, preparePrivateDatabase } from "@quay/service-kit";
 import Database from "better-sqlite3";
 import { ChangeListeners } from "../change-listeners.js";
 import { driveScript } from "../drive-script.js";
@@ -61,7 +61,11 @@ export class SqliteStore implements ServerStore {
   #pendingNotices: ChangeNotice[] = [];
 
   constructor(options: SqliteStoreOptions) {
-    if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
+    if (options.file !== ":memory:") {
+      // It holds the token secret and every password hash: this user's eyes only.
+      ensurePrivateDir(dirname(options.file));
+      preparePrivateDatabase(options.file);
+    }
     this.#db = new Database(options.file);
     this.#db.pragma("journal_mode = WAL");
     this.#db.pragma("synchronous = FULL");
