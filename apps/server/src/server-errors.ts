@@ -46,6 +46,11 @@ export const SERVER_ERRORS = {
     vi: "Thời gian của thao tác không hợp lệ: đồng hồ máy bán hàng có thể bị sai.",
     en: "The op's time is out of range: the station's clock may be wrong.",
   },
+  OP_CONFLICT: {
+    status: 409,
+    vi: "Thao tác đã được gửi trước đó với nội dung khác.",
+    en: "An op with this id was sent before with other content.",
+  },
   NUMBER_TAKEN: {
     status: 409,
     vi: "Số hóa đơn đã được dùng cho một đơn khác.",

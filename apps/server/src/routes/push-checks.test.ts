@@ -97,4 +97,17 @@ describe.each(testEngines())("pushed ops the server refuses on $name", (engine) 
     // A replayed push of what the server holds is still answered as held.
     expect((await server.push(first.deviceToken, sale.ops)).status).toBe(200);
   });
+
+  it("refuses an op id sent again with other content, within a push or after one, and keeps the first", async () => {
+    const { a1 } = server.world.stores;
+    const station = await server.registerStation("cashierA", a1);
+    const sale = new OpFactory(a1, station.stationId).invoice({ at: AT, lines: 1 });
+    const line = sale.ops[1] as Op & { data: { quantity: number } };
+    const changed = { ...line, data: { ...line.data, quantity: 9 } } as Op;
+    await expectRefused(station.deviceToken, [...sale.ops, changed], "OP_CONFLICT", changed);
+    expect((await server.push(station.deviceToken, sale.ops)).status).toBe(200);
+    await expectRefused(station.deviceToken, [changed], "OP_CONFLICT", changed);
+    const reordered = Object.fromEntries(Object.entries(line).reverse()) as Op;
+    expect((await server.push(station.deviceToken, [reordered])).status).toBe(200); // the same op
+  });
 });

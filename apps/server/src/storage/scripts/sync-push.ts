@@ -38,7 +38,7 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   const scope = { tenantId: store.tenantId, storeId: store.id };
   yield* lockStores([store.id]);
 
-  const unique = [...new Map(input.ops.map((op) => [op.id, op])).values()];
+  const unique = distinctOps(input.ops);
 
   for (const op of unique) {
     if (op.kind === "open" && op.data.storeId !== store.id) {
@@ -62,12 +62,15 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   yield* checkPushedOps({ station, store, ops: fresh, nowMs: Date.parse(input.now) });
   if (inserted.size < unique.length) {
     // Ops held already must be this store's too: an id is not a way into another store.
-    const heldBefore = yield* allIn<{ id: string; store_id: string }>(
-      "SELECT id, store_id FROM ops WHERE id IN (?*)",
+    const heldBefore = yield* allIn<{ id: string; store_id: string; body: string }>(
+      "SELECT id, store_id, body FROM ops WHERE id IN (?*)",
       unique.filter((op) => !inserted.has(op.id)).map((op) => op.id),
     );
+    const pushed = new Map(unique.map((op) => [op.id, op]));
     for (const row of heldBefore) {
       if (row.store_id !== store.id) throw new ServerError("FORBIDDEN", `op ${row.id} is in another store`);
+      const op = pushed.get(row.id);
+      if (op && canonical(JSON.parse(row.body)) !== canonical(op)) throw conflict(op);
     }
   }
 
@@ -106,4 +109,33 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   const pending = input.pending && pendingAfterPush(input.pending, unique, changedOrders);
   yield* touchStation(station.id, input.now, pending);
   return { held: unique.map((op) => op.id), cursor, changedOrders };
+}
+
+/**
+ * The push's ops, one per id. Ops with the same id are the same op: the same id with other
+ * content is a conflict, refused, never stored silently (the first copy held stays).
+ */
+function distinctOps(ops: readonly Op[]): Op[] {
+  const byId = new Map<string, Op>();
+  for (const op of ops) {
+    const first = byId.get(op.id);
+    if (first === undefined) byId.set(op.id, op);
+    else if (canonical(first) !== canonical(op)) throw conflict(op);
+  }
+  return [...byId.values()];
+}
+
+function conflict(op: Op): ServerError {
+  return new ServerError("OP_CONFLICT", `op ${op.id} differs from its first copy`, {
+    orderId: op.orderId,
+    opId: op.id,
+  });
+}
+
+/** JSON with keys in order, so two copies of an op compare by content, not by key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(",")}}`;
 }
