@@ -3,7 +3,6 @@ import { ServerRejectedError } from "./server-client.js";
 /** Refusals that are about the station or the protocol, not about what a push carries. */
 const NOT_ABOUT_THE_OPS = new Set([
   "UNAUTHENTICATED",
-  "PROTOCOL_MISMATCH",
   "PROTOCOL_STATION_TOO_OLD",
   "PROTOCOL_SERVER_TOO_OLD",
 ]);
