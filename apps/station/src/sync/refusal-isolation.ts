@@ -1,11 +1,7 @@
 import { ServerRejectedError } from "./server-client.js";
 
 /** Refusals that are about the station or the protocol, not about what a push carries. */
-const NOT_ABOUT_THE_OPS = new Set([
-  "UNAUTHENTICATED",
-  "PROTOCOL_STATION_TOO_OLD",
-  "PROTOCOL_SERVER_TOO_OLD",
-]);
+const NOT_ABOUT_THE_OPS = new Set(["UNAUTHENTICATED", "PROTOCOL_STATION_TOO_OLD", "PROTOCOL_SERVER_TOO_OLD"]);
 
 /**
  * Whether the server refused a push for good because of the ops it carries: a 4xx other than
