@@ -1,9 +1,8 @@
-import { getRandomValues } from "node:crypto";
-import { dong, foldOrder, type Op, uuidV7Generator } from "@quay/core";
-import { OrderService, StationStore } from "@quay/station";
+import { dong, foldOrder, type Op } from "@quay/core";
+import { StationStore } from "@quay/station";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok } from "./support/http.mjs";
-import { QuayWorld } from "./support/quay-world.js";
+import { cashierAtFile, QuayWorld } from "./support/quay-world.js";
 
 const GOOD = 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,14 +13,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * which the server refuses for good. Answers the poison order's id.
  */
 function sellWithPoison(dataDir: string): string {
-  const store = StationStore.open(dataDir);
-  const clock = { now: () => Date.now() };
-  const newId = uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length)));
-  const orders = new OrderService({ store, clock, newId, onOrderChanged: () => {} });
-  const actor = {
-    userId: store.credentials.findByUsername("thungan")?.userId ?? "",
-    role: "cashier" as const,
-  };
+  const { store, orders, actor, newId } = cashierAtFile(dataDir);
   const item = store.catalog()?.items.find((candidate) => candidate.active);
   const stationId = store.identity()?.stationId ?? "";
   let poisonId = "";

@@ -218,22 +218,27 @@ export class QuayWorld {
 }
 
 /**
- * Sells straight into a stopped station's file, through its own order service (fast): `paid`
- * paid orders, then `open` open ones, marked as sold offline as the station marks them.
+ * The demo cashier at a station's file, through the station's own order service (no process):
+ * how a test writes sales fast, or writes what the station's API would never take.
  */
-export function sellOffline(dataDir: string, counts: { paid: number; open: number }): void {
+export function cashierAtFile(dataDir: string) {
   const store = StationStore.open(dataDir);
   const clock = { now: () => Date.now() };
-  const orders = new OrderService({
-    store,
-    clock,
-    newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
-    onOrderChanged: () => {},
-  });
+  const newId = uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length)));
+  const orders = new OrderService({ store, clock, newId, onOrderChanged: () => {} });
   const actor = {
     userId: store.credentials.findByUsername("thungan")?.userId ?? "",
     role: "cashier" as const,
   };
+  return { store, orders, actor, newId };
+}
+
+/**
+ * Sells straight into a stopped station's file, through its own order service (fast): `paid`
+ * paid orders, then `open` open ones, marked as sold offline as the station marks them.
+ */
+export function sellOffline(dataDir: string, counts: { paid: number; open: number }): void {
+  const { store, orders, actor } = cashierAtFile(dataDir);
   const items = store.catalog()?.items.filter((item) => item.active) ?? [];
   const sell = (index: number, pay: boolean) => {
     let order = orders.create(actor, null);
