@@ -19,12 +19,12 @@ describe.each(testEngines())("sync on $name", (engine) => {
       const second = await server.registerStation("managerA", a1, "Quầy phụ");
       expect([first.stationCode, second.stationCode]).toEqual(["Q1", "Q2"]);
 
-      const token = await server.login("cashierA");
+      const manager = await server.login("managerA");
       const again = await server.call<{ stationId: string; stationCode: string; store: { code: string } }>(
         "POST",
         "/api/sync/register",
         {
-          token,
+          token: manager,
           body: { protocolVersion: PROTOCOL_VERSION, stationId: first.stationId, name: "Quầy chính" },
         },
       );
@@ -36,6 +36,27 @@ describe.each(testEngines())("sync on $name", (engine) => {
       });
       // The new credential replaces the old one.
       expect((await server.pull(first.deviceToken, 0)).status).toBe(401);
+    });
+
+    it("lets no cashier take a known station's identity, only an owner or a manager", async () => {
+      const { a1 } = server.world.stores;
+      const station = await server.registerStation("cashierA", a1, "Quầy chính");
+      const body = { protocolVersion: PROTOCOL_VERSION, stationId: station.stationId, name: "Máy lạ" };
+
+      // The station id is no secret (the counter shows it): a cashier's token may not reuse it.
+      const cashier = await server.login("cashierA");
+      const takeover = await server.call("POST", "/api/sync/register", { token: cashier, body });
+      expect([takeover.status, takeover.body.error.code]).toEqual([403, "FORBIDDEN"]);
+      expect((await server.pull(station.deviceToken, 0)).status).toBe(200);
+      expect(await server.count("stations")).toBe(1);
+
+      // A cashier may still bind a new station (no id, or one the server does not know).
+      const fresh = await server.call<{ stationCode: string }>("POST", "/api/sync/register", {
+        token: cashier,
+        body: { ...body, stationId: newTestId() },
+      });
+      expect([fresh.status, fresh.body.stationCode]).toEqual([200, "Q2"]);
+      expect((await server.pull(station.deviceToken, 0)).status).toBe(200);
     });
 
     it("numbers stations per store", async () => {

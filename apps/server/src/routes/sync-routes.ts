@@ -1,3 +1,4 @@
+import { can } from "@quay/core";
 import {
   ErrorBody,
   MIN_SUPPORTED_PROTOCOL,
@@ -75,7 +76,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
       schema: {
         tags: ["sync"],
         summary:
-          "Bind a station to a store (user token of its owner, manager or cashier); answers its device token",
+          "Bind a station to a store (user token of its owner, manager or cashier; a known station needs an owner or a manager); answers its device token",
         body: RegisterStationRequestSchema,
         response: { 200: RegisterStationResponseSchema, 404: ErrorBody, ...errors },
       },
@@ -94,6 +95,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
           tenantId: store.tenantId,
           storeId: store.id,
           knownId: request.body.stationId,
+          mayReclaim: can(caller.user.role, "stations.manage"),
           newId: context.newId(),
           name: request.body.name,
           now: nowIso(context),

@@ -1,7 +1,7 @@
 import { hashSecret } from "@quay/auth";
 import type { Op } from "@quay/core";
 import type { CatalogSnapshot, CredentialEntry } from "@quay/protocol";
-import Fastify from "fastify";
+import Fastify, { type FastifyRequest } from "fastify";
 import type { SyncBackend } from "./sync-engine-suite.test-support.js";
 
 const STORE_ID = "0190a000-0000-7000-8000-000000000001";
@@ -86,6 +86,8 @@ export async function startFakeServer() {
   let available = true;
   let silent = false;
   let stationId: string | null = null;
+  /** Whether the station's device token still works (a manager may have revoked it). */
+  let deviceAccepted = true;
   const listeners = new Set<(cursor: number) => void>();
 
   const app = Fastify();
@@ -107,15 +109,23 @@ export async function startFakeServer() {
       stores: [{ id: STORE_ID, code: "CH01", name: "Quán Cà Phê Demo" }],
     };
   });
-  app.post<{ Body: { stationId?: string } }>("/api/sync/register", async (request) => {
+  app.post<{ Body: { stationId?: string } }>("/api/sync/register", async (request, reply) => {
+    // As the server does: only an owner or a manager re-registers a known station.
+    const known = request.body.stationId !== undefined && request.body.stationId === stationId;
+    const caller = users.find((user) => request.headers.authorization === `Bearer user-${user.userId}`);
+    if (known && caller?.role !== "owner" && caller?.role !== "manager")
+      return reply.code(403).send({ error: { code: "FORBIDDEN", message: "no" } });
+    deviceAccepted = true;
     stationId = request.body.stationId ?? "0190a000-0000-7000-8000-0000000000f1";
     return { stationId, stationCode: "Q1", deviceToken: "device-token", store: FAKE_CATALOG.store };
   });
+  const deviceRefused = (request: FastifyRequest) =>
+    !deviceAccepted || request.headers.authorization !== "Bearer device-token";
   app.post<{ Body: { ops: Op[] } }>(
     "/api/sync/push",
     { bodyLimit: 64 * 1024 * 1024 },
     async (request, reply) => {
-      if (request.headers.authorization !== "Bearer device-token") return reply.code(401).send({});
+      if (deviceRefused(request)) return reply.code(401).send({});
       for (const op of request.body.ops) {
         if (ops.has(op.id)) continue;
         seq += 1;
@@ -130,7 +140,8 @@ export async function startFakeServer() {
       return { held: request.body.ops.map((op) => op.id), cursor: seq };
     },
   );
-  app.get<{ Querystring: { cursor: string; limit: string } }>("/api/sync/pull", async (request) => {
+  app.get<{ Querystring: { cursor: string; limit: string } }>("/api/sync/pull", async (request, reply) => {
+    if (deviceRefused(request)) return reply.code(401).send({});
     const cursor = Number(request.query.cursor);
     const limit = Number(request.query.limit);
     const after = [...ops.values()].filter((entry) => entry.seq > cursor);
@@ -163,6 +174,10 @@ export async function startFakeServer() {
     pushes,
     /** Server sequence at which each order's first op arrived. */
     receivedAt,
+    /** Refuses the device token (401, as for a revoked station) until the station registers anew. */
+    revokeStation() {
+      deviceAccepted = false;
+    },
     setAvailable(value: boolean) {
       available = value;
       if (silent) app.server.closeAllConnections();

@@ -12,8 +12,8 @@ export const SYNC_ERRORS = {
     en: "Cannot reach the server. The data is safe on this PC.",
   },
   DEVICE_REJECTED: {
-    vi: "Máy bán hàng không còn được máy chủ chấp nhận. Vui lòng đăng nhập Online lại.",
-    en: "The server no longer accepts this station. Please log in online again.",
+    vi: "Máy bán hàng không còn được máy chủ chấp nhận. Chủ quán hoặc quản lý cần đăng nhập Online lại.",
+    en: "The server no longer accepts this station. An owner or a manager must log in online again.",
   },
   SYNC_FAILED: {
     vi: "Đồng bộ bị gián đoạn. Dữ liệu vẫn an toàn trên máy này.",

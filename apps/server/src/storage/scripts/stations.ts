@@ -52,12 +52,15 @@ export function* listStations(storeIds: readonly string[]): Script<StationRecord
 
 /**
  * Binds a station to a store. A station that sends the id it registered with before keeps its
- * id and code; any other gets the store's next code: Q1, Q2…
+ * id and code when the caller `mayReclaim` it: re-registering hands out that station's device
+ * token and cuts the one it holds off, and its id is no secret, so only an owner or a manager may.
+ * Any other station gets the store's next code: Q1, Q2…
  */
 export function* registerStation(input: {
   tenantId: string;
   storeId: string;
   knownId: string | undefined;
+  mayReclaim: boolean;
   newId: string;
   name: string;
   now: string;
@@ -67,6 +70,8 @@ export function* registerStation(input: {
     const known = yield* getStation(input.knownId);
     if (known && known.storeId !== input.storeId)
       throw new ServerError("FORBIDDEN", "station of another store");
+    if (known && !input.mayReclaim)
+      throw new ServerError("FORBIDDEN", "re-registering a known station needs an owner or a manager");
     if (known) {
       yield* run("UPDATE stations SET name = ?, active = 1, last_seen_at = ? WHERE id = ?", [
         input.name,

@@ -70,7 +70,8 @@ export const en: CashierMessages = {
   },
   syncErrors: {
     SERVER_UNREACHABLE: "Cannot reach the server. The data is safe on this PC.",
-    DEVICE_REJECTED: "The server no longer accepts this station. Please log in online again.",
+    DEVICE_REJECTED:
+      "The server no longer accepts this station. An owner or a manager must log in online again.",
     SYNC_FAILED: "The sync was interrupted. The data is safe on this PC.",
     SYNC_NOTHING_HELD: "The server did not take the data sent. The data is safe on this PC.",
     UNREADABLE: "The server's answer could not be read. The data is safe on this PC.",

@@ -70,7 +70,8 @@ export const vi = {
   /** Why a sync stopped, by the code in the station's `sync.error` (SYNC_FAILED for any other). */
   syncErrors: {
     SERVER_UNREACHABLE: "Không kết nối được máy chủ. Dữ liệu vẫn an toàn trên máy này.",
-    DEVICE_REJECTED: "Máy bán hàng không còn được máy chủ chấp nhận. Vui lòng đăng nhập Online lại.",
+    DEVICE_REJECTED:
+      "Máy bán hàng không còn được máy chủ chấp nhận. Chủ quán hoặc quản lý cần đăng nhập Online lại.",
     SYNC_FAILED: "Đồng bộ bị gián đoạn. Dữ liệu vẫn an toàn trên máy này.",
     SYNC_NOTHING_HELD: "Máy chủ chưa nhận dữ liệu gửi lên. Dữ liệu vẫn an toàn trên máy này.",
     UNREADABLE: "Không đọc được câu trả lời của máy chủ. Dữ liệu vẫn an toàn trên máy này.",

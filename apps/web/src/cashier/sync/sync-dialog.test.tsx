@@ -99,7 +99,10 @@ describe("the sync dialogs", () => {
   });
 
   it.each([
-    ["DEVICE_REJECTED", "Máy bán hàng không còn được máy chủ chấp nhận. Vui lòng đăng nhập Online lại."],
+    [
+      "DEVICE_REJECTED",
+      "Máy bán hàng không còn được máy chủ chấp nhận. Chủ quán hoặc quản lý cần đăng nhập Online lại.",
+    ],
     ["VALIDATION_FAILED", "Đồng bộ bị gián đoạn. Dữ liệu vẫn an toàn trên máy này."],
   ])("words a failure with %s for the cashier, without the code", async (code, text) => {
     const { show } = setup();
