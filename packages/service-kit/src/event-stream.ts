@@ -3,13 +3,32 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 
 export interface EventStream {
   send(event: string, data: unknown): void;
+  /** Sends a message made once by `eventFrame`, for every stream it goes to. */
+  sendFrame(frame: EventFrame): void;
   /** Ends the stream from the server side. */
   close(): void;
   /** Resolves when the client goes away or the stream is closed. */
   readonly closed: Promise<void>;
 }
 
+/** One SSE message, serialised and encoded once however many streams it is sent to. */
+export type EventFrame = Buffer & { readonly __eventFrame: true };
+
+export function eventFrame(event: string, data: unknown): EventFrame {
+  return Buffer.from(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`) as EventFrame;
+}
+
+export interface EventStreamOptions {
+  /**
+   * Bytes a stream may have waiting for a client that does not read them; beyond, the client is
+   * dropped (EventSource reconnects, and the apps reload on every connection).
+   */
+  maxBufferedBytes?: number;
+}
+
 const HEARTBEAT_MS = 15_000;
+/** About a thousand order events: far more than a live client ever lags by. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /**
  * The streams open on each HTTP server. An SSE response never ends by itself, so a server
@@ -19,9 +38,16 @@ const openStreams = new WeakMap<Server, Set<EventStream>>();
 
 /**
  * Turns a request into a Server-Sent Events stream. A comment line every 15 s keeps proxies
- * from closing an idle stream and lets both ends notice a dead link.
+ * from closing an idle stream and lets both ends notice a dead link. A client that stops reading
+ * is dropped once `maxBufferedBytes` wait for it, so it cannot make the service hold every event
+ * in memory.
  */
-export function openEventStream(request: FastifyRequest, reply: FastifyReply): EventStream {
+export function openEventStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: EventStreamOptions = {},
+): EventStream {
+  const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -30,8 +56,6 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply): E
     connection: "keep-alive",
     "x-accel-buffering": "no",
   });
-  raw.write(": connected\n\n");
-  const heartbeat = setInterval(() => raw.write(": ping\n\n"), HEARTBEAT_MS);
   const server = request.server.server;
   let streams = openStreams.get(server);
   if (!streams) {
@@ -43,9 +67,34 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply): E
   const closed = new Promise<void>((resolve) => {
     markClosed = resolve;
   });
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    clearInterval(heartbeat);
+    registry.delete(stream);
+    markClosed();
+  };
+  /** Writes unless the stream ended; drops the client once too much waits for it. */
+  const write = (chunk: string | Buffer) => {
+    if (finished || raw.writableEnded || raw.destroyed) return;
+    raw.write(chunk);
+    // What the response and its socket hold, not yet taken by the kernel.
+    if (raw.writableLength > maxBufferedBytes) {
+      request.log.warn(
+        { buffered: raw.writableLength },
+        "event stream dropped: its client does not read what it is sent",
+      );
+      raw.destroy();
+      finish();
+    }
+  };
   const stream: EventStream = {
     send(event, data) {
-      if (!raw.writableEnded) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      write(eventFrame(event, data));
+    },
+    sendFrame(frame) {
+      write(frame);
     },
     close() {
       if (!raw.writableEnded) raw.end();
@@ -53,14 +102,36 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply): E
     },
     closed,
   };
-  const finish = () => {
-    clearInterval(heartbeat);
-    registry.delete(stream);
-    markClosed();
-  };
+  const heartbeat = setInterval(() => write(": ping\n\n"), HEARTBEAT_MS);
   registry.add(stream);
   request.raw.on("close", finish);
+  raw.on("close", finish);
+  write(": connected\n\n");
   return stream;
+}
+
+/**
+ * The streams that all get the same events (every cashier screen of a station): each event is
+ * serialised once for all of them.
+ */
+export class EventBroadcast {
+  readonly #streams = new Set<EventStream>();
+
+  /** Sends to `stream` from now until it closes. */
+  add(stream: EventStream): void {
+    this.#streams.add(stream);
+    void stream.closed.then(() => this.#streams.delete(stream));
+  }
+
+  get size(): number {
+    return this.#streams.size;
+  }
+
+  send(event: string, data: unknown): void {
+    if (this.#streams.size === 0) return;
+    const frame = eventFrame(event, data);
+    for (const stream of this.#streams) stream.sendFrame(frame);
+  }
 }
 
 /** Ends every event stream open on `server`; called when the service stops. */

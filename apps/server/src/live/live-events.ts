@@ -1,4 +1,4 @@
-import type { EventStream } from "@quay/service-kit";
+import { type EventFrame, type EventStream, eventFrame } from "@quay/service-kit";
 import type { FastifyBaseLogger } from "fastify";
 import { getOrders } from "../storage/scripts/orders.js";
 import type { ServerStore } from "../storage/server-store.js";
@@ -52,23 +52,25 @@ export class LiveEvents {
     this.#unsubscribe();
   }
 
+  /** Each event is serialised once, for every stream it goes to. */
   #deliver(notice: ChangeNotice): void {
-    for (const stream of this.#stations.get(notice.storeId) ?? []) {
-      stream.send("changed", { cursor: notice.cursor });
+    const stations = this.#stations.get(notice.storeId);
+    if (stations) {
+      const frame = eventFrame("changed", { cursor: notice.cursor });
+      for (const stream of stations) stream.sendFrame(frame);
     }
     const browsers = [...this.#browsers].filter((watcher) => watcher.storeIds.has(notice.storeId));
     if (browsers.length === 0) return;
-    if (notice.catalog) {
-      for (const { stream } of browsers)
-        stream.send("catalog", { storeId: notice.storeId, cursor: notice.cursor });
-    }
+    const toBrowsers = (frame: EventFrame) => {
+      for (const { stream } of browsers) stream.sendFrame(frame);
+    };
+    if (notice.catalog) toBrowsers(eventFrame("catalog", { storeId: notice.storeId, cursor: notice.cursor }));
     if (notice.orderIds === null) {
-      for (const { stream } of browsers)
-        stream.send("changed", { storeId: notice.storeId, cursor: notice.cursor });
+      toBrowsers(eventFrame("changed", { storeId: notice.storeId, cursor: notice.cursor }));
     } else if (notice.orderIds.length > 0) {
       this.store.read(getOrders(notice.orderIds)).then(
         (orders) => {
-          for (const order of orders) for (const { stream } of browsers) stream.send("order", order.view);
+          for (const order of orders) toBrowsers(eventFrame("order", order.view));
         },
         (error: unknown) => this.log.warn({ err: error }, "could not load changed orders for live events"),
       );
