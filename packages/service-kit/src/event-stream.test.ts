@@ -65,6 +65,18 @@ describe("event streams", () => {
     expect(reader.received()).toBeGreaterThanOrEqual(sent * frameBytes);
   });
 
+  it("keeps a client that reads through one burst bigger than the limit", async () => {
+    const reader = await client(true);
+    const order = { id: "order", note: "x".repeat(16 * 1024) };
+    const frameBytes = Buffer.byteLength(`event: order\ndata: ${JSON.stringify(order)}\n\n`);
+    // A pull that touched a thousand orders: all of it written in one go, four times the limit.
+    const burst = Math.ceil((4 * MAX_BUFFERED) / frameBytes);
+    for (let i = 0; i < burst; i++) broadcast.send("order", order);
+    while (reader.received() < burst * frameBytes) await drain();
+    broadcast.send("order", order);
+    expect(broadcast.size).toBe(1);
+  });
+
   it("serialises a broadcast event once, whatever the number of streams", async () => {
     for (let i = 0; i < 5; i++) await client(true);
     let serialised = 0;
