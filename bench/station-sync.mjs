@@ -67,13 +67,16 @@ async function seedBacklog(dataDir) {
   store.close();
 }
 
-/** Follows the station's status events, timestamping each. */
-function followStatus(stationUrl) {
+/** Follows the station's status events (a signed-in screen's stream), timestamping each. */
+function followStatus(stationUrl, token) {
   const controller = new AbortController();
   const events = [];
   const listeners = new Set();
   const done = (async () => {
-    const response = await fetch(`${stationUrl}/api/events`, { signal: controller.signal });
+    const response = await fetch(`${stationUrl}/api/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
     const decoder = new TextDecoder();
     let buffer = "";
     for await (const chunk of response.body) {
@@ -128,7 +131,7 @@ export async function backlogRun() {
 
     station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
     const token = await login(station.url, "thungan", "1234", "offline");
-    const status = followStatus(station.url);
+    const status = followStatus(station.url, token);
     await waitFor(async () => (await ok(station.url, "GET", "/api/status")).sync.state === "offered", {
       timeoutMs: 20_000,
       what: "the sync offer",

@@ -93,10 +93,13 @@ export class QuayWorld {
     return ok(this.station.url, "GET", "/api/status");
   }
 
-  /** Listens to the station's event stream until `close()` (or the station goes away). */
+  /** Listens to the station's event stream (as the signed-in cashier) until `close()`. */
   async watchStatus(): Promise<StatusStream> {
     const abort = new AbortController();
-    const response = await fetch(`${this.station.url}/api/events`, { signal: abort.signal });
+    const response = await fetch(`${this.station.url}/api/events`, {
+      headers: { authorization: `Bearer ${this.stationToken}` },
+      signal: abort.signal,
+    });
     if (!response.ok || !response.body) throw new Error(`GET /api/events answered ${response.status}`);
     const body = response.body;
     const seen: Json[] = [];

@@ -10,6 +10,7 @@ describe("quay-station arguments", () => {
       port: 3000,
       dataDir: resolve("./data/station"),
       storeCode: undefined,
+      allowedHosts: [],
     });
   });
 
@@ -25,8 +26,18 @@ describe("quay-station arguments", () => {
       "/var/lib/quay",
       "--store",
       "ch02",
+      "--allow-host",
+      "quay.lan, counter-1",
+      "--allow-host",
+      "pos.local",
     ]);
-    expect(args).toMatchObject({ host: "0.0.0.0", port: 3100, dataDir: "/var/lib/quay", storeCode: "CH02" });
+    expect(args).toMatchObject({
+      host: "0.0.0.0",
+      port: 3100,
+      dataDir: "/var/lib/quay",
+      storeCode: "CH02",
+      allowedHosts: ["quay.lan", "counter-1", "pos.local"],
+    });
   });
 
   it("refuses a missing server, a bad port and unknown options", () => {

@@ -7,10 +7,12 @@ export interface StationArgs {
   port: number;
   dataDir: string;
   storeCode: string | undefined;
+  /** Host names the station answers to besides its own (`--allow-host`, repeatable or comma-separated). */
+  allowedHosts: string[];
 }
 
 export const USAGE =
-  "usage: quay-station --server URL [--host 127.0.0.1] [--port 3000] [--data ./data/station] [--store CODE]";
+  "usage: quay-station --server URL [--host 127.0.0.1] [--port 3000] [--data ./data/station] [--store CODE] [--allow-host NAME]";
 
 /** Parses `quay-station`'s command line; throws with the usage on anything wrong. */
 export function parseStationArgs(argv: readonly string[]): StationArgs {
@@ -22,6 +24,7 @@ export function parseStationArgs(argv: readonly string[]): StationArgs {
       port: { type: "string", default: "3000" },
       data: { type: "string", default: "./data/station" },
       store: { type: "string" },
+      "allow-host": { type: "string", multiple: true },
     },
     strict: true,
   });
@@ -35,5 +38,11 @@ export function parseStationArgs(argv: readonly string[]): StationArgs {
     port,
     dataDir: resolve(values.data),
     storeCode: values.store?.toUpperCase(),
+    allowedHosts: (values["allow-host"] ?? []).flatMap((names) =>
+      names
+        .split(",")
+        .map((name) => name.trim())
+        .filter((name) => name !== ""),
+    ),
   };
 }

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     serverUrl: args.serverUrl,
     dataDir: args.dataDir,
     storeCode: args.storeCode,
+    allowedHosts: args.allowedHosts,
   });
   app.log.info({ server: args.serverUrl, data: args.dataDir }, "station starting");
   await runService(app, { host: args.host, port: args.port });

@@ -7,6 +7,7 @@ import { SessionManager } from "./auth/session-manager.js";
 import { provisionStation } from "./auth/station-provisioning.js";
 import { STATION_ERRORS } from "./errors.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
+import { guardHostAndOrigin, StationHosts } from "./http/host-guard.js";
 import { acceptEmptyJsonBodies } from "./http/lenient-json.js";
 import { registerOrderRoutes } from "./http/order-routes.js";
 import { sessionGuard } from "./http/request-session.js";
@@ -34,6 +35,8 @@ export interface StationOptions {
   dataDir: string;
   /** Bind to this store at the first online login (else the user's only store). */
   storeCode?: string | undefined;
+  /** Host names to answer to besides the machine's own (`--allow-host`). */
+  allowedHosts?: readonly string[] | undefined;
   logLevel?: string | undefined;
   clock?: Clock;
   monitor?: Partial<MonitorOptions>;
@@ -114,6 +117,7 @@ export async function createStation(options: StationOptions) {
     logger: app.log,
   });
 
+  guardHostAndOrigin(app, new StationHosts(options.allowedHosts));
   acceptEmptyJsonBodies(app);
   // Every route declares who may call it (`config.access`); this one hook checks them all.
   guardRoutes(app, sessionGuard(sessions));

@@ -42,8 +42,8 @@ export function registerCatalogRoutes(app: HttpService, deps: { store: StationSt
   app.get(
     "/api/store",
     {
-      // Public, like the status: for the cashier's screen on this PC (docs/security.md).
-      config: { access: "public" },
+      // The station's id is what a re-registration names: for signed-in staff only.
+      config: { access: "signed-in" },
       schema: {
         summary: "The store this station sells for, and the station's code",
         response: { 200: StoreResponseSchema },

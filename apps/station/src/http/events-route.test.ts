@@ -19,10 +19,37 @@ describe("GET /api/events", () => {
     await server.close();
   });
 
+  it("is for signed-in screens only, on the station's own host names", async () => {
+    const anonymous = await fetch(`${base}/api/events`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
+    const token = await station.login();
+    // A DNS-rebinding page: its own name, re-pointed at the station, with the cashier's cookie.
+    const rebound = await station.app.inject({
+      url: "/api/events",
+      headers: { host: "evil.example:3000" },
+      cookies: { quay_session: token },
+    });
+    expect([rebound.statusCode, rebound.json().error.code]).toEqual([403, "FORBIDDEN"]);
+    const controller = new AbortController();
+    const byCookie = await fetch(`${base}/api/events`, {
+      headers: { cookie: `quay_session=${token}` },
+      signal: controller.signal,
+    });
+    expect(byCookie.status).toBe(200);
+    expect(byCookie.headers.get("content-type")).toContain("text/event-stream");
+    controller.abort();
+  });
+
   it("sends the status at once and on change, and every changed order", async () => {
     const events: { event: string; data: Record<string, unknown> }[] = [];
     const controller = new AbortController();
-    const response = await fetch(`${base}/api/events`, { signal: controller.signal });
+    const token = await station.login();
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const response = await fetch(`${base}/api/events`, {
+      headers: { authorization: headers.authorization },
+      signal: controller.signal,
+    });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const reading = (async () => {
       const decoder = new TextDecoder();
@@ -40,15 +67,14 @@ describe("GET /api/events", () => {
     })().catch(() => undefined);
 
     await waitFor(() => events.some((e) => e.event === "status"), 2_000, "the first status");
-    expect(events[0]?.data).toMatchObject({ mode: "offline", sync: { state: "idle" } });
-
-    const token = await station.login();
+    expect(events[0]?.data).toMatchObject({ sync: { state: "idle" } });
     await waitFor(
       () => events.some((e) => e.event === "status" && e.data.mode === "online"),
       3_000,
       "online status",
     );
-    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const statuses = () => events.filter((e) => e.event === "status").length;
+    const statusesBefore = statuses();
     const order = (await (
       await fetch(`${base}/api/orders`, { method: "POST", headers, body: "{}" })
     ).json()) as {
@@ -67,6 +93,8 @@ describe("GET /api/events", () => {
       2_000,
       "the order event",
     );
+    // The new order was pending work for a moment: the status changed, and came down the stream.
+    await waitFor(() => statuses() > statusesBefore, 2_000, "a changed status");
     controller.abort();
     await reading;
   });

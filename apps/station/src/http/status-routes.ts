@@ -1,5 +1,11 @@
 import { ErrorBody, StationStatusSchema } from "@quay/protocol";
-import { AppError, answerLanguage, type HttpService, openEventStream } from "@quay/service-kit";
+import {
+  AppError,
+  answerLanguage,
+  EventBroadcast,
+  type HttpService,
+  openEventStream,
+} from "@quay/service-kit";
 import { z } from "zod";
 import { STATION_ERRORS } from "../errors.js";
 import type { StatusHub } from "../status-hub.js";
@@ -15,10 +21,16 @@ export interface StatusRouteDeps {
 }
 
 /**
- * Status, the live event stream, the cashier's "sync now", and the sync setting. All but the
- * setting's change are public: they are for the cashier's screen on this PC (docs/security.md).
+ * Status, the live event stream, the cashier's "sync now", and the sync setting. Only the status
+ * is public (the login screen shows it); the stream carries every order, so it and the rest need
+ * a session (docs/security.md).
  */
 export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
+  // Every screen gets the same events: each is serialised once for all of them.
+  const screens = new EventBroadcast();
+  deps.hub.onStatus((status) => screens.send("status", status));
+  deps.hub.onOrder((order) => screens.send("order", order));
+
   app.get(
     "/api/status",
     {
@@ -34,7 +46,8 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
   app.get(
     "/api/events",
     {
-      config: { access: "public" },
+      // EventSource cannot set headers: the screen's stream goes by the session cookie.
+      config: { access: "signed-in" },
       schema: {
         summary:
           "Server-Sent Events: `status` (the body of /api/status) when it changes, `order` when an order changes",
@@ -43,18 +56,15 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
     async (request, reply) => {
       const stream = openEventStream(request, reply);
       stream.send("status", deps.hub.latest());
-      const offStatus = deps.hub.onStatus((status) => stream.send("status", status));
-      const offOrder = deps.hub.onOrder((order) => stream.send("order", order));
+      screens.add(stream);
       await stream.closed;
-      offStatus();
-      offOrder();
     },
   );
 
   app.post(
     "/api/sync",
     {
-      config: { access: "public" },
+      config: { access: "signed-in" },
       schema: {
         summary:
           "Start syncing now (the cashier's yes); 409 SERVER_UNREACHABLE while the server cannot be reached",
@@ -79,7 +89,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
   app.get(
     "/api/settings",
     {
-      config: { access: "public" },
+      config: { access: "signed-in" },
       schema: { summary: "Station settings", response: { 200: SettingsSchema } },
     },
     async () => ({ autoSync: effectiveAutoSync(deps.store) }),

@@ -37,6 +37,8 @@ export function useLiveStation(api: StationApi): LiveStation {
     }),
     [putOrder],
   );
+  // The stream needs a session: EventSource cannot set headers, so it goes by the session cookie
+  // (set at login, and by `cashierSessions`), never by a token in the URL.
   const stream = useEventSource("/api/events", handlers, reload);
 
   return { status, stream, orders, putOrder };
