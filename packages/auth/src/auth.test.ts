@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { hashSecret, signToken, verifySecret, verifyToken } from "./index.js";
 
@@ -12,6 +14,18 @@ describe("secret hashing", () => {
 
   it("salts every hash", async () => {
     expect(await hashSecret("admin123")).not.toBe(await hashSecret("admin123"));
+  });
+
+  it("leaves the thread pool room for file reads while a burst of logins hashes", async () => {
+    const stored = await hashSecret("1234");
+    let hashed = 0;
+    const burst = Array.from({ length: 24 }, () => verifySecret("1234", stored).then(() => (hashed += 1)));
+    // A file read takes thread-pool turns too: it must not queue behind the whole burst.
+    await readFile(fileURLToPath(import.meta.url));
+    const hashedBeforeTheRead = hashed;
+    await Promise.all(burst);
+    expect(hashed).toBe(24);
+    expect(hashedBeforeTheRead).toBeLessThan(8);
   });
 });
 
