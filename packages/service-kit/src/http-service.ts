@@ -11,6 +11,7 @@ import {
 } from "fastify-type-provider-zod";
 import { AppError, COMMON_ERRORS, type ErrorRegistry, type ErrorSubject, tryAgainText } from "./app-error.js";
 import { closeEventStreams } from "./event-stream.js";
+import { paceRequests } from "./request-pacing.js";
 import { declarePublic, trackRouteAccess } from "./route-access.js";
 
 export interface HttpServiceOptions {
@@ -44,6 +45,7 @@ export async function createHttpService(options: HttpServiceOptions) {
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   trackRouteAccess(app);
+  paceRequests(app);
   app.setValidatorCompiler(validatorCompiler);
   // Open SSE streams would keep `close()` waiting forever: end them when the service stops.
   app.addHook("preClose", async () => closeEventStreams(app.server));
