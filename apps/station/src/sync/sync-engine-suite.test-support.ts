@@ -157,6 +157,25 @@ export function describeSyncEngine(name: string, backends: BackendFactory): void
       expect(new Set(lines.map((op) => op.id)).size).toBe(3);
     });
 
+    it("still pulls what phones do while the offer waits, and pushes nothing before the yes", async () => {
+      const orderId = await sale(false);
+      await until(async () => (await opCount(orderId)) === 2, "the order on the server");
+      await goOffline();
+      const offlineSale = await sale(true);
+      await server.setLink("up");
+      await untilStatus((current) => current.sync.state === "offered", "offered");
+
+      // The cashier said "Để sau" (nothing is sent); a waiter adds an item on a phone meanwhile.
+      await server.phoneAddsLine(orderId, server.itemId);
+      await until(() => station.store.orders.getOrder(orderId)?.lines.length === 2, "the phone's line");
+      expect((await status()).sync.state).toBe("offered");
+      expect(await opCount(offlineSale)).toBe(0);
+
+      expect((await call("POST", "/api/sync")).status).toBe(202);
+      await untilStatus((current) => current.mode === "online", "online after the yes");
+      expect(await opCount(offlineSale)).toBe(4);
+    });
+
     it("pushes the paid backlog oldest first, in batches", async () => {
       await goOffline();
       const paid: string[] = [];

@@ -192,7 +192,9 @@ export class SyncEngine {
   private onServerChanged(cursor: number): void {
     if (cursor > (this.deps.store.settings.get("cursor") ?? 0)) {
       this.puller.want();
-      if (this.current.mode === "online") this.scheduler.kick(this.options.pullDelayMs);
+      // While the sync is offered the station still pulls (see `reconnectRound`).
+      if (this.current.mode === "online" || this.current.sync.state === "offered")
+        this.scheduler.kick(this.options.pullDelayMs);
     }
   }
 
@@ -201,11 +203,14 @@ export class SyncEngine {
     return monitor.reachable && !this.current.deviceRejected && store.isProvisioned();
   }
 
-  /** Online: push what is pending, pull when stale. Offline: go back, unless waiting for a yes. */
+  /**
+   * Online: push what is pending, pull when stale. Offline: go back; while waiting for a yes,
+   * only pull when stale.
+   */
   private dueOnTick(now: number): boolean {
-    if (this.current.mode !== "online") return this.current.sync.state !== "offered";
     const stale = this.puller.isStale(now, this.options.pullEveryMs);
     if (stale) this.puller.want();
+    if (this.current.mode !== "online") return this.current.sync.state !== "offered" || stale;
     const pending = this.deps.store.orders.pendingCounts();
     return stale || pending.openOrders + pending.paidOrders > 0;
   }
@@ -237,7 +242,11 @@ export class SyncEngine {
     // lost link or a crash) simply go on syncing.
     const offline = settings.get("offlineBacklog") === true;
     if (!consent && !autoSync && offline) {
+      // Only pushing the offline backlog waits for the cashier's yes. What phones and other
+      // counters do still comes down meanwhile: after a "Later" their orders must show here.
+      const newOffer = this.current.sync.state !== "offered";
       this.dispatch({ type: "offered" });
+      if (newOffer || this.puller.isWanted) await this.puller.pullAll();
       return;
     }
     await this.fullSync();

@@ -39,6 +39,7 @@ export const en: CashierMessages = {
     neverSynced: "Never synced",
     syncing: "Syncing {{done}}/{{total}}",
     syncNow: "Sync now",
+    receivingOnly: "Receiving orders from the server; offline orders wait to sync",
     syncFailed: "Sync not finished",
     clockOff: "This PC's clock is {{minutes}} min off the server's: sales are timed by the server's clock",
     refused: "{{count}} order(s) for a manager",

@@ -38,6 +38,7 @@ export const vi = {
     neverSynced: "Chưa đồng bộ lần nào",
     syncing: "Đang đồng bộ {{done}}/{{total}}",
     syncNow: "Đồng bộ ngay",
+    receivingOnly: "Đang nhận đơn từ máy chủ; chờ đồng bộ đơn offline",
     syncFailed: "Đồng bộ chưa xong",
     clockOff: "Đồng hồ máy lệch {{minutes}} phút so với máy chủ: giờ trên hóa đơn vẫn theo máy chủ",
     refused: "{{count}} đơn cần quản lý xem",

@@ -5,10 +5,14 @@ interface OfflineBannerProps {
   readonly status: StationStatus | null;
 }
 
-/** While the station is offline: selling goes on; phone ordering and online reports wait. */
+/**
+ * While the station is offline: selling goes on; phone ordering and online reports wait. Not
+ * while the sync is offered: the server answers and phones' orders arrive (the status bar says so).
+ */
 export function OfflineBanner({ status }: OfflineBannerProps) {
   const { t } = useTranslation();
   if (status === null || status.mode !== "offline") return null;
+  if (status.serverReachable && status.sync.state === "offered") return null;
   const pending = status.pending.openOrders + status.pending.paidOrders;
   return (
     <div className="offline-banner" role="status" data-testid="offline-banner">

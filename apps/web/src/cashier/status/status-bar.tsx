@@ -42,6 +42,9 @@ export function StatusBar({
   const refusedCount = status?.refusedOrders?.length ?? 0;
   const clockOffMinutes = Math.round(Math.abs(status?.clockOffsetMs ?? 0) / 60_000);
   const canSync = status?.serverReachable === true && pending > 0 && !syncing;
+  // The sync is offered and not yet accepted: the station pulls (phones' orders arrive) but keeps
+  // its offline sales until the cashier says yes.
+  const receivingOnly = status?.serverReachable === true && status.sync.state === "offered";
   const lastSync =
     status?.lastSyncAt == null
       ? t("status.neverSynced")
@@ -68,6 +71,11 @@ export function StatusBar({
         <span className="status-item" data-testid="pending-count" data-count={pending}>
           {pending > 0 ? t("status.pending", { count: pending }) : t("status.pendingNone")}
         </span>
+        {receivingOnly ? (
+          <span className="status-item" data-testid="receiving-only">
+            {t("status.receivingOnly")}
+          </span>
+        ) : null}
         {syncing && status !== null ? (
           <span className="status-item">
             {t("status.syncing", { done: status.sync.done, total: status.sync.total })}
