@@ -206,4 +206,53 @@ describeWithBrowser("the waiter's phone app", () => {
       { timeoutMs: 10_000, what: "the move at the counter" },
     );
   });
+
+  it("tells the waiter an order was paid at the counter while the phone was away, and opens none by itself", async () => {
+    await page.getByTestId("back").click();
+    await table("Bàn 11").click();
+    await page.getByTestId("order-title").waitFor();
+    await addItem("tra dao", "Trà đào cam sả");
+    await page.getByTestId("send-draft").click();
+    await page.getByTestId("sent-line").waitFor({ timeout: 10_000 });
+    const { tables } = await ok(station.url, "GET", "/api/catalog", { token: stationToken });
+    const bàn11 = tables.find((candidate: { name: string }) => candidate.name === "Bàn 11");
+    const paidHere = await waitFor(
+      async () => (await stationOpenOrders()).find((order) => order.tableId === bàn11.id) ?? null,
+      { timeoutMs: 10_000, what: "Bàn 11 at the counter" },
+    );
+
+    // The phone loses the Wi-Fi with an item typed; the counter takes the bill meanwhile.
+    await wifi.setMode("refuse");
+    await page.getByTestId("offline-banner").waitFor({ timeout: 10_000 });
+    await addItem("banh flan", "Bánh flan");
+    const { total } = await ok(station.url, "GET", `/api/orders/${paidHere.id}`, { token: stationToken });
+    await ok(station.url, "POST", `/api/orders/${paidHere.id}/payments`, {
+      token: stationToken,
+      body: { method: "cash", amount: total },
+    });
+    await waitFor(async () => !(await serverOpenOrders()).some((order) => order.id === paidHere.id), {
+      timeoutMs: 10_000,
+      what: "the payment on the server",
+    });
+
+    await wifi.setMode("pass");
+    await page.getByTestId("offline-banner").waitFor({ state: "detached", timeout: 10_000 });
+    await page.getByTestId("send-draft").click();
+    const notice = page.getByTestId("order-closed");
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain(
+      `Đơn ${paidHere.number} của bàn đã được thanh toán tại quầy`,
+    );
+    const flan = page.locator('[data-testid=draft-line][data-item="Bánh flan"]');
+    expect(await flan.getAttribute("data-state")).toBe("draft");
+    expect((await serverOpenOrders()).filter((order) => order.tableId === paidHere.tableId)).toEqual([]);
+    await screenshot(page, "waiter-order-closed");
+
+    // The guests are still there and want it: the waiter sends it to the table anyway.
+    await page.getByTestId("send-anyway").click();
+    await page.locator('[data-testid=sent-line][data-item="Bánh flan"]').waitFor({ timeout: 10_000 });
+    const reopened = (await serverOpenOrders()).filter((order) => order.tableId === paidHere.tableId);
+    expect(reopened.map((order) => order.lines.map((line) => line.name))).toEqual([["Bánh flan"]]);
+    expect(reopened[0]?.id).not.toBe(paidHere.id);
+  });
 });

@@ -3,6 +3,7 @@ import { LanguageToggle } from "../shared/i18n/language-toggle.js";
 import { useHashRoute } from "../shared/router/use-hash-route.js";
 import type { ServerSession } from "../shared/session/server-session.js";
 import type { WaiterApi } from "./api/waiter-api.js";
+import type { Order } from "./api/waiter-types.js";
 import { useText } from "./i18n/waiter-text.js";
 import { heldLineIds } from "./live/floor-state.js";
 import { useConnection } from "./live/use-connection.js";
@@ -28,10 +29,21 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
   // The floor's calls report a lost server to the connection, which itself follows the floor's stream.
   const reportLost = useRef<() => void>(() => {});
   const onUnreachable = useCallback(() => reportLost.current(), []);
-  const floor = useFloor(api, storeId, session.token, onUnreachable);
+  const [drafts, dispatch] = useDrafts(storeId);
+  // Items kept for an order the counter closed meanwhile wait for the waiter's choice.
+  const onOrderClosed = useCallback(
+    (order: Order) =>
+      dispatch({
+        type: "closed",
+        orderId: order.id,
+        number: order.number,
+        status: order.status === "void" ? "void" : "paid",
+      }),
+    [dispatch],
+  );
+  const floor = useFloor(api, storeId, session.token, onUnreachable, onOrderClosed);
   const connection = useConnection(floor.stream);
   reportLost.current = connection.reportUnreachable;
-  const [drafts, dispatch] = useDrafts(storeId);
   const send = useSendDraft({
     api,
     storeId,
@@ -93,7 +105,7 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
           draft={drafts[table.id]}
           dispatch={dispatch}
           online={connection.online}
-          onSend={() => void send(table.id)}
+          onSend={(options) => void send(table.id, options)}
           putOrder={floor.putOrder}
           onBack={() => go("/")}
           onGoTo={(next) => go(`/table/${next}`)}

@@ -77,6 +77,11 @@ export const en: MessagesLike<typeof vi> = {
     moved: "Moved to {{table}}",
     merged: "Merged into {{table}}",
     unsentBeforeMove: "Send or remove the new items before moving the table.",
+    closedPaid:
+      "The table's order {{number}} was paid at the counter. {{count}} unsent item(s) are kept: send them if the guests still want them, or drop them.",
+    closedVoid: "The table's order {{number}} was voided at the counter. {{count}} unsent item(s) are kept.",
+    sendAnyway: "Send to {{table}} anyway",
+    dropUnsent: "Drop {{count}} item(s)",
     takeAway: "No table",
   },
   menu: {

@@ -74,6 +74,11 @@ export const vi = {
     moved: "Đã chuyển sang {{table}}",
     merged: "Đã gộp vào {{table}}",
     unsentBeforeMove: "Gửi hoặc bỏ các món đang chọn trước khi chuyển bàn.",
+    closedPaid:
+      "Đơn {{number}} của bàn đã được thanh toán tại quầy. {{count}} món chưa gửi vẫn được giữ: khách còn gọi thì gửi, không thì bỏ.",
+    closedVoid: "Đơn {{number}} của bàn đã bị hủy tại quầy. {{count}} món chưa gửi vẫn được giữ.",
+    sendAnyway: "Vẫn gửi cho {{table}}",
+    dropUnsent: "Bỏ {{count}} món",
     takeAway: "Không bàn",
   },
   menu: {

@@ -28,6 +28,8 @@ export function useFloor(
   storeId: string,
   token: string,
   onUnreachable: () => void,
+  /** Hears of every order seen paid or voided, from a call's answer or the stream. */
+  onOrderClosed: (order: Order) => void = () => {},
 ): LiveFloor {
   const [orders, setOrders] = useState<FloorOrders>(() =>
     replaceFloor(new Map(), floorCache.orders(storeId)),
@@ -66,10 +68,11 @@ export function useFloor(
       const next = upsertFloorOrder(ordersRef.current, order);
       ordersRef.current = next;
       setOrders(next);
+      if (order.status !== "open") onOrderClosed(order);
       // Who opened an order comes with the map, not with the order: ask when it is missing.
       if (order.status === "open" && next.get(order.id)?.openedBy === null) reloadFloor();
     },
-    [reloadFloor],
+    [reloadFloor, onOrderClosed],
   );
 
   const reloadCatalog = useCallback(() => {

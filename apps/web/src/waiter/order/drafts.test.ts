@@ -84,4 +84,25 @@ describe("the items a waiter is entering", () => {
     expect(restoredDrafts("garbage")).toEqual({});
     expect(restoredDrafts({ t2: { orderId: 5 } })).toEqual({});
   });
+
+  it("holds the items of an order closed at the counter until the waiter sends them anyway or drops them", () => {
+    let drafts = apply([add(coffee), add(tea)]);
+    const [first] = drafts.t1?.lines ?? [];
+    drafts = apply(
+      [
+        { type: "sending", tableId: "t1", lineIds: [first?.lineId ?? ""] },
+        { type: "closed", orderId: "o1", number: "CH01-Q1-20261201-0011", status: "paid" },
+      ],
+      drafts,
+    );
+    expect(drafts.t1?.closed).toEqual({ number: "CH01-Q1-20261201-0011", status: "paid" });
+    // The line on its way did not reach the paid order: it is the waiter's again.
+    expect(drafts.t1?.lines.map((line) => line.state)).toEqual(["draft", "draft"]);
+    expect(apply([{ type: "closed", orderId: "other", number: null, status: "void" }], drafts)).toBe(drafts);
+    expect(restoredDrafts(JSON.parse(JSON.stringify(drafts))).t1?.closed).toEqual(drafts.t1?.closed);
+
+    const anyway = apply([{ type: "reorder", tableId: "t1", orderId: "o2" }], drafts);
+    expect([anyway.t1?.orderId, anyway.t1?.closed, anyway.t1?.lines.length]).toEqual(["o2", undefined, 2]);
+    expect(apply([{ type: "drop", tableId: "t1" }], drafts)).toEqual({});
+  });
 });

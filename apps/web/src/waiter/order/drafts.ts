@@ -20,10 +20,21 @@ export interface DraftLine {
   readonly error: string | null;
 }
 
+/** The order a draft was meant for, closed at the counter before its items were sent. */
+export interface ClosedOrder {
+  readonly number: string | null;
+  readonly status: "paid" | "void";
+}
+
 export interface TableDraft {
   /** The order the lines go to: the table's open order, or the id the phone will open it under. */
   readonly orderId: string;
   readonly lines: readonly DraftLine[];
+  /**
+   * Set once that order turns out paid or voided: nothing is sent until the waiter chooses to
+   * send the items to the table anyway or to drop them (never a new order opened silently).
+   */
+  readonly closed?: ClosedOrder | undefined;
 }
 
 /** Drafts by table id. */
@@ -44,6 +55,8 @@ export type DraftAction =
   | { type: "sent"; lineIds: readonly string[] }
   | { type: "failed"; tableId: string; lineIds: readonly string[]; error: string }
   | { type: "reorder"; tableId: string; orderId: string }
+  | ({ type: "closed"; orderId: string } & ClosedOrder)
+  | { type: "drop"; tableId: string }
   | { type: "reset"; drafts: Drafts };
 
 const updateLines = (
@@ -128,7 +141,26 @@ export function draftsReducer(drafts: Drafts, action: DraftAction): Drafts {
       );
     case "reorder": {
       const draft = drafts[action.tableId];
-      return draft ? { ...drafts, [action.tableId]: { ...draft, orderId: action.orderId } } : drafts;
+      if (!draft) return drafts;
+      const { closed: _closed, ...rest } = draft;
+      return { ...drafts, [action.tableId]: { ...rest, orderId: action.orderId } };
+    }
+    case "closed": {
+      const closed: ClosedOrder = { number: action.number, status: action.status };
+      let next = drafts;
+      for (const [tableId, draft] of Object.entries(drafts)) {
+        if (draft.orderId !== action.orderId || draft.closed !== undefined) continue;
+        // A line still on its way did not reach the closed order: it waits for the waiter again.
+        const lines = draft.lines.map((line) =>
+          line.state === "sending" ? { ...line, state: "draft" as const, error: null } : line,
+        );
+        next = { ...next, [tableId]: { ...draft, lines, closed } };
+      }
+      return next;
+    }
+    case "drop": {
+      const { [action.tableId]: _dropped, ...rest } = drafts;
+      return action.tableId in drafts ? rest : drafts;
     }
     case "reset":
       return action.drafts;
@@ -157,9 +189,16 @@ export function restoredDrafts(value: unknown): Drafts {
     const lines = draft.lines.map((line) =>
       line.state === "sending" ? { ...line, state: "failed" as const, error: line.error } : line,
     );
-    if (lines.length > 0) drafts[tableId] = { orderId: draft.orderId, lines };
+    const closed = isClosedOrder(draft.closed) ? { closed: draft.closed } : {};
+    if (lines.length > 0) drafts[tableId] = { orderId: draft.orderId, lines, ...closed };
   }
   return drafts;
+}
+
+function isClosedOrder(value: unknown): value is ClosedOrder {
+  if (typeof value !== "object" || value === null) return false;
+  const { number, status } = value as Record<string, unknown>;
+  return (typeof number === "string" || number === null) && (status === "paid" || status === "void");
 }
 
 export const draftCount = (draft: TableDraft | undefined) =>

@@ -12,6 +12,7 @@ import { MenuList } from "./menu-list.js";
 import { MoveDialog } from "./move-dialog.js";
 import { NoteDialog } from "./note-dialog.js";
 import { SentLines } from "./sent-lines.js";
+import type { SendOptions } from "./use-send-draft.js";
 
 /** Roles the server lets merge orders (moving is open to everyone who serves). */
 const MAY_MERGE: readonly Role[] = ["owner", "manager", "cashier"];
@@ -25,7 +26,7 @@ interface TableScreenProps {
   readonly draft: TableDraft | undefined;
   readonly dispatch: Dispatch<DraftAction>;
   readonly online: boolean;
-  readonly onSend: () => void;
+  readonly onSend: (options?: SendOptions) => void;
   readonly putOrder: (order: Order) => void;
   readonly onBack: () => void;
   readonly onGoTo: (tableId: string) => void;
@@ -111,7 +112,35 @@ export function TableScreen(props: TableScreenProps) {
         }
       />
 
-      {unsent > 0 ? (
+      {draft?.closed !== undefined && unsent > 0 ? (
+        <div className="w-send-bar w-closed" role="alert" data-testid="order-closed">
+          <p className="w-send-problem">
+            {t(draft.closed.status === "paid" ? "order.closedPaid" : "order.closedVoid", {
+              number: draft.closed.number ?? "",
+              count: unsent,
+            })}
+          </p>
+          <div className="w-send-row">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => dispatch({ type: "drop", tableId: table.id })}
+              data-testid="drop-draft"
+            >
+              {t("order.dropUnsent", { count: unsent })}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => props.onSend({ anyway: true })}
+              disabled={sending}
+              data-testid="send-anyway"
+            >
+              {t("order.sendAnyway", { table: table.name })}
+            </button>
+          </div>
+        </div>
+      ) : unsent > 0 ? (
         <div className="w-send-bar">
           {failed > 0 ? (
             <p className="w-send-problem" role="alert" data-testid="send-failed">
@@ -126,7 +155,7 @@ export function TableScreen(props: TableScreenProps) {
             <button
               type="button"
               className="primary"
-              onClick={props.onSend}
+              onClick={() => props.onSend()}
               disabled={sending}
               data-testid="send-draft"
             >
