@@ -6,11 +6,11 @@
 //   payment that closes it), so one call in ten is a payment, which commits with an fsync.
 // Runnable alone: `node bench/station-sync.mjs` (after `npm run build`); BENCH_REPS=n runs the
 // backlog n times (3), BENCH_TIMELINE=1 prints the status events of each sync.
-import { getRandomValues } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { login, ok, waitFor } from "../tests/support/http.mjs";
 import { removeDir, startServer, startStation, tempDir } from "../tests/support/processes.mjs";
 import { startTcpProxy } from "../tests/support/tcp-proxy.mjs";
+import { countServerOrders, followStatus, seedBacklog } from "./_station-support.mjs";
 import { median, percentile } from "./_stats.mjs";
 
 const PAID = Number(process.env.BENCH_PAID_ORDERS ?? 10_000);
@@ -18,103 +18,6 @@ const OPEN = 20;
 const LINES = 5;
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const LATENCY_CALLS = 1_000;
-
-/** How many orders of `status` the server holds, following its pages to the last. */
-async function countServerOrders(serverUrl, token, status) {
-  let count = 0;
-  let after = null;
-  do {
-    const cursor = after === null ? "" : `&after=${encodeURIComponent(after)}`;
-    const page = await ok(serverUrl, "GET", `/api/orders?status=${status}&limit=10000${cursor}`, { token });
-    count += page.orders.length;
-    after = page.next;
-  } while (after !== null);
-  return count;
-}
-
-/** Writes the backlog straight into a stopped station's SQLite file, through its own order service. */
-async function seedBacklog(dataDir) {
-  const { StationStore, OrderService } = await import("../apps/station/dist/index.js");
-  const { uuidV7Generator } = await import("../packages/core/dist/index.js");
-  const store = StationStore.open(dataDir);
-  store.db.pragma("synchronous = OFF"); // seeding only: the bench measures the sync, not this
-  const clock = { now: () => Date.now() };
-  const orders = new OrderService({
-    store,
-    clock,
-    newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
-    onOrderChanged: () => {},
-  });
-  const actor = { userId: store.credentials.findByUsername("thungan").userId };
-  const items = store.catalog().items.filter((item) => item.active);
-  const sell = (index, pay) => {
-    let order = orders.create(actor, null);
-    for (let line = 0; line < LINES; line++) {
-      order = orders.addLine(actor, order.id, {
-        itemId: items[(index + line) % items.length].id,
-        quantity: 1 + (line % 3),
-      });
-    }
-    if (pay) orders.pay(actor, order.id, "cash", order.total);
-  };
-  for (let start = 0; start < PAID; start += 500) {
-    store.db.transaction(() => {
-      for (let index = start; index < Math.min(PAID, start + 500); index++) sell(index, true);
-    })();
-  }
-  for (let index = 0; index < OPEN; index++) sell(index, false);
-  store.settings.set("offlineBacklog", true); // as the station marks sales it made offline
-  store.close();
-}
-
-/** Follows the station's status events (a signed-in screen's stream), timestamping each. */
-function followStatus(stationUrl, token) {
-  const controller = new AbortController();
-  const events = [];
-  const listeners = new Set();
-  const done = (async () => {
-    const response = await fetch(`${stationUrl}/api/events`, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: controller.signal,
-    });
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for await (const chunk of response.body) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end = buffer.indexOf("\n\n");
-      while (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        end = buffer.indexOf("\n\n");
-        if (!block.startsWith("event: status")) continue;
-        const status = JSON.parse(block.slice(block.indexOf("data: ") + 6));
-        const event = { at: performance.now(), status };
-        events.push(event);
-        for (const listener of listeners) listener(event);
-      }
-    }
-  })().catch(() => {});
-  return {
-    events,
-    /** Resolves with the time of the first status (from now on) that satisfies `predicate`. */
-    until(predicate, timeoutMs = 60_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error("status wait timed out")), timeoutMs);
-        const listener = (event) => {
-          if (!predicate(event.status)) return;
-          clearTimeout(timer);
-          listeners.delete(listener);
-          resolve(event.at);
-        };
-        listeners.add(listener);
-      });
-    },
-    async close() {
-      controller.abort();
-      await done;
-    },
-  };
-}
 
 export async function backlogRun() {
   const serverDir = tempDir("bench-server");
@@ -126,7 +29,7 @@ export async function backlogRun() {
     await login(station.url, "thungan", "1234", "online");
     await station.stop();
     const seedStart = performance.now();
-    await seedBacklog(stationDir);
+    await seedBacklog(stationDir, { paid: PAID, open: OPEN, lines: LINES });
     const seedMs = performance.now() - seedStart;
 
     station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
@@ -267,6 +170,25 @@ export async function linkRun() {
   }
 }
 
+/** The cashier-call figures of one mode: all calls, inside the station, and by kind. */
+function latencyRows(mode, latency) {
+  const row = (metric, values, p, goal) => ({
+    metric,
+    value: percentile(values, p),
+    unit: "ms",
+    ...(goal ? { goal } : {}),
+  });
+  return [
+    row(`cashier call ${mode} p50 (all)`, latency.all, 50),
+    row(`cashier call ${mode} p99 (all)`, latency.all, 99, "≤ 5"),
+    row(`  inside the station ${mode} p50`, latency.inside, 50),
+    row(`  inside the station ${mode} p99`, latency.inside, 99),
+    row(`  open order / add line ${mode} p99`, latency.others, 99, "≤ 5"),
+    row(`  payment (fsync) ${mode} p50`, latency.payments, 50),
+    row(`  payment (fsync) ${mode} p99`, latency.payments, 99, "≤ 5"),
+  ];
+}
+
 export async function run() {
   const runs = [];
   for (let rep = 0; rep < REPS; rep++) {
@@ -314,74 +236,8 @@ export async function run() {
       unit: "ms",
       goal: "≤ 2000",
     },
-    { metric: "cashier call offline p50 (all)", value: percentile(link.latency.offline.all, 50), unit: "ms" },
-    {
-      metric: "cashier call offline p99 (all)",
-      value: percentile(link.latency.offline.all, 99),
-      unit: "ms",
-      goal: "≤ 5",
-    },
-    {
-      metric: "  inside the station offline p50",
-      value: percentile(link.latency.offline.inside, 50),
-      unit: "ms",
-    },
-    {
-      metric: "  inside the station offline p99",
-      value: percentile(link.latency.offline.inside, 99),
-      unit: "ms",
-    },
-    {
-      metric: "  open order / add line offline p99",
-      value: percentile(link.latency.offline.others, 99),
-      unit: "ms",
-      goal: "≤ 5",
-    },
-    {
-      metric: "  payment (fsync) offline p50",
-      value: percentile(link.latency.offline.payments, 50),
-      unit: "ms",
-    },
-    {
-      metric: "  payment (fsync) offline p99",
-      value: percentile(link.latency.offline.payments, 99),
-      unit: "ms",
-      goal: "≤ 5",
-    },
-    { metric: "cashier call online p50 (all)", value: percentile(link.latency.online.all, 50), unit: "ms" },
-    {
-      metric: "cashier call online p99 (all)",
-      value: percentile(link.latency.online.all, 99),
-      unit: "ms",
-      goal: "≤ 5",
-    },
-    {
-      metric: "  inside the station online p50",
-      value: percentile(link.latency.online.inside, 50),
-      unit: "ms",
-    },
-    {
-      metric: "  inside the station online p99",
-      value: percentile(link.latency.online.inside, 99),
-      unit: "ms",
-    },
-    {
-      metric: "  open order / add line online p99",
-      value: percentile(link.latency.online.others, 99),
-      unit: "ms",
-      goal: "≤ 5",
-    },
-    {
-      metric: "  payment (fsync) online p50",
-      value: percentile(link.latency.online.payments, 50),
-      unit: "ms",
-    },
-    {
-      metric: "  payment (fsync) online p99",
-      value: percentile(link.latency.online.payments, 99),
-      unit: "ms",
-      goal: "≤ 5",
-    },
+    ...latencyRows("offline", link.latency.offline),
+    ...latencyRows("online", link.latency.online),
   ];
   return { name: "station-sync", results };
 }
