@@ -75,7 +75,7 @@ async function makeDatabase(engine) {
 }
 
 /** Every push body of one station, serialised before the clock starts. */
-function stationBatches({ storeId, stationId, code, items, newId, day }) {
+function stationBatches({ storeId, stationId, userId, code, items, newId, day }) {
   const bodies = [];
   let seq = 0;
   let invoices = [];
@@ -95,13 +95,13 @@ function stationBatches({ storeId, stationId, code, items, newId, day }) {
       deviceId: stationId,
       deviceSeq: ++seq,
       at,
-      userId: "bench",
+      userId,
       kind,
       data,
     });
     const ops = [
       op("open", {
-        number: `${code}-20261128-${String(index + 1).padStart(4, "0")}`,
+        number: `${code}-${new Date(day).toISOString().slice(0, 10).replaceAll("-", "")}-${String(index + 1).padStart(4, "0")}`,
         tableId: null,
         storeId,
       }),
@@ -152,12 +152,14 @@ async function oneRun(engine) {
     const newId = uuidV7Generator({ now: () => Date.now() }, (length) =>
       getRandomValues(new Uint8Array(length)),
     );
-    const admin = (
-      await ok(server.url, "POST", "/api/login", { body: { username: "admin", password: "admin123" } })
-    ).token;
+    const session = await ok(server.url, "POST", "/api/login", {
+      body: { username: "admin", password: "admin123" },
+    });
+    const admin = session.token;
     const catalog = await ok(server.url, "GET", "/api/catalog", { token: admin });
     const items = catalog.items.filter((item) => item.active);
-    const day = Date.parse("2026-11-28T01:00:00.000Z");
+    // Two days back: the server takes ops from at most 7 days before the station registered.
+    const day = Math.floor(Date.now() / 86_400_000 - 2) * 86_400_000 + 3_600_000;
     const stores = [catalog.store];
     for (let index = 2; index <= STORES; index++) {
       const code = `CH${String(index).padStart(2, "0")}`;
@@ -176,6 +178,7 @@ async function oneRun(engine) {
         batches: stationBatches({
           storeId: store.id,
           stationId: station.stationId,
+          userId: session.user.id,
           code: `${store.code}-${station.stationCode}`,
           items,
           newId,
@@ -206,7 +209,9 @@ async function oneRun(engine) {
     const seconds = (performance.now() - started) / 1000;
 
     const reportStart = performance.now();
-    const report = await ok(server.url, "GET", "/api/reports/sales?from=2026-11-28&to=2026-11-28", {
+    // The invoices' day in the store's time zone (UTC+7: 01:00 UTC is 08:00 there).
+    const date = new Date(day).toISOString().slice(0, 10);
+    const report = await ok(server.url, "GET", `/api/reports/sales?from=${date}&to=${date}`, {
       token: admin,
     });
     const reportMs = performance.now() - reportStart;
