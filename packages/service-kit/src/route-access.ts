@@ -1,5 +1,5 @@
 import { PERMISSIONS, type Permission } from "@quay/core";
-import type { FastifyRequest, RouteOptions } from "fastify";
+import type { FastifyRequest, FastifySchema, RouteOptions } from "fastify";
 import type { HttpService } from "./http-service.js";
 
 /**
@@ -23,11 +23,17 @@ declare module "fastify" {
   }
 }
 
-/** A route as registered, with the access it declares (`undefined` when it declares none). */
+/**
+ * A route as registered, with the access it declares (`undefined` when it declares none) and the
+ * schemas it parses with, so tests can reach every route (the fuzzer calls each one) without a
+ * list to keep in step by hand.
+ */
 export interface DeclaredRoute {
   readonly method: string;
+  /** The path as declared, `:name` for parameters and `*` for a wildcard. */
   readonly url: string;
   readonly access: RouteAccess | undefined;
+  readonly schema: FastifySchema | undefined;
 }
 
 /**
@@ -74,13 +80,18 @@ export function trackRouteAccess(app: HttpService): void {
   });
 }
 
-/** Every route of `app` with the access it declares, one entry per method. */
+/** Every route of `app` with the access and schemas it declares, one entry per method, in the order declared. */
 export function declaredRoutes(app: HttpService): DeclaredRoute[] {
   const book = books.get(app);
   if (!book) throw new Error("this service does not track its routes' access");
   return book.routes.flatMap((route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    return methods.map((method) => ({ method, url: route.url, access: route.config?.access }));
+    return methods.map((method) => ({
+      method,
+      url: route.url,
+      access: route.config?.access,
+      schema: route.schema,
+    }));
   });
 }
 
