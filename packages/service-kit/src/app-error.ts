@@ -120,8 +120,19 @@ export const COMMON_ERRORS = {
     en: "Too many failed attempts.",
   },
   NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    vi: "Dữ liệu gửi lên quá chậm. Vui lòng thử lại.",
+    en: "The request took too long to arrive. Please try again.",
+  },
   BODY_TOO_LARGE: { status: 413, vi: "Dữ liệu gửi lên quá lớn.", en: "The request body is too large." },
+  URI_TOO_LONG: { status: 414, vi: "Địa chỉ yêu cầu quá dài.", en: "The request address is too long." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: "Chỉ nhận dữ liệu JSON.", en: "Only JSON is accepted." },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    vi: "Phần đầu yêu cầu quá lớn.",
+    en: "The request headers are too large.",
+  },
   INTERNAL: {
     status: 500,
     vi: "Đã có lỗi xảy ra. Vui lòng thử lại.",

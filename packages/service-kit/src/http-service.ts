@@ -1,7 +1,8 @@
+import { STATUS_CODES } from "node:http";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import { OrderRuleError } from "@quay/core";
-import Fastify, { type FastifyError, type FastifyRequest, LogController } from "fastify";
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -36,13 +37,63 @@ export function answerLanguage(request: FastifyRequest): "vi" | "en" {
  * `{ error: { code, message } }` from the registry, structured logs, OpenAPI at /docs.
  */
 export async function createHttpService(options: HttpServiceOptions) {
+  const registry: ErrorRegistry = { ...COMMON_ERRORS, ...options.errors };
+  const answer = (
+    // None before Node's parser has made a request of the bytes (`clientErrorHandler`): Vietnamese.
+    request: FastifyRequest | null,
+    code: string,
+    about: ErrorSubject = {},
+    retryAfterSeconds?: number,
+  ) => {
+    const definition = registry[code] ?? COMMON_ERRORS.INTERNAL;
+    const language = request ? answerLanguage(request) : "vi";
+    const wait = retryAfterSeconds === undefined ? "" : ` ${tryAgainText(retryAfterSeconds)[language]}`;
+    return {
+      status: definition.status,
+      body: { error: { code, message: `${definition[language]}${wait}`, ...about } },
+    };
+  };
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+
   const app = Fastify({
     logger: {
       level: options.logLevel ?? process.env.LOG_LEVEL ?? "info",
       redact: ["req.headers.authorization", "req.headers.cookie"],
     },
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    bodyLimit,
     logController: new LogController({ disableRequestLogging: true }),
+    // What Fastify refuses before any route runs, answered like every other refusal.
+    frameworkErrors: (error, request, reply) => {
+      const code =
+        error.code === "FST_ERR_MAX_PARAM_LENGTH"
+          ? "URI_TOO_LONG"
+          : error.code === "FST_ERR_BAD_URL"
+            ? "VALIDATION_FAILED"
+            : "INTERNAL";
+      const { status, body } = answer(request, code);
+      request.log.info({ code, url: request.url }, "request refused");
+      // The reply's generic types are the framework's own here; it is an ordinary reply.
+      void (reply as FastifyReply).status(status).send(body);
+    },
+    // What Node's HTTP parser refuses, before there is a request: headers too large, bad syntax.
+    clientErrorHandler: (error, socket) => {
+      if (error.code === "ECONNRESET" || socket.destroyed) return;
+      const code =
+        error.code === "HPE_HEADER_OVERFLOW"
+          ? "HEADERS_TOO_LARGE"
+          : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+            ? "REQUEST_TIMEOUT"
+            : "VALIDATION_FAILED";
+      const { status, body } = answer(null, code);
+      const text = JSON.stringify(body);
+      if (socket.writable) {
+        socket.write(
+          `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+            `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+        );
+      }
+      socket.destroy();
+    },
   }).withTypeProvider<ZodTypeProvider>();
   trackRouteAccess(app);
   paceRequests(app);
@@ -50,22 +101,6 @@ export async function createHttpService(options: HttpServiceOptions) {
   // Open SSE streams would keep `close()` waiting forever: end them when the service stops.
   app.addHook("preClose", async () => closeEventStreams(app.server));
   app.setSerializerCompiler(serializerCompiler);
-
-  const registry: ErrorRegistry = { ...COMMON_ERRORS, ...options.errors };
-  const answer = (
-    request: FastifyRequest,
-    code: string,
-    about: ErrorSubject = {},
-    retryAfterSeconds?: number,
-  ) => {
-    const definition = registry[code] ?? COMMON_ERRORS.INTERNAL;
-    const language = answerLanguage(request);
-    const wait = retryAfterSeconds === undefined ? "" : ` ${tryAgainText(retryAfterSeconds)[language]}`;
-    return {
-      status: definition.status,
-      body: { error: { code, message: `${definition[language]}${wait}`, ...about } },
-    };
-  };
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const thrown = errorCode(error);
@@ -99,24 +134,28 @@ export async function createHttpService(options: HttpServiceOptions) {
 
 export type HttpService = Awaited<ReturnType<typeof createHttpService>>;
 
+/** The common code for each 4xx status a framework or plugin error (`FST_…`) may carry. */
+const CODE_OF_STATUS: Readonly<Record<number, string>> = {
+  400: "VALIDATION_FAILED",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  408: "REQUEST_TIMEOUT",
+  413: "BODY_TOO_LARGE",
+  414: "URI_TOO_LONG",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  431: "HEADERS_TOO_LARGE",
+};
+
 /** Maps anything a route can throw to one of the registry's codes. */
 function errorCode(error: FastifyError): string {
   if (error instanceof AppError) return error.code;
   // The contract answers an unknown line as any unknown thing: 404 NOT_FOUND.
   if (error instanceof OrderRuleError) return error.reason === "LINE_NOT_FOUND" ? "NOT_FOUND" : error.reason;
   if (hasZodFastifySchemaValidationErrors(error)) return "VALIDATION_FAILED";
-  switch (error.code) {
-    case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return "BODY_TOO_LARGE";
-    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return "UNSUPPORTED_MEDIA_TYPE";
-    case "FST_ERR_CTP_EMPTY_JSON_BODY":
-    case "FST_ERR_CTP_INVALID_JSON_BODY":
-    case "FST_ERR_VALIDATION":
-      return "VALIDATION_FAILED";
-  }
-  if (error.statusCode === 400 || (error as { type?: string }).type === "entity.parse.failed") {
-    return "VALIDATION_FAILED";
-  }
+  // Fastify's and its plugins' refusals (a bad body, a static file name too long): their status.
+  const byStatus = error.statusCode === undefined ? undefined : CODE_OF_STATUS[error.statusCode];
+  if (byStatus) return byStatus;
+  if ((error as { type?: string }).type === "entity.parse.failed") return "VALIDATION_FAILED";
   return "INTERNAL";
 }

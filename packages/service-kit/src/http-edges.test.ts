@@ -1,0 +1,91 @@
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createHttpService, type HttpService } from "./http-service.js";
+
+const SHAPE = { error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/), message: expect.any(String) } };
+
+/** Sends raw bytes on a new connection; resolves with everything the service answers. */
+function rawExchange(port: number, chunks: readonly (string | Buffer)[], pauseMs = 0): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    const answer: Buffer[] = [];
+    socket.on("data", (chunk) => answer.push(chunk));
+    socket.on("error", reject);
+    socket.on("close", () => resolve(Buffer.concat(answer).toString("utf8")));
+    socket.on("connect", async () => {
+      for (const chunk of chunks) {
+        socket.write(chunk);
+        if (pauseMs) await new Promise((wait) => setTimeout(wait, pauseMs));
+      }
+    });
+  });
+}
+
+/** The status and JSON body of a raw HTTP answer. */
+function parseAnswer(text: string): { status: number; body: unknown } {
+  const [head = "", ...rest] = text.split("\r\n\r\n");
+  const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
+  const body = rest.join("\r\n\r\n");
+  return { status, body: body ? JSON.parse(body) : null };
+}
+
+/**
+ * What reaches a service before any route runs, or never reaches one: URLs it cannot decode,
+ * headers too large, errors of the framework and its plugins. Each answer is still the
+ * contract's `{ error: { code, message } }`.
+ */
+describe("a service at its edges", () => {
+  let app: HttpService;
+  let port = 0;
+
+  beforeAll(async () => {
+    app = await createHttpService({
+      title: "edges",
+      version: "0",
+      logLevel: "silent",
+      errors: {},
+    });
+    app.get(
+      "/orders/:id",
+      {
+        config: { access: "public" },
+        schema: { querystring: z.object({ storeId: z.uuid().optional(), token: z.string().optional() }) },
+      },
+      async () => ({
+        ok: true,
+      }),
+    );
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    port = typeof address === "object" && address ? address.port : 0;
+  });
+  afterAll(() => app.close());
+
+  it.each([
+    ["a broken percent-encoding", "/orders/%E0%A4%A", 400, "VALIDATION_FAILED"],
+    ["an encoding that is not UTF-8", "/orders/%C0%AF", 400, "VALIDATION_FAILED"],
+    ["a parameter longer than any id", `/orders/${"a".repeat(200)}`, 414, "URI_TOO_LONG"],
+  ])("answers %s in the error shape", async (_what, url, status, code) => {
+    const response = await app.inject({ url, headers: { "accept-language": "en" } });
+    expect(response.statusCode).toBe(status);
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    expect(response.json()).toEqual(SHAPE);
+    expect(response.json().error.code).toBe(code);
+  });
+
+  it("answers a plugin's own refusal with its status, not 500 (a file name too long for /docs)", async () => {
+    const response = await app.inject(`/docs/static/${"0".repeat(300)}`);
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toEqual({ error: { code: "FORBIDDEN", message: expect.any(String) } });
+  });
+
+  it("answers headers too large with 431 in the error shape", async () => {
+    const answer = await rawExchange(port, [
+      `GET /orders/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+    ]);
+    const { status, body } = parseAnswer(answer);
+    expect(status).toBe(431);
+    expect(body).toEqual({ error: { code: "HEADERS_TOO_LARGE", message: expect.any(String) } });
+  });
+});
