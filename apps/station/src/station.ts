@@ -8,7 +8,6 @@ import { provisionStation } from "./auth/station-provisioning.js";
 import { STATION_ERRORS } from "./errors.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
 import { guardHostAndOrigin, StationHosts } from "./http/host-guard.js";
-import { acceptEmptyJsonBodies } from "./http/lenient-json.js";
 import { registerOrderRoutes } from "./http/order-routes.js";
 import { sessionGuard } from "./http/request-session.js";
 import { addServerTiming } from "./http/server-timing.js";
@@ -59,6 +58,8 @@ export async function createStation(options: StationOptions) {
     title: "Quầy station",
     version: "0.1.0",
     errors: STATION_ERRORS,
+    // The cashier app's `fetch` POSTs without a body send an empty one as JSON.
+    emptyJsonAsNoBody: true,
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
   });
   const store = StationStore.open(options.dataDir);
@@ -118,7 +119,6 @@ export async function createStation(options: StationOptions) {
   });
 
   guardHostAndOrigin(app, new StationHosts(options.allowedHosts));
-  acceptEmptyJsonBodies(app);
   // Every route declares who may call it (`config.access`); this one hook checks them all.
   guardRoutes(app, sessionGuard(sessions));
   addServerTiming(app);

@@ -32,12 +32,13 @@ function parseAnswer(text: string): { status: number; body: unknown } {
 
 /**
  * What reaches a service before any route runs, or never reaches one: URLs it cannot decode,
- * headers too large, errors of the framework and its plugins. Each answer is still the
+ * headers too large, bodies that are not UTF-8. Each answer is still the
  * contract's `{ error: { code, message } }`.
  */
 describe("a service at its edges", () => {
   let app: HttpService;
   let port = 0;
+  const received: unknown[] = [];
 
   beforeAll(async () => {
     app = await createHttpService({
@@ -46,6 +47,14 @@ describe("a service at its edges", () => {
       logLevel: "silent",
       errors: {},
     });
+    app.post(
+      "/notes",
+      { config: { access: "public" }, schema: { body: z.object({ text: z.string() }) } },
+      async (request) => {
+        received.push(request.body.text);
+        return { ok: true };
+      },
+    );
     app.get(
       "/orders/:id",
       {
@@ -87,5 +96,36 @@ describe("a service at its edges", () => {
     const { status, body } = parseAnswer(answer);
     expect(status).toBe(431);
     expect(body).toEqual({ error: { code: "HEADERS_TOO_LARGE", message: expect.any(String) } });
+  });
+
+  it("refuses a body that is not UTF-8 instead of storing U+FFFD", async () => {
+    const bytes = Buffer.concat([Buffer.from('{"text":"C'), Buffer.from([0xc3]), Buffer.from('"}')]);
+    const response = await app.inject({
+      method: "POST",
+      url: "/notes",
+      payload: bytes,
+      headers: { "content-type": "application/json" },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe("VALIDATION_FAILED");
+    expect(received).not.toContain("C\ufffd");
+  });
+
+  it("refuses text with an unpaired surrogate, which UTF-8 cannot hold either", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/notes",
+      payload: '{"text":"C\\ud800"}',
+      headers: { "content-type": "application/json" },
+    });
+    expect([response.statusCode, response.json().error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    const paired = await app.inject({
+      method: "POST",
+      url: "/notes",
+      payload: '{"text":"\\ud83c\\uddfb\\ud83c\\uddf3 Cà phê"}',
+      headers: { "content-type": "application/json" },
+    });
+    expect(paired.statusCode).toBe(200);
+    expect(received).toContain("🇻🇳 Cà phê");
   });
 });

@@ -14,6 +14,7 @@ import { AppError, COMMON_ERRORS, type ErrorRegistry, type ErrorSubject, tryAgai
 import { closeEventStreams } from "./event-stream.js";
 import { paceRequests } from "./request-pacing.js";
 import { declarePublic, trackRouteAccess } from "./route-access.js";
+import { InvalidTextError, parseJsonStrictly } from "./strict-json.js";
 
 export interface HttpServiceOptions {
   /** Shown in the OpenAPI reference at /docs. */
@@ -25,6 +26,8 @@ export interface HttpServiceOptions {
   logLevel?: string;
   /** Largest request body, bytes (docs/api.md, "Conventions": 1 MiB; sync routes set their own). */
   bodyLimit?: number;
+  /** Takes an empty body sent as JSON as no body (what a browser `fetch` POST without one sends). */
+  emptyJsonAsNoBody?: boolean;
 }
 
 /** The language of an answer: English when the caller asks for it, Vietnamese otherwise. */
@@ -97,6 +100,7 @@ export async function createHttpService(options: HttpServiceOptions) {
   }).withTypeProvider<ZodTypeProvider>();
   trackRouteAccess(app);
   paceRequests(app);
+  parseJsonStrictly(app, { emptyAsNoBody: options.emptyJsonAsNoBody ?? false });
   app.setValidatorCompiler(validatorCompiler);
   // Open SSE streams would keep `close()` waiting forever: end them when the service stops.
   app.addHook("preClose", async () => closeEventStreams(app.server));
@@ -150,6 +154,7 @@ const CODE_OF_STATUS: Readonly<Record<number, string>> = {
 /** Maps anything a route can throw to one of the registry's codes. */
 function errorCode(error: FastifyError): string {
   if (error instanceof AppError) return error.code;
+  if (error instanceof InvalidTextError) return "VALIDATION_FAILED";
   // The contract answers an unknown line as any unknown thing: 404 NOT_FOUND.
   if (error instanceof OrderRuleError) return error.reason === "LINE_NOT_FOUND" ? "NOT_FOUND" : error.reason;
   if (hasZodFastifySchemaValidationErrors(error)) return "VALIDATION_FAILED";

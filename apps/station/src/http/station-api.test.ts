@@ -181,6 +181,31 @@ describe("station API", () => {
     expect((open.body.orders as Order[]).map((o) => o.id)).not.toContain(order.id);
   });
 
+  it("refuses a note that is not UTF-8 instead of storing U+FFFD, and takes an empty JSON body as none", async () => {
+    await signIn();
+    const order = (await call("POST", "/api/orders")).body as unknown as Order;
+    const bytes = Buffer.concat([
+      Buffer.from(`{"itemId":"${ITEM_ID}","quantity":1,"note":"ít `),
+      Buffer.from([0xc4]),
+      Buffer.from('"}'),
+    ]);
+    const response = await station.app.inject({
+      method: "POST",
+      url: `/api/orders/${order.id}/lines`,
+      headers: { ...auth(), "content-type": "application/json" },
+      payload: bytes,
+    });
+    expect([response.statusCode, response.json().error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    expect(station.store.orders.getOrder(order.id)?.lines).toEqual([]);
+    const empty = await station.app.inject({
+      method: "POST",
+      url: "/api/orders",
+      headers: { ...auth(), "content-type": "application/json" },
+      payload: "",
+    });
+    expect(empty.statusCode).toBe(201);
+  });
+
   it("numbers orders uniquely with the per-day counter", async () => {
     await signIn();
     const numbers = new Set<string>();
