@@ -32,7 +32,7 @@ function parseAnswer(text: string): { status: number; body: unknown } {
 
 /**
  * What reaches a service before any route runs, or never reaches one: URLs it cannot decode,
- * headers too large, bodies that are not UTF-8. Each answer is still the
+ * headers too large, bodies that are not UTF-8 or arrive too slowly. Each answer is still the
  * contract's `{ error: { code, message } }`.
  */
 describe("a service at its edges", () => {
@@ -45,6 +45,7 @@ describe("a service at its edges", () => {
       title: "edges",
       version: "0",
       logLevel: "silent",
+      bodyTimeoutMs: 300,
       errors: {},
     });
     app.post(
@@ -127,5 +128,22 @@ describe("a service at its edges", () => {
     });
     expect(paired.statusCode).toBe(200);
     expect(received).toContain("🇻🇳 Cà phê");
+  });
+
+  it("times a slow body out with 408 in the error shape", async () => {
+    const started = Date.now();
+    const answer = await rawExchange(
+      port,
+      [
+        "POST /notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n",
+        '{"te',
+        "xt",
+      ],
+      250,
+    );
+    const { status, body } = parseAnswer(answer);
+    expect(status).toBe(408);
+    expect(body).toEqual({ error: { code: "REQUEST_TIMEOUT", message: expect.any(String) } });
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

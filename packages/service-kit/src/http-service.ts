@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { AppError, COMMON_ERRORS, type ErrorRegistry, type ErrorSubject, tryAgainText } from "./app-error.js";
+import { addBodyDeadline, BodyTimeoutError } from "./body-deadline.js";
 import { closeEventStreams } from "./event-stream.js";
 import { paceRequests } from "./request-pacing.js";
 import { declarePublic, trackRouteAccess } from "./route-access.js";
@@ -26,9 +27,14 @@ export interface HttpServiceOptions {
   logLevel?: string;
   /** Largest request body, bytes (docs/api.md, "Conventions": 1 MiB; sync routes set their own). */
   bodyLimit?: number;
+  /** How long a body of up to `bodyLimit` may take to arrive (30 s); routes taking more get longer. */
+  bodyTimeoutMs?: number;
   /** Takes an empty body sent as JSON as no body (what a browser `fetch` POST without one sends). */
   emptyJsonAsNoBody?: boolean;
 }
+
+/** Connections silent this long are closed; event streams send a comment every 15 s. */
+const IDLE_CONNECTION_MS = 10 * 60 * 1000;
 
 /** The language of an answer: English when the caller asks for it, Vietnamese otherwise. */
 export function answerLanguage(request: FastifyRequest): "vi" | "en" {
@@ -64,6 +70,7 @@ export async function createHttpService(options: HttpServiceOptions) {
       redact: ["req.headers.authorization", "req.headers.cookie"],
     },
     bodyLimit,
+    connectionTimeout: IDLE_CONNECTION_MS,
     logController: new LogController({ disableRequestLogging: true }),
     // What Fastify refuses before any route runs, answered like every other refusal.
     frameworkErrors: (error, request, reply) => {
@@ -101,6 +108,7 @@ export async function createHttpService(options: HttpServiceOptions) {
   trackRouteAccess(app);
   paceRequests(app);
   parseJsonStrictly(app, { emptyAsNoBody: options.emptyJsonAsNoBody ?? false });
+  addBodyDeadline(app, options.bodyTimeoutMs ?? 30_000, bodyLimit);
   app.setValidatorCompiler(validatorCompiler);
   // Open SSE streams would keep `close()` waiting forever: end them when the service stops.
   app.addHook("preClose", async () => closeEventStreams(app.server));
@@ -154,6 +162,7 @@ const CODE_OF_STATUS: Readonly<Record<number, string>> = {
 /** Maps anything a route can throw to one of the registry's codes. */
 function errorCode(error: FastifyError): string {
   if (error instanceof AppError) return error.code;
+  if (error instanceof BodyTimeoutError) return "REQUEST_TIMEOUT";
   if (error instanceof InvalidTextError) return "VALIDATION_FAILED";
   // The contract answers an unknown line as any unknown thing: 404 NOT_FOUND.
   if (error instanceof OrderRuleError) return error.reason === "LINE_NOT_FOUND" ? "NOT_FOUND" : error.reason;
