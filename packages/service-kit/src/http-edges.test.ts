@@ -33,18 +33,20 @@ function parseAnswer(text: string): { status: number; body: unknown } {
 /**
  * What reaches a service before any route runs, or never reaches one: URLs it cannot decode,
  * headers too large, bodies that are not UTF-8 or arrive too slowly. Each answer is still the
- * contract's `{ error: { code, message } }`.
+ * contract's `{ error: { code, message } }`, and nothing secret lands in the log.
  */
 describe("a service at its edges", () => {
   let app: HttpService;
   let port = 0;
+  const logLines: string[] = [];
   const received: unknown[] = [];
 
   beforeAll(async () => {
     app = await createHttpService({
       title: "edges",
       version: "0",
-      logLevel: "silent",
+      logLevel: "info",
+      logStream: { write: (line: string) => logLines.push(line) },
       bodyTimeoutMs: 300,
       errors: {},
     });
@@ -145,5 +147,15 @@ describe("a service at its edges", () => {
     expect(status).toBe(408);
     expect(body).toEqual({ error: { code: "REQUEST_TIMEOUT", message: expect.any(String) } });
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("keeps tokens in URLs out of the log", async () => {
+    const secret = "eyJzdWIiOiJ1c2VyIn0.c2VjcmV0LXNpZ25hdHVyZQ";
+    logLines.length = 0;
+    await app.inject(`/orders/1?storeId=not-a-uuid&token=${secret}`);
+    await app.inject(`/orders/%E0%A4%A?token=${secret}`);
+    expect(logLines.length).toBeGreaterThan(0);
+    expect(logLines.join("\n")).not.toContain(secret);
+    expect(logLines.join("\n")).not.toContain("c2VjcmV0");
   });
 });

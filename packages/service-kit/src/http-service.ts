@@ -13,6 +13,7 @@ import {
 import { AppError, COMMON_ERRORS, type ErrorRegistry, type ErrorSubject, tryAgainText } from "./app-error.js";
 import { addBodyDeadline, BodyTimeoutError } from "./body-deadline.js";
 import { closeEventStreams } from "./event-stream.js";
+import { withoutSecrets } from "./log-redaction.js";
 import { paceRequests } from "./request-pacing.js";
 import { declarePublic, trackRouteAccess } from "./route-access.js";
 import { InvalidTextError, parseJsonStrictly } from "./strict-json.js";
@@ -31,6 +32,8 @@ export interface HttpServiceOptions {
   bodyTimeoutMs?: number;
   /** Takes an empty body sent as JSON as no body (what a browser `fetch` POST without one sends). */
   emptyJsonAsNoBody?: boolean;
+  /** Where the log goes (stdout by default); tests read it. */
+  logStream?: { write(line: string): void };
 }
 
 /** Connections silent this long are closed; event streams send a comment every 15 s. */
@@ -68,6 +71,10 @@ export async function createHttpService(options: HttpServiceOptions) {
     logger: {
       level: options.logLevel ?? process.env.LOG_LEVEL ?? "info",
       redact: ["req.headers.authorization", "req.headers.cookie"],
+      serializers: {
+        req: (request: FastifyRequest) => ({ method: request.method, url: withoutSecrets(request.url) }),
+      },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit,
     connectionTimeout: IDLE_CONNECTION_MS,
@@ -81,7 +88,7 @@ export async function createHttpService(options: HttpServiceOptions) {
             ? "VALIDATION_FAILED"
             : "INTERNAL";
       const { status, body } = answer(request, code);
-      request.log.info({ code, url: request.url }, "request refused");
+      request.log.info({ code, url: withoutSecrets(request.url) }, "request refused");
       // The reply's generic types are the framework's own here; it is an ordinary reply.
       void (reply as FastifyReply).status(status).send(body);
     },
@@ -124,7 +131,10 @@ export async function createHttpService(options: HttpServiceOptions) {
     if (retryAfter !== undefined) reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
     if (code !== thrown) request.log.error({ err: error, code: thrown }, "error code not in the registry");
     else if (status >= 500) request.log.error({ err: error }, "request failed");
-    else request.log.info({ code, detail: error.message, url: request.url }, "request refused");
+    else {
+      const detail = withoutSecrets(error.message);
+      request.log.info({ code, detail, url: withoutSecrets(request.url) }, "request refused");
+    }
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
