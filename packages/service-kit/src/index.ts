@@ -1,4 +1,5 @@
 export * from "./app-error.js";
+export * from "./cookies.js";
 export * from "./event-stream.js";
 export * from "./http-service.js";
 export * from "./private-files.js";

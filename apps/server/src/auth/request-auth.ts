@@ -1,5 +1,5 @@
 import { can } from "@quay/core";
-import type { RouteGuard } from "@quay/service-kit";
+import { type RouteGuard, readCookie } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { ServerError } from "../server-errors.js";
 import type { StoreRecord } from "../storage/scripts/records.js";
@@ -24,15 +24,6 @@ export function requestToken(request: FastifyRequest, allowQuery = false): strin
   if (allowQuery) {
     const query = request.query as Record<string, unknown> | undefined;
     if (typeof query?.token === "string" && query.token) return query.token;
-  }
-  return null;
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
   }
   return null;
 }

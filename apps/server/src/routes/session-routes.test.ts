@@ -71,6 +71,18 @@ describe.each(testEngines())("sessions on $name", (engine) => {
     expect([answer.status, answer.body.user.role]).toEqual([200, "waiter"]);
   });
 
+  it("takes a malformed session cookie for no session (401, not 500), and reads the others past it", async () => {
+    for (const cookie of ["quay_session=%ZZ", "quay_session=%E0%A4%A", "quay_session=%"]) {
+      const answer = await server.call("GET", "/api/me", { headers: { cookie } });
+      expect([answer.status, answer.body.error.code], cookie).toEqual([401, "UNAUTHENTICATED"]);
+    }
+    const token = await server.login("waiterA");
+    const past = await server.call<{ user: { role: string } }>("GET", "/api/me", {
+      headers: { cookie: `theme=%ZZ; quay_session=${encodeURIComponent(token)}` },
+    });
+    expect([past.status, past.body.user.role]).toEqual([200, "waiter"]);
+  });
+
   it("ends a session on logout, and only that one", async () => {
     const first = await server.login("cashierA");
     const second = await server.login("cashierA");

@@ -1,5 +1,5 @@
 import { can } from "@quay/core";
-import type { RouteGuard } from "@quay/service-kit";
+import { type RouteGuard, readCookie } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import type { Session, SessionManager } from "../auth/session-manager.js";
 import { StationError } from "../errors.js";
@@ -11,13 +11,7 @@ export const SESSION_COOKIE = "quay_session";
 export function requestToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith("Bearer ")) return header.slice(7).trim() || null;
-  const cookies = request.headers.cookie;
-  if (!cookies) return null;
-  for (const part of cookies.split(";")) {
-    const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("=")) || null;
-  }
-  return null;
+  return readCookie(request.headers.cookie, SESSION_COOKIE);
 }
 
 /** The sessions of the requests the guard let through. */

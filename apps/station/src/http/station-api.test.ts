@@ -123,6 +123,20 @@ describe("station API", () => {
     expect(withCookie.statusCode).toBe(200);
   });
 
+  it("takes a malformed session cookie for no session: 401, not 500", async () => {
+    await signIn();
+    for (const cookie of ["quay_session=%ZZ", "quay_session=%E0%A4%A", "quay_session=%"]) {
+      const response = await station.app.inject({ method: "GET", url: "/api/orders", headers: { cookie } });
+      expect([response.statusCode, response.json().error.code], cookie).toEqual([401, "UNAUTHENTICATED"]);
+    }
+    const past = await station.app.inject({
+      method: "GET",
+      url: "/api/orders",
+      headers: { cookie: `theme=%ZZ; quay_session=${encodeURIComponent(token)}` },
+    });
+    expect(past.statusCode).toBe(200);
+  });
+
   it("serves the catalog and the store", async () => {
     await signIn();
     const catalog = await call("GET", "/api/catalog");
