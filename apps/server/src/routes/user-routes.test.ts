@@ -102,6 +102,51 @@ describe.each(testEngines())("users on $name", (engine) => {
     expect(await server.count("users")).toBe(7);
   });
 
+  it("keeps a manager's changes to their own stores: staff shared with another store are the owner's", async () => {
+    const { a1, a2 } = server.world.stores;
+    const owner = await server.login("ownerA");
+    const shared = await server.call<UserBody>("POST", "/api/users", {
+      token: owner,
+      body: {
+        username: "hai.noi",
+        name: "Hai nơi",
+        role: "cashier",
+        password: "1234",
+        storeIds: [a1.id, a2.id],
+      },
+    });
+    expect(shared.status).toBe(201);
+    const manager = await server.login("managerA");
+    for (const body of [
+      { storeIds: [a1.id] },
+      { active: false },
+      { password: "đổi-rồi" },
+      { role: "waiter" },
+    ]) {
+      const answer = await server.call("PATCH", `/api/users/${shared.body.id}`, { token: manager, body });
+      expect([answer.status, answer.body.error?.code], JSON.stringify(body)).toEqual([403, "FORBIDDEN"]);
+    }
+    const [row] = await server.db.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM user_stores WHERE user_id = '${shared.body.id}'`,
+    );
+    expect(Number(row?.n)).toBe(2);
+    const stillIn = await server.call("POST", "/api/login", {
+      body: { username: "hai.noi", password: "1234" },
+    });
+    expect(stillIn.status).toBe(200);
+    // The owner may, and a manager still runs the staff of their own store alone.
+    const byOwner = await server.call<UserBody>("PATCH", `/api/users/${shared.body.id}`, {
+      token: owner,
+      body: { storeIds: [a1.id] },
+    });
+    expect(byOwner.body.storeIds).toEqual([a1.id]);
+    const own = await server.call<UserBody>("PATCH", `/api/users/${shared.body.id}`, {
+      token: manager,
+      body: { name: "Một nơi" },
+    });
+    expect(own.status).toBe(200);
+  });
+
   it("ends a user's sessions when their password changes", async () => {
     const waiter = await server.login("waiterA");
     const owner = await server.login("ownerA");

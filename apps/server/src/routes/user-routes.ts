@@ -141,8 +141,17 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
         throw new ServerError("NOT_FOUND", `user ${request.params.id}`);
       }
       const body = request.body;
-      if (target.role !== "owner" && !target.storeIds.some((id) => caller.stores.some((s) => s.id === id))) {
+      const isCallers = (storeId: string) => caller.stores.some((store) => store.id === storeId);
+      if (target.role !== "owner" && !target.storeIds.some(isCallers)) {
         throw new ServerError("NOT_FOUND", `user ${target.id} is in none of the caller's stores`);
+      }
+      // A change to a user reaches every store they work in (one login, one role): someone who
+      // also works where the caller does not manage is for the owner (who has every store) to change.
+      if (!target.storeIds.every(isCallers)) {
+        throw new ServerError(
+          "FORBIDDEN",
+          `user ${target.id} also works in a store the caller does not manage`,
+        );
       }
       checkMayManage(caller, target.role, []);
       checkMayManage(caller, body.role ?? target.role, body.storeIds ?? []);
