@@ -176,6 +176,31 @@ describe.each(testEngines())("catalog on $name", (engine) => {
     expect(await server.count("items")).toBe(9);
   });
 
+  it("refuses sort orders beyond 32 bits alike on both engines (PostgreSQL's INTEGER)", async () => {
+    const manager = await server.login("managerA");
+    const { a1 } = server.world.stores;
+    const tooLarge = [2 ** 31, -(2 ** 31) - 1, 8_704_670_843_443_289];
+    for (const sortOrder of tooLarge) {
+      for (const [method, url, body] of [
+        ["POST", "/api/catalog/areas", { name: "Tầng 3", sortOrder }],
+        ["POST", "/api/catalog/categories", { name: "Trà", sortOrder }],
+        ["PATCH", `/api/catalog/areas/${a1.areaId}`, { sortOrder }],
+        ["PATCH", `/api/catalog/tables/${a1.tableIds[0]}`, { sortOrder }],
+      ] as const) {
+        const answer = await server.call(method, url, { token: manager, body });
+        expect([answer.status, answer.body.error?.code], `${method} ${url} ${sortOrder}`).toEqual([
+          400,
+          "VALIDATION_FAILED",
+        ]);
+      }
+    }
+    const largest = await server.call("POST", "/api/catalog/areas", {
+      token: manager,
+      body: { name: "Tầng 3", sortOrder: 2 ** 31 - 1 },
+    });
+    expect(largest.status).toBe(201);
+  });
+
   it("lets managers change their store and owners open new ones", async () => {
     const manager = await server.login("managerA");
     const { a1 } = server.world.stores;

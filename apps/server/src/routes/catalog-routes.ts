@@ -5,6 +5,7 @@ import {
   ErrorBody,
   Id,
   ItemSchema,
+  SortOrder,
   TableSchema,
 } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
@@ -31,7 +32,7 @@ const KINDS = {
   categories: {
     entry: CategorySchema,
     patch: CategorySchema.omit({ id: true }).partial(),
-    create: CategorySchema.omit({ id: true }).extend({ sortOrder: z.number().int().default(0) }),
+    create: CategorySchema.omit({ id: true }).extend({ sortOrder: SortOrder.default(0) }),
     label: "menu category",
   },
   items: {
@@ -46,13 +47,13 @@ const KINDS = {
   areas: {
     entry: AreaSchema,
     patch: AreaSchema.omit({ id: true }).partial(),
-    create: AreaSchema.omit({ id: true }).extend({ sortOrder: z.number().int().default(0) }),
+    create: AreaSchema.omit({ id: true }).extend({ sortOrder: SortOrder.default(0) }),
     label: "floor area",
   },
   tables: {
     entry: TableSchema,
     patch: TableSchema.omit({ id: true }).partial(),
-    create: TableSchema.omit({ id: true }).extend({ sortOrder: z.number().int().default(0) }),
+    create: TableSchema.omit({ id: true }).extend({ sortOrder: SortOrder.default(0) }),
     label: "table",
   },
 } as const;

@@ -319,6 +319,29 @@ describe.each(testEngines())("sync on $name", (engine) => {
       ]);
     });
 
+    it("refuses pending counts no station can hold, so the back office never shows them", async () => {
+      const { a1 } = server.world.stores;
+      const station = await server.registerStation("cashierA", a1);
+      for (const pending of [
+        { openOrders: 1e9, paidOrders: 0 },
+        { openOrders: 0, paidOrders: 2 ** 31 },
+        { openOrders: 0, paidOrders: Number.MAX_SAFE_INTEGER },
+      ]) {
+        const answer = await server.push(station.deviceToken, [], { pending });
+        expect([answer.status, answer.body.error?.code], JSON.stringify(pending)).toEqual([
+          400,
+          "VALIDATION_FAILED",
+        ]);
+      }
+      const largest = { openOrders: 1_000_000, paidOrders: 1_000_000 };
+      expect((await server.push(station.deviceToken, [], { pending: largest })).status).toBe(200);
+      const manager = await server.login("managerA");
+      const stations = await server.call<{ stations: { pending: unknown }[] }>("GET", "/api/stations", {
+        token: manager,
+      });
+      expect(stations.body.stations.map((entry) => entry.pending)).toEqual([largest]);
+    });
+
     it("answers bad input with 400 VALIDATION_FAILED and stores nothing", async () => {
       const { a1 } = server.world.stores;
       const station = await server.registerStation("cashierA", a1);

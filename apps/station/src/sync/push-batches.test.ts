@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION } from "@quay/protocol";
+import { MAX_PENDING_ORDERS, PROTOCOL_VERSION, PushRequestSchema } from "@quay/protocol";
 import { describe, expect, it } from "vitest";
 import type { OutgoingOp } from "../store/order-log.js";
 import { chunkByOrder, countOrders, pushBody } from "./push-batches.js";
@@ -31,5 +31,11 @@ describe("push batches", () => {
       ops: [{ id: "a-0" }, { id: "a-1" }],
     });
     expect(countOrders([...ops("a", 2), ...ops("b", 1)])).toBe(2);
+  });
+
+  it("reports at most the pending counts the server takes, so a push is never refused for them", () => {
+    const body = JSON.parse(pushBody([], { openOrders: MAX_PENDING_ORDERS + 5, paidOrders: 2 }));
+    expect(body.pending).toEqual({ openOrders: MAX_PENDING_ORDERS, paidOrders: 2 });
+    expect(PushRequestSchema.safeParse(body).success).toBe(true);
   });
 });

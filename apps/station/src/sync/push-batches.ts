@@ -1,4 +1,4 @@
-import { encodePushRequest, MAX_PUSH_OPS } from "@quay/protocol";
+import { encodePushRequest, MAX_PENDING_ORDERS, MAX_PUSH_OPS } from "@quay/protocol";
 import type { OutgoingOp, PendingCounts } from "../store/order-log.js";
 
 /**
@@ -32,11 +32,18 @@ export function chunkByOrder(ops: readonly OutgoingOp[], maxOps: number = MAX_PU
   return chunks;
 }
 
-/** The push request body, with each op's stored JSON spliced in as is (no re-serialising). */
+/**
+ * The push request body, with each op's stored JSON spliced in as is (no re-serialising). The
+ * pending counts are capped where the server's schema caps them: a push is never refused for them.
+ */
 export function pushBody(ops: readonly OutgoingOp[], pending: PendingCounts): string {
+  const reported = {
+    openOrders: Math.min(pending.openOrders, MAX_PENDING_ORDERS),
+    paidOrders: Math.min(pending.paidOrders, MAX_PENDING_ORDERS),
+  };
   return encodePushRequest(
     ops.map((op) => op.body),
-    pending,
+    reported,
   );
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Money, Text, VatRateSchema } from "./common.js";
+import { Id, Money, SortOrder, Text, VatRateSchema } from "./common.js";
 
 export const StoreSchema = z.object({
   id: Id,
@@ -22,7 +22,7 @@ export const StoreSchema = z.object({
 });
 export type Store = z.infer<typeof StoreSchema>;
 
-export const CategorySchema = z.object({ id: Id, name: Text(80), sortOrder: z.number().int() });
+export const CategorySchema = z.object({ id: Id, name: Text(80), sortOrder: SortOrder });
 export const ItemSchema = z.object({
   id: Id,
   categoryId: Id,
@@ -32,8 +32,8 @@ export const ItemSchema = z.object({
   unit: z.string().max(20),
   active: z.boolean(),
 });
-export const AreaSchema = z.object({ id: Id, name: Text(80), sortOrder: z.number().int() });
-export const TableSchema = z.object({ id: Id, areaId: Id, name: Text(40), sortOrder: z.number().int() });
+export const AreaSchema = z.object({ id: Id, name: Text(80), sortOrder: SortOrder });
+export const TableSchema = z.object({ id: Id, areaId: Id, name: Text(40), sortOrder: SortOrder });
 
 /** Everything a station needs to sell: the store, its menu and its floor. */
 export const CatalogSnapshotSchema = z.object({

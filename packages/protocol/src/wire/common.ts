@@ -38,6 +38,13 @@ export function asDong<S extends z.ZodNumber>(schema: S): S & { _zod: { output: 
 export const Quantity = z.number().int().min(1).max(MAX_QUANTITY);
 export const VatRateSchema = z.union(VAT_RATES.map((rate) => z.literal(rate)));
 
+/** Where an entry stands in a list: an integer a 32-bit database column holds. */
+export const SortOrder = z
+  .number()
+  .int()
+  .min(-(2 ** 31))
+  .max(2 ** 31 - 1);
+
 /** Short human text (names, notes, reasons): trimmed, never empty. */
 export const Text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -11,8 +11,11 @@
  *     is too old (`PROTOCOL_STATION_TOO_OLD`, `PROTOCOL_SERVER_TOO_OLD`); times in any UTC offset
  *     are parsed to `Z` (op order compares them as text); ops a manager approved carry
  *     `approvedBy`, a lowered quantity its reason (optional fields: a version-1 push reads the same).
+ * 3 — bounds a database can hold: a push's pending counts are at most 1,000,000 each, a
+ *     catalog entry's sort order fits 32 bits (bounds only: a push of versions 1 and 2 reads the
+ *     same, short of counts no station holds).
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
-/** The oldest version the server still accepts: a version-1 push is a version-2 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-3 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
