@@ -160,6 +160,64 @@ describe.each(testEngines())("sync on $name", (engine) => {
       expect(await server.count("ops")).toBe(v1.ops.length + current.ops.length);
     });
 
+    it("refuses a station's change to an order after its own close or void: no line after close", async () => {
+      const { a1 } = server.world.stores;
+      const station = await server.registerStation("cashierA", a1);
+      const factory = new OpFactory(a1, station.stationId);
+      const sale = factory.invoice({ at: "2026-11-28T02:00:00.000Z", lines: 1, paid: true });
+      expect((await server.push(station.deviceToken, sale.ops)).status).toBe(200);
+      const item = a1.items[1];
+      if (!item) throw new Error("no item");
+      const later = "2026-11-28T02:05:00.000Z";
+      const line = {
+        lineId: newTestId(),
+        itemId: item.id,
+        name: item.name,
+        unitPrice: item.price,
+        vatRate: item.vatRate,
+        quantity: 5,
+        note: null,
+      };
+      const opsBefore = await server.count("ops");
+      for (const op of [
+        factory.op(sale.orderId, later, "addLine", line),
+        factory.op(sale.orderId, later, "discount", { amount: 1_000, reason: "quen" }),
+        factory.op(sale.orderId, later, "addPayment", {
+          paymentId: newTestId(),
+          method: "card",
+          amount: 1_000,
+        }),
+      ]) {
+        const answer = await server.push(station.deviceToken, [op]);
+        expect([answer.status, answer.body.error?.code], op.kind).toEqual([409, "ORDER_PAID"]);
+        // Named, so the station sets this order apart and pushes the others.
+        expect(answer.body).toMatchObject({ error: { orderId: sale.orderId, opId: op.id } });
+      }
+      // The same line in the batch that closes the order, after the close, is refused as well.
+      const other = factory.invoice({ at: "2026-11-28T02:10:00.000Z", lines: 1, paid: true });
+      const lineAfter = factory.op(other.orderId, "2026-11-28T02:10:00.001Z", "addLine", {
+        ...line,
+        lineId: newTestId(),
+      });
+      const batch = await server.push(station.deviceToken, [...other.ops, lineAfter]);
+      expect([batch.status, batch.body.error?.code]).toEqual([409, "ORDER_PAID"]);
+      expect(await server.count("ops")).toBe(opsBefore);
+      // A refund stays possible, and nothing follows a void.
+      const refund = factory.op(sale.orderId, later, "voidOrder", { reason: "trả lại" });
+      expect((await server.push(station.deviceToken, [refund])).status).toBe(200);
+      const afterVoid = factory.op(sale.orderId, "2026-11-28T02:06:00.000Z", "moveTable", { tableId: null });
+      const refused = await server.push(station.deviceToken, [afterVoid]);
+      expect([refused.status, refused.body.error?.code]).toEqual([409, "ORDER_VOID"]);
+      const owner = await server.login("ownerA");
+      const order = await server.call<{ status: string; lines: unknown[]; total: number }>(
+        "GET",
+        `/api/orders/${sale.orderId}`,
+        { token: owner },
+      );
+      expect(order.body).toMatchObject({ status: "void", total: sale.total });
+      expect(order.body.lines).toHaveLength(1);
+    });
+
     it("stores a catch-up batch of thousands of ops once, around ops it already holds", async () => {
       const { a1 } = server.world.stores;
       const station = await server.registerStation("cashierA", a1);

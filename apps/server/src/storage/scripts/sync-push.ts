@@ -85,7 +85,9 @@ export function* pushOps(input: PushInput): Script<PushResult> {
     );
     const projected = [...insertedByOrder].map(([orderId, batchOps]) => {
       const ops = known.has(orderId) ? (storedOps.get(orderId) ?? []) : batchOps;
-      return { order: foldChecked(orderId, ops), ops };
+      const order = foldChecked(orderId, ops);
+      refuseAfterOwnEnd(station.id, ops, inserted);
+      return { order, ops };
     });
     changedOrders = projected.map(({ order }) => order);
     yield* saveOrderProjections(
@@ -109,6 +111,34 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   const pending = input.pending && pendingAfterPush(input.pending, unique, changedOrders);
   yield* touchStation(station.id, input.now, pending);
   return { held: unique.map((op) => op.id), cursor, changedOrders };
+}
+
+/**
+ * Refuses a new op its own device could not have made: one made after that device closed the
+ * order (only a refund, `voidOrder`, may follow) or voided it (nothing may). The core's
+ * `validateOp` refused it at the device, which numbers its ops as it makes them (`deviceSeq`) and
+ * stamps each change of an order after everything it holds of it (`at`), so an op later in both
+ * is forged or corrupt — a line added to a sale already paid. Ops of other devices are not
+ * checked: a phone may add a line the station had not seen when it closed (the fold flags it).
+ * The refusal names the order and the op, so the station sets that order apart for a manager.
+ */
+function refuseAfterOwnEnd(deviceId: string, ops: readonly Op[], inserted: ReadonlySet<string>): void {
+  const own = ops.filter((op) => op.deviceId === deviceId);
+  // A void ends more than a close: it is checked first.
+  const ends = [...own.filter((op) => op.kind === "voidOrder"), ...own.filter((op) => op.kind === "close")];
+  if (ends.length === 0) return;
+  const after = (op: Op, end: Op) => op.deviceSeq > end.deviceSeq && Date.parse(op.at) > Date.parse(end.at);
+  for (const op of own) {
+    if (!inserted.has(op.id)) continue;
+    for (const end of ends) {
+      if (!after(op, end) || (end.kind === "close" && op.kind === "voidOrder")) continue;
+      const code = end.kind === "close" ? "ORDER_PAID" : "ORDER_VOID";
+      throw new ServerError(code, `op ${op.id} (${op.kind}) after its device's ${end.kind}`, {
+        orderId: op.orderId,
+        opId: op.id,
+      });
+    }
+  }
 }
 
 /**
