@@ -132,6 +132,28 @@ describe("a service at its edges", () => {
     expect(received).toContain("🇻🇳 Cà phê");
   });
 
+  it("refuses text holding U+0000, which PostgreSQL cannot store", async () => {
+    for (const text of ["a\u0000b", "\u0000"]) {
+      const response = await app.inject({
+        method: "POST",
+        url: "/notes",
+        payload: JSON.stringify({ text }),
+        headers: { "content-type": "application/json" },
+      });
+      expect([response.statusCode, response.json().error.code], JSON.stringify(text)).toEqual([
+        400,
+        "VALIDATION_FAILED",
+      ]);
+    }
+    const escapedBackslash = await app.inject({
+      method: "POST",
+      url: "/notes",
+      payload: JSON.stringify({ text: "C:\\u0000" }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(escapedBackslash.statusCode).toBe(200);
+  });
+
   it("times a slow body out with 408 in the error shape", async () => {
     const started = Date.now();
     const answer = await rawExchange(

@@ -1,24 +1,28 @@
 import { isUtf8 } from "node:buffer";
 import type { FastifyInstance } from "fastify";
 
-/** A body whose text cannot be stored as sent: not UTF-8, or a string with an unpaired surrogate. */
+/** A body whose text cannot be stored as sent: not UTF-8, an unpaired surrogate, U+0000. */
 export class InvalidTextError extends Error {
   override readonly name = "InvalidTextError";
   /** Fastify answers a body parser's error with this status (400: VALIDATION_FAILED). */
   readonly statusCode = 400;
 }
 
-/** `\ud800`–`\udfff` written as an escape: the only way an unpaired surrogate gets into valid JSON. */
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+/**
+ * `\u0000` or `\ud800`–`\udfff` written as an escape: the only ways U+0000 or an unpaired
+ * surrogate get into valid JSON (raw control characters are not JSON), so only a body holding
+ * one is searched.
+ */
+const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})/;
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** U+0000 (PostgreSQL's text cannot hold it), or a surrogate without its pair (UTF-8 cannot). */
+const unstorable = (text: string) => text.includes("\0") || UNPAIRED_SURROGATE.test(text);
 
-function hasUnpairedSurrogate(value: unknown): boolean {
-  if (typeof value === "string") return UNPAIRED_SURROGATE.test(value);
-  if (Array.isArray(value)) return value.some(hasUnpairedSurrogate);
+function hasUnstorableText(value: unknown): boolean {
+  if (typeof value === "string") return unstorable(value);
+  if (Array.isArray(value)) return value.some(hasUnstorableText);
   if (value !== null && typeof value === "object") {
-    return Object.entries(value).some(
-      ([key, member]) => UNPAIRED_SURROGATE.test(key) || hasUnpairedSurrogate(member),
-    );
+    return Object.entries(value).some(([key, member]) => unstorable(key) || hasUnstorableText(member));
   }
   return false;
 }
@@ -26,7 +30,9 @@ function hasUnpairedSurrogate(value: unknown): boolean {
 /**
  * Reads JSON bodies as bytes and refuses any that is not UTF-8, or that holds a string with an
  * unpaired surrogate (`"\ud800"`): decoding either would store U+FFFD in place of what the
- * client sent. Fastify's own parser does the rest (`__proto__` and `constructor` keys refused).
+ * client sent. A string holding U+0000 is refused too: PostgreSQL cannot store it, so one
+ * engine would keep it and the other fail. Fastify's own parser does the rest (`__proto__` and
+ * `constructor` keys refused).
  * With `emptyAsNoBody`, an empty body is no body (a browser `fetch` POST without one).
  */
 export function parseJsonStrictly(app: FastifyInstance, { emptyAsNoBody = false } = {}): void {
@@ -45,8 +51,8 @@ export function parseJsonStrictly(app: FastifyInstance, { emptyAsNoBody = false 
     }
     void parseJson(request, text, (error, value) => {
       if (error) done(error, undefined);
-      else if (SURROGATE_ESCAPE.test(text) && hasUnpairedSurrogate(value)) {
-        done(new InvalidTextError("the body holds an unpaired surrogate"), undefined);
+      else if (SUSPECT_ESCAPE.test(text) && hasUnstorableText(value)) {
+        done(new InvalidTextError("the body holds U+0000 or an unpaired surrogate"), undefined);
       } else done(null, value);
     });
   });

@@ -56,6 +56,19 @@ describe.each(testEngines())("sessions on $name", (engine) => {
     expect([empty.status, empty.body.error.code]).toEqual([400, "VALIDATION_FAILED"]);
   });
 
+  it("refuses a username or password holding U+0000 alike on both engines (400, not 500)", async () => {
+    for (const body of [
+      { username: "a\u0000b", password: PASSWORD },
+      { username: "cashiera", password: "\u0000" },
+    ]) {
+      const answer = await server.call("POST", "/api/login", { body });
+      expect([answer.status, answer.body.error.code], JSON.stringify(body)).toEqual([
+        400,
+        "VALIDATION_FAILED",
+      ]);
+    }
+  });
+
   it("answers 401 UNAUTHENTICATED without a valid token", async () => {
     for (const token of [undefined, "garbage", "a.b", `${(await server.login("cashierA")).slice(0, -2)}xx`]) {
       const answer = await server.call("GET", "/api/me", token === undefined ? {} : { token });
