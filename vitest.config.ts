@@ -10,6 +10,8 @@ export default defineConfig({
       "@quay/core": source("./packages/core/src/index.ts"),
       "@quay/protocol": source("./packages/protocol/src/index.ts"),
       "@quay/auth": source("./packages/auth/src/index.ts"),
+      // Test support of the service kit: the contract fuzzer (never built, never shipped).
+      "@quay/service-kit/fuzz": source("./packages/service-kit/src/fuzz/index.test-support.ts"),
       "@quay/service-kit": source("./packages/service-kit/src/index.ts"),
     },
   },

@@ -1,0 +1,5 @@
+/** Test support, not shipped code: the contract fuzzer both services run (`@quay/service-kit/fuzz`). */
+export * from "./contract-fuzz.test-support.js";
+export * from "./hostile-input.test-support.js";
+export * from "./json-schema-arbitrary.test-support.js";
+export * from "./route-cases.test-support.js";
