@@ -66,11 +66,11 @@ describe("sync status reducer", () => {
 
   it("shows a failure only when it broke a running sync, and clears it when the sync starts again", () => {
     expect(run([{ type: "failed", code: "SYNC_FAILED" }], online)).toBe(online);
-    const failed = run([{ type: "failed", code: "PROTOCOL_MISMATCH" }], running);
-    expect(failed.sync).toMatchObject({ state: "failed", error: "PROTOCOL_MISMATCH" });
+    const failed = run([{ type: "failed", code: "PROTOCOL_STATION_TOO_OLD" }], running);
+    expect(failed.sync).toMatchObject({ state: "failed", error: "PROTOCOL_STATION_TOO_OLD" });
     expect(run([{ type: "offered" }], failed).sync).toMatchObject({
       state: "offered",
-      error: "PROTOCOL_MISMATCH",
+      error: "PROTOCOL_STATION_TOO_OLD",
     });
     expect(run([{ type: "started" }], failed).sync).toMatchObject({ state: "running", error: null });
   });
