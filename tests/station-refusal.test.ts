@@ -1,7 +1,7 @@
 import { dong, foldOrder, type Op } from "@quay/core";
 import { StationStore } from "@quay/station";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ok } from "./support/http.mjs";
+import { ok, waitFor } from "./support/http.mjs";
 import { cashierAtFile, QuayWorld } from "./support/quay-world.js";
 
 const GOOD = 500;
@@ -75,6 +75,12 @@ describe("an order the server refuses for good (cross-process)", () => {
     await world?.stop();
   });
 
+  /** The refused orders the back office lists beside the station. */
+  const refusedInBackOffice = async (): Promise<{ orderId: string; code: string }[]> => {
+    const { stations } = await ok(world.server.url, "GET", "/api/stations", { token: world.adminToken });
+    return stations.flatMap((station: { pending: { refused: [] } | null }) => station.pending?.refused ?? []);
+  };
+
   const expectIsolated = async (poisonId: string, goodBefore: number, logFrom = 0) => {
     const status = await world.waitForStatus(
       (current) =>
@@ -93,6 +99,15 @@ describe("an order the server refuses for good (cross-process)", () => {
       token: world.stationToken,
     });
     expect(atCounter.refusal).toMatchObject({ code: "VALIDATION_FAILED" });
+    // The back office shows it beside the station, from the station's own report.
+    const shown = await waitFor(
+      async () => {
+        const refused = await refusedInBackOffice();
+        return refused.length > 0 ? refused : null;
+      },
+      { timeoutMs: 10_000, what: "the refused order in the back office" },
+    );
+    expect(shown).toEqual([expect.objectContaining({ orderId: poisonId, code: "VALIDATION_FAILED" })]);
     // Nothing retries in a loop: the refusal is logged once, no push fails after it.
     const before = world.station.output();
     await sleep(3_000);
@@ -129,6 +144,10 @@ describe("an order the server refuses for good (cross-process)", () => {
       token: world.adminToken,
     });
     expect(onServer).toMatchObject({ status: "paid", paid: paid.paid, total: paid.total });
+    await waitFor(async () => (await refusedInBackOffice()).length === 0, {
+      timeoutMs: 10_000,
+      what: "the back office told the order is resolved",
+    });
   };
 
   it("in a catch-up: the 500 arrive, the poison order waits for a manager, who resolves it", async () => {

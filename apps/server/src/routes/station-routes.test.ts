@@ -8,7 +8,7 @@ interface StationView {
   code: string;
   lastSeenAt: string | null;
   online: boolean;
-  pending: { openOrders: number; paidOrders: number } | null;
+  pending: { openOrders: number; paidOrders: number; refused: unknown[] } | null;
 }
 
 describe.each(testEngines())("stations in the back office on $name", (engine) => {
@@ -53,12 +53,12 @@ describe.each(testEngines())("stations in the back office on $name", (engine) =>
         code: "Q1",
         lastSeenAt: "2026-11-28T03:00:05.000Z",
         online: true,
-        pending: { openOrders: 1, paidOrders: 3 },
+        pending: { openOrders: 1, paidOrders: 3, refused: [] },
       }),
     ]);
     // The last push: counts never go below zero.
     await server.push(station.deviceToken, paid[2]?.ops ?? [], { pending: { openOrders: 0, paidOrders: 1 } });
-    expect((await stations())[0]?.pending).toEqual({ openOrders: 0, paidOrders: 0 });
+    expect((await stations())[0]?.pending).toEqual({ openOrders: 0, paidOrders: 0, refused: [] });
 
     server.clock.advance(91_000);
     expect((await stations())[0]).toMatchObject({ online: false, lastSeenAt: "2026-11-28T03:00:05.000Z" });

@@ -1,4 +1,4 @@
-import { ErrorBody, Id, IsoTime, PendingCountsSchema } from "@quay/protocol";
+import { ErrorBody, Id, IsoTime, PendingCountsSchema, RefusedOrderReportSchema } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import { callerOf, callerStore } from "../auth/request-auth.js";
@@ -14,8 +14,11 @@ const StationViewSchema = z.object({
   active: z.boolean(),
   createdAt: IsoTime,
   lastSeenAt: IsoTime.nullable(),
-  /** Unsynced work the station reported at its last push, less what that push delivered. */
-  pending: PendingCountsSchema.nullable(),
+  /**
+   * Unsynced work the station reported at its last push, less what that push delivered, with
+   * the orders refused for good that wait for a manager there ("cần quản lý xem").
+   */
+  pending: PendingCountsSchema.extend({ refused: z.array(RefusedOrderReportSchema) }).nullable(),
   /** Heard from within the last 90 s (an online station pulls every few seconds). */
   online: z.boolean(),
 });
@@ -46,8 +49,9 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
       const stations = await context.store.read(listStations(storeIds));
       const now = context.clock.now();
       return {
-        stations: stations.map(({ tenantId: _tenant, ...station }) => ({
+        stations: stations.map(({ tenantId: _tenant, pending, ...station }) => ({
           ...station,
+          pending: pending && { ...pending, refused: [...(pending.refused ?? [])] },
           online:
             station.active &&
             station.lastSeenAt !== null &&

@@ -372,9 +372,47 @@ describe.each(testEngines())("sync on $name", (engine) => {
           id: station.stationId,
           code: "Q1",
           lastSeenAt: "2026-11-28T03:00:05.000Z",
-          pending: { openOrders: 2, paidOrders: 7 },
+          pending: { openOrders: 2, paidOrders: 7, refused: [] },
         }),
       ]);
+    });
+
+    it("shows the orders a station holds refused until it reports them resolved", async () => {
+      const { a1 } = server.world.stores;
+      const station = await server.registerStation("cashierA", a1);
+      const manager = await server.login("managerA");
+      const shown = async () =>
+        (
+          await server.call<{ stations: { pending: { refused: unknown[] } | null }[] }>(
+            "GET",
+            "/api/stations",
+            {
+              token: manager,
+            },
+          )
+        ).body.stations[0]?.pending?.refused;
+      const refused = [
+        {
+          orderId: newTestId(),
+          number: "CH01-Q1-20261128-0007",
+          code: "PAYMENT_EXCEEDS_DUE",
+          at: "2026-11-28T03:00:00.000Z",
+        },
+      ];
+      const report = (pending: object) => server.push(station.deviceToken, [], { pending });
+      expect((await report({ openOrders: 0, paidOrders: 3, refused })).status).toBe(200);
+      expect(await shown()).toEqual(refused);
+      // A station older than protocol 3 lists none: the last list stays.
+      expect((await report({ openOrders: 0, paidOrders: 2 })).status).toBe(200);
+      expect(await shown()).toEqual(refused);
+      expect((await report({ openOrders: 0, paidOrders: 0, refused: [] })).status).toBe(200);
+      expect(await shown()).toEqual([]);
+      const bad = await report({
+        openOrders: 0,
+        paidOrders: 0,
+        refused: [{ ...refused[0], code: "lower case" }],
+      });
+      expect([bad.status, bad.body.error?.code]).toEqual([400, "VALIDATION_FAILED"]);
     });
 
     it("refuses pending counts no station can hold, so the back office never shows them", async () => {
@@ -397,7 +435,7 @@ describe.each(testEngines())("sync on $name", (engine) => {
       const stations = await server.call<{ stations: { pending: unknown }[] }>("GET", "/api/stations", {
         token: manager,
       });
-      expect(stations.body.stations.map((entry) => entry.pending)).toEqual([largest]);
+      expect(stations.body.stations.map((entry) => entry.pending)).toEqual([{ ...largest, refused: [] }]);
     });
 
     it("answers bad input with 400 VALIDATION_FAILED and stores nothing", async () => {

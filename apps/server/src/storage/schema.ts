@@ -303,5 +303,14 @@ CREATE INDEX auth_attempts_by_age ON auth_attempts (last_failure_at);
 CREATE INDEX orders_by_number ON orders (tenant_id, number);
 `,
     },
+    {
+      version: 8,
+      name: "orders a station holds refused, for a manager",
+      steps: `
+-- The orders refused for good that wait for a manager at the station, as its last push listed
+-- them (JSON: [{orderId, number, code, at}]); NULL when it listed none.
+ALTER TABLE stations ADD COLUMN refused_orders TEXT;
+`,
+    },
   ];
 }

@@ -24,18 +24,18 @@ describe("push batches", () => {
   });
 
   it("splices stored op JSON into the request body", () => {
-    const body = JSON.parse(pushBody(ops("a", 2), { openOrders: 1, paidOrders: 0 }));
+    const body = JSON.parse(pushBody(ops("a", 2), { openOrders: 1, paidOrders: 0 }, []));
     expect(body).toEqual({
       protocolVersion: PROTOCOL_VERSION,
-      pending: { openOrders: 1, paidOrders: 0 },
+      pending: { openOrders: 1, paidOrders: 0, refused: [] },
       ops: [{ id: "a-0" }, { id: "a-1" }],
     });
     expect(countOrders([...ops("a", 2), ...ops("b", 1)])).toBe(2);
   });
 
   it("reports at most the pending counts the server takes, so a push is never refused for them", () => {
-    const body = JSON.parse(pushBody([], { openOrders: MAX_PENDING_ORDERS + 5, paidOrders: 2 }));
-    expect(body.pending).toEqual({ openOrders: MAX_PENDING_ORDERS, paidOrders: 2 });
+    const body = JSON.parse(pushBody([], { openOrders: MAX_PENDING_ORDERS + 5, paidOrders: 2 }, []));
+    expect(body.pending).toEqual({ openOrders: MAX_PENDING_ORDERS, paidOrders: 2, refused: [] });
     expect(PushRequestSchema.safeParse(body).success).toBe(true);
   });
 });

@@ -1,5 +1,12 @@
-import { encodePushRequest, MAX_PENDING_ORDERS, MAX_PUSH_OPS } from "@quay/protocol";
+import {
+  encodePushRequest,
+  MAX_PENDING_ORDERS,
+  MAX_PUSH_OPS,
+  MAX_REFUSED_REPORTED,
+  type RefusedOrderReport,
+} from "@quay/protocol";
 import type { OutgoingOp, PendingCounts } from "../store/order-log.js";
+import type { RefusedOrder } from "../store/refused-orders.js";
 
 /**
  * Splits ops into pushes of at most `maxOps`, keeping each order's ops together where an order
@@ -32,14 +39,29 @@ export function chunkByOrder(ops: readonly OutgoingOp[], maxOps: number = MAX_PU
   return chunks;
 }
 
+/** The refused orders as a push reports them: the longest waiting first, as many as it takes. */
+export function refusedReport(refused: readonly RefusedOrder[]): RefusedOrderReport[] {
+  return refused.slice(0, MAX_REFUSED_REPORTED).map((order) => ({
+    orderId: order.orderId,
+    number: order.number,
+    code: order.code,
+    at: order.at,
+  }));
+}
+
 /**
  * The push request body, with each op's stored JSON spliced in as is (no re-serialising). The
  * pending counts are capped where the server's schema caps them: a push is never refused for them.
  */
-export function pushBody(ops: readonly OutgoingOp[], pending: PendingCounts): string {
+export function pushBody(
+  ops: readonly OutgoingOp[],
+  pending: PendingCounts,
+  refused: readonly RefusedOrderReport[],
+): string {
   const reported = {
     openOrders: Math.min(pending.openOrders, MAX_PENDING_ORDERS),
     paidOrders: Math.min(pending.paidOrders, MAX_PENDING_ORDERS),
+    refused: [...refused],
   };
   return encodePushRequest(
     ops.map((op) => op.body),

@@ -224,6 +224,7 @@ export class SyncEngine {
   private async liveRound(): Promise<void> {
     await this.pusher.pushOpen();
     await this.pusher.pushClosed();
+    await this.pusher.reportRefusals();
     if (this.puller.isWanted) await this.puller.pullAll();
   }
 
@@ -275,6 +276,7 @@ export class SyncEngine {
 
     await this.pusher.pushOpen(); // whatever the cashier changed meanwhile
     await this.pusher.pushClosed();
+    await this.pusher.reportRefusals();
     await this.puller.pullAll();
     const stillPending = orders.pendingCounts();
     if (stillPending.openOrders + stillPending.paidOrders === 0) settings.set("offlineBacklog", false);

@@ -3,7 +3,7 @@ import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ClosedKey, OutgoingOp } from "../store/order-log.js";
 import type { StationStore } from "../store/station-store.js";
-import { chunkByOrder, countOrders, pushBody } from "./push-batches.js";
+import { chunkByOrder, countOrders, pushBody, refusedReport } from "./push-batches.js";
 import { isolateRefused, isRefusedForGood } from "./refusal-isolation.js";
 import { type PushResponse, type ServerClient, ServerRejectedError } from "./server-client.js";
 import { ServerLostError } from "./sync-failure.js";
@@ -35,6 +35,8 @@ interface PreparedPush {
   readonly ops: readonly OutgoingOp[];
   readonly orders: number;
   readonly body: Uint8Array;
+  /** The refused orders it reports (JSON). */
+  readonly refusals: string;
 }
 
 /** A push on its way: the server's answer, and when its body is all sent. */
@@ -58,7 +60,21 @@ interface NextBatch {
  * refuses for good are set apart (`isolateRefused`) and never hold the others back.
  */
 export class SyncPusher {
+  /** The refused orders the server last heard of from this station (JSON); null: none since start. */
+  private reportedRefusals: string | null = null;
+
   constructor(private readonly deps: PusherDeps) {}
+
+  /**
+   * Tells the server (with a push of no ops) which orders wait for a manager here, when that
+   * changed since it last heard and no push carried it: an order set apart as the last thing
+   * pending would otherwise stay unknown to the back office.
+   */
+  async reportRefusals(): Promise<void> {
+    const current = JSON.stringify(refusedReport(this.deps.store.refused.list()));
+    if (current === (this.reportedRefusals ?? "[]")) return;
+    await this.pushOps([], true);
+  }
 
   /** Pushes the unsynced ops of every open order, again while the cashier adds more. */
   async pushOpen(): Promise<void> {
@@ -129,10 +145,15 @@ export class SyncPusher {
     }
   }
 
-  /** Pushes ops in as few requests as the size limit allows; returns the orders acknowledged. */
-  async pushOps(ops: readonly OutgoingOp[]): Promise<number> {
+  /**
+   * Pushes ops in as few requests as the size limit allows; returns the orders acknowledged.
+   * `evenIfNone`: a push goes even without ops (a report of the pending work).
+   */
+  async pushOps(ops: readonly OutgoingOp[], evenIfNone = false): Promise<number> {
     let acknowledged = 0;
-    for (const chunk of chunkByOrder(ops)) {
+    const chunks = chunkByOrder(ops);
+    if (chunks.length === 0 && evenIfNone) chunks.push([]);
+    for (const chunk of chunks) {
       acknowledged += await this.settle(chunk, this.send(this.prepare(chunk)).answer);
     }
     return acknowledged;
@@ -148,9 +169,16 @@ export class SyncPusher {
    * not acknowledged yet, are left out of the pending count it reports.
    */
   private prepare(ops: readonly OutgoingOp[], onTheirWay = 0): PreparedPush {
-    const pending = this.deps.store.orders.pendingCounts();
+    const { orders, refused } = this.deps.store;
+    const pending = orders.pendingCounts();
     pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
-    return { ops, orders: countOrders(ops), body: Buffer.from(pushBody(ops, pending)) };
+    const report = refusedReport(refused.list());
+    return {
+      ops,
+      orders: countOrders(ops),
+      body: Buffer.from(pushBody(ops, pending, report)),
+      refusals: JSON.stringify(report),
+    };
   }
 
   /** Sends a prepared push; the caller acknowledges the answer. */
@@ -171,6 +199,7 @@ export class SyncPusher {
     });
     const answer = client.push(token, prepared.body, signal, bodySent).then((response) => {
       if (signal.aborted) throw new ServerLostError("push answered after the server was lost");
+      this.reportedRefusals = prepared.refusals; // the server recorded them with the push
       this.deps.logger.debug(
         { ops: ops.length, ms: Math.round(performance.now() - started) },
         "push answered",
@@ -191,7 +220,8 @@ export class SyncPusher {
     const started = performance.now();
     monitor.reportSuccess();
     const held = new Set(answer.held);
-    if (!ops.some((op) => held.has(op.id))) throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
+    if (ops.length > 0 && !ops.some((op) => held.has(op.id)))
+      throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
     this.deps.onAcknowledged();
     const now = new Date(this.deps.clock.now()).toISOString();
     const touched = store.transaction(() => {

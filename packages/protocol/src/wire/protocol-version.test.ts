@@ -12,7 +12,7 @@ import * as protocol from "./index.js";
 const FINGERPRINTS: Record<number, string> = {
   1: "db1ec6df5c4d1b79ca4a6f06fde10b9c4588490a2045d7f19a52e7b6b9ab85fe",
   2: "7fc435ce274b754147dd8e01aef7017f31049cb896108966888eb7462b46ed49",
-  3: "63d56abef27149ca87f3c988af631255016d5031cefdf68b52434b97acf98118",
+  3: "505726aad3e8086b4bdebe62e79858eff480f3da8179b4dd1bb869e23354269e",
 };
 
 function fingerprint(): string {

@@ -1,5 +1,10 @@
 import type { z } from "zod";
-import { type PendingCountsSchema, PushRequestSchema, PushResponseSchema } from "./push.js";
+import {
+  type PendingCountsSchema,
+  PushRequestSchema,
+  PushResponseSchema,
+  type RefusedOrderReportSchema,
+} from "./push.js";
 import { compileUnchangedCheck } from "./unchanged-check.js";
 import { PROTOCOL_VERSION } from "./version.js";
 
@@ -15,6 +20,7 @@ import { PROTOCOL_VERSION } from "./version.js";
 export type PushRequest = z.output<typeof PushRequestSchema>;
 export type PushResponse = z.output<typeof PushResponseSchema>;
 export type PendingCounts = z.output<typeof PendingCountsSchema>;
+export type RefusedOrderReport = z.output<typeof RefusedOrderReportSchema>;
 
 /** `compile`, called once, on first use. */
 function once<T>(compile: () => T): () => T {

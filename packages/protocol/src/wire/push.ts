@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common.js";
+import { Id, IsoTime } from "./common.js";
 import { OpSchema } from "./op.js";
 
 /** The largest number of ops one push may carry. */
@@ -12,10 +12,28 @@ export const MAX_PUSH_OPS = 10_000;
  */
 export const MAX_PENDING_ORDERS = 1_000_000;
 
+/** The most refused orders a station lists in one report (the longest waiting first). */
+export const MAX_REFUSED_REPORTED = 100;
+
+/**
+ * An order the server refused for good, set apart at the station until a manager resolves it
+ * ("cần quản lý xem"): the back office shows it beside the station.
+ */
+export const RefusedOrderReportSchema = z.object({
+  orderId: Id,
+  number: z.string().max(64).nullable(),
+  /** The server's refusal code, such as PAYMENT_EXCEEDS_DUE. */
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/),
+  /** When the station learnt of it. */
+  at: IsoTime,
+});
+
 /** Unsynced work the station still holds, reported so the back office can see it. */
 export const PendingCountsSchema = z.object({
   openOrders: z.number().int().min(0).max(MAX_PENDING_ORDERS),
   paidOrders: z.number().int().min(0).max(MAX_PENDING_ORDERS),
+  /** The refused orders it holds; absent from stations older than protocol 3. */
+  refused: z.array(RefusedOrderReportSchema).max(MAX_REFUSED_REPORTED).optional(),
 });
 
 /** `POST /api/sync/push` with the device token: store these ops (idempotent, all or nothing). */

@@ -13,7 +13,8 @@
  *     `approvedBy`, a lowered quantity its reason (optional fields: a version-1 push reads the same).
  * 3 — bounds a database can hold: a push's pending counts are at most 1,000,000 each, a
  *     catalog entry's sort order fits 32 bits (bounds only: a push of versions 1 and 2 reads the
- *     same, short of counts no station holds).
+ *     same, short of counts no station holds); the pending work lists the orders refused for
+ *     good that wait for a manager (`refused`, optional).
  */
 export const PROTOCOL_VERSION = 3;
 

@@ -24,6 +24,7 @@ export function pendingAfterPush(
     else closed += 1;
   }
   return {
+    ...reported,
     openOrders: Math.max(0, reported.openOrders - open),
     paidOrders: Math.max(0, reported.paidOrders - closed),
   };

@@ -1,4 +1,4 @@
-import type { CredentialEntry, Role, Store } from "@quay/protocol";
+import type { CredentialEntry, RefusedOrderReport, Role, Store } from "@quay/protocol";
 
 /** A store as the server keeps it: the wire `Store` plus its tenant. */
 export interface StoreRecord extends Store {
@@ -34,6 +34,8 @@ export interface SessionRecord {
 export interface PendingCounts {
   readonly openOrders: number;
   readonly paidOrders: number;
+  /** The orders refused for good that wait for a manager there (absent: not reported). */
+  readonly refused?: readonly RefusedOrderReport[] | undefined;
 }
 
 export interface StationRecord {

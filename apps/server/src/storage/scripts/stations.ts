@@ -13,10 +13,11 @@ interface StationRow {
   last_seen_at: string | null;
   pending_open: number | null;
   pending_paid: number | null;
+  refused_orders: string | null;
 }
 
 const STATION_COLUMNS =
-  "id, tenant_id, store_id, code, name, active, created_at, last_seen_at, pending_open, pending_paid";
+  "id, tenant_id, store_id, code, name, active, created_at, last_seen_at, pending_open, pending_paid, refused_orders";
 
 function toStation(row: StationRow): StationRecord {
   return {
@@ -31,7 +32,11 @@ function toStation(row: StationRow): StationRecord {
     pending:
       row.pending_open === null || row.pending_paid === null
         ? null
-        : { openOrders: row.pending_open, paidOrders: row.pending_paid },
+        : {
+            openOrders: row.pending_open,
+            paidOrders: row.pending_paid,
+            refused: row.refused_orders === null ? [] : JSON.parse(row.refused_orders),
+          },
   };
 }
 
@@ -106,6 +111,11 @@ export function* touchStation(id: string, now: string, pending: PendingCounts | 
       pending.paidOrders,
       id,
     ]);
+    // A station older than protocol 3 lists none: what it never said is not cleared.
+    if (pending.refused !== undefined) {
+      const refused = pending.refused.length === 0 ? null : JSON.stringify(pending.refused);
+      yield* run("UPDATE stations SET refused_orders = ? WHERE id = ?", [refused, id]);
+    }
   } else {
     yield* run("UPDATE stations SET last_seen_at = ? WHERE id = ?", [now, id]);
   }

@@ -27,8 +27,20 @@ export interface Station {
   readonly active: boolean;
   readonly createdAt: string;
   readonly lastSeenAt: string | null;
-  readonly pending: { readonly openOrders: number; readonly paidOrders: number } | null;
+  readonly pending: {
+    readonly openOrders: number;
+    readonly paidOrders: number;
+    /** Orders the server refused for good, waiting at the station for a manager. */
+    readonly refused: readonly RefusedOrderReport[];
+  } | null;
   readonly online: boolean;
+}
+
+export interface RefusedOrderReport {
+  readonly orderId: string;
+  readonly number: string | null;
+  readonly code: string;
+  readonly at: string;
 }
 
 export type CatalogKind = "categories" | "items" | "areas" | "tables";

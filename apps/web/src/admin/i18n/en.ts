@@ -198,6 +198,8 @@ export const en: MessagesLike<typeof vi> = {
     revoked: "Revoked",
     pending: "Not synced",
     pendingCounts: "{{open}} open · {{paid}} paid",
+    refused: "{{count}} order(s) for a manager at the counter",
+    refusedOrder: "{{number}}: refused by the server ({{code}})",
     pendingUnknown: "Not reported",
     never: "Never",
     ago: "{{time}} ago",

@@ -195,6 +195,8 @@ export const vi = {
     revoked: "Đã thu hồi",
     pending: "Chưa đồng bộ",
     pendingCounts: "{{open}} đơn mở · {{paid}} hóa đơn",
+    refused: "{{count}} đơn cần quản lý xem tại quầy",
+    refusedOrder: "{{number}}: máy chủ từ chối ({{code}})",
     pendingUnknown: "Chưa báo",
     never: "Chưa bao giờ",
     ago: "{{time}} trước",

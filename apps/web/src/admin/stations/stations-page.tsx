@@ -50,6 +50,7 @@ export function StationsPage() {
         {(stations.data ?? []).map((station) => {
           const pending = station.pending;
           const waiting = pending === null ? 0 : pending.openOrders + pending.paidOrders;
+          const refused = pending?.refused ?? [];
           return (
             <tr
               key={station.id}
@@ -80,10 +81,25 @@ export function StationsPage() {
               >
                 {sinceText(station.lastSeenAt, now, t)}
               </td>
-              <td className={waiting > 0 ? "a-warn" : undefined}>
+              <td className={waiting > 0 || refused.length > 0 ? "a-warn" : undefined}>
                 {pending === null
                   ? t("stations.pendingUnknown")
                   : t("stations.pendingCounts", { open: pending.openOrders, paid: pending.paidOrders })}
+                {refused.length > 0 ? (
+                  <details className="a-refused" data-testid="station-refused" data-count={refused.length}>
+                    <summary>{t("stations.refused", { count: refused.length })}</summary>
+                    <ul>
+                      {refused.map((order) => (
+                        <li key={order.orderId}>
+                          {t("stations.refusedOrder", {
+                            number: order.number ?? order.orderId,
+                            code: order.code,
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
               </td>
               <td className="a-row-actions">
                 {station.active ? (
