@@ -7,14 +7,16 @@
 // SQLite, and on PostgreSQL when BENCH_DATABASE_URL names a server to create a throw-away database
 // on (VACUUM ANALYZE after the seed, as autovacuum would have done on a live store).
 // Runnable alone: `node bench/reports.mjs` (after `npm run build`).
-import { getRandomValues, randomBytes } from "node:crypto";
+import { getRandomValues } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { openStore, seedDemo } from "../apps/server/dist/index.js";
 import { appendOps } from "../apps/server/dist/storage/scripts/order-log.js";
 import { saveOrderProjections } from "../apps/server/dist/storage/scripts/order-projection.js";
 import { foldOrder, uuidV7Generator } from "../packages/core/dist/index.js";
 import { ok } from "../tests/support/http.mjs";
-import { removeDir, SERVER_BIN, startProcess, tempDir } from "../tests/support/processes.mjs";
+import { SERVER_BIN, startProcess } from "../tests/support/processes.mjs";
+import { random } from "../tests/support/random.mjs";
+import { throwawayDatabase } from "./_database.mjs";
 import { median } from "./_stats.mjs";
 
 const INVOICES = Number(process.env.BENCH_REPORT_INVOICES ?? 100_000);
@@ -27,43 +29,6 @@ const TIME_ZONE = "Asia/Ho_Chi_Minh";
 const DAY_MS = 86_400_000;
 /** Ho Chi Minh City is UTC+7 all year. */
 const OFFSET_MS = 7 * 3_600_000;
-
-/** A small deterministic generator, so every run seeds the same store. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** A database for one run: a temp dir for SQLite, a fresh database for PostgreSQL. */
-async function makeDatabase(engine) {
-  const dir = tempDir("bench-reports");
-  if (engine === "sqlite") {
-    return { dataDir: dir, databaseUrl: undefined, env: {}, drop: async () => removeDir(dir) };
-  }
-  const { default: pg } = await import("pg");
-  const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-  await admin.connect();
-  const name = `quay_bench_${randomBytes(5).toString("hex")}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.BENCH_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    dataDir: dir,
-    databaseUrl: url.toString(),
-    env: { DATABASE_URL: url.toString() },
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      removeDir(dir);
-    },
-  };
-}
 
 /** Reads what the seed needs from the demo store: its id, tenant, menu and users. */
 function* demoStore() {
@@ -184,19 +149,19 @@ async function timeCall(url, token) {
 }
 
 async function benchEngine(engine) {
-  const database = await makeDatabase(engine);
+  const database = await throwawayDatabase(engine, "bench-reports");
   try {
     const newId = uuidV7Generator({ now: () => Date.now() }, (length) =>
       getRandomValues(new Uint8Array(length)),
     );
     const seedStarted = performance.now();
-    const store = await openStore({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    const store = await openStore({ databaseUrl: database.env.DATABASE_URL, dataDir: database.dataDir });
     await seedDemo(store, newId, new Date());
     await seed(store, newId);
     await store.close();
-    if (database.databaseUrl) {
+    if (database.env.DATABASE_URL) {
       const { default: pg } = await import("pg");
-      const client = new pg.Client({ connectionString: database.databaseUrl });
+      const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
       await client.connect();
       await client.query("VACUUM ANALYZE");
       await client.end();

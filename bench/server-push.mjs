@@ -4,11 +4,13 @@
 // the p99 latency of one push, the median of BENCH_REPS runs (default 3), and checks afterwards
 // that the server holds every invoice exactly once.
 // Runnable alone: `node bench/server-push.mjs` (after `npm run build`).
-import { getRandomValues, randomBytes } from "node:crypto";
+import { getRandomValues } from "node:crypto";
 import http from "node:http";
 import { pathToFileURL } from "node:url";
+import { lineOf, uuidV7Generator } from "../packages/core/dist/index.js";
 import { ok } from "../tests/support/http.mjs";
-import { removeDir, SERVER_BIN, startProcess, tempDir } from "../tests/support/processes.mjs";
+import { SERVER_BIN, startProcess } from "../tests/support/processes.mjs";
+import { throwawayDatabase } from "./_database.mjs";
 import { median, percentile } from "./_stats.mjs";
 
 const STATIONS = Number(process.env.BENCH_STATIONS ?? 50);
@@ -49,31 +51,6 @@ function send(method, url, token, body) {
   });
 }
 
-/** A database for one run: a temp dir for SQLite, a fresh database for PostgreSQL. */
-async function makeDatabase(engine) {
-  if (engine === "sqlite") {
-    const dir = tempDir("bench-server-push");
-    return { args: ["--data", dir], env: {}, drop: async () => removeDir(dir) };
-  }
-  const { default: pg } = await import("pg");
-  const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-  await admin.connect();
-  const name = `quay_bench_${randomBytes(5).toString("hex")}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.BENCH_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const dir = tempDir("bench-server-push");
-  return {
-    args: ["--data", dir],
-    env: { DATABASE_URL: url.toString() },
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      removeDir(dir);
-    },
-  };
-}
-
 /** Every push body of one station, serialised before the clock starts. */
 function stationBatches({ storeId, stationId, userId, code, items, newId, day }) {
   const bodies = [];
@@ -111,17 +88,7 @@ function stationBatches({ storeId, stationId, userId, code, items, newId, day })
       const item = items[(index + line) % items.length];
       const quantity = 1 + (line % 3);
       total += item.price * quantity;
-      ops.push(
-        op("addLine", {
-          lineId: newId(),
-          itemId: item.id,
-          name: item.name,
-          unitPrice: item.price,
-          vatRate: item.vatRate,
-          quantity,
-          note: null,
-        }),
-      );
+      ops.push(op("addLine", lineOf(item, newId(), quantity)));
     }
     ops.push(op("addPayment", { paymentId: newId(), method: "cash", amount: total }));
     ops.push(op("close", { total }));
@@ -133,10 +100,10 @@ function stationBatches({ storeId, stationId, userId, code, items, newId, day })
 }
 
 async function oneRun(engine) {
-  const database = await makeDatabase(engine);
+  const database = await throwawayDatabase(engine, "bench-server-push");
   const server = await startProcess(
     SERVER_BIN,
-    ["--host", "127.0.0.1", "--port", "0", "--demo", ...database.args],
+    ["--host", "127.0.0.1", "--port", "0", "--demo", "--data", database.dataDir],
     {
       name: "quay-server",
       env: {
@@ -148,7 +115,6 @@ async function oneRun(engine) {
     },
   );
   try {
-    const { uuidV7Generator } = await import("../packages/core/dist/index.js");
     const newId = uuidV7Generator({ now: () => Date.now() }, (length) =>
       getRandomValues(new Uint8Array(length)),
     );

@@ -1,6 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call } from "./support/http.mjs";
-import { expectConverged, type OrderView, QuayWorld, random, sellOffline } from "./support/quay-world.js";
+import {
+  expectConverged,
+  type OrderView,
+  type QuayWorld,
+  sellOffline,
+  worldForSuite,
+} from "./support/quay-world.js";
+import { random } from "./support/random.mjs";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const check = (condition: boolean, message: string) => expect(condition, message).toBe(true);
@@ -17,12 +24,8 @@ const OPEN = 5;
  */
 describe("a backlog of many pushes under kill -9 (cross-process)", () => {
   let world: QuayWorld;
-
-  beforeAll(async () => {
-    world = await QuayWorld.start();
-  }, 60_000);
-  afterAll(async () => {
-    await world?.stop();
+  worldForSuite((started) => {
+    world = started;
   });
 
   /**

@@ -1,14 +1,15 @@
 import type { StationStatus } from "@quay/protocol";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call } from "./support/http.mjs";
 import {
   expectConverged,
   type OrderView,
-  QuayWorld,
-  random,
+  type QuayWorld,
   sell,
   sellOffline,
+  worldForSuite,
 } from "./support/quay-world.js";
+import { random } from "./support/random.mjs";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const check = (condition: boolean, message: string) => expect(condition, message).toBe(true);
@@ -62,12 +63,8 @@ describe("station faults (cross-process)", () => {
       },
     };
   };
-
-  beforeAll(async () => {
-    world = await QuayWorld.start();
-  }, 60_000);
-  afterAll(async () => {
-    await world?.stop();
+  worldForSuite((started) => {
+    world = started;
   });
 
   const runs: [number, KillPoint][] = [

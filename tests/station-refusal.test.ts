@@ -1,8 +1,8 @@
 import { dong, foldOrder, type Op } from "@quay/core";
 import { StationStore } from "@quay/station";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ok, waitFor } from "./support/http.mjs";
-import { cashierAtFile, QuayWorld } from "./support/quay-world.js";
+import { cashierAtFile, type QuayWorld, worldForSuite } from "./support/quay-world.js";
 
 const GOOD = 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,12 +67,8 @@ const linesWith = (output: string, text: string) => output.split("\n").filter((l
 
 describe("an order the server refuses for good (cross-process)", () => {
   let world: QuayWorld;
-
-  beforeAll(async () => {
-    world = await QuayWorld.start();
-  }, 60_000);
-  afterAll(async () => {
-    await world?.stop();
+  worldForSuite((started) => {
+    world = started;
   });
 
   /** The refused orders the back office lists beside the station. */

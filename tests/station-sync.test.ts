@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, login, ok, waitFor } from "./support/http.mjs";
-import { essence, type OrderView, QuayWorld, sell } from "./support/quay-world.js";
+import { essence, type OrderView, type QuayWorld, sell, worldForSuite } from "./support/quay-world.js";
 
 /**
  * A real server and a real station, as separate processes with a TCP proxy between them:
@@ -8,12 +8,8 @@ import { essence, type OrderView, QuayWorld, sell } from "./support/quay-world.j
  */
 describe("station ↔ server sync (cross-process)", () => {
   let world: QuayWorld;
-
-  beforeAll(async () => {
-    world = await QuayWorld.start();
-  }, 60_000);
-  afterAll(async () => {
-    await world?.stop();
+  worldForSuite((started) => {
+    world = started;
   });
 
   it("brings an online sale to the server within a second", async () => {

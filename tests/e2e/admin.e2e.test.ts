@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { lineOf, type SoldItem } from "@quay/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { login, ok, waitFor } from "../support/http.mjs";
@@ -20,12 +21,8 @@ import {
 } from "./admin-support.js";
 import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
 
-interface CatalogItem {
-  readonly id: string;
-  readonly name: string;
-  readonly price: number;
-  readonly vatRate: number;
-}
+/** An item as the catalog call answers it (JSON: the money is plain đồng). */
+type CatalogItem = SoldItem;
 
 /** A paid invoice as a station that was offline since yesterday evening pushes it today. */
 function yesterdaysInvoice(
@@ -57,17 +54,7 @@ function yesterdaysInvoice(
       tableId: null,
       storeId,
     }),
-    ...lines.map(({ item, quantity }) =>
-      op("addLine", {
-        lineId: randomUUID(),
-        itemId: item.id,
-        name: item.name,
-        unitPrice: item.price,
-        vatRate: item.vatRate,
-        quantity,
-        note: null,
-      }),
-    ),
+    ...lines.map(({ item, quantity }) => op("addLine", lineOf(item, randomUUID(), quantity))),
     op("addPayment", { paymentId: randomUUID(), method: "transfer", amount: total }),
     op("close", { total }),
   ];

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { call, login, ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
+import { expectTouchTargets } from "./admin-support.js";
 import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
 
 interface ServerOrder {
@@ -26,19 +27,6 @@ const RECORD_SYNC_LABELS = `(() => {
     if (text && window.__syncLabels.at(-1) !== text) window.__syncLabels.push(text);
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
 })()`;
-
-/** Every visible button is at least 44 px high and wide: a finger, not a mouse. */
-async function expectTouchTargets(page: Page): Promise<void> {
-  const buttons = page.locator("button:visible");
-  const small: string[] = [];
-  for (let index = 0; index < (await buttons.count()); index += 1) {
-    const box = await buttons.nth(index).boundingBox();
-    if (box !== null && (box.height < 44 || box.width < 44)) {
-      small.push(`${(await buttons.nth(index).textContent()) ?? "?"} ${box.width}×${box.height}`);
-    }
-  }
-  expect(small).toEqual([]);
-}
 
 describeWithBrowser("the cashier app, online and offline", () => {
   const serverData = tempDir("e2e-server");

@@ -1,8 +1,10 @@
 import { getRandomValues } from "node:crypto";
 import { uuidV7Generator } from "@quay/core";
 import { OrderService, StationStore } from "@quay/station";
+import { afterAll, beforeAll } from "vitest";
 import { type Json, login, ok, waitFor } from "./http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "./processes.mjs";
+
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.mjs";
 
 export interface OrderView {
@@ -389,14 +391,17 @@ export function essence(order: OrderView) {
   };
 }
 
-/** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+/**
+ * A world for a whole suite: started before its first test (then `started` runs with it) and
+ * stopped after its last.
+ */
+export function worldForSuite(started: (world: QuayWorld) => void): void {
+  let world: QuayWorld | undefined;
+  beforeAll(async () => {
+    world = await QuayWorld.start();
+    started(world);
+  }, 60_000);
+  afterAll(async () => {
+    await world?.stop();
+  });
 }

@@ -19,12 +19,7 @@ export type OrderIntent =
       readonly kind: "addLine";
       /** Chosen by the client where it can: a retried add adds the line once. */
       readonly lineId: string;
-      readonly item: {
-        readonly id: string;
-        readonly name: string;
-        readonly price: Dong;
-        readonly vatRate: VatRate;
-      };
+      readonly item: SoldItem;
       readonly quantity: number;
       readonly note: string | null;
     }
@@ -53,6 +48,35 @@ export interface Approver {
 }
 
 /** Who asks: the signed-in user, and the manager who approved with a PIN, if any. */
+/** What a line records of the item it sells, as the catalog has it at the time. */
+export interface SoldItem {
+  readonly id: string;
+  readonly name: string;
+  readonly price: Dong;
+  readonly vatRate: VatRate;
+}
+
+/**
+ * The `addLine` op's data for `quantity` of `item` at its current price and VAT: the line keeps
+ * them, so the fold never needs the catalog.
+ */
+export function lineOf(
+  item: SoldItem,
+  lineId: string,
+  quantity: number,
+  note: string | null = null,
+): OpData["addLine"] {
+  return {
+    lineId,
+    itemId: item.id,
+    name: item.name,
+    unitPrice: item.price,
+    vatRate: item.vatRate,
+    quantity,
+    note,
+  };
+}
+
 export interface Actor {
   readonly userId: string;
   readonly role: Role;
@@ -112,18 +136,9 @@ export function planChange(order: Order | null, intent: OrderIntent, actor: Acto
         (line) => line.id === intent.lineId,
       );
       if (held) return held.itemId === intent.item.id ? plan() : refuse("LINE_EXISTS");
-      const { item } = intent;
       return plan({
         kind: "addLine",
-        data: {
-          lineId: intent.lineId,
-          itemId: item.id,
-          name: item.name,
-          unitPrice: item.price,
-          vatRate: item.vatRate,
-          quantity: intent.quantity,
-          note: intent.note,
-        },
+        data: lineOf(intent.item, intent.lineId, intent.quantity, intent.note),
       });
     }
     case "setQuantity": {

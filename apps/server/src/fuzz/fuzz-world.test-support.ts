@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fixedClock, uuidV7Generator } from "@quay/core";
+import { fixedClock, type SoldItem, uuidV7Generator } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
 import { type DeclaredRoute, declaredRoutes, type HttpService } from "@quay/service-kit";
 import { seedDemo } from "../demo/seed-demo.js";
@@ -162,7 +162,7 @@ async function seedActivity(app: HttpService, world: World): Promise<ServerFuzzD
 
   const catalog = await must<{
     store: { id: string; code: string };
-    items: { id: string; name: string; price: number; vatRate: 8 | 10; categoryId: string }[];
+    items: (SoldItem & { categoryId: string })[];
     categories: { id: string }[];
     areas: { id: string }[];
     tables: { id: string }[];

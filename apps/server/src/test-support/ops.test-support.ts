@@ -1,5 +1,5 @@
 import { randomFillSync } from "node:crypto";
-import { type Clock, type Op, uuidV7Generator } from "@quay/core";
+import { type Clock, lineOf, type Op, uuidV7Generator } from "@quay/core";
 import type { WorldStore } from "./world.test-support.js";
 
 const clock: Clock = { now: () => Date.now() };
@@ -55,17 +55,7 @@ export class OpFactory {
       if (!item) throw new Error("the store has no items");
       const quantity = 1 + (index % 2);
       total += item.price * quantity;
-      ops.push(
-        this.op(orderId, options.at, "addLine", {
-          lineId: newTestId(),
-          itemId: item.id,
-          name: item.name,
-          unitPrice: item.price,
-          vatRate: item.vatRate,
-          quantity,
-          note: null,
-        }),
-      );
+      ops.push(this.op(orderId, options.at, "addLine", lineOf(item, newTestId(), quantity)));
     }
     if (options.paid) {
       ops.push(

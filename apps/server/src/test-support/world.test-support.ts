@@ -1,4 +1,5 @@
 import { hashSecret } from "@quay/auth";
+import { dong, type SoldItem } from "@quay/core";
 import type { Role } from "@quay/protocol";
 import { createCatalogEntry } from "../storage/scripts/catalog.js";
 import { createStore, createTenant, type StoreInput } from "../storage/scripts/stores.js";
@@ -13,7 +14,7 @@ export interface WorldStore {
   readonly id: string;
   readonly tenantId: string;
   readonly code: string;
-  readonly items: { id: string; name: string; price: number; vatRate: 8 | 10 }[];
+  readonly items: SoldItem[];
   readonly categoryIds: string[];
   readonly areaId: string;
   readonly tableIds: string[];
@@ -92,9 +93,9 @@ export async function seedWorld(store: ServerStore, newId: () => string, now: st
           });
         }
         const items: WorldStore["items"] = [
-          { id: newId(), name: "Cà phê sữa đá", price: 29_000, vatRate: 8 },
-          { id: newId(), name: "Bạc xỉu", price: 35_000, vatRate: 8 },
-          { id: newId(), name: "Bia Sài Gòn", price: 25_000, vatRate: 10 },
+          { id: newId(), name: "Cà phê sữa đá", price: dong(29_000), vatRate: 8 },
+          { id: newId(), name: "Bạc xỉu", price: dong(35_000), vatRate: 8 },
+          { id: newId(), name: "Bia Sài Gòn", price: dong(25_000), vatRate: 10 },
         ];
         for (const item of items) {
           yield* createCatalogEntry({
