@@ -1,7 +1,35 @@
-// What the station benchmarks share: a backlog written straight into a station's file, the
+// What the station benchmarks share: a server, a proxy and a station; a backlog written straight into a station's file, the
 // station's status stream followed with timestamps, and the server's order count.
 import { getRandomValues } from "node:crypto";
 import { ok } from "../tests/support/http.mjs";
+import { removeDir, startServer, startStation, tempDir } from "../tests/support/processes.mjs";
+import { startTcpProxy } from "../tests/support/tcp-proxy.mjs";
+
+/**
+ * A server, a TCP proxy in front of it (the internet, to cut) and a station behind the proxy,
+ * each with its own temp data folder; `stop(station)` ends them all (the station given, which a
+ * bench may have restarted) and removes the folders.
+ */
+export async function startBenchWorld() {
+  const serverDir = tempDir("bench-server");
+  const stationDir = tempDir("bench-station");
+  const server = await startServer({ dataDir: serverDir });
+  const proxy = await startTcpProxy({ targetPort: server.port });
+  const station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
+  return {
+    server,
+    proxy,
+    station,
+    stationDir,
+    async stop(current = station) {
+      await current.stop();
+      await server.stop();
+      await proxy.close();
+      removeDir(serverDir);
+      removeDir(stationDir);
+    },
+  };
+}
 
 /** How many orders of `status` the server holds, following its pages to the last. */
 export async function countServerOrders(serverUrl, token, status) {

@@ -8,9 +8,8 @@
 // backlog n times (3), BENCH_TIMELINE=1 prints the status events of each sync.
 import { pathToFileURL } from "node:url";
 import { login, ok, waitFor } from "../tests/support/http.mjs";
-import { removeDir, startServer, startStation, tempDir } from "../tests/support/processes.mjs";
-import { startTcpProxy } from "../tests/support/tcp-proxy.mjs";
-import { countServerOrders, followStatus, seedBacklog } from "./_station-support.mjs";
+import { startStation } from "../tests/support/processes.mjs";
+import { countServerOrders, followStatus, seedBacklog, startBenchWorld } from "./_station-support.mjs";
 import { median, percentile } from "./_stats.mjs";
 
 const PAID = Number(process.env.BENCH_PAID_ORDERS ?? 10_000);
@@ -20,11 +19,9 @@ const REPS = Number(process.env.BENCH_REPS ?? 3);
 const LATENCY_CALLS = 1_000;
 
 export async function backlogRun() {
-  const serverDir = tempDir("bench-server");
-  const stationDir = tempDir("bench-station");
-  const server = await startServer({ dataDir: serverDir });
-  const proxy = await startTcpProxy({ targetPort: server.port });
-  let station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
+  const world = await startBenchWorld();
+  const { server, proxy, stationDir } = world;
+  let { station } = world;
   try {
     await login(station.url, "thungan", "1234", "online");
     await station.stop();
@@ -64,20 +61,13 @@ export async function backlogRun() {
     }
     return { seedMs, openMs, allMs };
   } finally {
-    await station.stop();
-    await server.stop();
-    await proxy.close();
-    removeDir(serverDir);
-    removeDir(stationDir);
+    await world.stop(station);
   }
 }
 
 export async function linkRun() {
-  const serverDir = tempDir("bench-server");
-  const stationDir = tempDir("bench-station");
-  const server = await startServer({ dataDir: serverDir });
-  const proxy = await startTcpProxy({ targetPort: server.port });
-  const station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
+  const world = await startBenchWorld();
+  const { proxy, station } = world;
   const detection = { blackhole: [], refuse: [], reset: [], back: [] };
   const latency = {
     offline: { all: [], payments: [], others: [], inside: [] },
@@ -162,11 +152,7 @@ export async function linkRun() {
     await measure(latency.online);
     return { detection, latency };
   } finally {
-    await station.stop();
-    await server.stop();
-    await proxy.close();
-    removeDir(serverDir);
-    removeDir(stationDir);
+    await world.stop(station);
   }
 }
 

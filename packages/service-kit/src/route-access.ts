@@ -114,6 +114,18 @@ export function guardRoutes(app: HttpService, guard: RouteGuard): void {
   });
 }
 
+/**
+ * The routes anyone may call, as `METHOD url`, sorted: what a service's route-access test holds
+ * to its list (HEAD twins and the OpenAPI pages at /docs left out).
+ */
+export function publicRouteNames(routes: readonly DeclaredRoute[]): string[] {
+  return routes
+    .filter((route) => route.access === "public" && route.method !== "HEAD")
+    .map((route) => `${route.method} ${route.url}`)
+    .filter((route) => !route.includes(" /docs"))
+    .sort();
+}
+
 /** Declares public every route registered through `instance` that declares nothing (a plugin's own). */
 export function declarePublic(instance: HttpService): void {
   instance.addHook("onRoute", (route) => {
