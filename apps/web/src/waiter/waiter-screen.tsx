@@ -66,7 +66,7 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
 
   return (
     <div className="w-app">
-      <header className="w-header">
+      <header className="w-header brand-bar">
         <div className="w-header-title">
           <strong>{session.stores[0]?.name ?? "Quầy"}</strong>
           <span className="muted small">{session.user.name}</span>

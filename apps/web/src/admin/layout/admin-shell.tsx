@@ -76,7 +76,7 @@ export function AdminShell({ api, session, onLogout }: AdminShellProps) {
       }}
     >
       <div className={menuOpen ? "a-shell menu-open" : "a-shell"}>
-        <header className="a-topbar">
+        <header className="a-topbar brand-bar">
           <button
             type="button"
             className="a-menu-toggle"

@@ -90,7 +90,7 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
       {shown.length === 0 ? (
         <p className="muted empty">{t("menu.empty")}</p>
       ) : (
-        <div className="item-grid">
+        <div className="tile-grid">
           {shown.map((item) => (
             <button
               type="button"
