@@ -1,6 +1,7 @@
 import { VAT_RATES } from "@quay/core";
 import { useState } from "react";
 import { Field } from "../../shared/components/field.js";
+import { SegmentedChoice } from "../../shared/components/segmented-choice.js";
 import { MoneyInput } from "../../shared/money/money-input.js";
 import type { Category, MenuItem } from "../api/admin-types.js";
 import { FormDialog } from "../components/form-dialog.js";
@@ -84,21 +85,14 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
         />
         {priceProblem ? <span className="form-error">{t("catalog.priceRequired")}</span> : null}
       </div>
-      <fieldset className="segmented" aria-label={t("catalog.vat")}>
-        <legend>{t("catalog.vat")}</legend>
-        {VAT_RATES.map((rate) => (
-          <label key={rate} className={vatRate === rate ? "segment selected" : "segment"}>
-            <input
-              type="radio"
-              name="vat"
-              value={rate}
-              checked={vatRate === rate}
-              onChange={() => setVatRate(rate)}
-            />
-            {rate} %
-          </label>
-        ))}
-      </fieldset>
+      <SegmentedChoice
+        label={t("catalog.vat")}
+        name="vat"
+        options={VAT_RATES}
+        value={vatRate}
+        onChange={setVatRate}
+        optionLabel={(rate) => `${rate} %`}
+      />
       <Field label={t("catalog.unit")}>
         <input value={unit} maxLength={20} onChange={(event) => setUnit(event.target.value)} />
       </Field>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/api/api-error.js";
+import { SegmentedChoice } from "../../shared/components/segmented-choice.js";
 import { LoginForm } from "../../shared/session/login-form.js";
 import { useSignInForm } from "../../shared/session/use-sign-in-form.js";
 import { errorText } from "../api/error-text.js";
@@ -16,6 +17,8 @@ interface LoginProblem {
   readonly code: string;
   readonly message: string;
 }
+
+const LOGIN_MODES: readonly LoginMode[] = ["online", "offline"];
 
 /** Sign-in with the seed product's Online (default) / Offline choice. */
 export function LoginScreen({ api, onSignedIn }: LoginScreenProps) {
@@ -63,21 +66,14 @@ export function LoginScreen({ api, onSignedIn }: LoginScreenProps) {
         )
       }
     >
-      <fieldset className="segmented" aria-label={t("login.mode")}>
-        <legend>{t("login.mode")}</legend>
-        {(["online", "offline"] as const).map((option) => (
-          <label key={option} className={mode === option ? "segment selected" : "segment"}>
-            <input
-              type="radio"
-              name="mode"
-              value={option}
-              checked={mode === option}
-              onChange={() => setMode(option)}
-            />
-            {option === "online" ? t("login.online") : t("login.offline")}
-          </label>
-        ))}
-      </fieldset>
+      <SegmentedChoice
+        label={t("login.mode")}
+        name="mode"
+        options={LOGIN_MODES}
+        value={mode}
+        onChange={setMode}
+        optionLabel={(option) => (option === "online" ? t("login.online") : t("login.offline"))}
+      />
       <p className="muted small">{mode === "online" ? t("login.onlineHelp") : t("login.offlineHelp")}</p>
     </LoginForm>
   );

@@ -1,0 +1,40 @@
+interface SegmentedChoiceProps<Option extends string | number> {
+  /** The question, shown above the segments and read out as the group's name ("Chế độ"). */
+  readonly label: string;
+  /** The radio group's name within its form. */
+  readonly name: string;
+  /** The answers, left to right. */
+  readonly options: readonly Option[];
+  readonly value: Option;
+  readonly onChange: (option: Option) => void;
+  /** What a segment says for its answer ("Online", "8 %"). */
+  readonly optionLabel: (option: Option) => string;
+}
+
+/** One answer out of a few, as a row of joined segments (radio buttons underneath). */
+export function SegmentedChoice<Option extends string | number>({
+  label,
+  name,
+  options,
+  value,
+  onChange,
+  optionLabel,
+}: SegmentedChoiceProps<Option>) {
+  return (
+    <fieldset className="segmented" aria-label={label}>
+      <legend>{label}</legend>
+      {options.map((option) => (
+        <label key={option} className={value === option ? "segment selected" : "segment"}>
+          <input
+            type="radio"
+            name={name}
+            value={option}
+            checked={value === option}
+            onChange={() => onChange(option)}
+          />
+          {optionLabel(option)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
