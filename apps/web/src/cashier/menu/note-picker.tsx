@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { NoteChips } from "../../shared/notes/note-chips.js";
+import { NoteInput } from "../../shared/notes/note-input.js";
 import { vi } from "../i18n/vi.js";
 
 interface NotePickerProps {
@@ -14,16 +15,13 @@ export function NotePicker({ note, onChange }: NotePickerProps) {
   const { t } = useTranslation();
   return (
     <div className="note-picker">
-      <label className="note-input">
-        <span>{t("menu.note")}</span>
-        <input
-          value={note}
-          maxLength={200}
-          placeholder={t("menu.notePlaceholder")}
-          onChange={(event) => onChange(event.target.value)}
-          data-testid="note-input"
-        />
-      </label>
+      <NoteInput
+        label={t("menu.note")}
+        placeholder={t("menu.notePlaceholder")}
+        note={note}
+        onChange={onChange}
+        className="note-input"
+      />
       <NoteChips chips={CHIPS.map((key) => t(`menu.chips.${key}`))} note={note} onChange={onChange}>
         {note === "" ? null : (
           <button type="button" className="chip clear" onClick={() => onChange("")}>

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { Dialog } from "../../shared/components/dialog.js";
 import { DialogButtons } from "../../shared/components/dialog-buttons.js";
-import { Field } from "../../shared/components/field.js";
 import { NoteChips } from "../../shared/notes/note-chips.js";
+import { NoteInput } from "../../shared/notes/note-input.js";
 import { vi } from "../i18n/vi.js";
 import { useText } from "../i18n/waiter-text.js";
 
@@ -36,15 +36,12 @@ export function NoteDialog({ name, note, onSave, onClose }: NoteDialogProps) {
       }
     >
       <NoteChips chips={CHIPS.map((key) => t(`menu.chips.${key}`))} note={text} onChange={setText} />
-      <Field label={t("order.note")}>
-        <input
-          value={text}
-          maxLength={200}
-          placeholder={t("order.notePlaceholder")}
-          onChange={(event) => setText(event.target.value)}
-          data-testid="note-input"
-        />
-      </Field>
+      <NoteInput
+        label={t("order.note")}
+        placeholder={t("order.notePlaceholder")}
+        note={text}
+        onChange={setText}
+      />
     </Dialog>
   );
 }
