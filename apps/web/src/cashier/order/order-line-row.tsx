@@ -41,27 +41,11 @@ export function OrderLineRow({
         </span>
       </div>
       <div className="line-qty">
-        <button
-          type="button"
-          className="qty-button"
-          disabled={!editable}
-          aria-label={t("order.decrease", { name: line.name })}
-          onClick={onDecrease}
-        >
-          −
-        </button>
+        <QuantityButton step="decrease" name={line.name} disabled={!editable} onClick={onDecrease} />
         <span className="qty" aria-live="polite">
           {line.quantity}
         </span>
-        <button
-          type="button"
-          className="qty-button"
-          disabled={!editable}
-          aria-label={t("order.increase", { name: line.name })}
-          onClick={onIncrease}
-        >
-          +
-        </button>
+        <QuantityButton step="increase" name={line.name} disabled={!editable} onClick={onIncrease} />
       </div>
       <Money amount={line.amount} className="line-amount" />
       <button
@@ -75,5 +59,31 @@ export function OrderLineRow({
         ✕
       </button>
     </li>
+  );
+}
+
+const STEP_SYMBOL = { decrease: "−", increase: "+" } as const;
+
+interface QuantityButtonProps {
+  readonly step: keyof typeof STEP_SYMBOL;
+  /** The item's name, for the button's accessible name ("Thêm một Cà phê sữa"). */
+  readonly name: string;
+  readonly disabled: boolean;
+  readonly onClick: () => void;
+}
+
+/** The − or + beside a line's quantity. */
+function QuantityButton({ step, name, disabled, onClick }: QuantityButtonProps) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="qty-button"
+      disabled={disabled}
+      aria-label={t(`order.${step}`, { name })}
+      onClick={onClick}
+    >
+      {STEP_SYMBOL[step]}
+    </button>
   );
 }
