@@ -88,6 +88,11 @@ export function chooseStore(caller: UserPrincipal, storeId: string | undefined):
   return only;
 }
 
+/** The stores a listing covers: the one named (it must be the caller's), else all the caller's. */
+export function callerStoreIds(caller: UserPrincipal, storeId: string | undefined): string[] {
+  return storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
+}
+
 /** The caller's store with this id, or NOT_FOUND (another store's data is not even acknowledged). */
 export function callerStore(caller: UserPrincipal, storeId: string): StoreRecord {
   const store = caller.stores.find((candidate) => candidate.id === storeId);

@@ -1,7 +1,7 @@
 import { Id } from "@quay/protocol";
 import { type HttpService, openEventStream } from "@quay/service-kit";
 import { z } from "zod";
-import { callerOf, callerStore } from "../auth/request-auth.js";
+import { callerOf, callerStoreIds } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 
 export function registerEventRoutes(app: HttpService, context: ServerContext): void {
@@ -20,8 +20,7 @@ export function registerEventRoutes(app: HttpService, context: ServerContext): v
     async (request, reply) => {
       const caller = callerOf(request);
       const { storeId } = request.query;
-      const storeIds =
-        storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
+      const storeIds = callerStoreIds(caller, storeId);
       const stream = openEventStream(request, reply);
       context.live.watchAsBrowser(storeIds, stream);
     },

@@ -21,7 +21,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { managerApproval } from "../auth/manager-pin.js";
 import type { UserPrincipal } from "../auth/principal.js";
-import { callerOf, callerStore, chooseStore } from "../auth/request-auth.js";
+import { callerOf, callerStore, callerStoreIds, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { findItem, tableExists } from "../storage/scripts/catalog.js";
@@ -113,8 +113,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     async (request) => {
       const caller = callerOf(request);
       const { storeId, status, from, to, limit, after } = request.query;
-      const storeIds =
-        storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
+      const storeIds = callerStoreIds(caller, storeId);
       const page = await context.store.read(listOrders({ storeIds, status, from, to, limit, after }));
       return { orders: page.orders, next: page.next && encodeOrderCursor(page.next) };
     },

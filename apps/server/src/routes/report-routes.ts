@@ -6,7 +6,7 @@ import {
   SalesReportSchema,
 } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
-import { callerOf, callerStore, chooseStore } from "../auth/request-auth.js";
+import { callerOf, callerStoreIds, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { dashboard } from "../storage/scripts/dashboard.js";
 import { salesReport } from "../storage/scripts/sales-report.js";
@@ -38,8 +38,7 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
     async (request) => {
       const caller = callerOf(request);
       const { from, to, storeId } = request.query;
-      const storeIds =
-        storeId === undefined ? caller.stores.map((store) => store.id) : [callerStore(caller, storeId).id];
+      const storeIds = callerStoreIds(caller, storeId);
       return context.store.read(salesReport({ storeIds, from, to }));
     },
   );

@@ -1,7 +1,7 @@
 import { ErrorBody, Id, IsoTime, PendingCountsSchema, RefusedOrderReportSchema } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
-import { callerOf, callerStore } from "../auth/request-auth.js";
+import { callerOf, callerStore, callerStoreIds } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { getStation, listStations, setStationActive } from "../storage/scripts/stations.js";
@@ -42,10 +42,7 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
     },
     async (request) => {
       const caller = callerOf(request);
-      const storeIds =
-        request.query.storeId === undefined
-          ? caller.stores.map((store) => store.id)
-          : [callerStore(caller, request.query.storeId).id];
+      const storeIds = callerStoreIds(caller, request.query.storeId);
       const stations = await context.store.read(listStations(storeIds));
       const now = context.clock.now();
       return {

@@ -4,7 +4,7 @@ import { ErrorBody, Id, Role, Text } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { UserPrincipal } from "../auth/principal.js";
-import { callerOf, callerStore } from "../auth/request-auth.js";
+import { callerOf, callerStore, callerStoreIds } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import type { UserRecord } from "../storage/scripts/records.js";
@@ -75,10 +75,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
     },
     async (request) => {
       const caller = callerOf(request);
-      const storeIds =
-        request.query.storeId === undefined
-          ? caller.stores.map((store) => store.id)
-          : [callerStore(caller, request.query.storeId).id];
+      const storeIds = callerStoreIds(caller, request.query.storeId);
       const users = await context.store.read(listUsers(caller.user.tenantId, storeIds));
       return { users: users.map(userView) };
     },
