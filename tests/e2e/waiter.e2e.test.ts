@@ -102,22 +102,19 @@ describeWithBrowser("the waiter's phone app", () => {
     await expectTouchTargets(page);
 
     await page.getByTestId("send-draft").click();
-    const sentAt = Date.now();
     await expect.poll(() => page.getByTestId("sent-line").count(), { timeout: 10_000 }).toBe(2);
     expect(await page.getByTestId("draft-line").count()).toBe(0);
     const coffee = page.locator('[data-testid=sent-line][data-item="Cà phê sữa đá"]');
     expect(await coffee.getAttribute("data-quantity")).toBe("2");
     expect(await coffee.textContent()).toContain("Ít đá");
 
-    // The counter has the table's order with both lines within a second or two.
+    // The counter has the table's order with both lines (within a second or two: timed by the bench).
     const atCounter = await waitFor(
       async () =>
         (await stationOpenOrders()).find((order) => order.lines.length === 2 && order.tableId !== null) ??
         null,
       { timeoutMs: 10_000, what: "the waiter's order at the station" },
     );
-    const counterMs = Date.now() - sentAt;
-    expect(counterMs).toBeLessThan(3_000);
     orderNumber = atCounter.number;
     expect(orderNumber).toMatch(/^CH01-W-\d{8}-\d{4}$/);
     expect(atCounter.lines.map((line) => [line.name, line.quantity, line.note])).toEqual([
@@ -164,9 +161,7 @@ describeWithBrowser("the waiter's phone app", () => {
     await table("Bàn 3").click();
     await page.getByTestId("order-title").waitFor();
     await wifi.setMode("refuse");
-    const lostAt = Date.now();
     await page.getByTestId("offline-banner").waitFor({ timeout: 10_000 });
-    expect(Date.now() - lostAt).toBeLessThan(6_000);
     expect(await page.getByTestId("connection-state").getAttribute("data-online")).toBe("false");
 
     await addItem("banh flan", "Bánh flan");
