@@ -25,17 +25,44 @@ describe.each(testEngines())("pushed ops the server refuses on $name", (engine) 
     expect(await server.count("ops")).toBe(before);
   };
 
-  it("refuses ops made on behalf of another station, by no one, or by someone not of the store", async () => {
-    const { a1 } = server.world.stores;
+  it("refuses ops made on behalf of another store's station, an unknown device, by no one, or by someone not of the store", async () => {
+    const { a1, a2 } = server.world.stores;
     const { users } = server.world;
     const mine = await server.registerStation("cashierA", a1, "Quầy 1");
-    const other = await server.registerStation("cashierA", a1, "Quầy 2");
-    const forged = new OpFactory(a1, other.stationId, users.cashierA.id).invoice({ at: AT, paid: true });
+    const elsewhere = await server.registerStation("managerA2", a2, "Quầy CH02");
+    const forged = new OpFactory(a1, elsewhere.stationId, users.cashierA.id).invoice({ at: AT, paid: true });
     await expectRefused(mine.deviceToken, forged.ops, "OP_WRONG_DEVICE", forged.ops[0] as Op);
+    const phantom = new OpFactory(a1, "0190a0a0-0000-7000-8000-000000000000", users.cashierA.id).invoice({
+      at: AT,
+    });
+    await expectRefused(mine.deviceToken, phantom.ops, "OP_WRONG_DEVICE", phantom.ops[0] as Op);
     const nobody = new OpFactory(a1, mine.stationId, "nobody").invoice({ at: AT });
     await expectRefused(mine.deviceToken, nobody.ops, "OP_USER_UNKNOWN", nobody.ops[0] as Op);
     const stranger = new OpFactory(a1, mine.stationId, users.cashierB.id).invoice({ at: AT });
     await expectRefused(mine.deviceToken, stranger.ops, "OP_USER_UNKNOWN", stranger.ops[0] as Op);
+  });
+
+  it("takes a hub's relay of another active station of its store, each op once, and no revoked one's", async () => {
+    const { a1 } = server.world.stores;
+    const { users } = server.world;
+    const hub = await server.registerStation("cashierA", a1, "Quầy 1");
+    const spoke = await server.registerStation("cashierA", a1, "Quầy 2");
+    const sale = new OpFactory(a1, spoke.stationId, users.cashierA.id).invoice({ at: AT, paid: true });
+    const relayed = await server.push(hub.deviceToken, sale.ops);
+    expect(relayed.status, JSON.stringify(relayed.body)).toBe(200);
+    // The spoke pushing its own ops too is a replay: held, stored once.
+    const before = await server.count("ops");
+    const own = await server.push(spoke.deviceToken, sale.ops);
+    expect(own.status).toBe(200);
+    expect(await server.count("ops")).toBe(before);
+
+    const revoked = await server.registerStation("cashierA", a1, "Quầy 3");
+    const late = new OpFactory(a1, revoked.stationId, users.cashierA.id).invoice({ at: AT });
+    const answer = await server.call("DELETE", `/api/stations/${revoked.stationId}`, {
+      token: await server.login("managerA"),
+    });
+    expect(answer.status).toBeLessThan(300);
+    await expectRefused(hub.deviceToken, late.ops, "OP_WRONG_DEVICE", late.ops[0] as Op);
   });
 
   it("refuses a cashier's void of a paid order unless a manager approved it", async () => {

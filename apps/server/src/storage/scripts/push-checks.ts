@@ -3,6 +3,7 @@ import { ServerError, type ServerErrorCode } from "../../server-errors.js";
 import { allIn, type Script } from "../sql-script.js";
 import { loadOrderOps } from "./order-log.js";
 import type { StationRecord, StoreRecord } from "./records.js";
+import { listStations } from "./stations.js";
 import { storeCredentials } from "./users.js";
 
 /** How far ahead of the server's clock an op may be stamped (a station corrects its own clock). */
@@ -33,7 +34,7 @@ export interface PushCheckInput {
 
 /**
  * Trusts nothing a device pushes (docs/security.md): every new op must be the pushing station's
- * own, by an active user of the store with the right for its kind (or a manager's `approvedBy`),
+ * own or, relayed by a shop's hub, another active station's of the same store, by an active user of the store with the right for its kind (or a manager's `approvedBy`),
  * stamped between the station's registration and the server's clock, and an order's number new
  * in the tenant. The first op that fails refuses the push for good, naming its order and op, so
  * the station sets that order apart for a manager and pushes the rest.
@@ -42,7 +43,7 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
   const { station, store, ops, nowMs } = input;
   if (ops.length === 0) return;
   const staff = new Map((yield* storeCredentials(store.id)).map((entry) => [entry.userId, entry]));
-  const earliest = Date.parse(station.createdAt) - MAX_OP_BEFORE_REGISTRATION_MS;
+  const makers = yield* opMakers(station, store, ops);
   const latest = nowMs + MAX_OP_AHEAD_MS;
   const refuse = (code: ServerErrorCode, op: Op, detail: string) =>
     new ServerError(code, `op ${op.id}: ${detail}`, { orderId: op.orderId, opId: op.id });
@@ -53,7 +54,10 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
   };
   const reductionsToCheck: Op[] = [];
   for (const op of ops) {
-    if (op.deviceId !== station.id) throw refuse("OP_WRONG_DEVICE", op, `made by ${op.deviceId}`);
+    const maker = makers.get(op.deviceId);
+    if (!maker) throw refuse("OP_WRONG_DEVICE", op, `made by ${op.deviceId}`);
+    // The window is the op's own station's: a relayed op is as old as its maker allows.
+    const earliest = Date.parse(maker.createdAt) - MAX_OP_BEFORE_REGISTRATION_MS;
     const at = Date.parse(op.at);
     if (!(at >= earliest && at <= latest)) throw refuse("OP_TIME_OUT_OF_RANGE", op, op.at);
     const role = activeRole(op.userId);
@@ -75,6 +79,24 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     refuse("OP_NOT_ALLOWED", op, "an unapproved reduction"),
   );
   yield* checkNumbersAreNew(store, ops, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
+}
+
+/**
+ * The stations whose ops this push may carry, by id: the pushing station, and when the push
+ * relays ops of other devices (a hub passing on its spokes' sales), the active stations of the
+ * same store. Any other device (another store's station, a revoked one, a phone) is absent.
+ */
+function* opMakers(
+  station: StationRecord,
+  store: StoreRecord,
+  ops: readonly Op[],
+): Script<Map<string, StationRecord>> {
+  const makers = new Map([[station.id, station]]);
+  if (ops.every((op) => op.deviceId === station.id)) return makers;
+  for (const other of yield* listStations([store.id])) {
+    if (other.active && other.storeId === store.id) makers.set(other.id, other);
+  }
+  return makers;
 }
 
 /** Quantity changes by users who may not reduce must not lower the quantity they change. */
