@@ -6,6 +6,7 @@ describe("quay-station arguments", () => {
   it("has the documented defaults", () => {
     expect(parseStationArgs(["--server", "http://10.0.0.5:8080/"])).toEqual({
       serverUrl: "http://10.0.0.5:8080",
+      hubUrl: undefined,
       host: "127.0.0.1",
       port: 3000,
       dataDir: resolve("./data/station"),
@@ -38,6 +39,19 @@ describe("quay-station arguments", () => {
       storeCode: "CH02",
       allowedHosts: ["quay.lan", "counter-1", "pos.local"],
     });
+  });
+
+  it("makes a spoke with --hub, and binds the shop's network with --lan", () => {
+    const spoke = parseStationArgs([
+      "--server",
+      "https://pos.example.vn",
+      "--hub",
+      "http://192.168.1.10:3000/",
+    ]);
+    expect(spoke).toMatchObject({ hubUrl: "http://192.168.1.10:3000", host: "127.0.0.1" });
+    expect(parseStationArgs(["--server", "http://x", "--lan"]).host).toBe("0.0.0.0");
+    expect(() => parseStationArgs(["--server", "http://x", "--hub", "192.168.1.10"])).toThrow(/--hub URL/);
+    expect(() => parseStationArgs(["--server", "http://x", "--lan", "--host", "10.0.0.2"])).toThrow(/--lan/);
   });
 
   it("refuses a missing server, a bad port and unknown options", () => {

@@ -13,11 +13,12 @@ async function main(): Promise<void> {
   }
   const { app } = await createStation({
     serverUrl: args.serverUrl,
+    hubUrl: args.hubUrl,
     dataDir: args.dataDir,
     storeCode: args.storeCode,
     allowedHosts: args.allowedHosts,
   });
-  app.log.info({ server: args.serverUrl, data: args.dataDir }, "station starting");
+  app.log.info({ server: args.serverUrl, hub: args.hubUrl, data: args.dataDir }, "station starting");
   await runService(app, { host: args.host, port: args.port });
 }
 

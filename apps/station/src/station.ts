@@ -14,7 +14,13 @@ import { addServerTiming } from "./http/server-timing.js";
 import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerStatusRoutes } from "./http/status-routes.js";
 import { registerWebApp } from "./http/web-app.js";
+import { HubAnnouncer } from "./hub/hub-feed.js";
+import { HubIntake } from "./hub/hub-intake.js";
+import { registerHubRoutes } from "./hub/hub-routes.js";
+import { SpokeRegistry } from "./hub/spoke-registry.js";
 import { OrderService } from "./selling/order-service.js";
+import { SpokeLink } from "./spoke/spoke-link.js";
+import { registerSpokeRoutes } from "./spoke/spoke-routes.js";
 import { StatusHub } from "./status-hub.js";
 import { StationStore } from "./store/station-store.js";
 import {
@@ -30,6 +36,8 @@ import type { SyncEngineOptions } from "./sync/sync-options.js";
 export interface StationOptions {
   /** The server's base URL, e.g. http://127.0.0.1:8080. */
   serverUrl: string;
+  /** The shop's hub station (`--hub`), making this station its spoke. */
+  hubUrl?: string | undefined;
   /** Where the SQLite file lives. */
   dataDir: string;
   /** Bind to this store at the first online login (else the user's only store). */
@@ -76,12 +84,28 @@ export async function createStation(options: StationOptions) {
     if (!engine) throw new Error("status asked before the engine exists");
     return { ...engine.status(), clockOffsetMs: serverClock.offsetMs };
   });
+  // As the shop's hub, this station tells its spokes whenever its log moves.
+  const announcer = new HubAnnouncer(store);
   const publishOrders = (orderIds: readonly string[]) => {
     for (const orderId of orderIds) {
       const order = store.orders.getOrder(orderId);
       if (order) hub.orderChanged(order);
     }
+    announcer.mayHaveChanged();
   };
+  const spokeLink = options.hubUrl
+    ? new SpokeLink({
+        store,
+        hubUrl: options.hubUrl,
+        clock,
+        logger: app.log,
+        ...(options.monitor ? { monitor: options.monitor } : {}),
+        ...(options.sync ? { options: options.sync } : {}),
+        onOrdersChanged: publishOrders,
+      })
+    : undefined;
+  // A spoke owes the hub every op made here from now on (`at_hub = 0`).
+  if (spokeLink) store.orders.localHubMark = 0;
   engine = new SyncEngine({
     store,
     client,
@@ -90,6 +114,7 @@ export async function createStation(options: StationOptions) {
     logger: app.log,
     onOrdersChanged: publishOrders,
     onStatusChanged: () => hub.statusMayHaveChanged(),
+    onApplied: () => announcer.mayHaveChanged(),
     ...(options.sync ? { options: options.sync } : {}),
   });
   const syncEngine = engine;
@@ -100,10 +125,13 @@ export async function createStation(options: StationOptions) {
     newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
     onOrderChanged: (order: Order) => {
       hub.orderChanged(order);
+      announcer.mayHaveChanged();
       syncEngine.notifyLocalChange();
+      spokeLink?.notifyLocalChange();
     },
   });
   const sessions = new SessionManager(store, clock);
+  const spokes = new SpokeRegistry(store, clock);
   const attempts = new AttemptGuard(store.attempts, clock, app.log);
   const login = new LoginService({
     store,
@@ -116,25 +144,47 @@ export async function createStation(options: StationOptions) {
         userToken,
       ),
     logger: app.log,
+    afterLogin: (username, password) => {
+      spokeLink
+        ?.enroll(username, password)
+        .catch((error: unknown) => app.log.warn({ err: error }, "could not register at the hub"));
+    },
   });
 
   guardHostAndOrigin(app, new StationHosts(options.allowedHosts));
   // Every route declares who may call it (`config.access`); this one hook checks them all.
-  guardRoutes(app, sessionGuard(sessions));
+  guardRoutes(app, sessionGuard(sessions, spokes));
   addServerTiming(app);
   registerSessionRoutes(app, { login, sessions });
   registerStatusRoutes(app, { hub, engine: syncEngine, store });
   registerCatalogRoutes(app, { store });
   registerOrderRoutes(app, { orders, store, attempts });
+  registerHubRoutes(app, {
+    store,
+    spokes,
+    intake: new HubIntake(store, serverClock),
+    announcer,
+    clock: serverClock,
+    onPushed: (orderIds) => {
+      publishOrders(orderIds);
+      // Relayed to the cloud as this station's own work: soon online, with the cashier's yes after an outage.
+      syncEngine.notifyLocalChange();
+    },
+  });
+  registerSpokeRoutes(app, spokeLink);
   await registerWebApp(app, options.webRoot);
 
   app.addHook("onClose", async () => {
     await syncEngine.stop();
+    await spokeLink?.stop();
     hub.close();
     store.close();
   });
-  if (options.startSync !== false) syncEngine.start();
-  return { app, store, orders, engine: syncEngine, hub, sessions, monitor };
+  if (options.startSync !== false) {
+    syncEngine.start();
+    spokeLink?.start();
+  }
+  return { app, store, orders, engine: syncEngine, hub, sessions, monitor, spokeLink };
 }
 
 export type Station = Awaited<ReturnType<typeof createStation>>;

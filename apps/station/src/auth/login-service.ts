@@ -16,6 +16,11 @@ export interface LoginDeps {
   /** Binds the station to its store and pulls what offline selling needs (`provisionStation`). */
   provision: (userToken: string) => Promise<void>;
   logger: Logger;
+  /**
+   * Told of every successful login with what the user typed, so a spoke can register at its hub
+   * with the same login (`SpokeLink.enroll`); never awaited, and the password is kept nowhere.
+   */
+  afterLogin?: (username: string, password: string) => void;
 }
 
 /**
@@ -35,6 +40,7 @@ export class LoginService {
       mode === "online" ? this.online(username, password) : this.offline(username, password),
     );
     if (!user) throw new StationError("BAD_CREDENTIALS");
+    this.deps.afterLogin?.(username, password);
     return { ...this.deps.sessions.open(user, mode), user };
   }
 

@@ -77,4 +77,21 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX auth_attempts_by_age ON auth_attempts(last_failure_at);
   `,
+  `
+  -- A spoke's mark beside \`synced\` (docs/sync-protocol.md, "The hub tier"): whether the shop's
+  -- hub holds the op. NULL: nothing owed to a hub (another device's op, or made while this station
+  -- had none); 0: made here and not yet held by the hub; 1: the hub holds it.
+  ALTER TABLE ops ADD COLUMN at_hub INTEGER;
+  CREATE INDEX ops_owed_to_hub ON ops(seq) WHERE at_hub = 0;
+
+  -- The counters registered at this station as their hub, and the device token each holds now
+  -- (token_id, the token's sid: registering again revokes the earlier token).
+  CREATE TABLE spokes (
+    station_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_id TEXT NOT NULL,
+    registered_at TEXT NOT NULL,
+    registered_by TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

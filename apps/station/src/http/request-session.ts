@@ -3,6 +3,7 @@ import { type RouteGuard, readCookie } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import type { Session, SessionManager } from "../auth/session-manager.js";
 import { StationError } from "../errors.js";
+import type { Spoke, SpokeRegistry } from "../hub/spoke-registry.js";
 
 /** The cookie the browser app may use instead of the Authorization header. */
 export const SESSION_COOKIE = "quay_session";
@@ -16,18 +17,26 @@ export function requestToken(request: FastifyRequest): string | null {
 
 /** The sessions of the requests the guard let through. */
 const sessionsOfRequests = new WeakMap<FastifyRequest, Session>();
+/** The spokes calling the hub's sync routes the guard let through. */
+const spokesOfRequests = new WeakMap<FastifyRequest, Spoke>();
 
 /**
  * The station's route guard (`guardRoutes`): 401 UNAUTHENTICATED without a session of this
- * station, 403 FORBIDDEN when the route names a permission the user's role lacks. A station
- * holds no device tokens, so a route declaring `"device"` lets nobody in.
+ * station, 403 FORBIDDEN when the route names a permission the user's role lacks. A route
+ * declaring `"device"` (the hub's sync routes) takes only a device token this station issued to
+ * a spoke (`SpokeRegistry`), and a device token opens nothing else.
  */
-export function sessionGuard(sessions: SessionManager): RouteGuard {
+export function sessionGuard(sessions: SessionManager, spokes?: SpokeRegistry): RouteGuard {
   return (request, access) => {
     const token = requestToken(request);
+    if (access === "device") {
+      const spoke = token && spokes ? spokes.verify(token) : null;
+      if (!spoke) throw new StationError("UNAUTHENTICATED", "a spoke's device token is needed");
+      spokesOfRequests.set(request, spoke);
+      return;
+    }
     const session = token ? sessions.verify(token) : null;
     if (!session) throw new StationError("UNAUTHENTICATED");
-    if (access === "device") throw new StationError("FORBIDDEN", "a station serves no device routes");
     if (access !== "signed-in" && !can(session.user.role, access.permission)) {
       throw new StationError("FORBIDDEN", `${session.user.role} may not ${access.permission}`);
     }
@@ -40,6 +49,13 @@ export function sessionOf(request: FastifyRequest): Session {
   const session = sessionsOfRequests.get(request);
   if (!session) throw new Error(`${request.method} ${request.url} reads a session it does not declare`);
   return session;
+}
+
+/** The spoke calling a route that declares `"device"`. */
+export function spokeOf(request: FastifyRequest): Spoke {
+  const spoke = spokesOfRequests.get(request);
+  if (!spoke) throw new Error(`${request.method} ${request.url} reads a spoke it does not declare`);
+  return spoke;
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number): string {

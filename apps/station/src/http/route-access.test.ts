@@ -5,7 +5,9 @@ import { startTestStation, type TestStation } from "../station.test-support.js";
 import { type FakeServer, startFakeServer } from "../sync/fake-server.test-support.js";
 
 /** What answers without a session: the login, the status the login screen shows, the web app. */
-const PUBLIC_ROUTES = ["POST /api/login", "POST /api/logout", "GET /api/status", "GET /*"];
+const PUBLIC_ROUTES = ["POST /api/login", "POST /api/logout", "GET /api/status", "GET /healthz", "GET /*"];
+/** What only a spoke's device token (issued by this station as its hub) opens. */
+const DEVICE_ROUTES = ["POST /api/sync/push", "GET /api/sync/pull", "GET /api/sync/events"];
 
 const SOME_ID = "0190a000-0000-7000-8000-00000000dead";
 const reach = (route: DeclaredRoute) => route.url.replace(/:\w+/g, SOME_ID).replace("*", "x.js");
@@ -47,13 +49,16 @@ describe("station route access", () => {
   it("declares the access of every route, and keeps only the listed ones public", () => {
     for (const route of routes) expect(isRouteAccess(route.access), name(route)).toBe(true);
     expect(publicRouteNames(routes)).toEqual([...PUBLIC_ROUTES].sort());
-    // A station holds no device tokens.
-    expect(routes.filter((route) => route.access === "device")).toEqual([]);
+    const device = routes.filter((route) => route.access === "device" && route.method !== "HEAD").map(name);
+    expect(device.sort()).toEqual([...DEVICE_ROUTES].sort());
   });
 
-  it("asks every caller of a guarded route to sign in first (401)", async () => {
+  it("asks every caller of a guarded route to sign in first (401), and a person's session opens no device route", async () => {
     for (const route of routes.filter((candidate) => candidate.access !== "public")) {
       expect(await ask(route), name(route)).toEqual(refusal(route, 401));
+    }
+    for (const route of routes.filter((candidate) => candidate.access === "device")) {
+      expect(await ask(route, tokens.owner), name(route)).toEqual(refusal(route, 401));
     }
   });
 

@@ -32,6 +32,19 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
   deps.hub.onOrder((order) => screens.send("order", order));
 
   app.get(
+    "/healthz",
+    {
+      // What a spoke's monitor probes to know its hub answers.
+      config: { access: "public" },
+      schema: {
+        summary: "200 while the station answers",
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async () => ({ ok: true as const }),
+  );
+
+  app.get(
     "/api/status",
     {
       config: { access: "public" },

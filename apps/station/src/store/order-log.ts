@@ -72,15 +72,23 @@ export class OrderLog {
   private readonly selectUnsyncedOfOrder;
   private readonly selectMaxDeviceSeq;
 
+  /**
+   * The hub mark of ops made here: 0 (owed to the hub) on a spoke (`--hub`), else null. Ops this
+   * station makes without a hub are never sent to one.
+   */
+  localHubMark: 0 | null = null;
+
   constructor(private readonly db: StationDatabase) {
-    this.insertLocalOp = db.prepare<[string, string, string, number, string, string, string]>(
-      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+    this.insertLocalOp = db.prepare<[string, string, string, number, string, string, string, number | null]>(
+      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced, at_hub)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
     );
-    // Ops with the same id are the same op: keep this insert idempotent.
-    this.insertRemoteOp = db.prepare<[string, string, string, number, string, string, string]>(
-      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET synced = 1`,
+    // Ops with the same id are the same op: keep this insert idempotent. Another device's op is
+    // never this station's to push to the cloud (its maker, or the hub that holds it, pushes it).
+    this.insertRemoteOp = db.prepare<[string, string, string, number, string, string, string, number | null]>(
+      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced, at_hub)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+       ON CONFLICT(id) DO UPDATE SET synced = 1, at_hub = coalesce(excluded.at_hub, ops.at_hub)`,
     );
     this.selectOrderOps = db.prepare<[string], { body: string }>(
       "SELECT body FROM ops WHERE order_id = ? ORDER BY seq",
@@ -179,16 +187,17 @@ export class OrderLog {
         op.kind,
         op.at,
         JSON.stringify(op),
+        this.localHubMark,
       );
     }
     this.writeProjection(order, true);
   }
 
   /**
-   * Stores ops from the server (other devices' changes) by id, and refolds the orders they
-   * touch. Returns the ids of those orders.
+   * Stores ops from the server or the hub (other devices' changes) by id, and refolds the orders
+   * they touch. Returns the ids of those orders. `fromHub`: the hub holds them (its pull).
    */
-  applyRemote(ops: readonly Op[]): string[] {
+  applyRemote(ops: readonly Op[], fromHub = false): string[] {
     const touched = new Set<string>();
     for (const op of ops) {
       this.insertRemoteOp.run(
@@ -199,6 +208,7 @@ export class OrderLog {
         op.kind,
         op.at,
         JSON.stringify(op),
+        fromHub ? 1 : null,
       );
       touched.add(op.orderId);
     }

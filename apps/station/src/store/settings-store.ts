@@ -21,6 +21,14 @@ export interface StationSettings {
   autoSync: boolean;
   /** How far the server's clock is ahead of this PC's, in ms, when last measured (see ServerClock). */
   clockOffsetMs: number;
+  /** A spoke's device token at its hub (`--hub`), from registering there. */
+  hubToken: string;
+  /** The hub's op sequence this spoke has pulled up to. */
+  hubCursor: number;
+  /** As a hub: the head (see HubLog) when the catalog last changed, so spokes pull it again. */
+  catalogSeq: number;
+  /** As a hub: the head when the store's users last changed. */
+  usersSeq: number;
 }
 export type SettingKey = keyof StationSettings;
 

@@ -1,7 +1,8 @@
-import type { CatalogSnapshot, Store } from "@quay/protocol";
+import type { CatalogSnapshot, CredentialEntry, Store } from "@quay/protocol";
 import { durably, openDatabase, type StationDatabase } from "../db/open-database.js";
 import { AttemptLog } from "./attempt-log.js";
 import { CredentialStore } from "./credential-store.js";
+import { HubLog } from "./hub-log.js";
 import { InvoiceCounter } from "./invoice-counter.js";
 import { OrderLog } from "./order-log.js";
 import { RefusedOrders } from "./refused-orders.js";
@@ -25,6 +26,7 @@ export class StationStore {
   readonly credentials: CredentialStore;
   readonly invoiceCounter: InvoiceCounter;
   readonly attempts: AttemptLog;
+  readonly hubLog: HubLog;
   private indexedCatalog: CatalogSnapshot | undefined;
   private items = new Map<string, CatalogItem>();
   private tables = new Map<string, CatalogTable>();
@@ -36,6 +38,7 @@ export class StationStore {
     this.credentials = new CredentialStore(db);
     this.invoiceCounter = new InvoiceCounter(db);
     this.attempts = new AttemptLog(db);
+    this.hubLog = new HubLog(db);
   }
 
   static open(dataDir: string): StationStore {
@@ -69,6 +72,22 @@ export class StationStore {
   /** Provisioned: bound to a store and holding the catalog and the users, so it can sell offline. */
   isProvisioned(): boolean {
     return this.identity() !== null && this.settings.get("catalog") !== undefined;
+  }
+
+  /**
+   * Keeps a pulled catalog (and its store), and takes a number of the log's sequence for it so
+   * that spokes pulling from this station as their hub get it again. Inside the pull's transaction.
+   */
+  replaceCatalog(catalog: CatalogSnapshot): void {
+    this.settings.set("catalog", catalog);
+    this.settings.set("store", catalog.store);
+    this.settings.set("catalogSeq", this.hubLog.advanceHead());
+  }
+
+  /** Keeps the store's pulled users, as `replaceCatalog` keeps the catalog. */
+  replaceUsers(users: readonly CredentialEntry[]): void {
+    this.credentials.replaceAll(users);
+    this.settings.set("usersSeq", this.hubLog.advanceHead());
   }
 
   catalog(): CatalogSnapshot | undefined {

@@ -36,6 +36,8 @@ export interface SyncEngineDeps {
   onOrdersChanged: (orderIds: readonly string[]) => void;
   /** Something in the status may have changed. */
   onStatusChanged: () => void;
+  /** A pulled page was applied (committed), whatever it carried: a hub tells its spokes. */
+  onApplied?: () => void;
   options?: Partial<SyncEngineOptions>;
 }
 

@@ -17,7 +17,19 @@ export interface PullerDeps {
   onOrdersChanged(orderIds: readonly string[]): void;
   /** Ops per pull page. */
   readonly pullLimit: number;
+  /**
+   * Which tier this puller follows: the cloud (its cursor and device token), or the shop's hub
+   * (`hubCursor`, `hubToken`; what it pulls the hub holds). The cloud unless said.
+   */
+  readonly tier?: "cloud" | "hub";
+  /** A page was applied (committed), whatever it carried. */
+  onApplied?(): void;
 }
+
+const TIER_KEYS = {
+  cloud: { cursor: "cursor", token: "deviceToken" },
+  hub: { cursor: "hubCursor", token: "hubToken" },
+} as const;
 
 /**
  * Brings the station up to date with the server: pages after the station's cursor until the
@@ -60,26 +72,26 @@ export class SyncPuller {
 
   private async pullPages(): Promise<void> {
     const { store, client, monitor } = this.deps;
+    const tier = this.deps.tier ?? "cloud";
+    const keys = TIER_KEYS[tier];
     this.wanted = false;
     for (;;) {
-      const token = store.settings.get("deviceToken");
+      const token = store.settings.get(keys.token);
       if (!token) throw new StationError("NOT_PROVISIONED");
-      const cursor = store.settings.get("cursor") ?? 0;
+      const cursor = store.settings.get(keys.cursor) ?? 0;
       const signal = this.deps.signal();
       const page = await client.pull(token, cursor, this.deps.pullLimit, signal);
       if (signal.aborted) throw new ServerLostError("pull answered after the server was lost");
       monitor.reportSuccess();
       const touched = store.transaction(() => {
-        const touched = store.orders.applyRemote(page.ops as Op[]);
-        if (page.catalog) {
-          store.settings.set("catalog", page.catalog);
-          store.settings.set("store", page.catalog.store);
-        }
-        if (page.users) store.credentials.replaceAll(page.users);
-        store.settings.set("cursor", page.cursor);
+        const touched = store.orders.applyRemote(page.ops as Op[], tier === "hub");
+        if (page.catalog) store.replaceCatalog(page.catalog);
+        if (page.users) store.replaceUsers(page.users);
+        store.settings.set(keys.cursor, page.cursor);
         return touched;
       });
       if (touched.length > 0) this.deps.onOrdersChanged(touched);
+      this.deps.onApplied?.();
       if (!page.more || page.cursor <= cursor) break;
     }
     this.lastPullAt = this.deps.now();

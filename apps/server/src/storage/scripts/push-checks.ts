@@ -1,4 +1,4 @@
-import { can, compareOps, foldOrder, mayApprove, type Op, type Permission, type Role } from "@quay/core";
+import { can, compareOps, foldOrder, mayApprove, OP_KIND_PERMISSION, type Op, type Role } from "@quay/core";
 import { ServerError, type ServerErrorCode } from "../../server-errors.js";
 import { allIn, type Script } from "../sql-script.js";
 import { loadOrderOps } from "./order-log.js";
@@ -10,19 +10,6 @@ import { storeCredentials } from "./users.js";
 export const MAX_OP_AHEAD_MS = 60 * 60 * 1000;
 /** How long before its station's registration an op may be stamped (a clock set late, then corrected). */
 export const MAX_OP_BEFORE_REGISTRATION_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** The right an op's kind needs; a lowered quantity is a reduction (found by `isReduction`). */
-const KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
-  open: "orders.write",
-  addLine: "orders.write",
-  setQuantity: "orders.write",
-  moveTable: "orders.write",
-  voidLine: "orders.void",
-  voidOrder: "orders.void",
-  discount: "orders.discount",
-  addPayment: "orders.pay",
-  close: "orders.pay",
-};
 
 export interface PushCheckInput {
   readonly station: StationRecord;
@@ -62,7 +49,7 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     if (!(at >= earliest && at <= latest)) throw refuse("OP_TIME_OUT_OF_RANGE", op, op.at);
     const role = activeRole(op.userId);
     if (role === null) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
-    const permission = KIND_PERMISSION[op.kind];
+    const permission = OP_KIND_PERMISSION[op.kind];
     const approvedBy = "approvedBy" in op.data ? op.data.approvedBy : undefined;
     const approver = activeRole(approvedBy);
     const allowed = can(role, permission) || (approver !== null && mayApprove(approver, permission));

@@ -1,0 +1,79 @@
+import type { Clock, Op } from "@quay/core";
+import { StationError } from "../errors.js";
+import type { StationStore } from "../store/station-store.js";
+import { checkFoldInRange, checkSpokeOps } from "./hub-push-checks.js";
+
+export interface IntakeResult {
+  /** Every pushed op id the hub now holds (new or held before): the spoke marks exactly these. */
+  readonly held: string[];
+  /** The hub's head after the push. */
+  readonly cursor: number;
+  /** Orders that took new ops (committed). */
+  readonly touched: string[];
+}
+
+/**
+ * A spoke's push at its hub (docs/sync-protocol.md, "The hub tier"), all or nothing, in one
+ * durable transaction: ops held already must be the same ops (else 409 OP_CONFLICT), new ones
+ * pass `checkSpokeOps`, are stored unsynced (so the hub relays them to the cloud) and their
+ * orders re-folded. A refused push changes nothing.
+ */
+export class HubIntake {
+  constructor(
+    private readonly store: StationStore,
+    /** The hub's best time (its clock corrected by the cloud's). */
+    private readonly clock: Clock,
+  ) {}
+
+  accept(spokeId: string, pushed: readonly Op[]): IntakeResult {
+    const { store } = this;
+    const identity = store.identity();
+    if (!identity) throw new StationError("NOT_PROVISIONED", "a hub must have synced once");
+    const unique = distinctOps(pushed);
+    return store.transaction(
+      () => {
+        const stored = store.hubLog.storedBodies(unique.map((op) => op.id));
+        for (const op of unique) {
+          const body = stored.get(op.id);
+          if (body !== undefined && canonical(JSON.parse(body)) !== canonical(op)) throw conflict(op);
+        }
+        const fresh = unique.filter((op) => !stored.has(op.id));
+        checkSpokeOps({ store, identity, spokeId, fresh, nowMs: this.clock.now() });
+        for (const op of fresh) store.hubLog.storeRelayed(op);
+        const touched = [...new Set(fresh.map((op) => op.orderId))];
+        for (const orderId of touched) {
+          checkFoldInRange(orderId, store.orders.opsOf(orderId));
+          store.orders.refold(orderId);
+        }
+        return { held: unique.map((op) => op.id), cursor: store.hubLog.head(), touched };
+      },
+      { durable: true },
+    );
+  }
+}
+
+/** The push's ops, one per id; the same id with other content is a conflict, never stored. */
+function distinctOps(ops: readonly Op[]): Op[] {
+  const byId = new Map<string, Op>();
+  for (const op of ops) {
+    const first = byId.get(op.id);
+    if (first === undefined) byId.set(op.id, op);
+    else if (canonical(first) !== canonical(op)) throw conflict(op);
+  }
+  return [...byId.values()];
+}
+
+function conflict(op: Op): StationError {
+  return new StationError("OP_CONFLICT", `op ${op.id} differs from its first copy`, {
+    orderId: op.orderId,
+    opId: op.id,
+  });
+}
+
+/** JSON with keys in order, so two copies of an op compare by content, not by key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(",")}}`;
+}

@@ -1,0 +1,93 @@
+import {
+  can,
+  compareOps,
+  foldOrder,
+  MAX_AMOUNT,
+  mayApprove,
+  OP_KIND_PERMISSION,
+  type Op,
+  type Role,
+} from "@quay/core";
+import { StationError, type StationErrorCode } from "../errors.js";
+import type { StationIdentity, StationStore } from "../store/station-store.js";
+
+/** How far ahead of the hub's clock an op may be stamped (as the cloud allows). */
+export const MAX_OP_AHEAD_MS = 60 * 60 * 1000;
+
+export interface HubPushCheck {
+  readonly store: StationStore;
+  readonly identity: StationIdentity;
+  /** The spoke pushing. */
+  readonly spokeId: string;
+  /** The ops of the push the hub does not hold yet. */
+  readonly fresh: readonly Op[];
+  readonly nowMs: number;
+}
+
+/**
+ * A hub trusts a spoke no more than the cloud trusts a station (apps/server/src/storage/scripts/
+ * push-checks.ts), with the rules it can judge from what it holds: each new op is the pushing
+ * spoke's own, opens no order of another store, is not stamped beyond the hub's clock, is made
+ * by an active user of the store with the right for its kind (the core's table) or approved by a
+ * manager, lowers no quantity without the right, and opens no order under a number another order
+ * holds. The first op at fault refuses the push, naming its order and op. What the hub cannot
+ * judge (how long before the spoke's registration an op may be stamped) the cloud judges on relay.
+ */
+export function checkSpokeOps(check: HubPushCheck): void {
+  const { store, identity, spokeId, fresh, nowMs } = check;
+  const refuse = (code: StationErrorCode, op: Op, detail: string) =>
+    new StationError(code, `op ${op.id}: ${detail}`, { orderId: op.orderId, opId: op.id });
+  const activeRole = (userId: string | undefined): Role | null => {
+    const entry = userId === undefined ? null : store.credentials.findByUserId(userId);
+    return entry?.active ? entry.role : null;
+  };
+  for (const op of fresh) {
+    if (op.deviceId !== spokeId) throw refuse("OP_WRONG_DEVICE", op, `made by ${op.deviceId}`);
+    if (op.kind === "open" && op.data.storeId !== identity.store.id)
+      throw refuse("FORBIDDEN", op, "opens an order in another store");
+    if (!(Date.parse(op.at) <= nowMs + MAX_OP_AHEAD_MS)) throw refuse("OP_TIME_OUT_OF_RANGE", op, op.at);
+    const role = activeRole(op.userId);
+    if (role === null) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
+    const permission = OP_KIND_PERMISSION[op.kind];
+    const approver = activeRole("approvedBy" in op.data ? op.data.approvedBy : undefined);
+    const approved = (right: typeof permission) => approver !== null && mayApprove(approver, right);
+    if (!can(role, permission) && !approved(permission))
+      throw refuse("OP_NOT_ALLOWED", op, `${role} may not ${op.kind}`);
+    if (op.kind === "setQuantity" && !can(role, "orders.reduce") && !approved("orders.reduce")) {
+      const before = [...store.orders.opsOf(op.orderId), ...fresh].filter(
+        (other) => other.orderId === op.orderId && compareOps(other, op) < 0,
+      );
+      const line = foldOrder(op.orderId, before).lines.find((candidate) => candidate.id === op.data.lineId);
+      if (line && op.data.quantity < line.quantity)
+        throw refuse("OP_NOT_ALLOWED", op, "an unapproved reduction");
+    }
+  }
+  checkNumbersAreNew(store, fresh, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
+}
+
+/** Invoice numbers are unique: an order opened with another order's number is refused. */
+function checkNumbersAreNew(store: StationStore, ops: readonly Op[], refuse: (op: Op) => Error): void {
+  const byNumber = new Map<string, Op>();
+  for (const op of ops) {
+    if (op.kind !== "open") continue;
+    const first = byNumber.get(op.data.number);
+    if (first && first.orderId !== op.orderId) throw refuse(op);
+    byNumber.set(op.data.number, op);
+  }
+  if (byNumber.size === 0) return;
+  for (const [number, orderId] of store.hubLog.ordersNumbered([...byNumber.keys()])) {
+    const op = byNumber.get(number);
+    if (op && op.orderId !== orderId) throw refuse(op);
+  }
+}
+
+/** The core's money range on an order a push leaves (the cloud refuses beyond it as well). */
+export function checkFoldInRange(orderId: string, ops: readonly Op[]): void {
+  try {
+    const order = foldOrder(orderId, ops);
+    if (order.subtotal <= MAX_AMOUNT && order.paid <= MAX_AMOUNT) return;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
+  throw new StationError("VALIDATION_FAILED", `order ${orderId}: amounts out of range`, { orderId });
+}

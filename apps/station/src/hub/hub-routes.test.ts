@@ -1,0 +1,160 @@
+import { rmSync } from "node:fs";
+import type { Op } from "@quay/core";
+import { PROTOCOL_VERSION } from "@quay/protocol";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestStation, waitFor } from "../station.test-support.js";
+import { StationStore } from "../store/station-store.js";
+import type { FakeServer } from "../sync/fake-server.test-support.js";
+import { cashierAt, provisionedSpokeDir, registerSpoke, SPOKE_ID, startHub } from "./hub.test-support.js";
+
+/** The hub tier's sync calls, as a spoke speaks them (docs/sync-protocol.md, "The hub tier"). */
+describe("a station as its shop's hub", () => {
+  let cloud: FakeServer;
+  let hub: TestStation;
+  let spokeDir: string;
+  let spokeStore: StationStore;
+  let deviceToken: string;
+
+  beforeAll(async () => {
+    ({ cloud, hub } = await startHub());
+    spokeDir = provisionedSpokeDir(hub);
+    spokeStore = StationStore.open(spokeDir);
+  });
+  afterAll(async () => {
+    spokeStore.close();
+    rmSync(spokeDir, { recursive: true, force: true });
+    await hub.close();
+    await cloud.close();
+  });
+
+  const call = async (method: "GET" | "POST", url: string, token: string | undefined, payload?: unknown) => {
+    const answer = await hub.app.inject({
+      method,
+      url,
+      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    return {
+      status: answer.statusCode,
+      body: answer.json() as Record<string, unknown> & { error?: { code: string } },
+    };
+  };
+  const push = (ops: readonly unknown[], token = deviceToken) =>
+    call("POST", "/api/sync/push", token, { protocolVersion: PROTOCOL_VERSION, ops });
+  const pull = (cursor: number, limit = 100, token = deviceToken) =>
+    call("GET", `/api/sync/pull?cursor=${cursor}&limit=${limit}`, token);
+  const opCount = () => (hub.store.db.prepare("SELECT count(*) AS n FROM ops").get() as { n: number }).n;
+  /** A paid sale at the spoke's file: its ops, as the spoke would push them. */
+  const spokeSale = (): Op[] => {
+    const { orders, actor } = cashierAt(spokeStore);
+    const item = spokeStore.catalog()?.items[0];
+    let order = orders.create(actor, null);
+    order = orders.addLine(actor, order.id, { itemId: item?.id ?? "", quantity: 2 });
+    orders.pay(actor, order.id, "cash", order.total);
+    return spokeStore.orders.opsOf(order.id);
+  };
+
+  it("registers a spoke with a staff session here, and only a manager takes over a known one", async () => {
+    expect((await call("POST", "/api/sync/register", undefined, {})).status).toBe(401);
+    const first = await registerSpoke(hub);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    deviceToken = first.body.deviceToken;
+    const session = await hub.login("thungan", "1234", "offline");
+    const noId = await call("POST", "/api/sync/register", session, {
+      protocolVersion: PROTOCOL_VERSION,
+      name: "x",
+    });
+    expect([noId.status, noId.body.error?.code]).toEqual([400, "VALIDATION_FAILED"]);
+    const itself = await registerSpoke(hub, hub.store.identity()?.stationId);
+    expect(itself.status).toBe(403);
+    expect((await registerSpoke(hub)).status).toBe(403); // a cashier naming a known spoke
+    const byOwner = await registerSpoke(hub, SPOKE_ID, "admin", "admin123");
+    expect(byOwner.status).toBe(200);
+    expect((await pull(0, 10, deviceToken)).status).toBe(401); // the earlier token is cut off
+    deviceToken = byOwner.body.deviceToken;
+    // A person's session opens no device route, and a device token no person's route.
+    expect((await pull(0, 10, session)).status).toBe(401);
+    expect((await call("GET", "/api/orders", deviceToken)).status).toBe(401);
+  });
+
+  it("stores a spoke's push once however often it comes, and relays it to the cloud", async () => {
+    const ops = spokeSale();
+    const first = await push(ops);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.held).toEqual(ops.map((op) => op.id));
+    const count = opCount();
+    const again = await push([...ops, ...ops]);
+    expect(again.status).toBe(200);
+    expect(again.body.held).toEqual(ops.map((op) => op.id));
+    expect(opCount()).toBe(count);
+    const orderId = ops[0]?.orderId ?? "";
+    expect(hub.store.orders.getOrder(orderId)?.status).toBe("paid");
+    // Entered unsynced: the hub pushes it to the cloud as it pushes its own.
+    await waitFor(() => ops.every((op) => cloud.ops.has(op.id)), 5_000, "the relay to the cloud");
+  });
+
+  it("refuses a conflicting copy, another device's op and a stranger's, changing nothing", async () => {
+    const ops = spokeSale();
+    const count = opCount();
+    const [open, line] = ops as [Op, Op, ...Op[]];
+    const altered = { ...line, at: new Date(Date.parse(line.at) + 1).toISOString() };
+    const conflict = await push([open, line, altered]);
+    expect([conflict.status, conflict.body.error?.code]).toEqual([409, "OP_CONFLICT"]);
+    const forged = await push(ops.map((op) => ({ ...op, deviceId: "0190a000-0000-7000-8000-0000000000f9" })));
+    expect([forged.status, forged.body.error?.code]).toEqual([403, "OP_WRONG_DEVICE"]);
+    const stranger = await push(ops.map((op) => ({ ...op, userId: "0190a000-0000-7000-8000-0000000000aa" })));
+    expect([stranger.status, stranger.body.error?.code]).toEqual([403, "OP_USER_UNKNOWN"]);
+    expect(opCount()).toBe(count);
+    expect(hub.store.orders.getOrder(open.orderId)).toBeNull();
+    expect((await push(ops)).status).toBe(200);
+    const later = await push([{ ...open }, altered]);
+    expect([later.status, later.body.error?.code]).toEqual([409, "OP_CONFLICT"]);
+  });
+
+  it("answers a pull with the others' ops in pages, the catalog and the users first, and events", async () => {
+    const cashier = await hub.login("thungan", "1234", "offline");
+    const mine = await call("POST", "/api/orders", cashier, {});
+    expect(mine.status).toBe(201);
+    const pages: Op[][] = [];
+    let cursor = 0;
+    let first: Record<string, unknown> | undefined;
+    for (;;) {
+      const page = await pull(cursor, 1);
+      expect(page.status).toBe(200);
+      first ??= page.body;
+      pages.push(page.body.ops as Op[]);
+      cursor = page.body.cursor as number;
+      if (!page.body.more) break;
+    }
+    expect(first?.catalog).not.toBeNull();
+    expect(((first?.users ?? []) as unknown[]).length).toBeGreaterThan(0);
+    const all = pages.flat();
+    expect(pages.every((page) => page.length <= 1)).toBe(true);
+    expect(all.some((op) => op.deviceId === SPOKE_ID)).toBe(false);
+    expect(all.some((op) => op.orderId === mine.body.id)).toBe(true);
+    expect(cursor).toBe(hub.store.hubLog.head());
+    const caughtUp = await pull(cursor);
+    expect([caughtUp.body.ops, caughtUp.body.catalog, caughtUp.body.users]).toEqual([[], null, null]);
+
+    const address = hub.app.server.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const abort = new AbortController();
+    const stream = await fetch(`http://127.0.0.1:${port}/api/sync/events`, {
+      headers: { authorization: `Bearer ${deviceToken}` },
+      signal: abort.signal,
+    });
+    expect(stream.status).toBe(200);
+    const reader = stream.body?.getReader();
+    let text = "";
+    const head = hub.store.hubLog.head();
+    await call("POST", "/api/orders", cashier, {});
+    while (!text.includes(`"cursor":${head + 1}`)) {
+      const chunk = await reader?.read();
+      if (!chunk || chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+    abort.abort();
+    expect(text).toContain(`event: changed\ndata: {"cursor":${head}}`);
+    expect(text).toContain(`"cursor":${head + 1}`);
+  });
+});

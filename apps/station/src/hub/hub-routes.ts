@@ -1,0 +1,146 @@
+import type { Clock, Op } from "@quay/core";
+import { can } from "@quay/core";
+import {
+  ErrorBody,
+  MIN_SUPPORTED_PROTOCOL,
+  PROTOCOL_VERSION,
+  PullQuerySchema,
+  PullResponseSchema,
+  PushRequestSchema,
+  PushResponseSchema,
+  RegisterStationRequestSchema,
+  RegisterStationResponseSchema,
+} from "@quay/protocol";
+import { type HttpService, openEventStream } from "@quay/service-kit";
+import { StationError } from "../errors.js";
+import { sessionOf, spokeOf } from "../http/request-session.js";
+import type { StationStore } from "../store/station-store.js";
+import { type HubAnnouncer, hubPullPage } from "./hub-feed.js";
+import type { HubIntake } from "./hub-intake.js";
+import type { SpokeRegistry } from "./spoke-registry.js";
+
+/** A push may carry up to 10,000 ops, as at the cloud. */
+export const PUSH_BODY_LIMIT = 32 * 1024 * 1024;
+
+/**
+ * What a spoke's registration at a hub answers as its code: a spoke keeps the code the cloud gave
+ * it (its invoice numbers carry it); the hub hands out none.
+ */
+export const SPOKE_CODE_AT_HUB = "SPOKE";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
+
+export interface HubRouteDeps {
+  readonly store: StationStore;
+  readonly spokes: SpokeRegistry;
+  readonly intake: HubIntake;
+  readonly announcer: HubAnnouncer;
+  /** The hub's best time (its clock corrected by the cloud's), for `serverTime`. */
+  readonly clock: Clock;
+  /** Spokes' ops were stored (committed): show them, relay them, tell the other spokes. */
+  onPushed(orderIds: readonly string[]): void;
+}
+
+function checkProtocol(version: number): void {
+  const detail = `spoke speaks ${version}, hub ${MIN_SUPPORTED_PROTOCOL}–${PROTOCOL_VERSION}`;
+  if (version < MIN_SUPPORTED_PROTOCOL) throw new StationError("PROTOCOL_STATION_TOO_OLD", detail);
+  if (version > PROTOCOL_VERSION) throw new StationError("PROTOCOL_SERVER_TOO_OLD", detail);
+}
+
+/**
+ * The hub tier (docs/sync-protocol.md, "The hub tier"): the cloud's four sync calls, on the same
+ * paths and with the same wire schemas, served for this station's store from its own op log, so
+ * a spoke's `ServerClient` speaks to its hub as to the cloud.
+ */
+export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
+  const { store, spokes } = deps;
+
+  app.post(
+    "/api/sync/register",
+    {
+      config: { access: { permission: "stations.register" } },
+      schema: {
+        tags: ["hub"],
+        summary:
+          "Make a counter a spoke of this hub (a staff session here; a known spoke needs an owner or a manager); answers its device token at this hub",
+        body: RegisterStationRequestSchema,
+        response: { 200: RegisterStationResponseSchema, 404: ErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const { user } = sessionOf(request);
+      checkProtocol(request.body.protocolVersion);
+      const identity = store.identity();
+      if (!identity) throw new StationError("NOT_PROVISIONED", "a hub must have synced once");
+      const { stationId, storeCode, name } = request.body;
+      if (storeCode !== undefined && storeCode.trim().toUpperCase() !== identity.store.code)
+        throw new StationError("NOT_FOUND", `store ${storeCode} is not this hub's`);
+      // A spoke is a station of the cloud first: its id is what its ops carry.
+      if (stationId === undefined) throw new StationError("VALIDATION_FAILED", "stationId is required");
+      if (stationId === identity.stationId) throw new StationError("FORBIDDEN", "the hub itself");
+      // Its id is no secret: taking over a known spoke's token is for an owner or a manager.
+      if (spokes.isKnown(stationId) && !can(user.role, "stations.manage"))
+        throw new StationError("FORBIDDEN", "re-registering a spoke");
+      const deviceToken = spokes.register(stationId, name, user.id);
+      request.log.info({ stationId, by: user.id }, "spoke registered");
+      return { stationId, stationCode: SPOKE_CODE_AT_HUB, deviceToken, store: identity.store };
+    },
+  );
+
+  app.post(
+    "/api/sync/push",
+    {
+      bodyLimit: PUSH_BODY_LIMIT,
+      config: { access: "device" },
+      schema: {
+        tags: ["hub"],
+        summary:
+          "A spoke's ops, stored idempotently, all or nothing, and relayed to the cloud (device token)",
+        body: PushRequestSchema,
+        response: { 200: PushResponseSchema, 413: ErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const spoke = spokeOf(request);
+      checkProtocol(request.body.protocolVersion);
+      const result = deps.intake.accept(spoke.stationId, request.body.ops as Op[]);
+      if (result.touched.length > 0) deps.onPushed(result.touched);
+      return { held: result.held, cursor: result.cursor };
+    },
+  );
+
+  app.get(
+    "/api/sync/pull",
+    {
+      config: { access: "device" },
+      schema: {
+        tags: ["hub"],
+        summary: "What changed at this hub after `cursor`: others' ops, catalog, users (device token)",
+        querystring: PullQuerySchema,
+        response: { 200: PullResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const spoke = spokeOf(request);
+      const serverTime = new Date(deps.clock.now()).toISOString();
+      return hubPullPage(store, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
+    },
+  );
+
+  app.get(
+    "/api/sync/events",
+    {
+      config: { access: "device" },
+      schema: {
+        tags: ["hub"],
+        summary: "Server-Sent Events: `changed {cursor}` whenever this hub's log moves (device token)",
+      },
+    },
+    async (request, reply) => {
+      spokeOf(request);
+      const stream = openEventStream(request, reply);
+      deps.announcer.follow(stream);
+      await stream.closed;
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import { getRandomValues } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Actor, uuidV7Generator } from "@quay/core";
+import { PROTOCOL_VERSION } from "@quay/protocol";
+import { OrderService } from "../selling/order-service.js";
+import { startTestStation, type TestStation } from "../station.test-support.js";
+import { StationStore } from "../store/station-store.js";
+import { type FakeServer, startFakeServer } from "../sync/fake-server.test-support.js";
+
+export const SPOKE_ID = "0190a000-0000-7000-8000-0000000000f2";
+
+/** A hub: a station provisioned at a fake cloud, listening on a real loopback port. */
+export async function startHub(): Promise<{ cloud: FakeServer; hub: TestStation; url: string }> {
+  const cloud = await startFakeServer();
+  const hub = await startTestStation(cloud.url);
+  await hub.login("thungan", "1234", "online");
+  const url = await hub.app.listen({ host: "127.0.0.1", port: 0 });
+  return { cloud, hub, url };
+}
+
+/**
+ * A spoke's data dir, provisioned as if it had logged in online once at the cloud as station
+ * Q2 of the hub's store (the fake cloud knows one station only): identity, catalog, users.
+ */
+export function provisionedSpokeDir(hub: TestStation, stationId = SPOKE_ID): string {
+  const dataDir = mkdtempSync(join(tmpdir(), "quay-spoke-"));
+  const store = StationStore.open(dataDir);
+  try {
+    const identity = hub.store.identity();
+    const catalog = hub.store.catalog();
+    if (!identity || !catalog) throw new Error("the hub is not provisioned");
+    store.transaction(() => {
+      store.settings.set("stationId", stationId);
+      store.settings.set("stationCode", "Q2");
+      store.settings.set("deviceToken", "spoke-cloud-token");
+      store.replaceCatalog(catalog);
+      store.replaceUsers(hub.store.credentials.list());
+    });
+  } finally {
+    store.close();
+  }
+  return dataDir;
+}
+
+/** A cashier selling straight into a station file (no process): how a test makes a spoke's ops. */
+export function cashierAt(store: StationStore) {
+  const clock = { now: () => Date.now() };
+  const newId = uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length)));
+  const orders = new OrderService({ store, clock, newId, onOrderChanged: () => {} });
+  const actor: Actor = { userId: store.credentials.findByUsername("thungan")?.userId ?? "", role: "cashier" };
+  return { orders, actor };
+}
+
+/** A staff session at the hub, then the spoke's registration there: its device token. */
+export async function registerSpoke(
+  hub: TestStation,
+  stationId = SPOKE_ID,
+  username = "thungan",
+  password = "1234",
+) {
+  const session = await hub.login(username, password, "offline");
+  const answer = await hub.app.inject({
+    method: "POST",
+    url: "/api/sync/register",
+    headers: { authorization: `Bearer ${session}` },
+    payload: { protocolVersion: PROTOCOL_VERSION, stationId, name: "Quầy 2" },
+  });
+  return {
+    status: answer.statusCode,
+    body: answer.json() as { deviceToken: string; error?: { code: string } },
+  };
+}

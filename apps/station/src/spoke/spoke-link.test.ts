@@ -1,0 +1,89 @@
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { provisionedSpokeDir, startHub } from "../hub/hub.test-support.js";
+import { startTestStation, type TestStation, waitFor } from "../station.test-support.js";
+import type { FakeServer } from "../sync/fake-server.test-support.js";
+
+/** A spoke and its hub in one process, the spoke's cloud gone: the counters share orders through the hub. */
+describe("a counter as a spoke of its shop's hub", () => {
+  let cloud: FakeServer;
+  let hub: TestStation;
+  let spoke: TestStation;
+  let spokeDir: string;
+  const tokens = { hub: "", spoke: "" };
+
+  beforeAll(async () => {
+    let url: string;
+    ({ cloud, hub, url } = await startHub());
+    spokeDir = provisionedSpokeDir(hub);
+    // The spoke's cloud never answers: what it shares, it shares through the hub.
+    spoke = await startTestStation("http://127.0.0.1:9", { dataDir: spokeDir, hubUrl: url });
+    tokens.hub = await hub.login("thungan", "1234", "offline");
+    tokens.spoke = await spoke.login("thungan", "1234", "offline");
+  });
+  afterAll(async () => {
+    await spoke?.close();
+    rmSync(spokeDir, { recursive: true, force: true });
+    await hub?.close();
+    await cloud?.close();
+  });
+
+  const call = async (
+    station: TestStation,
+    token: string,
+    method: "GET" | "POST",
+    url: string,
+    payload?: object,
+  ) => {
+    const answer = await station.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload }),
+    });
+    return answer.json() as { id: string; status: string; total: number; lines: unknown[]; hub?: unknown };
+  };
+
+  it("registers at the hub with the cashier's login, and shares orders both ways within a second", async () => {
+    await waitFor(
+      async () => {
+        const { hub: link } = (await call(spoke, tokens.spoke, "GET", "/api/hub")) as {
+          hub: { registered: boolean; reachable: boolean };
+        };
+        return link.registered && link.reachable;
+      },
+      5_000,
+      "the spoke registered at a reachable hub",
+    );
+
+    const item = hub.store.catalog()?.items[0]?.id;
+    const opened = await call(hub, tokens.hub, "POST", "/api/orders", {});
+    const started = Date.now();
+    await waitFor(() => spoke.store.orders.getOrder(opened.id), 1_000, "the hub's order at the spoke");
+    expect(Date.now() - started).toBeLessThan(1_000);
+
+    const withLine = await call(spoke, tokens.spoke, "POST", `/api/orders/${opened.id}/lines`, {
+      itemId: item,
+      quantity: 3,
+    });
+    await call(spoke, tokens.spoke, "POST", `/api/orders/${opened.id}/payments`, {
+      method: "cash",
+      amount: withLine.total,
+    });
+    const paidAt = Date.now();
+    const atHub = await waitFor(
+      () =>
+        hub.store.orders.getOrder(opened.id)?.status === "paid" ? hub.store.orders.getOrder(opened.id) : null,
+      1_000,
+      "the spoke's payment at the hub",
+    );
+    expect(Date.now() - paidAt).toBeLessThan(1_000);
+    expect(atHub?.total).toBe(withLine.total);
+    // The hub holds what the spoke made; the spoke owes it nothing, and pushes no other device's op to the cloud.
+    await waitFor(() => spoke.store.hubLog.owedCount() === 0, 2_000, "nothing owed to the hub");
+    const foreignUnsynced = spoke.store.db
+      .prepare("SELECT count(*) AS n FROM ops WHERE synced = 0 AND device_id <> ?")
+      .get(spoke.store.identity()?.stationId) as { n: number };
+    expect(foreignUnsynced.n).toBe(0);
+  });
+});

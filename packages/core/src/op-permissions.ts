@@ -1,0 +1,19 @@
+import type { Op } from "./order-op.js";
+import type { Permission } from "./permissions.js";
+
+/**
+ * The right an op's kind needs from the user who made it, for every tier that takes pushed ops
+ * (the cloud, and a shop's hub station): a lowered quantity also needs `orders.reduce`, found by
+ * folding the order before it.
+ */
+export const OP_KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
+  open: "orders.write",
+  addLine: "orders.write",
+  setQuantity: "orders.write",
+  moveTable: "orders.write",
+  voidLine: "orders.void",
+  voidOrder: "orders.void",
+  discount: "orders.discount",
+  addPayment: "orders.pay",
+  close: "orders.pay",
+};
