@@ -33,4 +33,6 @@ export function startStation(options: {
   dataDir: string;
   port?: number;
   store?: string;
+  /** The shop's hub station's URL: the station is its spoke (`--hub`). */
+  hub?: string;
 }): Promise<RunningProcess>;

@@ -84,9 +84,10 @@ export function startServer({ dataDir, port = 0, demo = true }) {
   return startProcess(SERVER_BIN, args, { name: "quay-server" });
 }
 
-/** A station on a free port, talking to `serverUrl`. */
-export function startStation({ serverUrl, dataDir, port = 0, store }) {
+/** A station on a free port, talking to `serverUrl` (and to the shop's hub at `hub`, as its spoke). */
+export function startStation({ serverUrl, dataDir, port = 0, store, hub }) {
   const args = ["--server", serverUrl, "--host", "127.0.0.1", "--port", String(port), "--data", dataDir];
   if (store) args.push("--store", store);
+  if (hub) args.push("--hub", hub);
   return startProcess(STATION_BIN, args, { name: "quay-station" });
 }
