@@ -8,6 +8,7 @@ import { provisionStation } from "./auth/station-provisioning.js";
 import { STATION_ERRORS } from "./errors.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
 import { guardHostAndOrigin, StationHosts } from "./http/host-guard.js";
+import { guardLanExposure } from "./http/lan-exposure.js";
 import { registerOrderRoutes } from "./http/order-routes.js";
 import { sessionGuard } from "./http/request-session.js";
 import { addServerTiming } from "./http/server-timing.js";
@@ -154,6 +155,7 @@ export async function createStation(options: StationOptions) {
   guardHostAndOrigin(app, new StationHosts(options.allowedHosts));
   // Every route declares who may call it (`config.access`); this one hook checks them all.
   guardRoutes(app, sessionGuard(sessions, spokes));
+  guardLanExposure(app, sessions);
   addServerTiming(app);
   registerSessionRoutes(app, { login, sessions });
   registerStatusRoutes(app, { hub, engine: syncEngine, store });

@@ -62,6 +62,25 @@ describe("station route access", () => {
     }
   });
 
+  it("answers a guest on the shop's network nothing public but the login, the health probe and the web app", async () => {
+    const fromLan = (method: "GET" | "POST", url: string, token?: string) =>
+      station.app.inject({
+        method,
+        url,
+        remoteAddress: "192.168.1.23",
+        headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+        ...(method === "POST"
+          ? { payload: { username: "thungan", password: "wrong", mode: "offline" } }
+          : {}),
+      });
+    expect((await fromLan("GET", "/api/status")).statusCode).toBe(401);
+    expect((await fromLan("GET", "/api/status", tokens.cashier)).statusCode).toBe(200);
+    expect((await fromLan("GET", "/healthz")).statusCode).toBe(200);
+    expect((await fromLan("POST", "/api/login")).statusCode).toBe(401); // checked: a wrong password
+    expect((await fromLan("POST", "/api/login")).json().error.code).toBe("BAD_CREDENTIALS");
+    expect((await station.app.inject({ method: "GET", url: "/api/status" })).statusCode).toBe(200);
+  });
+
   it("refuses a cashier what a route's permission keeps for managers (403), and lets owners past", async () => {
     const withPermission = routes.flatMap((route) =>
       typeof route.access === "object" ? [{ route, permission: route.access.permission }] : [],
