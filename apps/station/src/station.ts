@@ -103,6 +103,7 @@ export async function createStation(options: StationOptions) {
         ...(options.monitor ? { monitor: options.monitor } : {}),
         ...(options.sync ? { options: options.sync } : {}),
         onOrdersChanged: publishOrders,
+        cloudReachable: () => monitor.reachable,
       })
     : undefined;
   // A spoke owes the hub every op made here from now on (`at_hub = 0`).

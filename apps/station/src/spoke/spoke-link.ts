@@ -28,6 +28,8 @@ export interface SpokeLinkDeps {
   readonly options?: Partial<SyncEngineOptions>;
   /** Orders changed by ops pulled from the hub (committed). */
   onOrdersChanged(orderIds: readonly string[]): void;
+  /** Whether the station's own cloud answers now (then the cloud's catalog and users win). */
+  cloudReachable(): boolean;
 }
 
 /** What `GET /api/hub` shows of a spoke's link. */
@@ -78,6 +80,7 @@ export class SpokeLink {
       onOrdersChanged: (orderIds) => deps.onOrdersChanged(orderIds),
       pullLimit: this.options.pullLimit,
       tier: "hub",
+      takesSnapshots: () => !deps.cloudReachable(),
     });
     this.scheduler = new SyncScheduler({
       timers,

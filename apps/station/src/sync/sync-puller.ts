@@ -24,6 +24,12 @@ export interface PullerDeps {
   readonly tier?: "cloud" | "hub";
   /** A page was applied (committed), whatever it carried. */
   onApplied?(): void;
+  /**
+   * Whether a page's catalog and users replace the station's (the cloud's always do). A hub's copy
+   * may be older than what the station pulled from the cloud itself: a spoke takes it only while
+   * its cloud is out of reach, so it never brings back a price or a user the cloud changed.
+   */
+  takesSnapshots?(): boolean;
 }
 
 const TIER_KEYS = {
@@ -85,8 +91,9 @@ export class SyncPuller {
       monitor.reportSuccess();
       const touched = store.transaction(() => {
         const touched = store.orders.applyRemote(page.ops as Op[], tier === "hub");
-        if (page.catalog) store.replaceCatalog(page.catalog);
-        if (page.users) store.replaceUsers(page.users);
+        const takesSnapshots = this.deps.takesSnapshots?.() ?? true;
+        if (page.catalog && takesSnapshots) store.replaceCatalog(page.catalog);
+        if (page.users && takesSnapshots) store.replaceUsers(page.users);
         store.settings.set(keys.cursor, page.cursor);
         return touched;
       });
