@@ -7,6 +7,7 @@ export * from "./money.js";
 export * from "./op-permissions.js";
 export * from "./order.js";
 export * from "./order-change.js";
+export * from "./order-end-check.js";
 export * from "./order-fold.js";
 export * from "./order-op.js";
 export * from "./order-replay.js";

@@ -1,7 +1,7 @@
 import type { Op } from "@quay/core";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testEngines } from "../test-support/engines.test-support.js";
-import { OpFactory } from "../test-support/ops.test-support.js";
+import { newTestId, OpFactory } from "../test-support/ops.test-support.js";
 import { TestServer } from "../test-support/test-server.test-support.js";
 
 const AT = "2026-11-28T02:00:00.000Z";
@@ -55,6 +55,22 @@ describe.each(testEngines())("pushed ops the server refuses on $name", (engine) 
     const own = await server.push(spoke.deviceToken, sale.ops);
     expect(own.status).toBe(200);
     expect(await server.count("ops")).toBe(before);
+
+    // A relayed op is judged by its own station's close: no line after the spoke's close.
+    const spokeOps = new OpFactory(a1, spoke.stationId, users.cashierA.id);
+    const closed = spokeOps.invoice({ at: "2026-11-27T02:00:00.000Z", lines: 1, paid: true });
+    expect((await server.push(hub.deviceToken, closed.ops)).status).toBe(200);
+    const item = a1.items[0];
+    const lineAfter = spokeOps.op(closed.orderId, "2026-11-27T02:05:00.000Z", "addLine", {
+      lineId: newTestId(),
+      itemId: item?.id,
+      name: item?.name,
+      unitPrice: item?.price,
+      vatRate: item?.vatRate,
+      quantity: 5,
+      note: null,
+    });
+    await expectRefused(hub.deviceToken, [lineAfter], "ORDER_PAID", lineAfter);
 
     const revoked = await server.registerStation("cashierA", a1, "Quầy 3");
     const late = new OpFactory(a1, revoked.stationId, users.cashierA.id).invoice({ at: AT });

@@ -1,4 +1,4 @@
-import type { Clock, Op } from "@quay/core";
+import { type Clock, type Op, opAfterOwnEnd } from "@quay/core";
 import { StationError } from "../errors.js";
 import type { StationStore } from "../store/station-store.js";
 import { checkFoldInRange, checkSpokeOps } from "./hub-push-checks.js";
@@ -41,8 +41,18 @@ export class HubIntake {
         checkSpokeOps({ store, identity, spokeId, fresh, nowMs: this.clock.now() });
         for (const op of fresh) store.hubLog.storeRelayed(op);
         const touched = [...new Set(fresh.map((op) => op.orderId))];
+        const isNew = (op: Op) => !stored.has(op.id);
         for (const orderId of touched) {
-          checkFoldInRange(orderId, store.orders.opsOf(orderId));
+          const ops = store.orders.opsOf(orderId);
+          checkFoldInRange(orderId, ops);
+          // No line after the spoke's own close, as the cloud checks (the core's rule).
+          const late = opAfterOwnEnd(spokeId, ops, isNew);
+          if (late) {
+            throw new StationError(late.code, `op ${late.op.id} after its device's ${late.end.kind}`, {
+              orderId,
+              opId: late.op.id,
+            });
+          }
           store.orders.refold(orderId);
         }
         return { held: unique.map((op) => op.id), cursor: store.hubLog.head(), touched };

@@ -109,6 +109,18 @@ describe("a station as its shop's hub", () => {
     expect((await push(ops)).status).toBe(200);
     const later = await push([{ ...open }, altered]);
     expect([later.status, later.body.error?.code]).toEqual([409, "OP_CONFLICT"]);
+    // No line after the spoke's own close, as at the cloud.
+    const last = ops.at(-1) as Op;
+    const lineAfterClose = {
+      ...line,
+      id: "0190a000-0000-7000-8000-00000000ab01",
+      deviceSeq: last.deviceSeq + 1,
+      at: new Date(Date.parse(last.at) + 60_000).toISOString(),
+      data: { ...(line.data as object), lineId: "0190a000-0000-7000-8000-00000000ab02" },
+    };
+    const afterClose = await push([lineAfterClose]);
+    expect([afterClose.status, afterClose.body.error?.code]).toEqual([409, "ORDER_PAID"]);
+    expect(hub.store.orders.opsOf(open.orderId)).toHaveLength(ops.length);
   });
 
   it("answers a pull with the others' ops in pages, the catalog and the users first, and events", async () => {

@@ -1,4 +1,4 @@
-import type { Op, Order } from "@quay/core";
+import { type Op, type Order, opAfterOwnEnd } from "@quay/core";
 import { ServerError } from "../../server-errors.js";
 import { allIn, get, lockStores, publish, type Script } from "../sql-script.js";
 import { appendOps, foldChecked, loadOrderOps } from "./order-log.js";
@@ -86,7 +86,7 @@ export function* pushOps(input: PushInput): Script<PushResult> {
     const projected = [...insertedByOrder].map(([orderId, batchOps]) => {
       const ops = known.has(orderId) ? (storedOps.get(orderId) ?? []) : batchOps;
       const order = foldChecked(orderId, ops);
-      refuseAfterOwnEnd(station.id, ops, inserted);
+      refuseAfterOwnEnd(ops, inserted);
       return { order, ops };
     });
     changedOrders = projected.map(({ order }) => order);
@@ -114,30 +114,24 @@ export function* pushOps(input: PushInput): Script<PushResult> {
 }
 
 /**
- * Refuses a new op its own device could not have made: one made after that device closed the
- * order (only a refund, `voidOrder`, may follow) or voided it (nothing may). The core's
- * `validateOp` refused it at the device, which numbers its ops as it makes them (`deviceSeq`) and
- * stamps each change of an order after everything it holds of it (`at`), so an op later in both
- * is forged or corrupt — a line added to a sale already paid. Ops of other devices are not
- * checked: a phone may add a line the station had not seen when it closed (the fold flags it).
- * The refusal names the order and the op, so the station sets that order apart for a manager.
+ * Refuses a new op its own device could not have made (the core's `opAfterOwnEnd`): for the
+ * pushing station's ops, and for those of each station a hub relays, each judged by its own
+ * device's close or void. The refusal names the order and the op, so the station sets that order
+ * apart for a manager.
  */
-function refuseAfterOwnEnd(deviceId: string, ops: readonly Op[], inserted: ReadonlySet<string>): void {
-  const own = ops.filter((op) => op.deviceId === deviceId);
-  // A void ends more than a close: it is checked first.
-  const ends = [...own.filter((op) => op.kind === "voidOrder"), ...own.filter((op) => op.kind === "close")];
-  if (ends.length === 0) return;
-  const after = (op: Op, end: Op) => op.deviceSeq > end.deviceSeq && Date.parse(op.at) > Date.parse(end.at);
-  for (const op of own) {
-    if (!inserted.has(op.id)) continue;
-    for (const end of ends) {
-      if (!after(op, end) || (end.kind === "close" && op.kind === "voidOrder")) continue;
-      const code = end.kind === "close" ? "ORDER_PAID" : "ORDER_VOID";
-      throw new ServerError(code, `op ${op.id} (${op.kind}) after its device's ${end.kind}`, {
-        orderId: op.orderId,
-        opId: op.id,
-      });
-    }
+function refuseAfterOwnEnd(ops: readonly Op[], inserted: ReadonlySet<string>): void {
+  const isNew = (op: Op) => inserted.has(op.id);
+  for (const deviceId of new Set(ops.filter(isNew).map((op) => op.deviceId))) {
+    const found = opAfterOwnEnd(deviceId, ops, isNew);
+    if (!found) continue;
+    throw new ServerError(
+      found.code,
+      `op ${found.op.id} (${found.op.kind}) after its device's ${found.end.kind}`,
+      {
+        orderId: found.op.orderId,
+        opId: found.op.id,
+      },
+    );
   }
 }
 
