@@ -147,6 +147,15 @@ describe("a station as its shop's hub", () => {
     expect(cursor).toBe(hub.store.hubLog.head());
     const caughtUp = await pull(cursor);
     expect([caughtUp.body.ops, caughtUp.body.catalog, caughtUp.body.users]).toEqual([[], null, null]);
+    // A new catalog at the hub (pulled from the cloud) takes a number: spokes pull it again, alone.
+    const catalog = hub.store.catalog();
+    if (!catalog) throw new Error("no catalog");
+    hub.store.transaction(() => hub.store.replaceCatalog({ ...catalog, items: catalog.items.slice(1) }));
+    const newCatalog = await pull(cursor);
+    expect(newCatalog.body.cursor).toBe(cursor + 1);
+    expect((newCatalog.body.catalog as typeof catalog).items).toHaveLength(catalog.items.length - 1);
+    expect([newCatalog.body.ops, newCatalog.body.users]).toEqual([[], null]);
+    hub.store.transaction(() => hub.store.replaceCatalog(catalog));
 
     const address = hub.app.server.address();
     const port = typeof address === "object" && address ? address.port : 0;
