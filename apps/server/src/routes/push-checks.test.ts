@@ -50,6 +50,16 @@ describe.each(testEngines())("pushed ops the server refuses on $name", (engine) 
     const sale = new OpFactory(a1, spoke.stationId, users.cashierA.id).invoice({ at: AT, paid: true });
     const relayed = await server.push(hub.deviceToken, sale.ops);
     expect(relayed.status, JSON.stringify(relayed.body)).toBe(200);
+    // Pulls leave out what the puller pushed, not what it made: an op pushed in the spoke's name
+    // (a relay, or a forgery) reaches the spoke, so the two never disagree.
+    const ids = sale.ops.map((op) => op.id).sort();
+    const pulledIds = async (token: string) =>
+      ((await server.pull(token, 0)).body.ops as Op[])
+        .map((op) => op.id)
+        .filter((id) => ids.includes(id))
+        .sort();
+    expect(await pulledIds(spoke.deviceToken)).toEqual(ids);
+    expect(await pulledIds(hub.deviceToken)).toEqual([]);
     // The spoke pushing its own ops too is a replay: held, stored once.
     const before = await server.count("ops");
     const own = await server.push(spoke.deviceToken, sale.ops);

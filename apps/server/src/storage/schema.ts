@@ -312,5 +312,15 @@ CREATE INDEX orders_by_number ON orders (tenant_id, number);
 ALTER TABLE stations ADD COLUMN refused_orders TEXT;
 `,
     },
+    {
+      version: 9,
+      name: "which station pushed each op",
+      steps: `
+-- The station whose push brought the op: its own, or a spoke's relayed by the shop's hub. NULL
+-- for ops made on the server, and for ops stored before this migration, when every pushed op was
+-- the pusher's own (device_id). A pull leaves out what the puller pushed, not what it made.
+ALTER TABLE ops ADD COLUMN pushed_by TEXT;
+`,
+    },
   ];
 }

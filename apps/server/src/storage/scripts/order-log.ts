@@ -4,15 +4,20 @@ import { allIn, insertMany, nextSeqs, type Script } from "../sql-script.js";
 
 /** The op log: append-only, one row per op id. */
 
-/** Stores ops not held yet; returns the ids it inserted and the sequence numbers it took. */
+/**
+ * Stores ops not held yet; returns the ids it inserted and the sequence numbers it took.
+ * `pushedBy`: the station whose push brought them (null for ops made on the server).
+ */
 export function* appendOps(
   scope: { tenantId: string; storeId: string },
   ops: readonly Op[],
+  pushedBy: string | null = null,
 ): Script<{ inserted: Set<string>; lastSeq: number }> {
   const seqs = yield* nextSeqs(ops.length);
   // Ops with the same id are the same op: keep this insert idempotent.
   const inserted = yield* insertMany<{ id: string }>(
-    `INSERT INTO ops (seq, id, tenant_id, store_id, order_id, device_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO ops (seq, id, tenant_id, store_id, order_id, device_id, pushed_by, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     ops.map((op, index) => [
       seqs[index] ?? 0,
@@ -21,6 +26,7 @@ export function* appendOps(
       scope.storeId,
       op.orderId,
       op.deviceId,
+      pushedBy,
       JSON.stringify(op),
     ]),
   );

@@ -20,7 +20,9 @@ export interface PullResult {
 }
 
 /**
- * What changed in a store after `cursor`: ops by other devices in server order, and the whole
+ * What changed in a store after `cursor`: ops the station did not push itself, in server order
+ * (a station's own ops relayed by its shop's hub come back, and are ignored; an op pushed in
+ * another station's name reaches that station, so the two never disagree), and the whole
  * catalog or credential cache when they changed. Runs in one snapshot, so the store's head and
  * the ops agree. A cursor beyond the head (the server's database was replaced) starts over at 0;
  * the station ignores ops it holds.
@@ -33,7 +35,8 @@ export function* pullChanges(input: PullInput): Script<PullResult> {
   if (!store) return { cursor: 0, more: false, ops: [], catalog: null, users: null };
   const after = input.cursor > store.head_seq ? 0 : input.cursor;
   const rows = yield* all<{ seq: number; body: string }>(
-    `SELECT seq, body FROM ops WHERE store_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?`,
+    `SELECT seq, body FROM ops WHERE store_id = ? AND seq > ? AND COALESCE(pushed_by, device_id) <> ?
+     ORDER BY seq LIMIT ?`,
     [input.storeId, after, input.stationId, input.limit + 1],
   );
   const more = rows.length > input.limit;

@@ -55,7 +55,7 @@ export function* pushOps(input: PushInput): Script<PushResult> {
       throw new ServerError("FORBIDDEN", `order ${order.id} is in another store`);
   }
 
-  const { inserted, lastSeq } = yield* appendOps(scope, unique);
+  const { inserted, lastSeq } = yield* appendOps(scope, unique, station.id);
   // Only new ops are checked (a refusal rolls the insert back): a replayed push of ops held
   // already, checked when they came, is still answered as held.
   const fresh = inserted.size === unique.length ? unique : unique.filter((op) => inserted.has(op.id));

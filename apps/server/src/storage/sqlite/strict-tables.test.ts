@@ -91,12 +91,22 @@ describe("SQLite tables made before migration 5", () => {
     old.prepare("ATTACH DATABASE ? AS filled").run(filledFile);
     // Tables made after migration 4 come with the later migrations, empty; a new database's are too.
     const oldTables = new Set(userTables(old).map((table) => table.name));
-    for (const { name, rows } of filled.tables.filter((table) => table.name !== "schema_migrations")) {
+    /** Columns later migrations add to an old table: they start out NULL in its old rows. */
+    const laterColumns = new Map<string, string[]>();
+    for (const { name, rows, columns: filledColumns } of filled.tables.filter(
+      (table) => table.name !== "schema_migrations",
+    )) {
       if (oldTables.has(name)) {
-        // The columns the old table has: later migrations add theirs (and fill them) themselves.
-        const columns = (old.pragma(`main.table_info(${name})`) as { name: string }[])
-          .map((column) => column.name)
-          .join(", ");
+        const oldColumns = (old.pragma(`main.table_info(${name})`) as { name: string }[]).map(
+          (column) => column.name,
+        );
+        laterColumns.set(
+          name,
+          (filledColumns as { name: string }[])
+            .map((column) => column.name)
+            .filter((column) => !oldColumns.includes(column)),
+        );
+        const columns = oldColumns.join(", ");
         old.exec(
           `DELETE FROM main.${name}; INSERT INTO main.${name} (${columns}) SELECT ${columns} FROM filled.${name}`,
         );
@@ -109,7 +119,17 @@ describe("SQLite tables made before migration 5", () => {
     await new SqliteStore({ file }).close();
     const migrated = contents(file);
     expect(migrated.tables.every((table) => table.strict === 1)).toBe(true);
-    expect(migrated).toEqual(filled);
+    const expected = {
+      ...filled,
+      tables: filled.tables.map((table) => ({
+        ...table,
+        rows: table.rows.map((row) => ({
+          ...(row as object),
+          ...Object.fromEntries((laterColumns.get(table.name) ?? []).map((column) => [column, null])),
+        })),
+      })),
+    };
+    expect(migrated).toEqual(expected);
     expect(filled.tables.find((table) => table.name === "ops")?.rows.length).toBe(
       paid.ops.length + open.ops.length,
     );
