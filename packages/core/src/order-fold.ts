@@ -12,7 +12,7 @@ import {
   ZERO,
 } from "./money.js";
 import type { Order, OrderFlag, OrderLine, Payment, VatBreakdown, VoidedLine } from "./order.js";
-import { compareOps, type Op, type OpData } from "./order-op.js";
+import { compareOps, type Op, type OpData, type OpOf } from "./order-op.js";
 import { allocateProportionally } from "./rounding.js";
 
 interface LineState {
@@ -34,11 +34,12 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   for (const op of ops) if (op.orderId === orderId && !byId.has(op.id)) byId.set(op.id, op);
   const sorted = [...byId.values()].sort(compareOps);
 
-  let open: { number: string; storeId: string; at: string; deviceId: string } | null = null;
+  let open: OpOf<"open"> | null = null;
   let tableId: string | null = null;
   let discountAmount = ZERO;
   let voided: { at: string; reason: string } | null = null;
-  let paidAt: string | null = null;
+  // The first close in op order counts: it sets `paidAt` and says who checked out, where.
+  let close: OpOf<"close"> | null = null;
   const closingDevices = new Set<string>();
   const lines = new Map<string, LineState>();
   const payments = new Map<string, Payment>();
@@ -55,7 +56,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   for (const op of sorted) {
     switch (op.kind) {
       case "open":
-        open ??= { number: op.data.number, storeId: op.data.storeId, at: op.at, deviceId: op.deviceId };
+        open ??= op;
         tableId = op.data.tableId;
         break;
       case "addLine": {
@@ -87,7 +88,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
         }
         break;
       case "close":
-        paidAt ??= op.at;
+        close ??= op;
         closingDevices.add(op.deviceId);
         break;
       case "voidOrder":
@@ -125,15 +126,15 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   const excess = maxDong(subtractDong(paid, total), ZERO);
   const changeDue = minDong(excess, cashTendered);
 
-  const status = voided ? "void" : paidAt !== null ? "paid" : "open";
+  const status = voided ? "void" : close !== null ? "paid" : "open";
   const flags: OrderFlag[] = [];
   if (subtractDong(excess, changeDue) > 0 || closingDevices.size > 1) flags.push("overpaid");
   if (status === "paid" && paid < total) flags.push("underpaid");
 
   return {
     id: orderId,
-    number: open?.number ?? null,
-    storeId: open?.storeId ?? null,
+    number: open?.data.number ?? null,
+    storeId: open?.data.storeId ?? null,
     tableId,
     status,
     lines: activeLines,
@@ -147,10 +148,13 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
     changeDue,
     payments: paymentList,
     openedAt: open?.at ?? null,
-    paidAt,
+    paidAt: close?.at ?? null,
     voidedAt: voided?.at ?? null,
     voidReason: voided?.reason ?? null,
     stationId: open?.deviceId ?? null,
+    openedByUserId: open?.userId ?? null,
+    closedByUserId: close?.userId ?? null,
+    closedOnDeviceId: close?.deviceId ?? null,
     flags,
     updatedAt: sorted.at(-1)?.at ?? null,
   };

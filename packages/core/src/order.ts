@@ -69,6 +69,15 @@ export interface Order {
   readonly voidReason: string | null;
   /** The device that opened the order. */
   readonly stationId: string | null;
+  /** The user of the `open` op the fold keeps: who opened the order. */
+  readonly openedByUserId: string | null;
+  /**
+   * The user and device of the `close` op that counts (the one that set `paidAt`): who checked
+   * the order out, on which device (a station id, or `web-<session>` for phones and the back
+   * office). Null while `paidAt` is; a voided order keeps them, as it keeps `paidAt`.
+   */
+  readonly closedByUserId: string | null;
+  readonly closedOnDeviceId: string | null;
   readonly flags: readonly OrderFlag[];
   /** Device time of the latest op. */
   readonly updatedAt: string | null;

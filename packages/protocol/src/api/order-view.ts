@@ -42,6 +42,11 @@ export const OrderSchema = z.object({
   voidedAt: IsoTime.nullable(),
   voidReason: z.string().nullable(),
   stationId: z.string().nullable(),
+  // Who opened the order, who checked it out on which device (core's `Order`). Absent only from
+  // an order a station folded before they existed, until its next change refolds it.
+  openedByUserId: z.string().nullable().optional(),
+  closedByUserId: z.string().nullable().optional(),
+  closedOnDeviceId: z.string().nullable().optional(),
   flags: z.array(z.enum(ORDER_FLAGS)),
   updatedAt: IsoTime.nullable(),
   /** Station only: the server refused the order's changes for good; it waits for a manager. */
