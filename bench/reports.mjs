@@ -110,7 +110,7 @@ async function seed(store, newId) {
   const firstDay = todayStart - (DAYS - 1) * DAY_MS;
   for (let start = 0; start < INVOICES; start += SEED_BATCH) {
     const ops = [];
-    const projected = [];
+    const orders = [];
     for (let index = start; index < Math.min(INVOICES, start + SEED_BATCH); index++) {
       // Spread evenly over the days, opened between 07:00 and 21:59 local time.
       const day = firstDay + Math.floor((index / INVOICES) * DAYS) * DAY_MS;
@@ -126,16 +126,12 @@ async function seed(store, newId) {
         next,
       });
       ops.push(...invoice.ops);
-      projected.push({ order: foldOrder(invoice.orderId, invoice.ops), ops: invoice.ops });
+      orders.push(foldOrder(invoice.orderId, invoice.ops));
     }
     await store.write(
       (function* () {
-        const { lastSeq } = yield* appendOps(scope, ops);
-        yield* saveOrderProjections(
-          { ...scope, timeZone: TIME_ZONE, receivedAt: now, seq: lastSeq },
-          projected,
-          new Set(),
-        );
+        yield* appendOps(scope, ops);
+        yield* saveOrderProjections({ ...scope, timeZone: TIME_ZONE, receivedAt: now }, orders, new Set());
       })(),
     );
   }

@@ -20,7 +20,6 @@ import { registerSyncRoutes } from "./routes/sync-routes.js";
 import { registerUserRoutes } from "./routes/user-routes.js";
 import type { ServerContext } from "./server-context.js";
 import { SERVER_ERRORS } from "./server-errors.js";
-import { backfillOrderProjections } from "./storage/scripts/projection-backfill.js";
 import type { ServerStore } from "./storage/server-store.js";
 import { registerWebApps } from "./web/web-apps.js";
 
@@ -50,8 +49,6 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
     errors: SERVER_ERRORS,
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
   });
-  // Rows of orders stored before the report columns existed are filled in once.
-  await backfillOrderProjections(options.store);
   const sessions = await SessionAuthority.create(options.store, clock, newId);
   const live = new LiveEvents(options.store, app.log);
   app.addHook("onClose", async () => live.stop());

@@ -327,7 +327,7 @@ describe.each(testEngines())("sync on $name", (engine) => {
       expect([answer.status, answer.body.error.code]).toEqual([500, "INTERNAL"]);
       expect(await server.count("ops")).toBe(0);
       expect(await server.count("orders")).toBe(0);
-      expect(await server.count("sale_lines")).toBe(0);
+      expect(await server.count("sales_rollup")).toBe(0);
 
       await server.db.query(`DROP TRIGGER fail_halfway${server.db.engine === "postgres" ? " ON ops" : ""}`);
       expect((await server.push(station.deviceToken, ops)).status).toBe(200);
@@ -343,14 +343,14 @@ describe.each(testEngines())("sync on $name", (engine) => {
       });
       if (server.db.engine === "sqlite") {
         await server.db.query(
-          "CREATE TRIGGER fail_lines BEFORE INSERT ON sale_lines BEGIN SELECT RAISE(ABORT, 'injected'); END",
+          "CREATE TRIGGER fail_rollup BEFORE INSERT ON sales_rollup BEGIN SELECT RAISE(ABORT, 'injected'); END",
         );
       } else {
         await server.db.query(
-          "CREATE OR REPLACE FUNCTION fail_lines() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected'; END $$ LANGUAGE plpgsql",
+          "CREATE OR REPLACE FUNCTION fail_rollup() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected'; END $$ LANGUAGE plpgsql",
         );
         await server.db.query(
-          "CREATE TRIGGER fail_lines BEFORE INSERT ON sale_lines FOR EACH ROW EXECUTE FUNCTION fail_lines()",
+          "CREATE TRIGGER fail_rollup BEFORE INSERT ON sales_rollup FOR EACH ROW EXECUTE FUNCTION fail_rollup()",
         );
       }
       expect((await server.push(station.deviceToken, sale.ops)).status).toBe(500);

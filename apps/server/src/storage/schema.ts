@@ -1,3 +1,4 @@
+import { foldedAttribution } from "./folded-attribution-migration.js";
 import type { Migration } from "./migration.js";
 
 /** The words in which the engines' DDL differs; `schemaMigrations` writes everything else once. */
@@ -225,7 +226,7 @@ CREATE TABLE device_counters (
       steps: `
 -- Who opened the order, and of a paid one who checked it out on which device (a station id, or
 -- web-<session> for the phone and back office), and the local hour of payment: report groups.
--- Rows written before this migration are filled in by code at start (projection-backfill.ts).
+-- Rows written before this migration were filled in from the op log at start; migration 10 does it now.
 ALTER TABLE orders ADD COLUMN opened_by TEXT;
 ALTER TABLE orders ADD COLUMN closed_by TEXT;
 ALTER TABLE orders ADD COLUMN closed_device TEXT;
@@ -321,6 +322,11 @@ ALTER TABLE stations ADD COLUMN refused_orders TEXT;
 -- the pusher's own (device_id). A pull leaves out what the puller pushed, not what it made.
 ALTER TABLE ops ADD COLUMN pushed_by TEXT;
 `,
+    },
+    {
+      version: 10,
+      name: "orders say who opened and checked them out; reports read the rollup alone",
+      steps: foldedAttribution,
     },
   ];
 }

@@ -1,5 +1,5 @@
 import type { OrderView } from "@quay/protocol";
-import { all, type Script } from "../sql-script.js";
+import { all, allIn, type Script } from "../sql-script.js";
 
 /** An open order on the floor and who opened it (a waiter, a cashier), as phones show it. */
 export interface FloorOrder {
@@ -9,19 +9,24 @@ export interface FloorOrder {
 
 /** The store's open orders, oldest first, each with the name of the user who opened it. */
 export function* floorOrders(storeId: string): Script<FloorOrder[]> {
-  const rows = yield* all<{
-    received_at: string;
-    view: string;
-    opened_by: string | null;
-    name: string | null;
-  }>(
-    `SELECT orders.received_at, orders.view, orders.opened_by, users.name FROM orders
-     LEFT JOIN users ON users.id = orders.opened_by
-     WHERE orders.store_id = ? AND orders.status = 'open' ORDER BY orders.opened_at, orders.id`,
+  const rows = yield* all<{ received_at: string; view: string }>(
+    `SELECT received_at, view FROM orders WHERE store_id = ? AND status = 'open' ORDER BY opened_at, id`,
     [storeId],
   );
-  return rows.map((row) => ({
-    order: { ...(JSON.parse(row.view) as OrderView), receivedAt: row.received_at },
-    openedBy: row.opened_by === null ? null : { id: row.opened_by, name: row.name },
-  }));
+  const orders = rows.map((row) => ({ ...(JSON.parse(row.view) as OrderView), receivedAt: row.received_at }));
+  const openerIds = [...new Set(orders.map((order) => order.openedByUserId ?? null))].filter(
+    (id): id is string => id !== null,
+  );
+  const users = yield* allIn<{ id: string; name: string }>(
+    "SELECT id, name FROM users WHERE id IN (?*)",
+    openerIds,
+  );
+  const names = new Map(users.map((user) => [user.id, user.name]));
+  return orders.map((order) => {
+    const openerId = order.openedByUserId ?? null;
+    return {
+      order,
+      openedBy: openerId === null ? null : { id: openerId, name: names.get(openerId) ?? null },
+    };
+  });
 }

@@ -57,3 +57,14 @@ export function foldChecked(orderId: string, ops: readonly Op[]): Order {
   }
   return order;
 }
+
+/** Groups ops by order id. */
+export function opsByOrder(ops: Iterable<Op>): Map<string, Op[]> {
+  const grouped = new Map<string, Op[]>();
+  for (const op of ops) {
+    const list = grouped.get(op.orderId);
+    if (list) list.push(op);
+    else grouped.set(op.orderId, [op]);
+  }
+  return grouped;
+}

@@ -1,6 +1,6 @@
 import type { PaymentMethod } from "@quay/core";
 import type { SalesReport } from "@quay/protocol";
-import { all, allIn, get, placeholders, type Script, type SqlValue } from "../sql-script.js";
+import { all, allIn, placeholders, type Script, type SqlValue } from "../sql-script.js";
 import { type GroupRow, type ReportNames, salesByCategory, summariseOrders } from "./sales-groups.js";
 import type { RollupDimension } from "./sales-rollup.js";
 
@@ -28,6 +28,7 @@ interface RollupRow {
   readonly group_key: string;
   readonly quantity: number | string;
   readonly amount: number | string;
+  readonly item_name: string | null;
 }
 
 /** The rollup's rows of one dimension as order groups (the empty key stands for "unknown"). */
@@ -47,15 +48,16 @@ const orNull = (text: string) => (text === "" ? null : text);
  * Sales of paid orders (void ones excluded) whose local day of payment — the day the sale was
  * made at the counter, whenever it reached the server — lies in [from, to]. One range scan of
  * the sales rollup (kept in step with every order by `saveOrderProjections`), a few hundred rows
- * a day whatever the number of invoices; names come from the catalog, stations and users.
+ * a day whatever the number of invoices; names come from the catalog, stations and users, and
+ * for an item since taken off the menu from the rollup's item rows.
  */
 export function* salesReport(input: SalesReportInput): Script<SalesReport> {
   if (input.storeIds.length === 0) return EMPTY_SALES_REPORT;
   const range = `store_id IN (${placeholders(input.storeIds.length)}) AND paid_day >= ? AND paid_day <= ?`;
   const params: SqlValue[] = [...input.storeIds, input.from, input.to];
   const rows = yield* all<RollupRow>(
-    `SELECT dimension, group_key, SUM(quantity) AS quantity, SUM(amount) AS amount FROM sales_rollup
-     WHERE ${range} GROUP BY dimension, group_key`,
+    `SELECT dimension, group_key, SUM(quantity) AS quantity, SUM(amount) AS amount, MAX(item_name) AS item_name
+     FROM sales_rollup WHERE ${range} GROUP BY dimension, group_key`,
     params,
   );
   const groups = {
@@ -68,7 +70,8 @@ export function* salesReport(input: SalesReportInput): Script<SalesReport> {
   const byItem: SalesReport["byItem"] = [];
   for (const row of rows) {
     if (row.dimension !== "item" || (Number(row.quantity) === 0 && Number(row.amount) === 0)) continue;
-    const name = names.items.get(row.group_key)?.name ?? (yield* soldName(range, params, row.group_key));
+    // An item no longer on the menu shows under the name it was sold under.
+    const name = names.items.get(row.group_key)?.name ?? row.item_name ?? "";
     byItem.push({ itemId: row.group_key, name, quantity: Number(row.quantity), revenue: Number(row.amount) });
   }
   byItem.sort((a, b) => b.revenue - a.revenue || a.itemId.localeCompare(b.itemId));
@@ -82,15 +85,6 @@ export function* salesReport(input: SalesReportInput): Script<SalesReport> {
     byItem,
     byCategory: salesByCategory(byItem, names),
   };
-}
-
-/** The name an item was sold under, for an item no longer in the catalog. */
-function* soldName(range: string, params: readonly SqlValue[], itemId: string): Script<string> {
-  const row = yield* get<{ name: string }>(
-    `SELECT name FROM sale_lines WHERE ${range} AND item_id = ? LIMIT 1`,
-    [...params, itemId],
-  );
-  return row?.name ?? "";
 }
 
 /** The names the groups are shown under: the stores' stations and menu, the cashiers. */

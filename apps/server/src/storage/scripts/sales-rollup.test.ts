@@ -30,7 +30,7 @@ describe.each(testEngines())("the sales rollup on $name", (engine) => {
       )
     ).map((row) => ({ ...row, quantity: Number(row.quantity), amount: Number(row.amount) }));
 
-  it("stays equal to a rebuild from the report rows through refunds, late checkouts and retries", async () => {
+  it("stays equal to a rebuild from the paid orders through refunds, late checkouts and retries", async () => {
     const { a1 } = server.world.stores;
     const { users } = server.world;
     // Registered a week before the sales below, as ops may not predate their station by more.

@@ -1,20 +1,21 @@
+import type { Order } from "@quay/core";
 import { all, allIn, insertMany, lockStores, run, type Script, type SqlValue } from "../sql-script.js";
 
 /** The groupings sales are rolled up by (see migration 3). */
 export const ROLLUP_DIMENSIONS = ["day", "hour", "device", "cashier", "method", "item"] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 
-/** One paid order as the report rows describe it. */
-export interface PaidSale {
+/** Where a paid order counts: its store, and the local day and hour it was paid in. */
+export interface SalePlace {
   readonly tenantId: string;
   readonly storeId: string;
   readonly paidDay: string;
   readonly paidHour: number | null;
-  readonly closedDevice: string | null;
-  readonly closedBy: string | null;
-  readonly total: number;
-  readonly lines: readonly { readonly itemId: string; readonly quantity: number; readonly amount: number }[];
-  readonly payments: readonly { readonly method: string; readonly amount: number }[];
+}
+
+/** One paid order as the rollup counts it: where, and the folded order itself. */
+export interface PaidSale extends SalePlace {
+  readonly order: Order;
 }
 
 interface Delta {
@@ -25,11 +26,15 @@ interface Delta {
   readonly key: string;
   quantity: number;
   amount: number;
+  /** Item rows: the name the item was sold under (an added line's wins over a taken-back one's). */
+  itemName: string | null;
 }
 
 /**
  * Changes to the rollup, summed per row: `add` a sale's contribution, `remove` the contribution
- * it made before (when an order's projection is replaced). Write them with `saveRollup`.
+ * it made before (when an order's projection is replaced). Write them with `saveRollup`. Both
+ * read the same fields of the order, so a sale taken back with the order it was added with
+ * cancels out exactly.
  */
 export class RollupChanges {
   readonly #deltas = new Map<string, Delta>();
@@ -54,6 +59,7 @@ export class RollupChanges {
         delta.key,
         delta.quantity,
         delta.amount,
+        delta.itemName,
       ]);
   }
 
@@ -70,117 +76,104 @@ export class RollupChanges {
           key,
           quantity: 0,
           amount: 0,
+          itemName: null,
         };
         this.#deltas.set(id, delta);
       }
       delta.quantity += sign * quantity;
       delta.amount += sign * amount;
+      return delta;
     };
-    bump("day", sale.paidDay, 1, sale.total);
-    bump("hour", sale.paidHour === null ? "" : String(sale.paidHour), 1, sale.total);
-    bump("device", sale.closedDevice ?? "", 1, sale.total);
-    bump("cashier", sale.closedBy ?? "", 1, sale.total);
-    for (const payment of sale.payments) bump("method", payment.method, 1, payment.amount);
-    for (const line of sale.lines) bump("item", line.itemId, line.quantity, line.amount);
+    const { order } = sale;
+    bump("day", sale.paidDay, 1, order.total);
+    bump("hour", sale.paidHour === null ? "" : String(sale.paidHour), 1, order.total);
+    bump("device", order.closedOnDeviceId ?? "", 1, order.total);
+    bump("cashier", order.closedByUserId ?? "", 1, order.total);
+    for (const [method, amount] of netPaymentsByMethod(order)) bump("method", method, 1, amount);
+    for (const line of order.lines) {
+      const delta = bump("item", line.itemId, line.quantity, line.amount);
+      if (sign === 1 || delta.itemName === null) delta.itemName = line.name;
+    }
   }
+}
+
+/** What each method brought in: cash tendered less the change given back. */
+function netPaymentsByMethod(order: Order): Map<string, number> {
+  const byMethod = new Map<string, number>();
+  for (const payment of order.payments) {
+    byMethod.set(payment.method, (byMethod.get(payment.method) ?? 0) + payment.amount);
+  }
+  const cash = byMethod.get("cash");
+  if (cash !== undefined) byMethod.set("cash", Math.max(0, cash - order.changeDue));
+  for (const [method, amount] of byMethod) if (amount === 0) byMethod.delete(method);
+  return byMethod;
 }
 
 /** Adds the summed changes to the rollup rows (creating the rows that do not exist yet). */
 export function* saveRollup(changes: RollupChanges): Script<void> {
   yield* insertMany(
-    `INSERT INTO sales_rollup (tenant_id, store_id, paid_day, dimension, group_key, quantity, amount)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO sales_rollup (tenant_id, store_id, paid_day, dimension, group_key, quantity, amount, item_name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (store_id, paid_day, dimension, group_key) DO UPDATE SET
-       quantity = sales_rollup.quantity + excluded.quantity, amount = sales_rollup.amount + excluded.amount`,
+       quantity = sales_rollup.quantity + excluded.quantity, amount = sales_rollup.amount + excluded.amount,
+       item_name = COALESCE(excluded.item_name, sales_rollup.item_name)`,
     changes.rows(),
   );
 }
 
-/** The sales these orders contribute now (read before their projection is replaced). */
+interface PaidOrderRow {
+  readonly id: string;
+  readonly tenant_id: string;
+  readonly store_id: string;
+  readonly paid_day: string;
+  readonly paid_hour: number | string | null;
+  readonly view: string;
+}
+
+const PAID_ORDER_COLUMNS = "id, tenant_id, store_id, paid_day, paid_hour, view";
+const COUNTED = "status = 'paid' AND paid_day IS NOT NULL";
+
+function paidSale(row: PaidOrderRow): PaidSale {
+  return {
+    tenantId: row.tenant_id,
+    storeId: row.store_id,
+    paidDay: row.paid_day,
+    paidHour: row.paid_hour === null ? null : Number(row.paid_hour),
+    // `view` is the JSON of the fold that was counted when the row was written.
+    order: JSON.parse(row.view) as Order,
+  };
+}
+
+/** The sales these orders count for now (read before their projection is replaced). */
 export function* storedSales(orderIds: readonly string[]): Script<PaidSale[]> {
-  const orders = yield* allIn<{
-    id: string;
-    tenant_id: string;
-    store_id: string;
-    paid_day: string;
-    paid_hour: number | null;
-    closed_device: string | null;
-    closed_by: string | null;
-    total: number | string;
-  }>(
-    `SELECT id, tenant_id, store_id, paid_day, paid_hour, closed_device, closed_by, total FROM orders
-     WHERE status = 'paid' AND paid_day IS NOT NULL AND id IN (?*)`,
+  const rows = yield* allIn<PaidOrderRow>(
+    `SELECT ${PAID_ORDER_COLUMNS} FROM orders WHERE ${COUNTED} AND id IN (?*)`,
     orderIds,
   );
-  if (orders.length === 0) return [];
-  const paidIds = orders.map((order) => order.id);
-  const lines = yield* allIn<{
-    order_id: string;
-    item_id: string;
-    quantity: number;
-    amount: number | string;
-  }>("SELECT order_id, item_id, quantity, amount FROM sale_lines WHERE order_id IN (?*)", paidIds);
-  const payments = yield* allIn<{ order_id: string; method: string; amount: number | string }>(
-    "SELECT order_id, method, amount FROM sale_payments WHERE order_id IN (?*)",
-    paidIds,
-  );
-  const linesOf = groupBy(lines, (line) => line.order_id);
-  const paymentsOf = groupBy(payments, (payment) => payment.order_id);
-  return orders.map((order) => ({
-    tenantId: order.tenant_id,
-    storeId: order.store_id,
-    paidDay: order.paid_day,
-    paidHour: order.paid_hour === null ? null : Number(order.paid_hour),
-    closedDevice: order.closed_device,
-    closedBy: order.closed_by,
-    total: Number(order.total),
-    lines: (linesOf.get(order.id) ?? []).map((line) => ({
-      itemId: line.item_id,
-      quantity: Number(line.quantity),
-      amount: Number(line.amount),
-    })),
-    payments: (paymentsOf.get(order.id) ?? []).map((payment) => ({
-      method: payment.method,
-      amount: Number(payment.amount),
-    })),
-  }));
+  return rows.map(paidSale);
 }
 
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
+const REBUILD_BATCH = 1_000;
 
 /**
- * Rebuilds the whole rollup from the report rows (after migration 3, or to repair it), holding
- * every store's lock so no push changes the rows while they are summed.
+ * Rebuilds the whole rollup from the paid orders' rows (at migration 10, or to repair it),
+ * holding every store's lock so no push changes the rows while they are summed.
  */
 export function* rebuildRollup(): Script<void> {
   const stores = yield* all<{ id: string }>("SELECT id FROM stores");
   yield* lockStores(stores.map((store) => store.id));
   yield* run("DELETE FROM sales_rollup");
-  const insert =
-    "INSERT INTO sales_rollup (tenant_id, store_id, paid_day, dimension, group_key, quantity, amount)";
-  const paid = "FROM orders WHERE status = 'paid' AND paid_day IS NOT NULL";
-  const byOrderColumn = (dimension: RollupDimension, key: string) =>
-    `${insert} SELECT tenant_id, store_id, paid_day, '${dimension}', ${key}, COUNT(*), SUM(total) ${paid}
-     GROUP BY tenant_id, store_id, paid_day, ${key}`;
-  yield* run(byOrderColumn("day", "paid_day"));
-  yield* run(byOrderColumn("hour", "COALESCE(CAST(paid_hour AS TEXT), '')"));
-  yield* run(byOrderColumn("device", "COALESCE(closed_device, '')"));
-  yield* run(byOrderColumn("cashier", "COALESCE(closed_by, '')"));
-  yield* run(
-    `${insert} SELECT tenant_id, store_id, paid_day, 'method', method, COUNT(*), SUM(amount) FROM sale_payments
-     GROUP BY tenant_id, store_id, paid_day, method`,
-  );
-  yield* run(
-    `${insert} SELECT tenant_id, store_id, paid_day, 'item', item_id, SUM(quantity), SUM(amount) FROM sale_lines
-     GROUP BY tenant_id, store_id, paid_day, item_id`,
-  );
+  const rollup = new RollupChanges();
+  let after = "";
+  for (;;) {
+    const rows = yield* all<PaidOrderRow>(
+      `SELECT ${PAID_ORDER_COLUMNS} FROM orders WHERE ${COUNTED} AND id > ? ORDER BY id LIMIT ?`,
+      [after, REBUILD_BATCH],
+    );
+    for (const row of rows) rollup.add(paidSale(row));
+    const last = rows.at(-1);
+    if (!last || rows.length < REBUILD_BATCH) break;
+    after = last.id;
+  }
+  yield* saveRollup(rollup);
 }

@@ -83,8 +83,8 @@ export function* recordServerOps(
   const scope = { tenantId: store.tenantId, storeId: store.id };
   const { lastSeq } = yield* appendOps(scope, stamped.ops);
   yield* saveOrderProjections(
-    { ...scope, timeZone: store.timeZone, receivedAt: new Date(context.nowMs).toISOString(), seq: lastSeq },
-    [{ order, ops }],
+    { ...scope, timeZone: store.timeZone, receivedAt: new Date(context.nowMs).toISOString() },
+    [order],
     projected ? new Set([orderId]) : new Set(),
   );
   yield* advanceStoreHead(store.id, lastSeq);

@@ -1,8 +1,8 @@
 import { type Op, type Order, opAfterOwnEnd } from "@quay/core";
 import { ServerError } from "../../server-errors.js";
 import { allIn, get, lockStores, publish, type Script } from "../sql-script.js";
-import { appendOps, foldChecked, loadOrderOps } from "./order-log.js";
-import { opsByOrder, saveOrderProjections } from "./order-projection.js";
+import { appendOps, foldChecked, loadOrderOps, opsByOrder } from "./order-log.js";
+import { saveOrderProjections } from "./order-projection.js";
 import { pendingAfterPush } from "./pending-after-push.js";
 import { checkPushedOps } from "./push-checks.js";
 import type { PendingCounts, StationRecord, StoreRecord } from "./records.js";
@@ -83,16 +83,15 @@ export function* pushOps(input: PushInput): Script<PushResult> {
     const storedOps = opsByOrder(
       yield* loadOrderOps([...insertedByOrder.keys()].filter((id) => known.has(id))),
     );
-    const projected = [...insertedByOrder].map(([orderId, batchOps]) => {
+    changedOrders = [...insertedByOrder].map(([orderId, batchOps]) => {
       const ops = known.has(orderId) ? (storedOps.get(orderId) ?? []) : batchOps;
       const order = foldChecked(orderId, ops);
       refuseAfterOwnEnd(ops, inserted);
-      return { order, ops };
+      return order;
     });
-    changedOrders = projected.map(({ order }) => order);
     yield* saveOrderProjections(
-      { ...scope, timeZone: store.timeZone, receivedAt: input.now, seq: lastSeq },
-      projected,
+      { ...scope, timeZone: store.timeZone, receivedAt: input.now },
+      changedOrders,
       known,
     );
     yield* advanceStoreHead(store.id, lastSeq);
