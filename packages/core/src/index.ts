@@ -4,6 +4,7 @@ export * from "./crc16.js";
 export * from "./invoice-number.js";
 export * from "./local-time.js";
 export * from "./money.js";
+export * from "./op-identity.js";
 export * from "./op-permissions.js";
 export * from "./order.js";
 export * from "./order-change.js";

@@ -1,4 +1,4 @@
-import { type Clock, type Op, opAfterOwnEnd } from "@quay/core";
+import { type Clock, distinctOps, type Op, opAfterOwnEnd, sameOp } from "@quay/core";
 import { StationError } from "../errors.js";
 import type { StationStore } from "../store/station-store.js";
 import { checkFoldInRange, checkSpokeOps } from "./hub-push-checks.js";
@@ -29,13 +29,14 @@ export class HubIntake {
     const { store } = this;
     const identity = store.identity();
     if (!identity) throw new StationError("NOT_PROVISIONED", "a hub must have synced once");
-    const unique = distinctOps(pushed);
+    const { ops: unique, conflicting } = distinctOps(pushed);
+    if (conflicting) throw conflict(conflicting);
     return store.transaction(
       () => {
         const stored = store.hubLog.storedBodies(unique.map((op) => op.id));
         for (const op of unique) {
           const body = stored.get(op.id);
-          if (body !== undefined && canonical(JSON.parse(body)) !== canonical(op)) throw conflict(op);
+          if (body !== undefined && !sameOp(JSON.parse(body), op)) throw conflict(op);
         }
         const fresh = unique.filter((op) => !stored.has(op.id));
         checkSpokeOps({ store, identity, spokeId, fresh, nowMs: this.clock.now() });
@@ -62,28 +63,9 @@ export class HubIntake {
   }
 }
 
-/** The push's ops, one per id; the same id with other content is a conflict, never stored. */
-function distinctOps(ops: readonly Op[]): Op[] {
-  const byId = new Map<string, Op>();
-  for (const op of ops) {
-    const first = byId.get(op.id);
-    if (first === undefined) byId.set(op.id, op);
-    else if (canonical(first) !== canonical(op)) throw conflict(op);
-  }
-  return [...byId.values()];
-}
-
 function conflict(op: Op): StationError {
   return new StationError("OP_CONFLICT", `op ${op.id} differs from its first copy`, {
     orderId: op.orderId,
     opId: op.id,
   });
-}
-
-/** JSON with keys in order, so two copies of an op compare by content, not by key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(",")}}`;
 }

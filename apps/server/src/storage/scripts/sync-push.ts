@@ -1,4 +1,4 @@
-import { type Op, type Order, opAfterOwnEnd } from "@quay/core";
+import { distinctOps, type Op, type Order, opAfterOwnEnd, sameOp } from "@quay/core";
 import { ServerError } from "../../server-errors.js";
 import { allIn, get, lockStores, publish, type Script } from "../sql-script.js";
 import { appendOps, foldChecked, loadOrderOps, opsByOrder } from "./order-log.js";
@@ -38,7 +38,8 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   const scope = { tenantId: store.tenantId, storeId: store.id };
   yield* lockStores([store.id]);
 
-  const unique = distinctOps(input.ops);
+  const { ops: unique, conflicting } = distinctOps(input.ops);
+  if (conflicting) throw conflict(conflicting);
 
   for (const op of unique) {
     if (op.kind === "open" && op.data.storeId !== store.id) {
@@ -70,7 +71,7 @@ export function* pushOps(input: PushInput): Script<PushResult> {
     for (const row of heldBefore) {
       if (row.store_id !== store.id) throw new ServerError("FORBIDDEN", `op ${row.id} is in another store`);
       const op = pushed.get(row.id);
-      if (op && canonical(JSON.parse(row.body)) !== canonical(op)) throw conflict(op);
+      if (op && !sameOp(JSON.parse(row.body), op)) throw conflict(op);
     }
   }
 
@@ -134,31 +135,9 @@ function refuseAfterOwnEnd(ops: readonly Op[], inserted: ReadonlySet<string>): v
   }
 }
 
-/**
- * The push's ops, one per id. Ops with the same id are the same op: the same id with other
- * content is a conflict, refused, never stored silently (the first copy held stays).
- */
-function distinctOps(ops: readonly Op[]): Op[] {
-  const byId = new Map<string, Op>();
-  for (const op of ops) {
-    const first = byId.get(op.id);
-    if (first === undefined) byId.set(op.id, op);
-    else if (canonical(first) !== canonical(op)) throw conflict(op);
-  }
-  return [...byId.values()];
-}
-
 function conflict(op: Op): ServerError {
   return new ServerError("OP_CONFLICT", `op ${op.id} differs from its first copy`, {
     orderId: op.orderId,
     opId: op.id,
   });
-}
-
-/** JSON with keys in order, so two copies of an op compare by content, not by key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(",")}}`;
 }
