@@ -64,6 +64,12 @@ describe("a shop's hub and spoke (cross-process)", () => {
     await world.internet.setMode("refuse");
     await world.waitForMode(world.hub, "offline", 5_000);
     await world.waitForMode(world.spoke, "offline", 5_000);
+    // What the cashier's status bar shows: no internet, but the hub answers.
+    expect((await ok(world.spoke.url(), "GET", "/api/status")).hub).toEqual({
+      registered: true,
+      reachable: true,
+    });
+    expect((await ok(world.hub.url(), "GET", "/api/status")).hub).toBeNull();
 
     const table = world.tables[0]?.id;
     const opened = await at(world.hub).post("/api/orders", { tableId: table });

@@ -83,7 +83,9 @@ export async function createStation(options: StationOptions) {
   let engine: SyncEngine | undefined;
   const hub = new StatusHub(() => {
     if (!engine) throw new Error("status asked before the engine exists");
-    return { ...engine.status(), clockOffsetMs: serverClock.offsetMs };
+    const link = spokeLink?.status();
+    const hubLink = link ? { registered: link.registered, reachable: link.reachable } : null;
+    return { ...engine.status(), hub: hubLink, clockOffsetMs: serverClock.offsetMs };
   });
   // As the shop's hub, this station tells its spokes whenever its log moves.
   const announcer = new HubAnnouncer(store);
@@ -108,6 +110,7 @@ export async function createStation(options: StationOptions) {
     : undefined;
   // A spoke owes the hub every op made here from now on (`at_hub = 0`).
   if (spokeLink) store.orders.localHubMark = 0;
+  spokeLink?.monitor.onChange(() => hub.statusMayHaveChanged());
   engine = new SyncEngine({
     store,
     client,

@@ -33,6 +33,11 @@ export const StationStatusSchema = z.object({
     )
     .optional(),
   lastSyncAt: IsoTime.nullable(),
+  /**
+   * A spoke's link to its shop's hub (`--hub`): registered there, and answering; null for a
+   * station that has no hub.
+   */
+  hub: z.object({ registered: z.boolean(), reachable: z.boolean() }).nullable().optional(),
   /** How far the server's clock is ahead of the counter PC's (ms); ops are stamped corrected. */
   clockOffsetMs: z.number().int().optional(),
 });

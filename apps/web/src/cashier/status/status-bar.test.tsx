@@ -55,4 +55,21 @@ describe("the status bar while the sync waits for the cashier", () => {
       "Unavailable meanwhile: phone ordering",
     );
   });
+
+  it("says whether the shop's hub answers, for a counter that has one", () => {
+    const linked = (reachable: boolean): StationStatus => ({
+      ...status("idle", false),
+      hub: { registered: true, reachable },
+    });
+    const shown = (current: StationStatus) => {
+      const view = renderCashier(<Screen current={current} />);
+      const link = screen.queryByTestId("hub-link");
+      const seen = link && [link.textContent, link.getAttribute("data-reachable")];
+      view.unmount();
+      return seen;
+    };
+    expect(shown(linked(true))).toEqual(["Quầy chính: đã kết nối, các quầy dùng chung bàn", "true"]);
+    expect(shown(linked(false))).toEqual(["Quầy chính: mất kết nối, quầy này bán riêng", "false"]);
+    expect(shown(status("idle", true))).toBeNull();
+  });
 });

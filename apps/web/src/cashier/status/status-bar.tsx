@@ -45,6 +45,17 @@ export function StatusBar({
   // The sync is offered and not yet accepted: the station pulls (phones' orders arrive) but keeps
   // its offline sales until the cashier says yes.
   const receivingOnly = status?.serverReachable === true && status.sync.state === "offered";
+  // A spoke's link to the shop's hub: while it answers, the other counters share tables with
+  // this one whatever the internet does.
+  const hub = status?.hub ?? null;
+  const hubText =
+    hub === null
+      ? null
+      : !hub.registered
+        ? t("status.hubUnregistered")
+        : hub.reachable
+          ? t("status.hubReachable")
+          : t("status.hubLost");
   const lastSync =
     status?.lastSyncAt == null
       ? t("status.neverSynced")
@@ -71,6 +82,15 @@ export function StatusBar({
         <span className="status-item" data-testid="pending-count" data-count={pending}>
           {pending > 0 ? t("status.pending", { count: pending }) : t("status.pendingNone")}
         </span>
+        {hub === null ? null : (
+          <span
+            className={`status-item${hub.registered && hub.reachable ? "" : " status-warn"}`}
+            data-testid="hub-link"
+            data-reachable={hub.registered && hub.reachable}
+          >
+            {hubText}
+          </span>
+        )}
         {receivingOnly ? (
           <span className="status-item" data-testid="receiving-only">
             {t("status.receivingOnly")}
