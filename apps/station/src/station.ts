@@ -83,8 +83,10 @@ export async function createStation(options: StationOptions) {
   let engine: SyncEngine | undefined;
   const hub = new StatusHub(() => {
     if (!engine) throw new Error("status asked before the engine exists");
-    const link = spokeLink?.status();
-    const hubLink = link ? { registered: link.registered, reachable: link.reachable } : null;
+    // Read off the link as it stands: the status is recomputed after every sale.
+    const hubLink = spokeLink
+      ? { registered: spokeLink.registered, reachable: spokeLink.monitor.reachable }
+      : null;
     return { ...engine.status(), hub: hubLink, clockOffsetMs: serverClock.offsetMs };
   });
   // As the shop's hub, this station tells its spokes whenever its log moves.

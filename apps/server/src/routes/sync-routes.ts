@@ -1,12 +1,14 @@
 import { can } from "@quay/core";
 import {
   ErrorBody,
+  MAX_PUSH_BYTES,
   MIN_SUPPORTED_PROTOCOL,
   PROTOCOL_VERSION,
   PullQuerySchema,
   PullResponseSchema,
   PushRequestSchema,
   PushResponseSchema,
+  protocolRefusal,
   pushRequestCheck,
   pushResponseCheck,
   RegisterStationRequestSchema,
@@ -24,18 +26,18 @@ import { storeView } from "../storage/scripts/stores.js";
 import { pullChanges } from "../storage/scripts/sync-pull.js";
 import { pushOps } from "../storage/scripts/sync-push.js";
 
-/** A push may carry up to 10,000 ops: far above the 1 MiB other calls accept. */
-export const PUSH_BODY_LIMIT = 32 * 1024 * 1024;
-
 const CONTACT_EVERY_MS = 30_000;
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
 
 /** A station speaking a version outside the range the server accepts is told which side is too old. */
 function checkProtocol(version: number): void {
-  const detail = `station speaks ${version}, server ${MIN_SUPPORTED_PROTOCOL}–${PROTOCOL_VERSION}`;
-  if (version < MIN_SUPPORTED_PROTOCOL) throw new ServerError("PROTOCOL_STATION_TOO_OLD", detail);
-  if (version > PROTOCOL_VERSION) throw new ServerError("PROTOCOL_SERVER_TOO_OLD", detail);
+  const refusal = protocolRefusal(version);
+  if (refusal === null) return;
+  throw new ServerError(
+    refusal,
+    `station speaks ${version}, server ${MIN_SUPPORTED_PROTOCOL}–${PROTOCOL_VERSION}`,
+  );
 }
 
 /**
@@ -118,7 +120,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
   app.post(
     "/api/sync/push",
     {
-      bodyLimit: PUSH_BODY_LIMIT,
+      bodyLimit: MAX_PUSH_BYTES,
       validatorCompiler: pushValidatorCompiler,
       serializerCompiler: pushSerializerCompiler,
       // Checked on request, so nobody but a station gets to send up to 32 MiB (`guardRoutes`).

@@ -94,4 +94,9 @@ export const MIGRATIONS: readonly string[] = [
     registered_by TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  -- Every push reports the refused orders (a handful at most, among a year of orders): read them
+  -- from an index of those alone, not by scanning every order.
+  CREATE INDEX orders_refused ON orders(updated_at, id) WHERE refusal IS NOT NULL;
+  `,
 ];

@@ -2,12 +2,14 @@ import type { Clock, Op } from "@quay/core";
 import { can } from "@quay/core";
 import {
   ErrorBody,
+  MAX_PUSH_BYTES,
   MIN_SUPPORTED_PROTOCOL,
   PROTOCOL_VERSION,
   PullQuerySchema,
   PullResponseSchema,
   PushRequestSchema,
   PushResponseSchema,
+  protocolRefusal,
   RegisterStationRequestSchema,
   RegisterStationResponseSchema,
 } from "@quay/protocol";
@@ -18,9 +20,6 @@ import type { StationStore } from "../store/station-store.js";
 import { type HubAnnouncer, hubPullPage } from "./hub-feed.js";
 import type { HubIntake } from "./hub-intake.js";
 import type { SpokeRegistry } from "./spoke-registry.js";
-
-/** A push may carry up to 10,000 ops, as at the cloud. */
-export const PUSH_BODY_LIMIT = 32 * 1024 * 1024;
 
 /**
  * What a spoke's registration at a hub answers as its code: a spoke keeps the code the cloud gave
@@ -42,9 +41,12 @@ export interface HubRouteDeps {
 }
 
 function checkProtocol(version: number): void {
-  const detail = `spoke speaks ${version}, hub ${MIN_SUPPORTED_PROTOCOL}–${PROTOCOL_VERSION}`;
-  if (version < MIN_SUPPORTED_PROTOCOL) throw new StationError("PROTOCOL_STATION_TOO_OLD", detail);
-  if (version > PROTOCOL_VERSION) throw new StationError("PROTOCOL_SERVER_TOO_OLD", detail);
+  const refusal = protocolRefusal(version);
+  if (refusal === null) return;
+  throw new StationError(
+    refusal,
+    `spoke speaks ${version}, hub ${MIN_SUPPORTED_PROTOCOL}–${PROTOCOL_VERSION}`,
+  );
 }
 
 /**
@@ -90,7 +92,7 @@ export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
   app.post(
     "/api/sync/push",
     {
-      bodyLimit: PUSH_BODY_LIMIT,
+      bodyLimit: MAX_PUSH_BYTES,
       config: { access: "device" },
       schema: {
         tags: ["hub"],

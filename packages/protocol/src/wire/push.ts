@@ -5,6 +5,9 @@ import { OpSchema } from "./op.js";
 /** The largest number of ops one push may carry. */
 export const MAX_PUSH_OPS = 10_000;
 
+/** The largest push body a receiver reads: room for MAX_PUSH_OPS, far above other calls' 1 MiB. */
+export const MAX_PUSH_BYTES = 32 * 1024 * 1024;
+
 /**
  * The most orders a station reports holding unsynced, of each kind: years of a busy counter.
  * A station reports at most this (`push-batches.ts`); a count beyond it is refused as the

@@ -20,3 +20,15 @@ export const PROTOCOL_VERSION = 3;
 
 /** The oldest version the server still accepts: a version-1 push is a version-3 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
+
+/**
+ * Why a receiver (the cloud, or a shop's hub) turns away a station speaking `version`: which
+ * side is too old, or null when the version is in range.
+ */
+export function protocolRefusal(
+  version: number,
+): "PROTOCOL_STATION_TOO_OLD" | "PROTOCOL_SERVER_TOO_OLD" | null {
+  if (version < MIN_SUPPORTED_PROTOCOL) return "PROTOCOL_STATION_TOO_OLD";
+  if (version > PROTOCOL_VERSION) return "PROTOCOL_SERVER_TOO_OLD";
+  return null;
+}
