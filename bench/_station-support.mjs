@@ -46,19 +46,19 @@ export async function countServerOrders(serverUrl, token, status) {
 
 /** Writes the backlog straight into a stopped station's SQLite file, through its own order service. */
 export async function seedBacklog(dataDir, { paid, open, lines }) {
-  const { StationStore, OrderService } = await import("../apps/station/dist/index.js");
+  const { StationDb, OrderService } = await import("../apps/station/dist/index.js");
   const { uuidV7Generator } = await import("../packages/core/dist/index.js");
-  const store = StationStore.open(dataDir);
-  store.db.pragma("synchronous = OFF"); // seeding only: the bench measures the sync, not this
+  const db = StationDb.open(dataDir);
+  db.db.pragma("synchronous = OFF"); // seeding only: the bench measures the sync, not this
   const clock = { now: () => Date.now() };
   const orders = new OrderService({
-    store,
+    db,
     clock,
     newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
     onOrderChanged: () => {},
   });
-  const actor = { userId: store.credentials.findByUsername("thungan").userId, role: "cashier" };
-  const items = store.catalog().items.filter((item) => item.active);
+  const actor = { userId: db.credentials.findByUsername("thungan").userId, role: "cashier" };
+  const items = db.catalog().items.filter((item) => item.active);
   const sell = (index, pay) => {
     let order = orders.create(actor, null);
     for (let line = 0; line < lines; line++) {
@@ -70,13 +70,13 @@ export async function seedBacklog(dataDir, { paid, open, lines }) {
     if (pay) orders.pay(actor, order.id, "cash", order.total);
   };
   for (let start = 0; start < paid; start += 500) {
-    store.db.transaction(() => {
+    db.db.transaction(() => {
       for (let index = start; index < Math.min(paid, start + 500); index++) sell(index, true);
     })();
   }
   for (let index = 0; index < open; index++) sell(index, false);
-  store.settings.set("offlineBacklog", true); // as the station marks sales it made offline
-  store.close();
+  db.settings.set("offlineBacklog", true); // as the station marks sales it made offline
+  db.close();
 }
 
 /** Follows the station's status events (a signed-in screen's stream), timestamping each. */

@@ -9,7 +9,7 @@
 // Runnable alone: `node bench/reports.mjs` (after `npm run build`).
 import { getRandomValues } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { openStore, seedDemo } from "../apps/server/dist/index.js";
+import { openStorage, seedDemo } from "../apps/server/dist/index.js";
 import { appendOps } from "../apps/server/dist/storage/scripts/order-log.js";
 import { saveOrderProjections } from "../apps/server/dist/storage/scripts/order-projection.js";
 import { foldOrder, uuidV7Generator } from "../packages/core/dist/index.js";
@@ -100,10 +100,10 @@ function invoiceOps({ index, at, store, items, devices, users, newId, next }) {
 }
 
 /** Seeds the store with INVOICES paid invoices spread over the DAYS local days up to today. */
-async function seed(store, newId) {
-  const found = await store.read(demoStore());
+async function seed(storage, newId) {
+  const found = await storage.read(demoStore());
   const now = new Date().toISOString();
-  const devices = await store.write(addStations(found.store, newId, now));
+  const devices = await storage.write(addStations(found.store, newId, now));
   const scope = { tenantId: found.store.tenant_id, storeId: found.store.id };
   const next = random(42);
   const todayStart = Math.floor((Date.now() + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS;
@@ -128,7 +128,7 @@ async function seed(store, newId) {
       ops.push(...invoice.ops);
       orders.push(foldOrder(invoice.orderId, invoice.ops));
     }
-    await store.write(
+    await storage.write(
       (function* () {
         yield* appendOps(scope, ops);
         yield* saveOrderProjections({ ...scope, timeZone: TIME_ZONE, receivedAt: now }, orders, new Set());
@@ -151,10 +151,10 @@ async function benchEngine(engine) {
       getRandomValues(new Uint8Array(length)),
     );
     const seedStarted = performance.now();
-    const store = await openStore({ databaseUrl: database.env.DATABASE_URL, dataDir: database.dataDir });
-    await seedDemo(store, newId, new Date());
-    await seed(store, newId);
-    await store.close();
+    const storage = await openStorage({ databaseUrl: database.env.DATABASE_URL, dataDir: database.dataDir });
+    await seedDemo(storage, newId, new Date());
+    await seed(storage, newId);
+    await storage.close();
     if (database.env.DATABASE_URL) {
       const { default: pg } = await import("pg");
       const client = new pg.Client({ connectionString: database.env.DATABASE_URL });

@@ -20,10 +20,10 @@ const systemClock: Clock = { now: () => Date.now() };
  */
 async function startRealBackend(engine: TestEngine): Promise<SyncBackend> {
   const db = await engine.fresh();
-  const store = await db.open();
+  const storage = await db.open();
   const newId = uuidV7Generator(systemClock, (length) => randomFillSync(new Uint8Array(length)));
-  const app = await buildServer({ store, clock: systemClock, newId, logLevel: "silent", webDist: null });
-  const world = await seedWorld(store, newId, new Date().toISOString());
+  const app = await buildServer({ storage, clock: systemClock, newId, logLevel: "silent", webDist: null });
+  const world = await seedWorld(storage, newId, new Date().toISOString());
   const pushes: { ops: number; orders: number }[] = [];
   const arrival = new Map<string, number>();
   // Runs once a push is parsed and validated, before it is stored.
@@ -70,7 +70,7 @@ async function startRealBackend(engine: TestEngine): Promise<SyncBackend> {
     async close() {
       await proxy.close();
       await app.close();
-      await store.close();
+      await storage.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { dong, foldOrder, type Op } from "@quay/core";
-import { StationStore } from "@quay/station";
+import { StationDb } from "@quay/station";
 import { describe, expect, it } from "vitest";
 import { ok, waitFor } from "./support/http.mjs";
 import { cashierAtFile, type QuayWorld, worldForSuite } from "./support/quay-world.js";
@@ -149,9 +149,9 @@ describe("an order the server refuses for good (cross-process)", () => {
   it("in a catch-up: the 500 arrive, the poison order waits for a manager, who resolves it", async () => {
     await world.station.stop();
     const poisonId = sellWithPoison(world.stationDir);
-    const store = StationStore.open(world.stationDir);
-    store.settings.set("offlineBacklog", true); // sold offline: the cashier is asked first
-    store.close();
+    const db = StationDb.open(world.stationDir);
+    db.settings.set("offlineBacklog", true); // sold offline: the cashier is asked first
+    db.close();
     await world.restartStation();
     await world.waitForStatus((status) => status.sync.state === "offered", 10_000, "the sync offer");
     await ok(world.station.url, "POST", "/api/sync", { token: world.stationToken });

@@ -1,6 +1,6 @@
 import { getRandomValues } from "node:crypto";
 import { uuidV7Generator } from "@quay/core";
-import { OrderService, StationStore } from "@quay/station";
+import { OrderService, StationDb } from "@quay/station";
 import { afterAll, beforeAll } from "vitest";
 import { type Json, login, ok, waitFor } from "./http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "./processes.mjs";
@@ -148,11 +148,11 @@ export class QuayWorld {
 
   /** What the stopped (or killed) station's own file says is not yet on the server. */
   pendingInStationFile(): { openOrders: number; paidOrders: number } {
-    const store = StationStore.open(this.stationDir);
+    const db = StationDb.open(this.stationDir);
     try {
-      return store.orders.pendingCounts();
+      return db.orders.pendingCounts();
     } finally {
-      store.close();
+      db.close();
     }
   }
 
@@ -227,15 +227,15 @@ export class QuayWorld {
  * how a test writes sales fast, or writes what the station's API would never take.
  */
 export function cashierAtFile(dataDir: string) {
-  const store = StationStore.open(dataDir);
+  const db = StationDb.open(dataDir);
   const clock = { now: () => Date.now() };
   const newId = uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length)));
-  const orders = new OrderService({ store, clock, newId, onOrderChanged: () => {} });
+  const orders = new OrderService({ db, clock, newId, onOrderChanged: () => {} });
   const actor = {
-    userId: store.credentials.findByUsername("thungan")?.userId ?? "",
+    userId: db.credentials.findByUsername("thungan")?.userId ?? "",
     role: "cashier" as const,
   };
-  return { store, orders, actor, newId };
+  return { store: db, orders, actor, newId };
 }
 
 /**

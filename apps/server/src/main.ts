@@ -4,7 +4,7 @@ import { runService } from "@quay/service-kit";
 import { parseCliOptions, USAGE } from "./cli-options.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { buildServer } from "./server.js";
-import { openStore } from "./storage/open-store.js";
+import { openStorage } from "./storage/open-storage.js";
 
 /** The `quay-server` command: open the database, build the server, listen until SIGTERM. */
 export async function main(args: readonly string[]): Promise<void> {
@@ -19,15 +19,15 @@ export async function main(args: readonly string[]): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const clock = { now: () => Date.now() };
   const newId = uuidV7Generator(clock, (length) => randomFillSync(new Uint8Array(length)));
-  const store = await openStore({ databaseUrl, dataDir: options.dataDir });
-  const app = await buildServer({ store, clock, newId });
-  app.addHook("onClose", async () => store.close());
+  const storage = await openStorage({ databaseUrl, dataDir: options.dataDir });
+  const app = await buildServer({ storage, clock, newId });
+  app.addHook("onClose", async () => storage.close());
   app.log.info(
-    { engine: store.engine, data: databaseUrl ? "DATABASE_URL" : options.dataDir },
+    { engine: storage.engine, data: databaseUrl ? "DATABASE_URL" : options.dataDir },
     "storage opened",
   );
   if (options.demo) {
-    const seeded = await seedDemo(store, newId, new Date());
+    const seeded = await seedDemo(storage, newId, new Date());
     app.log.info(seeded ? "demo store CH01 created" : "database not empty: demo data left out");
   }
   await runService(app, { host: options.host, port: options.port });

@@ -2,11 +2,11 @@ import type { Clock, IdGenerator } from "@quay/core";
 import type { AttemptGuard } from "./auth/attempt-guard.js";
 import type { SessionAuthority } from "./auth/session-authority.js";
 import type { LiveEvents } from "./live/live-events.js";
-import type { ServerStore } from "./storage/server-store.js";
+import type { ServerStorage } from "./storage/server-storage.js";
 
 /** What every route module is given. */
 export interface ServerContext {
-  readonly store: ServerStore;
+  readonly storage: ServerStorage;
   readonly clock: Clock;
   readonly newId: IdGenerator;
   readonly sessions: SessionAuthority;

@@ -20,7 +20,7 @@ import { registerSyncRoutes } from "./routes/sync-routes.js";
 import { registerUserRoutes } from "./routes/user-routes.js";
 import type { ServerContext } from "./server-context.js";
 import { SERVER_ERRORS } from "./server-errors.js";
-import type { ServerStore } from "./storage/server-store.js";
+import type { ServerStorage } from "./storage/server-storage.js";
 import { registerWebApps } from "./web/web-apps.js";
 
 /** Where the web build sits next to this package: `apps/web/dist`. */
@@ -28,7 +28,7 @@ export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.m
 
 export interface ServerOptions {
   /** The storage; the caller opens it and closes it after the server. */
-  store: ServerStore;
+  storage: ServerStorage;
   clock?: Clock;
   newId?: IdGenerator;
   /** Pino level; "silent" in tests. */
@@ -49,15 +49,15 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
     errors: SERVER_ERRORS,
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
   });
-  const sessions = await SessionAuthority.create(options.store, clock, newId);
-  const live = new LiveEvents(options.store, app.log);
+  const sessions = await SessionAuthority.create(options.storage, clock, newId);
+  const live = new LiveEvents(options.storage, app.log);
   app.addHook("onClose", async () => live.stop());
   const context: ServerContext = {
-    store: options.store,
+    storage: options.storage,
     clock,
     newId,
     sessions,
-    attempts: new AttemptGuard(options.store, clock, app.log),
+    attempts: new AttemptGuard(options.storage, clock, app.log),
     live,
   };
   // Every route declares who may call it (`config.access`); this one hook checks them all.

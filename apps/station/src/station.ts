@@ -5,6 +5,7 @@ import { AttemptGuard } from "./auth/attempt-guard.js";
 import { LoginService } from "./auth/login-service.js";
 import { SessionManager } from "./auth/session-manager.js";
 import { provisionStation } from "./auth/station-provisioning.js";
+import { StationDb } from "./db/station-db.js";
 import { STATION_ERRORS } from "./errors.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
 import { guardHostAndOrigin, StationHosts } from "./http/host-guard.js";
@@ -23,7 +24,6 @@ import { OrderService } from "./selling/order-service.js";
 import { SpokeLink } from "./spoke/spoke-link.js";
 import { registerSpokeRoutes } from "./spoke/spoke-routes.js";
 import { StatusHub } from "./status-hub.js";
-import { StationStore } from "./store/station-store.js";
 import {
   ConnectivityMonitor,
   DEFAULT_MONITOR_OPTIONS,
@@ -71,9 +71,9 @@ export async function createStation(options: StationOptions) {
     emptyJsonAsNoBody: true,
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
   });
-  const store = StationStore.open(options.dataDir);
+  const db = StationDb.open(options.dataDir);
   const client = new ServerClient(options.serverUrl);
-  const serverClock = new ServerClock(clock, store.settings);
+  const serverClock = new ServerClock(clock, db.settings);
   client.onServerTime = (serverMs) => serverClock.observe(serverMs);
   const monitor = new ConnectivityMonitor((timeoutMs) => client.probe(timeoutMs), {
     ...DEFAULT_MONITOR_OPTIONS,
@@ -90,17 +90,17 @@ export async function createStation(options: StationOptions) {
     return { ...engine.status(), hub: hubLink, clockOffsetMs: serverClock.offsetMs };
   });
   // As the shop's hub, this station tells its spokes whenever its log moves.
-  const announcer = new HubAnnouncer(store);
+  const announcer = new HubAnnouncer(db);
   const publishOrders = (orderIds: readonly string[]) => {
     for (const orderId of orderIds) {
-      const order = store.orders.getOrder(orderId);
+      const order = db.orders.getOrder(orderId);
       if (order) hub.orderChanged(order);
     }
     announcer.mayHaveChanged();
   };
   const spokeLink = options.hubUrl
     ? new SpokeLink({
-        store,
+        db,
         hubUrl: options.hubUrl,
         clock,
         logger: app.log,
@@ -111,10 +111,10 @@ export async function createStation(options: StationOptions) {
       })
     : undefined;
   // A spoke owes the hub every op made here from now on (`at_hub = 0`).
-  if (spokeLink) store.orders.localHubMark = 0;
+  if (spokeLink) db.orders.localHubMark = 0;
   spokeLink?.monitor.onChange(() => hub.statusMayHaveChanged());
   engine = new SyncEngine({
-    store,
+    db,
     client,
     monitor,
     clock,
@@ -127,7 +127,7 @@ export async function createStation(options: StationOptions) {
   const syncEngine = engine;
 
   const orders = new OrderService({
-    store,
+    db,
     clock: serverClock, // ops carry the server's time as best known, whatever the PC's clock says
     newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
     onOrderChanged: (order: Order) => {
@@ -137,17 +137,17 @@ export async function createStation(options: StationOptions) {
       spokeLink?.notifyLocalChange();
     },
   });
-  const sessions = new SessionManager(store, clock);
-  const spokes = new SpokeRegistry(store, clock);
-  const attempts = new AttemptGuard(store.attempts, clock, app.log);
+  const sessions = new SessionManager(db, clock);
+  const spokes = new SpokeRegistry(db, clock);
+  const attempts = new AttemptGuard(db.attempts, clock, app.log);
   const login = new LoginService({
-    store,
+    db,
     client,
     sessions,
     attempts,
     provision: (userToken) =>
       provisionStation(
-        { store, client, monitor, sync: syncEngine, logger: app.log, storeCode: options.storeCode },
+        { db, client, monitor, sync: syncEngine, logger: app.log, storeCode: options.storeCode },
         userToken,
       ),
     logger: app.log,
@@ -164,13 +164,13 @@ export async function createStation(options: StationOptions) {
   guardLanExposure(app, sessions);
   addServerTiming(app);
   registerSessionRoutes(app, { login, sessions });
-  registerStatusRoutes(app, { hub, engine: syncEngine, store });
-  registerCatalogRoutes(app, { store });
-  registerOrderRoutes(app, { orders, store, attempts });
+  registerStatusRoutes(app, { hub, engine: syncEngine, db });
+  registerCatalogRoutes(app, { db });
+  registerOrderRoutes(app, { orders, db, attempts });
   registerHubRoutes(app, {
-    store,
+    db,
     spokes,
-    intake: new HubIntake(store, serverClock),
+    intake: new HubIntake(db, serverClock),
     announcer,
     clock: serverClock,
     onPushed: (orderIds) => {
@@ -186,13 +186,13 @@ export async function createStation(options: StationOptions) {
     await syncEngine.stop();
     await spokeLink?.stop();
     hub.close();
-    store.close();
+    db.close();
   });
   if (options.startSync !== false) {
     syncEngine.start();
     spokeLink?.start();
   }
-  return { app, store, orders, engine: syncEngine, hub, sessions, monitor, spokeLink };
+  return { app, db, orders, engine: syncEngine, hub, sessions, monitor, spokeLink };
 }
 
 export type Station = Awaited<ReturnType<typeof createStation>>;

@@ -9,11 +9,11 @@ describe.each(testEngines())("the attempt guard on $name", (engine) => {
   afterAll(() => engine.dispose());
 
   it("logs each lock as a warning, with the user and the address", async () => {
-    const store = await (await engine.fresh()).open();
+    const storage = await (await engine.fresh()).open();
     const warnings: unknown[][] = [];
     const log = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as FastifyBaseLogger;
     const clock = fixedClock(Date.parse("2026-11-28T03:00:00.000Z"));
-    const guard = new AttemptGuard(store, clock, log);
+    const guard = new AttemptGuard(storage, clock, log);
     const keys = loginThrottleKeys("ThuNgan", "203.0.113.7");
     try {
       for (let failure = 1; failure <= 21; failure++) {
@@ -31,16 +31,16 @@ describe.each(testEngines())("the attempt guard on $name", (engine) => {
         "too many failed attempts: locked",
       ]);
     } finally {
-      await store.close();
+      await storage.close();
     }
   });
 
   it("forgets a key's failures after an hour without one, and prunes its row", async () => {
     const db = await engine.fresh();
-    const store = await db.open();
+    const storage = await db.open();
     const log = { warn: () => {} } as unknown as FastifyBaseLogger;
     const clock = fixedClock(Date.parse("2026-11-28T03:00:00.000Z"));
-    const guard = new AttemptGuard(store, clock, log);
+    const guard = new AttemptGuard(storage, clock, log);
     try {
       await guard.check(loginThrottleKeys("thungan", "203.0.113.7"), null, async () => null);
       clock.advance(60 * 60_000);
@@ -48,7 +48,7 @@ describe.each(testEngines())("the attempt guard on $name", (engine) => {
       const keys = await db.query<{ throttle_key: string }>("SELECT throttle_key FROM auth_attempts");
       expect(keys.map((row) => row.throttle_key).sort()).toEqual(["login-from:198.51.100.1", "login:quanly"]);
     } finally {
-      await store.close();
+      await storage.close();
     }
   });
 });

@@ -9,7 +9,7 @@ import type { Clock } from "@quay/core";
 import type { FastifyBaseLogger } from "fastify";
 import { ServerError } from "../server-errors.js";
 import { lockAttempts, pruneAttempts, storeAttempt } from "../storage/scripts/auth-attempts.js";
-import type { ServerStore } from "../storage/server-store.js";
+import type { ServerStorage } from "../storage/server-storage.js";
 import type { Script } from "../storage/sql-script.js";
 
 /**
@@ -18,7 +18,7 @@ import type { Script } from "../storage/sql-script.js";
  */
 export class AttemptGuard {
   constructor(
-    private readonly store: ServerStore,
+    private readonly storage: ServerStorage,
     private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
   ) {}
@@ -34,7 +34,7 @@ export class AttemptGuard {
     check: () => Promise<T | null>,
   ): Promise<T | null> {
     const nowMs = this.clock.now();
-    const attempt = await throttledAttempt(new DatabaseAttempts(this.store, tenantId), keys, nowMs, check);
+    const attempt = await throttledAttempt(new DatabaseAttempts(this.storage, tenantId), keys, nowMs, check);
     if (attempt.refused) {
       throw new ServerError("TOO_MANY_ATTEMPTS", keys.subject, {
         retryAfterSeconds: Math.ceil(attempt.retryAfterMs / 1000),
@@ -52,7 +52,7 @@ export class AttemptGuard {
           "too many failed attempts: locked",
         );
       }
-      await this.store.write(pruneAttempts(forgottenUpTo(nowMs)));
+      await this.storage.write(pruneAttempts(forgottenUpTo(nowMs)));
     }
     return attempt.value;
   }
@@ -61,13 +61,13 @@ export class AttemptGuard {
 /** The `auth_attempts` table as the throttle's store: one write transaction per update. */
 class DatabaseAttempts implements AttemptStore {
   constructor(
-    private readonly store: ServerStore,
+    private readonly storage: ServerStorage,
     private readonly tenantId: string | null,
   ) {}
 
   update<T>(keys: ThrottleKeys, change: (current: AttemptRecords) => { records: AttemptRecords; result: T }) {
     const { tenantId } = this;
-    return this.store.write(
+    return this.storage.write(
       (function* (): Script<T> {
         const locked = yield* lockAttempts([keys.subject, keys.address]);
         const { records, result } = change({

@@ -20,7 +20,7 @@ export interface PinCaller {
  * often are throttled (docs/security.md).
  */
 export async function managerApproval(
-  context: Pick<ServerContext, "store" | "attempts">,
+  context: Pick<ServerContext, "storage" | "attempts">,
   caller: PinCaller,
   managerPin: string | undefined,
 ): Promise<Approver | null> {
@@ -30,7 +30,7 @@ export async function managerApproval(
     managerPinThrottleKeys(store.id, caller.userId, caller.address),
     store.tenantId,
     async () => {
-      const managers = (await context.store.read(storeCredentials(store.id))).filter(
+      const managers = (await context.storage.read(storeCredentials(store.id))).filter(
         (entry) =>
           entry.active && entry.pinHash !== null && (entry.role === "owner" || entry.role === "manager"),
       );

@@ -7,7 +7,7 @@ import { createSession, getSession, revokeSession, revokeSessionsOf } from "../s
 import { getStation } from "../storage/scripts/stations.js";
 import { getStore, getStores, tenantStores } from "../storage/scripts/stores.js";
 import { getUser } from "../storage/scripts/users.js";
-import type { ServerStore } from "../storage/server-store.js";
+import type { ServerStorage } from "../storage/server-storage.js";
 import type { Script } from "../storage/sql-script.js";
 import type { DevicePrincipal, Principal, UserPrincipal } from "./principal.js";
 
@@ -29,15 +29,15 @@ export interface IssuedToken {
  */
 export class SessionAuthority {
   private constructor(
-    private readonly store: ServerStore,
+    private readonly storage: ServerStorage,
     private readonly secret: Buffer,
     private readonly clock: Clock,
     private readonly newId: IdGenerator,
   ) {}
 
-  static async create(store: ServerStore, clock: Clock, newId: IdGenerator): Promise<SessionAuthority> {
-    const secret = await store.write(tokenSecret(randomBytes(32).toString("base64")));
-    return new SessionAuthority(store, Buffer.from(secret, "base64"), clock, newId);
+  static async create(storage: ServerStorage, clock: Clock, newId: IdGenerator): Promise<SessionAuthority> {
+    const secret = await storage.write(tokenSecret(randomBytes(32).toString("base64")));
+    return new SessionAuthority(storage, Buffer.from(secret, "base64"), clock, newId);
   }
 
   issueForUser(user: UserRecord): Promise<IssuedToken> {
@@ -46,16 +46,16 @@ export class SessionAuthority {
 
   /** A new device credential for a station; its earlier ones stop working. */
   async issueForStation(station: StationRecord): Promise<IssuedToken> {
-    await this.store.write(revokeSessionsOf("device", station.id, this.#nowIso()));
+    await this.storage.write(revokeSessionsOf("device", station.id, this.#nowIso()));
     return this.#issue("device", station.tenantId, station.id, DEVICE_SESSION_MS);
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.store.write(revokeSession(sessionId, this.#nowIso()));
+    await this.storage.write(revokeSession(sessionId, this.#nowIso()));
   }
 
   async revokeAllOf(kind: "user" | "device", subjectId: string): Promise<void> {
-    await this.store.write(revokeSessionsOf(kind, subjectId, this.#nowIso()));
+    await this.storage.write(revokeSessionsOf(kind, subjectId, this.#nowIso()));
   }
 
   /** The caller behind a token, or null when it is forged, expired, revoked or its owner is gone. */
@@ -63,13 +63,13 @@ export class SessionAuthority {
     const now = this.clock.now();
     const claims = verifyToken(token, this.secret, now);
     if (!claims) return null;
-    return this.store.read(resolvePrincipal(claims.sid, claims.sub, claims.typ, now));
+    return this.storage.read(resolvePrincipal(claims.sid, claims.sub, claims.typ, now));
   }
 
   async #issue(kind: "user" | "device", tenantId: string, subjectId: string, ttlMs: number) {
     const sessionId = this.newId();
     const expiresAtMs = this.clock.now() + ttlMs;
-    await this.store.write(
+    await this.storage.write(
       createSession({
         id: sessionId,
         tenantId,

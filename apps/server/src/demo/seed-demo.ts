@@ -3,7 +3,7 @@ import type { IdGenerator } from "@quay/core";
 import { createCatalogEntry } from "../storage/scripts/catalog.js";
 import { createStore, createTenant, isDatabaseEmpty } from "../storage/scripts/stores.js";
 import { createUser } from "../storage/scripts/users.js";
-import type { ServerStore } from "../storage/server-store.js";
+import type { ServerStorage } from "../storage/server-storage.js";
 import type { Script } from "../storage/sql-script.js";
 import { DEMO_FLOOR, DEMO_MENU, DEMO_STORE, DEMO_TENANT_NAME, DEMO_USERS } from "./demo-data.js";
 
@@ -12,8 +12,8 @@ import { DEMO_FLOOR, DEMO_MENU, DEMO_STORE, DEMO_TENANT_NAME, DEMO_USERS } from 
  * floor and users, in one transaction. Leaves a database that holds anything alone.
  * Returns whether it seeded.
  */
-export async function seedDemo(store: ServerStore, newId: IdGenerator, now: Date): Promise<boolean> {
-  if (!(await store.read(isDatabaseEmpty()))) return false;
+export async function seedDemo(storage: ServerStorage, newId: IdGenerator, now: Date): Promise<boolean> {
+  if (!(await storage.read(isDatabaseEmpty()))) return false;
   // Hash first: a transaction never waits on anything.
   const users = await Promise.all(
     DEMO_USERS.map(async (user) => ({
@@ -22,7 +22,7 @@ export async function seedDemo(store: ServerStore, newId: IdGenerator, now: Date
       pinHash: user.pin === null ? null : await hashSecret(user.pin),
     })),
   );
-  return store.write(
+  return storage.write(
     (function* (): Script<boolean> {
       if (!(yield* isDatabaseEmpty())) return false;
       const at = now.toISOString();

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Digest } from "@quay/service-kit/fuzz";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { SQLITE_FILE_NAME } from "../storage/open-store.js";
+import { SQLITE_FILE_NAME } from "../storage/open-storage.js";
 import type { TestDatabase } from "../test-support/engines.test-support.js";
 
 /**

@@ -6,8 +6,8 @@ import { PROTOCOL_VERSION } from "@quay/protocol";
 import { type DeclaredRoute, declaredRoutes, type HttpService } from "@quay/service-kit";
 import { seedDemo } from "../demo/seed-demo.js";
 import { buildServer } from "../server.js";
-import { SQLITE_FILE_NAME } from "../storage/open-store.js";
-import type { ServerStore } from "../storage/server-store.js";
+import { SQLITE_FILE_NAME } from "../storage/open-storage.js";
+import type { ServerStorage } from "../storage/server-storage.js";
 import type { TestDatabase, TestEngine } from "../test-support/engines.test-support.js";
 import { OpFactory } from "../test-support/ops.test-support.js";
 import { TEST_START } from "../test-support/test-server.test-support.js";
@@ -91,32 +91,32 @@ export class ServerFuzzWorld {
 
   static async create(engine: TestEngine, seed: number): Promise<ServerFuzzWorld> {
     const db = await engine.fresh();
-    const store = await db.open();
+    const storage = await db.open();
     const clock = fixedClock(TEST_START);
     const newId = uuidV7Generator(clock, seededBytes(seed));
-    await seedDemo(store, newId, new Date(TEST_START));
-    const world = await seedWorld(store, newId, new Date(TEST_START).toISOString());
+    await seedDemo(storage, newId, new Date(TEST_START));
+    const world = await seedWorld(storage, newId, new Date(TEST_START).toISOString());
     const webDist = fakeWebDist();
-    const app = await buildServer({ store, clock, newId, logLevel: "silent", webDist });
+    const app = await buildServer({ storage, clock, newId, logLevel: "silent", webDist });
     let data: ServerFuzzData;
     const routes = [...declaredRoutes(app)];
     try {
       data = await seedActivity(app, world);
     } finally {
       await app.close();
-      await store.close();
+      await storage.close();
     }
     const restore = db.engine === "sqlite" ? await sqliteSnapshot(db) : await postgresSnapshot(db);
     return new ServerFuzzWorld(db, restore, webDist, data, routes);
   }
 
   /** A server on the seeded data as it was after `create`, with ids of its own (`idSeed`). */
-  async start(idSeed: number): Promise<{ app: HttpService; store: ServerStore; digest: DatabaseDigest }> {
+  async start(idSeed: number): Promise<{ app: HttpService; storage: ServerStorage; digest: DatabaseDigest }> {
     await this.restore();
-    const store = await this.db.open();
+    const storage = await this.db.open();
     const clock = fixedClock(TEST_START);
     const app = await buildServer({
-      store,
+      storage,
       clock,
       newId: uuidV7Generator(clock, seededBytes(idSeed)),
       logLevel: "silent",
@@ -124,7 +124,7 @@ export class ServerFuzzWorld {
     });
     await app.ready();
     const digest = await openDigest(this.db);
-    return { app, store, digest };
+    return { app, storage, digest };
   }
 
   dispose(): void {

@@ -38,7 +38,7 @@ describe.each(testEngines())("the server's routes, fuzzed on $name", (engine) =>
       epochs,
       callsPerEpoch: Math.round(callsPerEpoch * fuzzScale()),
       async start(epoch) {
-        const { app, store, digest } = await world.start(seed + 1_000 + epoch);
+        const { app, storage: store, digest } = await world.start(seed + 1_000 + epoch);
         return {
           inject: (options) => app.inject(options),
           digest: () => digest.read(),

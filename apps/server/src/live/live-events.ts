@@ -1,7 +1,7 @@
 import { type EventFrame, type EventStream, eventFrame } from "@quay/service-kit";
 import type { FastifyBaseLogger } from "fastify";
 import { getOrders } from "../storage/scripts/orders.js";
-import type { ServerStore } from "../storage/server-store.js";
+import type { ServerStorage } from "../storage/server-storage.js";
 import type { ChangeNotice } from "../storage/sql-script.js";
 
 interface Watcher {
@@ -20,10 +20,10 @@ export class LiveEvents {
   readonly #unsubscribe: () => void;
 
   constructor(
-    private readonly store: ServerStore,
+    private readonly storage: ServerStorage,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.#unsubscribe = store.subscribe((notice) => this.#deliver(notice));
+    this.#unsubscribe = storage.subscribe((notice) => this.#deliver(notice));
   }
 
   /** Follows one store for a station until the stream closes. */
@@ -68,7 +68,7 @@ export class LiveEvents {
     if (notice.orderIds === null) {
       toBrowsers(eventFrame("changed", { storeId: notice.storeId, cursor: notice.cursor }));
     } else if (notice.orderIds.length > 0) {
-      this.store.read(getOrders(notice.orderIds)).then(
+      this.storage.read(getOrders(notice.orderIds)).then(
         (orders) => {
           for (const order of orders) toBrowsers(eventFrame("order", order.view));
         },

@@ -77,7 +77,7 @@ export function registerCatalogRoutes(app: HttpService, context: ServerContext):
     async (request) => {
       const caller = callerOf(request);
       const store = chooseStore(caller, request.query.storeId);
-      const snapshot = await context.store.read(catalogSnapshot(store.id));
+      const snapshot = await context.storage.read(catalogSnapshot(store.id));
       if (!snapshot) throw new ServerError("NOT_FOUND", `store ${store.id}`);
       return snapshot;
     },
@@ -91,7 +91,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
   const path = `/api/catalog/${kind}`;
 
   const readEntry = async (storeId: string, id: string) => {
-    const snapshot = await context.store.read(catalogSnapshot(storeId));
+    const snapshot = await context.storage.read(catalogSnapshot(storeId));
     const found = snapshot?.[kind].find((candidate) => candidate.id === id);
     if (!found) throw new ServerError("NOT_FOUND", `${kind} ${id}`);
     return found;
@@ -99,7 +99,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
 
   /** The caller's store holding this entry; another store's entries are NOT_FOUND. */
   const entryStore = async (caller: Parameters<typeof callerStore>[0], id: string) => {
-    const storeId = await context.store.read(catalogEntryStore(kind, id));
+    const storeId = await context.storage.read(catalogEntryStore(kind, id));
     if (!storeId) throw new ServerError("NOT_FOUND", `${kind} ${id}`);
     return callerStore(caller, storeId);
   };
@@ -120,7 +120,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
       const { storeId, ...fields } = request.body as CatalogFields & { storeId?: string };
       const store = chooseStore(caller, storeId);
       const id = context.newId();
-      await context.store.write(
+      await context.storage.write(
         createCatalogEntry({ kind, id, tenantId: store.tenantId, storeId: store.id, fields }),
       );
       return reply.status(201).send(await readEntry(store.id, id));
@@ -143,7 +143,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
       const caller = callerOf(request);
       const store = await entryStore(caller, request.params.id);
       const fields = request.body as CatalogFields;
-      await context.store.write(
+      await context.storage.write(
         updateCatalogEntry({ kind, id: request.params.id, storeId: store.id, fields }),
       );
       return readEntry(store.id, request.params.id);
@@ -164,7 +164,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
     async (request, reply) => {
       const caller = callerOf(request);
       const store = await entryStore(caller, request.params.id);
-      await context.store.write(deleteCatalogEntry({ kind, id: request.params.id, storeId: store.id }));
+      await context.storage.write(deleteCatalogEntry({ kind, id: request.params.id, storeId: store.id }));
       return reply.status(204).send(null);
     },
   );

@@ -31,7 +31,7 @@ export function registerFloorRoutes(app: HttpService, context: ServerContext): v
     async (request) => {
       const caller = callerOf(request);
       const store = chooseStore(caller, request.query.storeId);
-      const orders = await context.store.read(floorOrders(store.id));
+      const orders = await context.storage.read(floorOrders(store.id));
       return { storeId: store.id, orders: orders.map(({ order, openedBy }) => ({ ...order, openedBy })) };
     },
   );

@@ -17,12 +17,12 @@ export function registerHealthRoutes(app: HttpService, context: ServerContext): 
     },
     async (request) => {
       try {
-        await context.store.ping();
+        await context.storage.ping();
       } catch (error) {
         request.log.error({ err: error }, "database does not answer");
         throw new ServerError("UNAVAILABLE", "database ping failed");
       }
-      return { ok: true as const, engine: context.store.engine };
+      return { ok: true as const, engine: context.storage.engine };
     },
   );
 }

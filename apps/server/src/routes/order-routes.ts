@@ -77,7 +77,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   /** The caller's order with this id: another store's order is NOT_FOUND, never FORBIDDEN. */
   const callerOrder = async (request: FastifyRequest, id: string) => {
     const caller = callerOf(request);
-    const order = await context.store.read(getOrder(id));
+    const order = await context.storage.read(getOrder(id));
     if (!order) throw new ServerError("NOT_FOUND", `order ${id}`);
     return { caller, store: callerStore(caller, order.storeId), order: order.view };
   };
@@ -95,7 +95,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       { store, userId: caller.user.id, address: request.ip },
       managerPin,
     );
-    return context.store.write(changeOnServer(await opContext(caller, store, id, approver), intentFor));
+    return context.storage.write(changeOnServer(await opContext(caller, store, id, approver), intentFor));
   };
 
   app.get(
@@ -114,7 +114,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       const caller = callerOf(request);
       const { storeId, status, from, to, limit, after } = request.query;
       const storeIds = callerStoreIds(caller, storeId);
-      const page = await context.store.read(listOrders({ storeIds, status, from, to, limit, after }));
+      const page = await context.storage.read(listOrders({ storeIds, status, from, to, limit, after }));
       return { orders: page.orders, next: page.next && encodeOrderCursor(page.next) };
     },
   );
@@ -143,10 +143,10 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       const caller = callerOf(request);
       const store = chooseStore(caller, request.body.storeId);
       const tableId = request.body.tableId ?? null;
-      if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
+      if (tableId !== null && !(await context.storage.read(tableExists(store.id, tableId)))) {
         throw new ServerError("NOT_FOUND", `table ${tableId}`);
       }
-      const order = await context.store.write(
+      const order = await context.storage.write(
         openServerOrder(await opContext(caller, store, request.body.id ?? context.newId()), tableId),
       );
       return reply.status(201).send(order);
@@ -168,13 +168,13 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     },
     async (request) => {
       const { caller, store } = await callerOrder(request, request.params.id);
-      const item = await context.store.read(findItem(store.id, request.body.itemId));
+      const item = await context.storage.read(findItem(store.id, request.body.itemId));
       if (!item) throw new ServerError("NOT_FOUND", `item ${request.body.itemId}`);
       if (!item.active) throw new ServerError("ITEM_UNAVAILABLE");
       const lineId = request.body.lineId ?? context.newId();
       const { quantity, note } = request.body;
       const ops = await opContext(caller, store, request.params.id);
-      return context.store.write(
+      return context.storage.write(
         changeOnServer(ops, () => ({
           kind: "addLine",
           lineId,
@@ -269,11 +269,11 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     async (request) => {
       const { caller, store } = await callerOrder(request, request.params.id);
       const { tableId } = request.body;
-      if (tableId !== null && !(await context.store.read(tableExists(store.id, tableId)))) {
+      if (tableId !== null && !(await context.storage.read(tableExists(store.id, tableId)))) {
         throw new ServerError("NOT_FOUND", `table ${tableId}`);
       }
       const ops = await opContext(caller, store, request.params.id);
-      return context.store.write(changeOnServer(ops, () => ({ kind: "moveTable", tableId })));
+      return context.storage.write(changeOnServer(ops, () => ({ kind: "moveTable", tableId })));
     },
   );
 
@@ -293,7 +293,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     async (request) => {
       const { caller, store } = await callerOrder(request, request.params.id);
       const { orderId: _unused, ...base } = await opContext(caller, store, request.params.id);
-      return context.store.write(mergeOrders(base, request.params.id, request.body.intoOrderId));
+      return context.storage.write(mergeOrders(base, request.params.id, request.body.intoOrderId));
     },
   );
 

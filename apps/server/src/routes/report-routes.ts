@@ -39,7 +39,7 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
       const caller = callerOf(request);
       const { from, to, storeId } = request.query;
       const storeIds = callerStoreIds(caller, storeId);
-      return context.store.read(salesReport({ storeIds, from, to }));
+      return context.storage.read(salesReport({ storeIds, from, to }));
     },
   );
 
@@ -58,7 +58,7 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
     async (request) => {
       const caller = callerOf(request);
       const store = chooseStore(caller, request.query.storeId);
-      return context.store.read(dashboard(store, context.clock.now()));
+      return context.storage.read(dashboard(store, context.clock.now()));
     },
   );
 }

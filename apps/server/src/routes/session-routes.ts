@@ -57,7 +57,7 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const found = await context.store.read(findUserByUsername(username));
+      const found = await context.storage.read(findUserByUsername(username));
       const user = await context.attempts.check(
         loginThrottleKeys(username, request.ip),
         found?.tenantId ?? null,
@@ -70,8 +70,8 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
       const issued = await context.sessions.issueForUser(user);
       const stores =
         user.role === "owner"
-          ? await context.store.read(tenantStores(user.tenantId))
-          : await context.store.read(getStores(user.storeIds));
+          ? await context.storage.read(tenantStores(user.tenantId))
+          : await context.storage.read(getStores(user.storeIds));
       setSessionCookie(request, reply, issued.token, USER_SESSION_MS / 1000);
       request.log.info({ userId: user.id }, "logged in");
       return {

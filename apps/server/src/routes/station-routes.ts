@@ -43,7 +43,7 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
     async (request) => {
       const caller = callerOf(request);
       const storeIds = callerStoreIds(caller, request.query.storeId);
-      const stations = await context.store.read(listStations(storeIds));
+      const stations = await context.storage.read(listStations(storeIds));
       const now = context.clock.now();
       return {
         stations: stations.map(({ tenantId: _tenant, pending, ...station }) => ({
@@ -71,10 +71,10 @@ export function registerStationRoutes(app: HttpService, context: ServerContext):
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const station = await context.store.read(getStation(request.params.id));
+      const station = await context.storage.read(getStation(request.params.id));
       if (!station) throw new ServerError("NOT_FOUND", `station ${request.params.id}`);
       callerStore(caller, station.storeId);
-      await context.store.write(setStationActive(station.id, false));
+      await context.storage.write(setStationActive(station.id, false));
       await context.sessions.revokeAllOf("device", station.id);
       return reply.status(204).send(null);
     },

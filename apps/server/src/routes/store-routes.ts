@@ -6,7 +6,7 @@ import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { createStore, storeView, updateStore } from "../storage/scripts/stores.js";
 import { getUser, updateUser } from "../storage/scripts/users.js";
-import { UniqueViolationError } from "../storage/server-store.js";
+import { UniqueViolationError } from "../storage/server-storage.js";
 
 const isTimeZone = (zone: string) => {
   try {
@@ -60,12 +60,12 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
     async (request, reply) => {
       const caller = callerOf(request);
       const id = context.newId();
-      const store = await context.store
+      const store = await context.storage
         .write(createStore({ id, tenantId: caller.user.tenantId, store: request.body, now: nowIso(context) }))
         .catch(rethrowTaken);
       // The owner who opened it works there too (owners see every store of the tenant anyway).
-      const owner = await context.store.read(getUser(caller.user.id));
-      if (owner) await context.store.write(updateUser(owner.id, { storeIds: [...owner.storeIds, id] }));
+      const owner = await context.storage.read(getUser(caller.user.id));
+      if (owner) await context.storage.write(updateUser(owner.id, { storeIds: [...owner.storeIds, id] }));
       return reply.status(201).send(storeView(store));
     },
   );
@@ -89,7 +89,7 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
         Object.entries(request.body).filter(([, value]) => value !== undefined),
       );
       const { id: _id, tenantId: _tenant, ...fields } = { ...current, ...patch };
-      const updated = await context.store.write(updateStore(current.id, fields)).catch(rethrowTaken);
+      const updated = await context.storage.write(updateStore(current.id, fields)).catch(rethrowTaken);
       if (!updated) throw new ServerError("NOT_FOUND", `store ${current.id}`);
       return storeView(updated);
     },

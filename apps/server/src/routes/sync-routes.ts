@@ -68,7 +68,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
     const now = context.clock.now();
     if (now - (lastContact.get(stationId) ?? 0) < CONTACT_EVERY_MS) return;
     lastContact.set(stationId, now);
-    await context.store.write(touchStation(stationId, nowIso(context), undefined));
+    await context.storage.write(touchStation(stationId, nowIso(context), undefined));
   };
 
   app.post(
@@ -92,7 +92,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
           ? chooseStore(caller, undefined)
           : caller.stores.find((candidate) => candidate.code === storeCode.trim().toUpperCase());
       if (!store) throw new ServerError("NOT_FOUND", `store ${storeCode} is not the caller's`);
-      const station = await context.store.write(
+      const station = await context.storage.write(
         registerStation({
           tenantId: store.tenantId,
           storeId: store.id,
@@ -135,7 +135,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
     async (request) => {
       const device = stationOf(request);
       checkProtocol(request.body.protocolVersion);
-      const result = await context.store.write(
+      const result = await context.storage.write(
         pushOps({
           station: device.station,
           store: device.store,
@@ -163,7 +163,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
     async (request) => {
       const device = stationOf(request);
       await noteContact(device.station.id);
-      const result = await context.store.read(
+      const result = await context.storage.read(
         pullChanges({
           storeId: device.store.id,
           stationId: device.station.id,
@@ -186,7 +186,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
     },
     async (request, reply) => {
       const device = stationOf(request);
-      const head = await context.store.read(storeHead(device.store.id));
+      const head = await context.storage.read(storeHead(device.store.id));
       const stream = openEventStream(request, reply);
       context.live.watchAsStation(device.store.id, stream);
       // A station that just connected may have missed changes: tell it where the store is.

@@ -9,7 +9,7 @@ import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import type { UserRecord } from "../storage/scripts/records.js";
 import { createUser, getUser, listUsers, type UserPatch, updateUser } from "../storage/scripts/users.js";
-import { UniqueViolationError } from "../storage/server-store.js";
+import { UniqueViolationError } from "../storage/server-storage.js";
 
 const Pin = z.string().regex(/^\d{4,8}$/);
 const Password = z.string().min(4).max(200);
@@ -76,7 +76,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
     async (request) => {
       const caller = callerOf(request);
       const storeIds = callerStoreIds(caller, request.query.storeId);
-      const users = await context.store.read(listUsers(caller.user.tenantId, storeIds));
+      const users = await context.storage.read(listUsers(caller.user.tenantId, storeIds));
       return { users: users.map(userView) };
     },
   );
@@ -96,7 +96,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
       const caller = callerOf(request);
       const body = request.body;
       checkMayManage(caller, body.role, body.storeIds);
-      const user = await context.store
+      const user = await context.storage
         .write(
           createUser({
             id: context.newId(),
@@ -133,7 +133,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
     },
     async (request) => {
       const caller = callerOf(request);
-      const target = await context.store.read(getUser(request.params.id));
+      const target = await context.storage.read(getUser(request.params.id));
       if (!target || target.tenantId !== caller.user.tenantId) {
         throw new ServerError("NOT_FOUND", `user ${request.params.id}`);
       }
@@ -162,7 +162,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
       if (body.storeIds !== undefined) patch.storeIds = [...new Set(body.storeIds)];
       if (body.password !== undefined) patch.passwordHash = await hashSecret(body.password);
       if (body.pin !== undefined) patch.pinHash = body.pin === null ? null : await hashSecret(body.pin);
-      const updated = await context.store.write(updateUser(target.id, patch));
+      const updated = await context.storage.write(updateUser(target.id, patch));
       if (!updated) throw new ServerError("NOT_FOUND", `user ${target.id}`);
       if (body.active === false || body.password !== undefined) {
         await context.sessions.revokeAllOf("user", target.id);

@@ -1,4 +1,4 @@
-import type { ChangeListener } from "./server-store.js";
+import type { ChangeListener } from "./server-storage.js";
 import type { ChangeNotice } from "./sql-script.js";
 
 /** The listeners of one store instance; a throwing listener never stops the others. */

@@ -130,7 +130,7 @@ describe.each(testEngines())("migration 10 on $name", (engine) => {
     expect(before.reports[0]?.byItem.map((item) => item.name)).toContain("Bánh mì cũ");
     expect(before.reports[0]?.byCashier.length).toBeGreaterThan(1);
 
-    await backToSchema9(server.store, { neverBackfilled });
+    await backToSchema9(server.storage, { neverBackfilled });
     expect(await server.count("sale_lines")).toBeGreaterThan(0);
     await server.restart();
 

@@ -4,14 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { openStore, SQLITE_FILE_NAME } from "../storage/open-store.js";
-import type { ServerStore } from "../storage/server-store.js";
+import { openStorage, SQLITE_FILE_NAME } from "../storage/open-storage.js";
+import type { ServerStorage } from "../storage/server-storage.js";
 
 /** A database a test owns: open the server's store on it, or reach it with raw SQL. */
 export interface TestDatabase {
   readonly engine: "sqlite" | "postgres";
   /** Opens the server's storage on this database (again, to simulate a restart). */
-  open(): Promise<ServerStore>;
+  open(): Promise<ServerStorage>;
   /** Runs SQL directly on the database, around the server (fault injection, counting rows). */
   query<Row = Record<string, unknown>>(sql: string): Promise<Row[]>;
   /** What `DATABASE_URL` / `--data` the real `quay-server` needs for this database. */
@@ -52,7 +52,7 @@ function sqliteEngine(): TestEngine {
       dirs.push(dir);
       return {
         engine: "sqlite",
-        open: () => openStore({ dataDir: dir }),
+        open: () => openStorage({ dataDir: dir }),
         async query<Row>(sql: string) {
           const db = new Database(join(dir, SQLITE_FILE_NAME));
           try {
@@ -91,7 +91,7 @@ function postgresEngine(adminUrl: string): TestEngine {
   };
   const database = (url: string): TestDatabase => ({
     engine: "postgres",
-    open: () => openStore({ databaseUrl: url, dataDir: "" }),
+    open: () => openStorage({ databaseUrl: url, dataDir: "" }),
     query: async <Row>(sql: string) =>
       withClient(url, async (client) => (await client.query(sql)).rows as Row[]),
     processEnv: { args: ["--data", tmpdir()], env: { DATABASE_URL: url } },

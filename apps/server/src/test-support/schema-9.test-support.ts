@@ -7,10 +7,10 @@
  * rollup had no item names.
  */
 import type { Order } from "@quay/core";
-import type { ServerStore } from "../storage/server-store.js";
+import type { ServerStorage } from "../storage/server-storage.js";
 import { all, exec, insertMany, run, type Script } from "../storage/sql-script.js";
 
-type Engine = ServerStore["engine"];
+type Engine = ServerStorage["engine"];
 
 /** The DDL of what schema 9 had and migration 10 drops (migrations 1, 2 and 4), in `engine`'s words. */
 function schema9Ddl(engine: Engine): string {
@@ -96,10 +96,10 @@ function* toSchema9(engine: Engine): Script<void> {
  * again to migrate it. `neverBackfilled` leaves it as a server that stopped before its start-up
  * backfill was done: no attribution, no hour of payment, an empty rollup.
  */
-export async function backToSchema9(store: ServerStore, options: { neverBackfilled?: boolean } = {}) {
-  await store.write(toSchema9(store.engine));
+export async function backToSchema9(storage: ServerStorage, options: { neverBackfilled?: boolean } = {}) {
+  await storage.write(toSchema9(storage.engine));
   if (!options.neverBackfilled) return;
-  await store.write(
+  await storage.write(
     (function* () {
       yield* run(
         "UPDATE orders SET opened_by = NULL, closed_by = NULL, closed_device = NULL, paid_hour = NULL",

@@ -3,7 +3,7 @@ import { fixedClock, uuidV7Generator } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { buildServer } from "../server.js";
-import type { ServerStore } from "../storage/server-store.js";
+import type { ServerStorage } from "../storage/server-storage.js";
 import type { TestDatabase, TestEngine } from "./engines.test-support.js";
 import { PASSWORD, seedWorld, type World, type WorldStore, type WorldUser } from "./world.test-support.js";
 
@@ -38,7 +38,7 @@ export const TEST_START = Date.parse("2026-11-28T03:00:00.000Z");
 export class TestServer {
   private constructor(
     public app: HttpService,
-    public store: ServerStore,
+    public storage: ServerStorage,
     readonly db: TestDatabase,
     readonly clock: ReturnType<typeof fixedClock>,
     readonly world: World,
@@ -46,22 +46,22 @@ export class TestServer {
 
   static async start(engine: TestEngine): Promise<TestServer> {
     const db = await engine.fresh();
-    const store = await db.open();
+    const storage = await db.open();
     const clock = fixedClock(TEST_START);
     const newId = uuidV7Generator(clock, (length) => randomFillSync(new Uint8Array(length)));
-    const app = await buildServer({ store, clock, newId, logLevel: "silent", webDist: null });
-    const world = await seedWorld(store, newId, new Date(TEST_START).toISOString());
-    return new TestServer(app, store, db, clock, world);
+    const app = await buildServer({ storage, clock, newId, logLevel: "silent", webDist: null });
+    const world = await seedWorld(storage, newId, new Date(TEST_START).toISOString());
+    return new TestServer(app, storage, db, clock, world);
   }
 
   /** Stops and starts the server on the same database (a restart; nothing kept in memory). */
   async restart(): Promise<void> {
     await this.app.close();
-    await this.store.close();
-    this.store = await this.db.open();
+    await this.storage.close();
+    this.storage = await this.db.open();
     const newId = uuidV7Generator(this.clock, (length) => randomFillSync(new Uint8Array(length)));
     this.app = await buildServer({
-      store: this.store,
+      storage: this.storage,
       clock: this.clock,
       newId,
       logLevel: "silent",
@@ -71,7 +71,7 @@ export class TestServer {
 
   async close(): Promise<void> {
     await this.app.close();
-    await this.store.close();
+    await this.storage.close();
   }
 
   async call<T = ErrorAnswerBody>(

@@ -4,7 +4,7 @@ import type { Role } from "@quay/protocol";
 import { createCatalogEntry } from "../storage/scripts/catalog.js";
 import { createStore, createTenant, type StoreInput } from "../storage/scripts/stores.js";
 import { createUser } from "../storage/scripts/users.js";
-import type { ServerStore } from "../storage/server-store.js";
+import type { ServerStorage } from "../storage/server-storage.js";
 import type { Script } from "../storage/sql-script.js";
 
 /** Every test user's password. */
@@ -70,10 +70,10 @@ const storeInput = (code: string, name: string): StoreInput => ({
 });
 
 /** Fills an empty database with the two tenants of `World`. */
-export async function seedWorld(store: ServerStore, newId: () => string, now: string): Promise<World> {
+export async function seedWorld(storage: ServerStorage, newId: () => string, now: string): Promise<World> {
   const hashed = await secretHashes();
   const hash = (secret: string) => hashed.get(secret) ?? "";
-  return store.write(
+  return storage.write(
     (function* (): Script<World> {
       const tenants = { A: newId(), B: newId() };
       const owners = { A: newId(), B: newId() };

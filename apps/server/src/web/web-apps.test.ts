@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../server.js";
-import { SqliteStore } from "../storage/sqlite/sqlite-store.js";
+import { SqliteStorage } from "../storage/sqlite/sqlite-storage.js";
 
 describe("web apps", () => {
   const dist = mkdtempSync(join(tmpdir(), "quay-web-dist-"));
-  const store = new SqliteStore({ file: ":memory:" });
+  const store = new SqliteStorage({ file: ":memory:" });
   beforeAll(() => {
     mkdirSync(join(dist, "m"), { recursive: true });
     mkdirSync(join(dist, "admin"), { recursive: true });
@@ -23,7 +23,7 @@ describe("web apps", () => {
   });
 
   it("serves the waiter app and the back office, with client-side routes and shared assets", async () => {
-    const app = await buildServer({ store, logLevel: "silent", webDist: dist });
+    const app = await buildServer({ storage: store, logLevel: "silent", webDist: dist });
     const get = (url: string) => app.inject({ method: "GET", url });
     expect((await get("/m/")).body).toContain("Phục vụ");
     expect((await get("/m/tables/3")).body).toContain("Phục vụ");
@@ -45,7 +45,7 @@ describe("web apps", () => {
   });
 
   it("answers 404 NOT_FOUND while the web build is missing", async () => {
-    const app = await buildServer({ store, logLevel: "silent", webDist: join(dist, "nowhere") });
+    const app = await buildServer({ storage: store, logLevel: "silent", webDist: join(dist, "nowhere") });
     const answer = await app.inject({ method: "GET", url: "/m/" });
     expect([answer.statusCode, answer.json().error.code]).toEqual([404, "NOT_FOUND"]);
     expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200);

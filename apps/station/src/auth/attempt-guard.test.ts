@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { managerPinThrottleKeys } from "@quay/auth";
 import { fixedClock } from "@quay/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { AttemptLog } from "../db/attempt-log.js";
 import { openDatabase } from "../db/open-database.js";
 import type { Logger } from "../logger.js";
-import { AttemptLog } from "../store/attempt-log.js";
 import { AttemptGuard } from "./attempt-guard.js";
 
 describe("the station's attempt guard", () => {

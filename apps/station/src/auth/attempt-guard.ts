@@ -1,8 +1,8 @@
 import { forgottenUpTo, type ThrottleKeys, throttledAttempt } from "@quay/auth";
 import type { Clock } from "@quay/core";
+import type { AttemptLog } from "../db/attempt-log.js";
 import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { AttemptLog } from "../store/attempt-log.js";
 
 /**
  * Passwords and manager PINs checked under the throttle (docs/security.md, "Throttling"), online

@@ -1,14 +1,14 @@
 import { loginThrottleKeys, verifySecret } from "@quay/auth";
 import type { SessionUser } from "@quay/protocol";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { StationStore } from "../store/station-store.js";
 import { type ServerClient, ServerRejectedError, ServerUnreachableError } from "../sync/server-client.js";
 import type { AttemptGuard } from "./attempt-guard.js";
 import type { SessionManager } from "./session-manager.js";
 
 export interface LoginDeps {
-  store: StationStore;
+  db: StationDb;
   client: ServerClient;
   sessions: SessionManager;
   /** Throttles wrong passwords, online and offline counted together. */
@@ -35,7 +35,7 @@ export class LoginService {
   /** `address`: the client's (`request.ip`). */
   async login(username: string, password: string, mode: "online" | "offline", address: string) {
     // A station that never synced cannot judge a password offline: no attempt to count.
-    if (mode === "offline" && !this.deps.store.isProvisioned()) throw new StationError("NOT_PROVISIONED");
+    if (mode === "offline" && !this.deps.db.isProvisioned()) throw new StationError("NOT_PROVISIONED");
     const user = await this.deps.attempts.check(loginThrottleKeys(username, address), () =>
       mode === "online" ? this.online(username, password) : this.offline(username, password),
     );
@@ -85,7 +85,7 @@ export class LoginService {
 
   /** The cached user; null for a wrong password, an unknown or an inactive user. */
   private async offline(username: string, password: string): Promise<SessionUser | null> {
-    const entry = this.deps.store.credentials.findByUsername(username);
+    const entry = this.deps.db.credentials.findByUsername(username);
     // Hash even for an unknown user, so timing does not tell which usernames exist.
     const hash = entry?.passwordHash ?? "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA";
     const matches = await verifySecret(password, hash);

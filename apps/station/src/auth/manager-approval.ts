@@ -1,7 +1,7 @@
 import { managerPinThrottleKeys, verifySecret } from "@quay/auth";
 import type { Approver } from "@quay/core";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
-import type { StationStore } from "../store/station-store.js";
 import type { AttemptGuard } from "./attempt-guard.js";
 
 /** Who typed a PIN, where: a PIN names no user, so its attempts count per caller (and store). */
@@ -18,12 +18,12 @@ export interface PinCaller {
  * and PINs tried too often are throttled (docs/security.md).
  */
 export async function managerApproval(
-  deps: { store: StationStore; attempts: AttemptGuard },
+  deps: { db: StationDb; attempts: AttemptGuard },
   caller: PinCaller,
   managerPin: string | undefined,
 ): Promise<Approver | null> {
   if (managerPin === undefined) return null;
-  const { store } = deps;
+  const { db: store } = deps;
   const storeId = store.identity()?.store.id ?? "unprovisioned";
   const approver = await deps.attempts.check(
     managerPinThrottleKeys(storeId, caller.userId, caller.address),

@@ -38,7 +38,7 @@ describe("registering again once the server refused the device token", () => {
     });
 
   it("refuses a cashier's online login and keeps the station's id for a manager's", async () => {
-    const stationId = station.store.identity()?.stationId;
+    const stationId = station.db.identity()?.stationId;
     server.revokeStation();
     const offline = await station.login("thungan", "1234", "offline");
     await station.app.inject({
@@ -53,7 +53,7 @@ describe("registering again once the server refused the device token", () => {
     expect((await status(offline)).sync.error).toBe("DEVICE_REJECTED");
 
     expect((await onlineLogin("admin", "admin123")).statusCode).toBe(200);
-    expect(station.store.identity()?.stationId).toBe(stationId);
+    expect(station.db.identity()?.stationId).toBe(stationId);
     await waitFor(async () => (await status(offline)).sync.state === "idle", 5_000, "syncing again");
   });
 });

@@ -31,8 +31,8 @@ describe("sessions end with the account changes they rest on", () => {
   const pullUsers = (
     change: (entry: { username: string; active: boolean; role: string; passwordHash: string }) => object,
   ) =>
-    station.store.credentials.replaceAll(
-      station.store.credentials.list().map((entry) => ({ ...entry, ...change(entry) })) as never,
+    station.db.credentials.replaceAll(
+      station.db.credentials.list().map((entry) => ({ ...entry, ...change(entry) })) as never,
     );
 
   it("ends a deactivated user's sessions, and keeps the others'", async () => {

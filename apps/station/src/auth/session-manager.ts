@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { signToken, verifyToken } from "@quay/auth";
 import type { Clock } from "@quay/core";
 import type { SessionUser } from "@quay/protocol";
-import type { StationStore } from "../store/station-store.js";
+import type { StationDb } from "../db/station-db.js";
 
 /** A signed-in user at this station. */
 export interface Session {
@@ -28,24 +28,24 @@ export class SessionManager {
   private readonly removeOfUser;
 
   constructor(
-    readonly store: StationStore,
+    readonly db: StationDb,
     private readonly clock: Clock,
   ) {
-    let secret = store.settings.get("sessionSecret");
+    let secret = db.settings.get("sessionSecret");
     if (!secret) {
       secret = randomBytes(32).toString("base64");
-      store.settings.set("sessionSecret", secret);
+      db.settings.set("sessionSecret", secret);
     }
     this.secret = Buffer.from(secret, "base64");
-    this.insert = store.db.prepare<[string, string, string, number]>(
+    this.insert = db.db.prepare<[string, string, string, number]>(
       "INSERT INTO sessions(id, user_id, body, expires_at) VALUES (?, ?, ?, ?)",
     );
-    this.select = store.db.prepare<[string], { body: string }>("SELECT body FROM sessions WHERE id = ?");
-    this.remove = store.db.prepare<[string]>("DELETE FROM sessions WHERE id = ?");
-    this.removeOfUser = store.db.prepare<[string]>("DELETE FROM sessions WHERE user_id = ?");
-    store.db.prepare("DELETE FROM sessions WHERE expires_at < ?").run(clock.now());
+    this.select = db.db.prepare<[string], { body: string }>("SELECT body FROM sessions WHERE id = ?");
+    this.remove = db.db.prepare<[string]>("DELETE FROM sessions WHERE id = ?");
+    this.removeOfUser = db.db.prepare<[string]>("DELETE FROM sessions WHERE user_id = ?");
+    db.db.prepare("DELETE FROM sessions WHERE expires_at < ?").run(clock.now());
     // A user deactivated, demoted or given a new password keeps no session (pulled changes).
-    store.credentials.onUsersChanged((userIds) => this.endSessionsOf(userIds));
+    db.credentials.onUsersChanged((userIds) => this.endSessionsOf(userIds));
   }
 
   /** Ends every session of these users at once. */
@@ -85,7 +85,7 @@ export class SessionManager {
     // Whatever the session says, the user must still be active in that role (a user signed in
     // online before the next pull brought them is not cached yet: the pull's check covers them).
     if (session) {
-      const entry = this.store.credentials.findByUserId(session.user.id);
+      const entry = this.db.credentials.findByUserId(session.user.id);
       if (entry && (!entry.active || entry.role !== session.user.role)) {
         this.endSessionsOf([session.user.id]);
         return null;

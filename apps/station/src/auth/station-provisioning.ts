@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
+import type { StationDb } from "../db/station-db.js";
 import type { Logger } from "../logger.js";
-import type { StationStore } from "../store/station-store.js";
 import type { ServerClient } from "../sync/server-client.js";
 
 /** What provisioning needs of the sync engine. */
@@ -16,7 +16,7 @@ export interface ProvisionedSync {
 }
 
 export interface ProvisioningDeps {
-  store: StationStore;
+  db: StationDb;
   client: Pick<ServerClient, "register">;
   /** Hears that the server answered. */
   monitor: { reportSuccess(): void };
@@ -32,7 +32,7 @@ export interface ProvisioningDeps {
  * answering, so offline works from then on (docs/sync-protocol.md, "Register").
  */
 export async function provisionStation(deps: ProvisioningDeps, userToken: string): Promise<void> {
-  const { store, client, sync } = deps;
+  const { db: store, client, sync } = deps;
   const identity = store.identity();
   if (!identity || !store.settings.get("deviceToken") || sync.deviceRejected) {
     const storeCode = deps.storeCode ?? identity?.store.code;

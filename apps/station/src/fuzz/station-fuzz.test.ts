@@ -65,13 +65,13 @@ async function seedStation(server: FakeServer): Promise<Seeded> {
   };
   const cashier = await station.login("thungan", "1234");
   const owner = await station.login("admin", "admin123");
-  const cached = station.store.credentials.list();
+  const cached = station.db.credentials.list();
   const [managerHash, waiterHash, pinHash] = await Promise.all([
     hashSecret("1234"),
     hashSecret("1234"),
     hashSecret("5555"),
   ]);
-  station.store.credentials.replaceAll([
+  station.db.credentials.replaceAll([
     ...cached,
     {
       userId: "0190a000-0000-7000-8000-0000000000a3",
@@ -116,7 +116,7 @@ async function seedStation(server: FakeServer): Promise<Seeded> {
   const empty = await call(cashier, "POST", "/api/orders", {});
   let refused = await call(cashier, "POST", "/api/orders", {});
   refused = await call(cashier, "POST", `/api/orders/${refused.id}/lines`, { itemId: ITEM_ID, quantity: 1 });
-  station.store.refused.refuse(refused.id, {
+  station.db.refused.refuse(refused.id, {
     code: "FORBIDDEN",
     message: null,
     at: new Date().toISOString(),

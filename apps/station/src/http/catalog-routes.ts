@@ -1,8 +1,8 @@
 import { AreaSchema, CategorySchema, ItemSchema, StoreSchema, TableSchema } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
-import type { StationStore } from "../store/station-store.js";
 
 const CatalogResponseSchema = z.object({
   categories: z.array(CategorySchema),
@@ -17,7 +17,7 @@ const StoreResponseSchema = z.object({
 });
 
 /** The menu and floor as last synced, and the store's details for receipts and VietQR. */
-export function registerCatalogRoutes(app: HttpService, deps: { store: StationStore }) {
+export function registerCatalogRoutes(app: HttpService, deps: { db: StationDb }) {
   app.get(
     "/api/catalog",
     {
@@ -28,7 +28,7 @@ export function registerCatalogRoutes(app: HttpService, deps: { store: StationSt
       },
     },
     async () => {
-      const catalog = deps.store.catalog();
+      const catalog = deps.db.catalog();
       if (!catalog) throw new StationError("NOT_PROVISIONED");
       return {
         categories: catalog.categories,
@@ -50,7 +50,7 @@ export function registerCatalogRoutes(app: HttpService, deps: { store: StationSt
       },
     },
     async () => {
-      const identity = deps.store.identity();
+      const identity = deps.db.identity();
       if (!identity) throw new StationError("NOT_PROVISIONED");
       return { store: identity.store, station: { id: identity.stationId, code: identity.stationCode } };
     },

@@ -39,14 +39,14 @@ describe("amounts the station refuses before it saves", () => {
     expect(
       (await call("POST", `/api/orders/${order.id}/payments`, { method: "cash", amount: 1_000 })).status,
     ).toBe(200);
-    const opsBefore = station.store.orders.opsOf(order.id).length;
+    const opsBefore = station.db.orders.opsOf(order.id).length;
     const slip = await call("POST", `/api/orders/${order.id}/payments`, {
       method: "cash",
       amount: 1_000_000_000_000,
     });
     expect(slip.status).toBe(400);
     expect(slip.body.error.code).toBe("INVALID_AMOUNT");
-    expect(station.store.orders.opsOf(order.id)).toHaveLength(opsBefore);
+    expect(station.db.orders.opsOf(order.id)).toHaveLength(opsBefore);
     expect((await call("GET", "/api/orders")).status).toBe(200);
     expect((await call("GET", `/api/orders/${order.id}`)).body).toMatchObject({
       status: "open",

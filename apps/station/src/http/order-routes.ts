@@ -20,9 +20,9 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AttemptGuard } from "../auth/attempt-guard.js";
 import { managerApproval } from "../auth/manager-approval.js";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { OrderService } from "../selling/order-service.js";
-import type { StationStore } from "../store/station-store.js";
 import { orderView } from "./order-view.js";
 import { sessionOf } from "./request-session.js";
 
@@ -36,7 +36,7 @@ const ResolveRefusalRequestSchema = z.object({
 
 export interface OrderRouteDeps {
   orders: OrderService;
-  store: StationStore;
+  db: StationDb;
   attempts: AttemptGuard;
 }
 
@@ -51,12 +51,12 @@ const ordersAccess = { access: { permission: "orders.write" } } as const;
  * none waits on the network.
  */
 export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
-  const { orders, store, attempts } = deps;
+  const { orders, db: store, attempts } = deps;
   /** The signed-in user, with the manager whose PIN came with the call (the core decides if it is needed). */
   const actor = async (request: FastifyRequest, managerPin?: string) => {
     const session = sessionOf(request);
     const approver = await managerApproval(
-      { store, attempts },
+      { db: store, attempts },
       { userId: session.user.id, address: request.ip },
       managerPin,
     );

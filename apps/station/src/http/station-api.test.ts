@@ -84,9 +84,9 @@ describe("station API", () => {
 
   it("provisions on the first online login, then logs in offline from the cache", async () => {
     await signIn();
-    expect(station.store.isProvisioned()).toBe(true);
+    expect(station.db.isProvisioned()).toBe(true);
     expect(
-      station.store.credentials
+      station.db.credentials
         .list()
         .map((user) => user.username)
         .sort(),
@@ -210,7 +210,7 @@ describe("station API", () => {
       payload: bytes,
     });
     expect([response.statusCode, response.json().error.code]).toEqual([400, "VALIDATION_FAILED"]);
-    expect(station.store.orders.getOrder(order.id)?.lines).toEqual([]);
+    expect(station.db.orders.getOrder(order.id)?.lines).toEqual([]);
     const empty = await station.app.inject({
       method: "POST",
       url: "/api/orders",
@@ -231,7 +231,7 @@ describe("station API", () => {
   it("refuses bad input and unknown things without changing anything", async () => {
     await signIn();
     const order = (await call("POST", "/api/orders")).body as unknown as Order;
-    const opsBefore = station.store.orders.opsOf(order.id).length;
+    const opsBefore = station.db.orders.opsOf(order.id).length;
     const cases: [string, string, object, number, string][] = [
       ["POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 0 }, 400, "VALIDATION_FAILED"],
       ["POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 1.5 }, 400, "VALIDATION_FAILED"],
@@ -271,7 +271,7 @@ describe("station API", () => {
       ]);
     }
     expect((await call("GET", `/api/orders/${TABLE_ID}`)).status).toBe(404);
-    expect(station.store.orders.opsOf(order.id)).toHaveLength(opsBefore);
+    expect(station.db.orders.opsOf(order.id)).toHaveLength(opsBefore);
   });
 
   it("needs a manager (or a manager's PIN) to void a line or discount", async () => {
@@ -335,10 +335,10 @@ describe("station API", () => {
     await call("POST", `/api/orders/${amended.id}/move`, { tableId: TABLE_ID });
     await call("POST", `/api/orders/${amended.id}/payments`, { method: "card", amount: 10_000 });
 
-    const orders = station.store.orders.listOrders({});
+    const orders = station.db.orders.listOrders({});
     expect(orders.map((order) => order.id).sort()).toEqual([empty.id, paid.id, amended.id].sort());
     for (const order of orders) {
-      expect(foldOrder(order.id, station.store.orders.opsOf(order.id))).toEqual(order);
+      expect(foldOrder(order.id, station.db.orders.opsOf(order.id))).toEqual(order);
     }
     expect(orders.find((order) => order.id === amended.id)).toMatchObject({
       tableId: TABLE_ID,

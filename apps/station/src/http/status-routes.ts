@@ -7,9 +7,9 @@ import {
   openEventStream,
 } from "@quay/service-kit";
 import { z } from "zod";
+import type { StationDb } from "../db/station-db.js";
 import { STATION_ERRORS } from "../errors.js";
 import type { StatusHub } from "../status-hub.js";
-import type { StationStore } from "../store/station-store.js";
 import type { SyncEngine } from "../sync/sync-engine.js";
 
 const SettingsSchema = z.object({ autoSync: z.boolean() });
@@ -17,7 +17,7 @@ const SettingsSchema = z.object({ autoSync: z.boolean() });
 export interface StatusRouteDeps {
   hub: StatusHub;
   engine: SyncEngine;
-  store: StationStore;
+  db: StationDb;
 }
 
 /**
@@ -105,7 +105,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
       config: { access: "signed-in" },
       schema: { summary: "Station settings", response: { 200: SettingsSchema } },
     },
-    async () => ({ autoSync: effectiveAutoSync(deps.store) }),
+    async () => ({ autoSync: effectiveAutoSync(deps.db) }),
   );
 
   app.post(
@@ -119,13 +119,13 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
       },
     },
     async (request) => {
-      if (request.body.autoSync !== undefined) deps.store.settings.set("autoSync", request.body.autoSync);
+      if (request.body.autoSync !== undefined) deps.db.settings.set("autoSync", request.body.autoSync);
       deps.hub.statusMayHaveChanged();
-      return { autoSync: effectiveAutoSync(deps.store) };
+      return { autoSync: effectiveAutoSync(deps.db) };
     },
   );
 }
 
-function effectiveAutoSync(store: StationStore): boolean {
-  return store.settings.get("autoSync") ?? store.settings.get("store")?.autoSync ?? false;
+function effectiveAutoSync(db: StationDb): boolean {
+  return db.settings.get("autoSync") ?? db.settings.get("store")?.autoSync ?? false;
 }

@@ -2,7 +2,7 @@ import type { Op } from "@quay/core";
 import type { PullResponseSchema } from "@quay/protocol";
 import { EventBroadcast, type EventStream } from "@quay/service-kit";
 import type { z } from "zod";
-import type { StationStore } from "../store/station-store.js";
+import type { StationDb } from "../db/station-db.js";
 
 type PullPage = z.infer<typeof PullResponseSchema>;
 
@@ -14,15 +14,15 @@ type PullPage = z.infer<typeof PullResponseSchema>;
  * ignores ops it holds already.
  */
 export function hubPullPage(
-  store: StationStore,
+  db: StationDb,
   spokeId: string,
   askedCursor: number,
   limit: number,
   serverTime: string,
 ): PullPage {
-  const head = store.hubLog.head();
+  const head = db.hubLog.head();
   const cursor = askedCursor > head ? 0 : askedCursor;
-  const rows = store.hubLog.opsAfter(cursor, spokeId, limit + 1);
+  const rows = db.hubLog.opsAfter(cursor, spokeId, limit + 1);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const changedAfter = (seq: number | undefined) => cursor === 0 || (seq ?? 0) > cursor;
@@ -30,8 +30,8 @@ export function hubPullPage(
     cursor: more ? (page.at(-1)?.seq ?? head) : head,
     more,
     ops: page.map((row) => JSON.parse(row.body) as Op),
-    catalog: changedAfter(store.settings.get("catalogSeq")) ? (store.catalog() ?? null) : null,
-    users: changedAfter(store.settings.get("usersSeq")) ? store.credentials.list() : null,
+    catalog: changedAfter(db.settings.get("catalogSeq")) ? (db.catalog() ?? null) : null,
+    users: changedAfter(db.settings.get("usersSeq")) ? db.credentials.list() : null,
     serverTime,
   };
 }
@@ -44,17 +44,17 @@ export class HubAnnouncer {
   private readonly spokes = new EventBroadcast();
   private announced = -1;
 
-  constructor(private readonly store: StationStore) {}
+  constructor(private readonly db: StationDb) {}
 
   /** Follows `stream` from now on, starting with the head as it is (in case it missed something). */
   follow(stream: EventStream): void {
-    stream.send("changed", { cursor: this.store.hubLog.head() });
+    stream.send("changed", { cursor: this.db.hubLog.head() });
     this.spokes.add(stream);
   }
 
   /** Something may have moved the head: say so if it did. */
   mayHaveChanged(): void {
-    const head = this.store.hubLog.head();
+    const head = this.db.hubLog.head();
     if (head === this.announced) return;
     this.announced = head;
     this.spokes.send("changed", { cursor: head });

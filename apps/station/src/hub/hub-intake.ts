@@ -1,6 +1,6 @@
 import { type Clock, distinctOps, type Op, opAfterOwnEnd, sameOp } from "@quay/core";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
-import type { StationStore } from "../store/station-store.js";
 import { checkFoldInRange, checkSpokeOps } from "./hub-push-checks.js";
 
 export interface IntakeResult {
@@ -20,13 +20,13 @@ export interface IntakeResult {
  */
 export class HubIntake {
   constructor(
-    private readonly store: StationStore,
+    private readonly db: StationDb,
     /** The hub's best time (its clock corrected by the cloud's). */
     private readonly clock: Clock,
   ) {}
 
   accept(spokeId: string, pushed: readonly Op[]): IntakeResult {
-    const { store } = this;
+    const { db: store } = this;
     const identity = store.identity();
     if (!identity) throw new StationError("NOT_PROVISIONED", "a hub must have synced once");
     const { ops: unique, conflicting } = distinctOps(pushed);
@@ -39,7 +39,7 @@ export class HubIntake {
           if (body !== undefined && !sameOp(JSON.parse(body), op)) throw conflict(op);
         }
         const fresh = unique.filter((op) => !stored.has(op.id));
-        checkSpokeOps({ store, identity, spokeId, fresh, nowMs: this.clock.now() });
+        checkSpokeOps({ db: store, identity, spokeId, fresh, nowMs: this.clock.now() });
         for (const op of fresh) store.hubLog.storeRelayed(op);
         const touched = [...new Set(fresh.map((op) => op.orderId))];
         const isNew = (op: Op) => !stored.has(op.id);

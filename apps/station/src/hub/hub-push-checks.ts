@@ -8,14 +8,14 @@ import {
   type Op,
   type Role,
 } from "@quay/core";
+import type { StationDb, StationIdentity } from "../db/station-db.js";
 import { StationError, type StationErrorCode } from "../errors.js";
-import type { StationIdentity, StationStore } from "../store/station-store.js";
 
 /** How far ahead of the hub's clock an op may be stamped (as the cloud allows). */
 export const MAX_OP_AHEAD_MS = 60 * 60 * 1000;
 
 export interface HubPushCheck {
-  readonly store: StationStore;
+  readonly db: StationDb;
   readonly identity: StationIdentity;
   /** The spoke pushing. */
   readonly spokeId: string;
@@ -34,7 +34,7 @@ export interface HubPushCheck {
  * judge (how long before the spoke's registration an op may be stamped) the cloud judges on relay.
  */
 export function checkSpokeOps(check: HubPushCheck): void {
-  const { store, identity, spokeId, fresh, nowMs } = check;
+  const { db: store, identity, spokeId, fresh, nowMs } = check;
   const refuse = (code: StationErrorCode, op: Op, detail: string) =>
     new StationError(code, `op ${op.id}: ${detail}`, { orderId: op.orderId, opId: op.id });
   const activeRole = (userId: string | undefined): Role | null => {
@@ -66,7 +66,7 @@ export function checkSpokeOps(check: HubPushCheck): void {
 }
 
 /** Invoice numbers are unique: an order opened with another order's number is refused. */
-function checkNumbersAreNew(store: StationStore, ops: readonly Op[], refuse: (op: Op) => Error): void {
+function checkNumbersAreNew(db: StationDb, ops: readonly Op[], refuse: (op: Op) => Error): void {
   const byNumber = new Map<string, Op>();
   for (const op of ops) {
     if (op.kind !== "open") continue;
@@ -75,7 +75,7 @@ function checkNumbersAreNew(store: StationStore, ops: readonly Op[], refuse: (op
     byNumber.set(op.data.number, op);
   }
   if (byNumber.size === 0) return;
-  for (const [number, orderId] of store.hubLog.ordersNumbered([...byNumber.keys()])) {
+  for (const [number, orderId] of db.hubLog.ordersNumbered([...byNumber.keys()])) {
     const op = byNumber.get(number);
     if (op && op.orderId !== orderId) throw refuse(op);
   }

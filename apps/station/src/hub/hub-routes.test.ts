@@ -2,8 +2,8 @@ import { rmSync } from "node:fs";
 import type { Op } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StationDb } from "../db/station-db.js";
 import { type TestStation, waitFor } from "../station.test-support.js";
-import { StationStore } from "../store/station-store.js";
 import type { FakeServer } from "../sync/fake-server.test-support.js";
 import { cashierAt, provisionedSpokeDir, registerSpoke, SPOKE_ID, startHub } from "./hub.test-support.js";
 
@@ -12,13 +12,13 @@ describe("a station as its shop's hub", () => {
   let cloud: FakeServer;
   let hub: TestStation;
   let spokeDir: string;
-  let spokeStore: StationStore;
+  let spokeStore: StationDb;
   let deviceToken: string;
 
   beforeAll(async () => {
     ({ cloud, hub } = await startHub());
     spokeDir = provisionedSpokeDir(hub);
-    spokeStore = StationStore.open(spokeDir);
+    spokeStore = StationDb.open(spokeDir);
   });
   afterAll(async () => {
     spokeStore.close();
@@ -43,7 +43,7 @@ describe("a station as its shop's hub", () => {
     call("POST", "/api/sync/push", token, { protocolVersion: PROTOCOL_VERSION, ops });
   const pull = (cursor: number, limit = 100, token = deviceToken) =>
     call("GET", `/api/sync/pull?cursor=${cursor}&limit=${limit}`, token);
-  const opCount = () => (hub.store.db.prepare("SELECT count(*) AS n FROM ops").get() as { n: number }).n;
+  const opCount = () => (hub.db.db.prepare("SELECT count(*) AS n FROM ops").get() as { n: number }).n;
   /** A paid sale at the spoke's file: its ops, as the spoke would push them. */
   const spokeSale = (): Op[] => {
     const { orders, actor } = cashierAt(spokeStore);
@@ -65,7 +65,7 @@ describe("a station as its shop's hub", () => {
       name: "x",
     });
     expect([noId.status, noId.body.error?.code]).toEqual([400, "VALIDATION_FAILED"]);
-    const itself = await registerSpoke(hub, hub.store.identity()?.stationId);
+    const itself = await registerSpoke(hub, hub.db.identity()?.stationId);
     expect(itself.status).toBe(403);
     expect((await registerSpoke(hub)).status).toBe(403); // a cashier naming a known spoke
     const byOwner = await registerSpoke(hub, SPOKE_ID, "admin", "admin123");
@@ -88,7 +88,7 @@ describe("a station as its shop's hub", () => {
     expect(again.body.held).toEqual(ops.map((op) => op.id));
     expect(opCount()).toBe(count);
     const orderId = ops[0]?.orderId ?? "";
-    expect(hub.store.orders.getOrder(orderId)?.status).toBe("paid");
+    expect(hub.db.orders.getOrder(orderId)?.status).toBe("paid");
     // Entered unsynced: the hub pushes it to the cloud as it pushes its own.
     await waitFor(() => ops.every((op) => cloud.ops.has(op.id)), 5_000, "the relay to the cloud");
   });
@@ -105,7 +105,7 @@ describe("a station as its shop's hub", () => {
     const stranger = await push(ops.map((op) => ({ ...op, userId: "0190a000-0000-7000-8000-0000000000aa" })));
     expect([stranger.status, stranger.body.error?.code]).toEqual([403, "OP_USER_UNKNOWN"]);
     expect(opCount()).toBe(count);
-    expect(hub.store.orders.getOrder(open.orderId)).toBeNull();
+    expect(hub.db.orders.getOrder(open.orderId)).toBeNull();
     expect((await push(ops)).status).toBe(200);
     const later = await push([{ ...open }, altered]);
     expect([later.status, later.body.error?.code]).toEqual([409, "OP_CONFLICT"]);
@@ -120,7 +120,7 @@ describe("a station as its shop's hub", () => {
     };
     const afterClose = await push([lineAfterClose]);
     expect([afterClose.status, afterClose.body.error?.code]).toEqual([409, "ORDER_PAID"]);
-    expect(hub.store.orders.opsOf(open.orderId)).toHaveLength(ops.length);
+    expect(hub.db.orders.opsOf(open.orderId)).toHaveLength(ops.length);
   });
 
   it("answers a pull with the others' ops in pages, the catalog and the users first, and events", async () => {
@@ -144,18 +144,18 @@ describe("a station as its shop's hub", () => {
     expect(pages.every((page) => page.length <= 1)).toBe(true);
     expect(all.some((op) => op.deviceId === SPOKE_ID)).toBe(false);
     expect(all.some((op) => op.orderId === mine.body.id)).toBe(true);
-    expect(cursor).toBe(hub.store.hubLog.head());
+    expect(cursor).toBe(hub.db.hubLog.head());
     const caughtUp = await pull(cursor);
     expect([caughtUp.body.ops, caughtUp.body.catalog, caughtUp.body.users]).toEqual([[], null, null]);
     // A new catalog at the hub (pulled from the cloud) takes a number: spokes pull it again, alone.
-    const catalog = hub.store.catalog();
+    const catalog = hub.db.catalog();
     if (!catalog) throw new Error("no catalog");
-    hub.store.transaction(() => hub.store.replaceCatalog({ ...catalog, items: catalog.items.slice(1) }));
+    hub.db.transaction(() => hub.db.replaceCatalog({ ...catalog, items: catalog.items.slice(1) }));
     const newCatalog = await pull(cursor);
     expect(newCatalog.body.cursor).toBe(cursor + 1);
     expect((newCatalog.body.catalog as typeof catalog).items).toHaveLength(catalog.items.length - 1);
     expect([newCatalog.body.ops, newCatalog.body.users]).toEqual([[], null]);
-    hub.store.transaction(() => hub.store.replaceCatalog(catalog));
+    hub.db.transaction(() => hub.db.replaceCatalog(catalog));
 
     const address = hub.app.server.address();
     const port = typeof address === "object" && address ? address.port : 0;
@@ -167,7 +167,7 @@ describe("a station as its shop's hub", () => {
     expect(stream.status).toBe(200);
     const reader = stream.body?.getReader();
     let text = "";
-    const head = hub.store.hubLog.head();
+    const head = hub.db.hubLog.head();
     await call("POST", "/api/orders", cashier, {});
     while (!text.includes(`"cursor":${head + 1}`)) {
       const chunk = await reader?.read();

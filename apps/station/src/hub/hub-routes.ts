@@ -14,9 +14,9 @@ import {
   RegisterStationResponseSchema,
 } from "@quay/protocol";
 import { type HttpService, openEventStream } from "@quay/service-kit";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import { sessionOf, spokeOf } from "../http/request-session.js";
-import type { StationStore } from "../store/station-store.js";
 import { type HubAnnouncer, hubPullPage } from "./hub-feed.js";
 import type { HubIntake } from "./hub-intake.js";
 import type { SpokeRegistry } from "./spoke-registry.js";
@@ -30,7 +30,7 @@ export const SPOKE_CODE_AT_HUB = "SPOKE";
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
 
 export interface HubRouteDeps {
-  readonly store: StationStore;
+  readonly db: StationDb;
   readonly spokes: SpokeRegistry;
   readonly intake: HubIntake;
   readonly announcer: HubAnnouncer;
@@ -55,7 +55,7 @@ function checkProtocol(version: number): void {
  * a spoke's `ServerClient` speaks to its hub as to the cloud.
  */
 export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
-  const { store, spokes } = deps;
+  const { db: store, spokes } = deps;
 
   app.post(
     "/api/sync/register",

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Actor, uuidV7Generator } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
+import { StationDb } from "../db/station-db.js";
 import { OrderService } from "../selling/order-service.js";
 import { startTestStation, type TestStation } from "../station.test-support.js";
-import { StationStore } from "../store/station-store.js";
 import { type FakeServer, startFakeServer } from "../sync/fake-server.test-support.js";
 
 export const SPOKE_ID = "0190a000-0000-7000-8000-0000000000f2";
@@ -26,30 +26,30 @@ export async function startHub(): Promise<{ cloud: FakeServer; hub: TestStation;
  */
 export function provisionedSpokeDir(hub: TestStation, stationId = SPOKE_ID): string {
   const dataDir = mkdtempSync(join(tmpdir(), "quay-spoke-"));
-  const store = StationStore.open(dataDir);
+  const db = StationDb.open(dataDir);
   try {
-    const identity = hub.store.identity();
-    const catalog = hub.store.catalog();
+    const identity = hub.db.identity();
+    const catalog = hub.db.catalog();
     if (!identity || !catalog) throw new Error("the hub is not provisioned");
-    store.transaction(() => {
-      store.settings.set("stationId", stationId);
-      store.settings.set("stationCode", "Q2");
-      store.settings.set("deviceToken", "spoke-cloud-token");
-      store.replaceCatalog(catalog);
-      store.replaceUsers(hub.store.credentials.list());
+    db.transaction(() => {
+      db.settings.set("stationId", stationId);
+      db.settings.set("stationCode", "Q2");
+      db.settings.set("deviceToken", "spoke-cloud-token");
+      db.replaceCatalog(catalog);
+      db.replaceUsers(hub.db.credentials.list());
     });
   } finally {
-    store.close();
+    db.close();
   }
   return dataDir;
 }
 
 /** A cashier selling straight into a station file (no process): how a test makes a spoke's ops. */
-export function cashierAt(store: StationStore) {
+export function cashierAt(db: StationDb) {
   const clock = { now: () => Date.now() };
   const newId = uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length)));
-  const orders = new OrderService({ store, clock, newId, onOrderChanged: () => {} });
-  const actor: Actor = { userId: store.credentials.findByUsername("thungan")?.userId ?? "", role: "cashier" };
+  const orders = new OrderService({ db, clock, newId, onOrderChanged: () => {} });
+  const actor: Actor = { userId: db.credentials.findByUsername("thungan")?.userId ?? "", role: "cashier" };
   return { orders, actor };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { signToken, verifyToken } from "@quay/auth";
 import type { Clock } from "@quay/core";
-import type { StationStore } from "../store/station-store.js";
+import type { StationDb } from "../db/station-db.js";
 
 /** A hub's device tokens last until the spoke registers again (ten years is "until"). */
 const SPOKE_TOKEN_TTL_S = 10 * 365 * 24 * 60 * 60;
@@ -24,18 +24,18 @@ export class SpokeRegistry {
   private readonly cache = new Map<string, { tokenId: string; name: string } | null>();
 
   constructor(
-    store: StationStore,
+    db: StationDb,
     private readonly clock: Clock,
   ) {
-    const secret = store.settings.get("sessionSecret");
+    const secret = db.settings.get("sessionSecret");
     if (!secret) throw new Error("the spoke registry needs the session secret (made by SessionManager)");
     this.secret = Buffer.from(secret, "base64");
-    this.upsert = store.db.prepare<[string, string, string, string, string]>(
+    this.upsert = db.db.prepare<[string, string, string, string, string]>(
       `INSERT INTO spokes(station_id, name, token_id, registered_at, registered_by) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(station_id) DO UPDATE SET name = excluded.name, token_id = excluded.token_id,
          registered_at = excluded.registered_at, registered_by = excluded.registered_by`,
     );
-    this.select = store.db.prepare<[string], { token_id: string; name: string }>(
+    this.select = db.db.prepare<[string], { token_id: string; name: string }>(
       "SELECT token_id, name FROM spokes WHERE station_id = ?",
     );
   }

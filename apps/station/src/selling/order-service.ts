@@ -14,11 +14,11 @@ import {
   replayChecked,
   stampOps,
 } from "@quay/core";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
-import type { StationStore } from "../store/station-store.js";
 
 export interface OrderServiceDeps {
-  store: StationStore;
+  db: StationDb;
   clock: Clock;
   newId: IdGenerator;
   /** Called after the change committed (never inside the transaction). */
@@ -39,14 +39,14 @@ export class OrderService {
 
   /** Opens an order numbered by this station; an `orderId` it holds already answers that order. */
   create(actor: Actor, tableId: string | null, orderId: string = this.deps.newId()): Order {
-    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new StationError("NOT_FOUND", "table");
+    if (tableId !== null && !this.deps.db.findTable(tableId)) throw new StationError("NOT_FOUND", "table");
     const identity = this.requireIdentity();
-    const existing = this.deps.store.orders.getOrder(orderId);
+    const existing = this.deps.db.orders.getOrder(orderId);
     if (existing) return existing;
     return this.change(actor, orderId, () => {
       const now = this.deps.clock.now();
       const timeZone = identity.store.timeZone;
-      const sequence = this.deps.store.invoiceCounter.next(localDate(now, timeZone));
+      const sequence = this.deps.db.invoiceCounter.next(localDate(now, timeZone));
       const number = formatInvoiceNumber({
         storeCode: identity.store.code,
         stationCode: identity.stationCode,
@@ -63,7 +63,7 @@ export class OrderService {
     orderId: string,
     input: { itemId: string; quantity: number; note?: string | undefined; lineId?: string | undefined },
   ): Order {
-    const item = this.deps.store.findItem(input.itemId);
+    const item = this.deps.db.findItem(input.itemId);
     if (!item?.active) throw new StationError("NOT_FOUND", "item");
     const lineId = input.lineId ?? this.deps.newId();
     return this.change(actor, orderId, () => ({
@@ -88,7 +88,7 @@ export class OrderService {
   }
 
   move(actor: Actor, orderId: string, tableId: string | null): Order {
-    if (tableId !== null && !this.deps.store.findTable(tableId)) throw new StationError("NOT_FOUND", "table");
+    if (tableId !== null && !this.deps.db.findTable(tableId)) throw new StationError("NOT_FOUND", "table");
     return this.change(actor, orderId, () => ({ kind: "moveTable", tableId }));
   }
 
@@ -109,17 +109,17 @@ export class OrderService {
    * syncs again; with `voidReason` it is voided as well.
    */
   resolveRefusal(actor: Actor, orderId: string, voidReason: string | null): Order {
-    const store = this.deps.store;
-    const found = store.orders.getOrder(orderId);
+    const db = this.deps.db;
+    const found = db.orders.getOrder(orderId);
     if (!found) throw new StationError("NOT_FOUND", "order");
     if (!found.refusal) throw new StationError("ORDER_NOT_REFUSED");
     const allowed = authorize(actor, "orders.review");
     if (!allowed.ok) throw new OrderRuleError(allowed.code);
     const at = new Date(this.deps.clock.now()).toISOString();
-    const order = store.transaction(
+    const order = db.transaction(
       () => {
-        const unsynced = new Set(store.orders.unsyncedOf(orderId).map((op) => op.id));
-        const held = store.orders.opsOf(orderId);
+        const unsynced = new Set(db.orders.unsyncedOf(orderId).map((op) => op.id));
+        const held = db.orders.opsOf(orderId);
         // The op the server named, then every change the core's rules refuse without it.
         const named = held.filter((op) => op.id === found.refusal?.opId && unsynced.has(op.id));
         const rest = held.filter((op) => !named.includes(op));
@@ -128,8 +128,8 @@ export class OrderService {
           ...named.map((op) => ({ op, reason: found.refusal?.code ?? "REFUSED" })),
           ...refused.map(({ op, code }) => ({ op, reason: code })),
         ];
-        store.refused.resolve(orderId, setAside, allowed.approvedBy ?? actor.userId, at);
-        return store.orders.refold(orderId);
+        db.refused.resolve(orderId, setAside, allowed.approvedBy ?? actor.userId, at);
+        return db.orders.refold(orderId);
       },
       { durable: true },
     );
@@ -139,7 +139,7 @@ export class OrderService {
   }
 
   private requireIdentity() {
-    const identity = this.deps.store.identity();
+    const identity = this.deps.db.identity();
     if (!identity) throw new StationError("NOT_PROVISIONED");
     return identity;
   }
@@ -153,14 +153,14 @@ export class OrderService {
     durable = false,
   ): Order {
     const { stationId } = this.requireIdentity();
-    const store = this.deps.store;
-    let seq = this.lastSeq ?? store.orders.lastDeviceSeq(stationId);
-    const order = store.transaction(
+    const db = this.deps.db;
+    let seq = this.lastSeq ?? db.orders.lastDeviceSeq(stationId);
+    const order = db.transaction(
       () => {
-        const held = store.orders.opsOf(orderId);
+        const held = db.orders.opsOf(orderId);
         const intent = intentFor();
         if (held.length === 0 && intent.kind !== "open") throw new StationError("NOT_FOUND", "order");
-        const current = held.length > 0 ? store.orders.getOrder(orderId) : null;
+        const current = held.length > 0 ? db.orders.getOrder(orderId) : null;
         const plan = planChange(current, intent, actor);
         if (!plan.ok) throw new OrderRuleError(plan.code);
         if (plan.drafts.length === 0 && current) return current; // a retry that already took effect
@@ -173,7 +173,7 @@ export class OrderService {
         });
         if (!stamped.ok) throw new OrderRuleError(stamped.code);
         seq += stamped.ops.length;
-        store.orders.appendLocal(stamped.ops, stamped.order);
+        db.orders.appendLocal(stamped.ops, stamped.order);
         return stamped.order;
       },
       { durable },

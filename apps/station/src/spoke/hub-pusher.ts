@@ -1,8 +1,8 @@
 import { encodePushRequest } from "@quay/protocol";
+import type { OutgoingOp } from "../db/order-log.js";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { OutgoingOp } from "../store/order-log.js";
-import type { StationStore } from "../store/station-store.js";
 import { countOrders } from "../sync/push-batches.js";
 import { isolateRefused, isRefusedForGood } from "../sync/refusal-isolation.js";
 import { type ServerClient, ServerRejectedError } from "../sync/server-client.js";
@@ -12,7 +12,7 @@ import { ServerLostError } from "../sync/sync-failure.js";
 export const HUB_PUSH_OPS = 2_000;
 
 export interface HubPusherDeps {
-  readonly store: StationStore;
+  readonly db: StationDb;
   readonly client: Pick<ServerClient, "push">;
   /** Hears of every push the hub answered. */
   readonly monitor: { reportSuccess(): void };
@@ -31,7 +31,7 @@ export class HubPusher {
 
   async pushOwed(): Promise<void> {
     for (let round = 0; round < 1_000; round++) {
-      const ops = this.deps.store.hubLog.owedToHub(HUB_PUSH_OPS);
+      const ops = this.deps.db.hubLog.owedToHub(HUB_PUSH_OPS);
       if (ops.length === 0) return;
       try {
         await this.pushOnce(ops);
@@ -46,7 +46,7 @@ export class HubPusher {
   }
 
   private async pushOnce(ops: readonly OutgoingOp[]): Promise<number> {
-    const { store, client, monitor } = this.deps;
+    const { db: store, client, monitor } = this.deps;
     const token = store.settings.get("hubToken");
     if (!token) throw new StationError("NOT_PROVISIONED", "not registered at the hub");
     const signal = this.deps.signal();
@@ -62,7 +62,7 @@ export class HubPusher {
   }
 
   private leaveToCloud(orderId: string, refusal: ServerRejectedError): void {
-    this.deps.store.transaction(() => this.deps.store.hubLog.stopOwing(orderId));
+    this.deps.db.transaction(() => this.deps.db.hubLog.stopOwing(orderId));
     this.deps.logger.warn(
       { orderId, code: refusal.code, status: refusal.status },
       "the hub refused an order for good; it syncs with the cloud only",

@@ -56,9 +56,9 @@ describe("a counter as a spoke of its shop's hub", () => {
       "the spoke registered at a reachable hub",
     );
 
-    const item = hub.store.catalog()?.items[0]?.id;
+    const item = hub.db.catalog()?.items[0]?.id;
     const opened = await call(hub, tokens.hub, "POST", "/api/orders", {});
-    await waitFor(() => spoke.store.orders.getOrder(opened.id), 10_000, "the hub's order at the spoke");
+    await waitFor(() => spoke.db.orders.getOrder(opened.id), 10_000, "the hub's order at the spoke");
 
     const withLine = await call(spoke, tokens.spoke, "POST", `/api/orders/${opened.id}/lines`, {
       itemId: item,
@@ -69,17 +69,16 @@ describe("a counter as a spoke of its shop's hub", () => {
       amount: withLine.total,
     });
     const atHub = await waitFor(
-      () =>
-        hub.store.orders.getOrder(opened.id)?.status === "paid" ? hub.store.orders.getOrder(opened.id) : null,
+      () => (hub.db.orders.getOrder(opened.id)?.status === "paid" ? hub.db.orders.getOrder(opened.id) : null),
       10_000,
       "the spoke's payment at the hub",
     );
     expect(atHub?.total).toBe(withLine.total);
     // The hub holds what the spoke made; the spoke owes it nothing, and pushes no other device's op to the cloud.
-    await waitFor(() => spoke.store.hubLog.owedCount() === 0, 2_000, "nothing owed to the hub");
-    const foreignUnsynced = spoke.store.db
+    await waitFor(() => spoke.db.hubLog.owedCount() === 0, 2_000, "nothing owed to the hub");
+    const foreignUnsynced = spoke.db.db
       .prepare("SELECT count(*) AS n FROM ops WHERE synced = 0 AND device_id <> ?")
-      .get(spoke.store.identity()?.stationId) as { n: number };
+      .get(spoke.db.identity()?.stationId) as { n: number };
     expect(foreignUnsynced.n).toBe(0);
   });
 });

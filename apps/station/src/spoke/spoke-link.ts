@@ -1,8 +1,8 @@
 import { hostname } from "node:os";
 import type { Clock } from "@quay/core";
 import { LoginResponseSchema, PROTOCOL_VERSION, RegisterStationResponseSchema } from "@quay/protocol";
+import type { StationDb } from "../db/station-db.js";
 import type { Logger } from "../logger.js";
-import type { StationStore } from "../store/station-store.js";
 import {
   ConnectivityMonitor,
   DEFAULT_MONITOR_OPTIONS,
@@ -18,7 +18,7 @@ import { systemTimers, type Timers } from "../sync/timers.js";
 import { HubPusher } from "./hub-pusher.js";
 
 export interface SpokeLinkDeps {
-  readonly store: StationStore;
+  readonly db: StationDb;
   /** The hub's base URL (`--hub`). */
   readonly hubUrl: string;
   readonly clock: Clock;
@@ -61,7 +61,7 @@ export class SpokeLink {
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: SpokeLinkDeps) {
-    const { store, logger } = deps;
+    const { db: store, logger } = deps;
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
     const timers = deps.timers ?? systemTimers(() => deps.clock.now());
     this.client = new ServerClient(deps.hubUrl);
@@ -70,9 +70,9 @@ export class SpokeLink {
       ...deps.monitor,
     });
     const signal = () => this.link.signal;
-    this.pusher = new HubPusher({ store, client: this.client, monitor: this.monitor, logger, signal });
+    this.pusher = new HubPusher({ db: store, client: this.client, monitor: this.monitor, logger, signal });
     this.puller = new SyncPuller({
-      store,
+      db: store,
       client: this.client,
       monitor: this.monitor,
       now: () => timers.now(),
@@ -107,13 +107,13 @@ export class SpokeLink {
   }
 
   get registered(): boolean {
-    return this.deps.store.settings.get("hubToken") !== undefined;
+    return this.deps.db.settings.get("hubToken") !== undefined;
   }
 
   start(): void {
-    const identity = this.deps.store.identity();
+    const identity = this.deps.db.identity();
     // What this station made and the cloud lacks from before it had a hub goes to the hub too.
-    if (identity) this.deps.store.hubLog.oweUnsyncedOf(identity.stationId);
+    if (identity) this.deps.db.hubLog.oweUnsyncedOf(identity.stationId);
     this.unsubscribe = this.monitor.onChange((reachable) => this.onReachability(reachable));
     this.scheduler.start();
     this.monitor.start();
@@ -139,7 +139,7 @@ export class SpokeLink {
       hubUrl: this.deps.hubUrl,
       registered: this.registered,
       reachable: this.monitor.reachable,
-      owed: this.deps.store.hubLog.owedCount(),
+      owed: this.deps.db.hubLog.owedCount(),
     };
   }
 
@@ -150,7 +150,7 @@ export class SpokeLink {
    * no hub token yet.
    */
   async enroll(username: string, password: string): Promise<void> {
-    const { store, logger } = this.deps;
+    const { db: store, logger } = this.deps;
     const identity = store.identity();
     if (!identity || this.registered) return;
     const session = await this.client.json("POST", "/api/login", LoginResponseSchema, {
@@ -212,7 +212,7 @@ export class SpokeLink {
       case "deviceRejected":
         // The hub no longer knows this counter (its file replaced, or re-registered elsewhere).
         this.deps.logger.warn("the hub refused this counter's token; log in here again to register");
-        this.deps.store.settings.delete("hubToken");
+        this.deps.db.settings.delete("hubToken");
         this.events.disconnect();
         return "none";
       case "failed":

@@ -1,6 +1,6 @@
 import { MAX_PENDING_ORDERS, PROTOCOL_VERSION, PushRequestSchema } from "@quay/protocol";
 import { describe, expect, it } from "vitest";
-import type { OutgoingOp } from "../store/order-log.js";
+import type { OutgoingOp } from "../db/order-log.js";
 import { chunkByOrder, countOrders, pushBody } from "./push-batches.js";
 
 const ops = (orderId: string, count: number, from = 0): OutgoingOp[] =>

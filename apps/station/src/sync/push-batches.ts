@@ -5,8 +5,8 @@ import {
   MAX_REFUSED_REPORTED,
   type RefusedOrderReport,
 } from "@quay/protocol";
-import type { OutgoingOp, PendingCounts } from "../store/order-log.js";
-import type { RefusedOrder } from "../store/refused-orders.js";
+import type { OutgoingOp, PendingCounts } from "../db/order-log.js";
+import type { RefusedOrder } from "../db/refused-orders.js";
 
 /**
  * Splits ops into pushes of at most `maxOps`, keeping each order's ops together where an order

@@ -1,5 +1,5 @@
 import type { Clock } from "@quay/core";
-import type { SettingsStore } from "../store/settings-store.js";
+import type { SettingsStore } from "../db/settings-store.js";
 
 /** Smaller changes of the measured offset are noise (the network's delay): not worth a write. */
 const REMEASURE_MS = 1_000;

@@ -108,7 +108,7 @@ export function describeSyncEngine(name: string, backends: BackendFactory): void
       const orderId = await sale(true);
       await until(async () => (await opCount(orderId)) === 4, "the sale on the server");
       await untilStatus((current) => current.pending.paidOrders === 0, "nothing pending");
-      expect(await opCount(orderId)).toBe(station.store.orders.opsOf(orderId).length);
+      expect(await opCount(orderId)).toBe(station.db.orders.opsOf(orderId).length);
     });
 
     it("goes offline by itself, offers the sync on return, then pushes open orders before the paid backlog", async () => {
@@ -139,7 +139,7 @@ export function describeSyncEngine(name: string, backends: BackendFactory): void
       expect(server.pushes[0]).toEqual({ ops: 4, orders: 2 });
       expect(server.pushes.slice(1, 4).map((push) => push.orders)).toEqual([2, 2, 1]);
       for (const id of [...paid, ...open]) {
-        expect(await opCount(id)).toBe(station.store.orders.opsOf(id).length);
+        expect(await opCount(id)).toBe(station.db.orders.opsOf(id).length);
       }
     });
 
@@ -147,12 +147,12 @@ export function describeSyncEngine(name: string, backends: BackendFactory): void
       const orderId = await sale(false);
       await until(async () => (await opCount(orderId)) === 2, "the order on the server");
       await server.phoneAddsLine(orderId, server.itemId);
-      await until(() => station.store.orders.getOrder(orderId)?.lines.length === 2, "the phone's line");
+      await until(() => station.db.orders.getOrder(orderId)?.lines.length === 2, "the phone's line");
 
       await goOffline();
       await call("POST", `/api/orders/${orderId}/lines`, { itemId: server.itemId, quantity: 3 });
       await acceptTheOffer();
-      expect(station.store.orders.getOrder(orderId)?.lines).toHaveLength(3);
+      expect(station.db.orders.getOrder(orderId)?.lines).toHaveLength(3);
       const lines = (await server.orderOps(orderId)).filter((op) => op.kind === "addLine");
       expect(new Set(lines.map((op) => op.id)).size).toBe(3);
     });
@@ -167,7 +167,7 @@ export function describeSyncEngine(name: string, backends: BackendFactory): void
 
       // The cashier said "Để sau" (nothing is sent); a waiter adds an item on a phone meanwhile.
       await server.phoneAddsLine(orderId, server.itemId);
-      await until(() => station.store.orders.getOrder(orderId)?.lines.length === 2, "the phone's line");
+      await until(() => station.db.orders.getOrder(orderId)?.lines.length === 2, "the phone's line");
       expect((await status()).sync.state).toBe("offered");
       expect(await opCount(offlineSale)).toBe(0);
 
@@ -189,7 +189,7 @@ export function describeSyncEngine(name: string, backends: BackendFactory): void
     it("resumes an approved sync after a restart, without asking again", async () => {
       await goOffline();
       const orderId = await sale(true);
-      station.store.settings.set("syncConsent", true);
+      station.db.settings.set("syncConsent", true);
       const dataDir = station.dataDir;
       await station.close(true);
       station = await startTestStation(server.url, { dataDir });
@@ -197,7 +197,7 @@ export function describeSyncEngine(name: string, backends: BackendFactory): void
       await server.setLink("up");
       await untilStatus((current) => current.mode === "online", "online");
       expect(await opCount(orderId)).toBe(4);
-      expect(station.store.settings.get("syncConsent")).toBe(false);
+      expect(station.db.settings.get("syncConsent")).toBe(false);
     });
 
     it("pushes changes made online but cut off by a lost link on return, without asking", async () => {
@@ -217,7 +217,7 @@ export function describeSyncEngine(name: string, backends: BackendFactory): void
     });
 
     it("syncs by itself on return when the store says so", async () => {
-      station.store.settings.set("autoSync", true);
+      station.db.settings.set("autoSync", true);
       await goOffline();
       const orderId = await sale(true);
       await server.setLink("up");

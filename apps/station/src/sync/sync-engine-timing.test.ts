@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { type Actor, uuidV7Generator } from "@quay/core";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { StationDb } from "../db/station-db.js";
 import { OrderService } from "../selling/order-service.js";
-import { StationStore } from "../store/station-store.js";
 import { ConnectivityMonitor, DEFAULT_MONITOR_OPTIONS } from "./connectivity-monitor.js";
 import { FAKE_CATALOG, ITEM_ID } from "./fake-server.test-support.js";
 import { FakeTimers } from "./fake-timers.test-support.js";
@@ -25,13 +25,13 @@ function stationOnFakeTimers() {
   const timers = new FakeTimers();
   const clock = { now: () => EPOCH + timers.now() };
   const dataDir = mkdtempSync(join(tmpdir(), "quay-engine-timing-"));
-  const store = StationStore.open(dataDir);
-  store.transaction(() => {
-    store.settings.set("stationId", "0190a000-0000-7000-8000-0000000000f1");
-    store.settings.set("stationCode", "Q1");
-    store.settings.set("deviceToken", "device-token");
-    store.settings.set("store", FAKE_CATALOG.store);
-    store.settings.set("catalog", FAKE_CATALOG);
+  const db = StationDb.open(dataDir);
+  db.transaction(() => {
+    db.settings.set("stationId", "0190a000-0000-7000-8000-0000000000f1");
+    db.settings.set("stationCode", "Q1");
+    db.settings.set("deviceToken", "device-token");
+    db.settings.set("store", FAKE_CATALOG.store);
+    db.settings.set("catalog", FAKE_CATALOG);
   });
   const server = { up: true, pushedAt: [] as { at: number; ops: number }[], pulledAt: [] as number[] };
   const client: SyncClient = {
@@ -62,13 +62,13 @@ function stationOnFakeTimers() {
   );
   let engine: SyncEngine | undefined;
   const orders = new OrderService({
-    store,
+    db,
     clock,
     newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
     onOrderChanged: () => engine?.notifyLocalChange(),
   });
   engine = new SyncEngine({
-    store,
+    db,
     client,
     monitor,
     clock,
@@ -80,7 +80,7 @@ function stationOnFakeTimers() {
   const sync = engine;
   return {
     timers,
-    store,
+    store: db,
     server,
     engine: sync,
     /** A sale of one line, paid when asked. */
@@ -93,7 +93,7 @@ function stationOnFakeTimers() {
     },
     async close() {
       await sync.stop();
-      store.close();
+      db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,8 +1,8 @@
 import type { Clock } from "@quay/core";
 import type { StationStatus } from "@quay/protocol";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { StationStore } from "../store/station-store.js";
 import type { ConnectivityMonitor } from "./connectivity-monitor.js";
 import { countOrders } from "./push-batches.js";
 import type { ServerClient } from "./server-client.js";
@@ -25,7 +25,7 @@ import { systemTimers, type Timers } from "./timers.js";
 export type SyncClient = Pick<ServerClient, "push" | "pull" | "baseUrl">;
 
 export interface SyncEngineDeps {
-  store: StationStore;
+  db: StationDb;
   client: SyncClient;
   monitor: ConnectivityMonitor;
   clock: Clock;
@@ -91,7 +91,7 @@ export class SyncEngine {
     this.puller = new SyncPuller({ ...deps, now: () => timers.now(), signal, pullLimit: options.pullLimit });
     this.events = new ServerEvents(
       deps.client,
-      () => deps.store.settings.get("deviceToken"),
+      () => deps.db.settings.get("deviceToken"),
       (cursor) => this.onServerChanged(cursor),
       deps.logger,
       timers,
@@ -115,7 +115,7 @@ export class SyncEngine {
   }
 
   status(): StationStatus {
-    const { store, monitor } = this.deps;
+    const { db: store, monitor } = this.deps;
     return stationStatus(this.current, {
       serverReachable: monitor.reachable,
       pending: store.orders.pendingCounts(),
@@ -128,20 +128,20 @@ export class SyncEngine {
   notifyLocalChange(): void {
     if (this.current.mode === "online") {
       this.scheduler.kick(this.options.pushDelayMs);
-    } else if (this.deps.store.settings.get("offlineBacklog") !== true) {
-      this.deps.store.settings.set("offlineBacklog", true);
+    } else if (this.deps.db.settings.get("offlineBacklog") !== true) {
+      this.deps.db.settings.set("offlineBacklog", true);
     }
   }
 
   /** The cashier's "yes" (`POST /api/sync`): sync now, and keep at it until done. */
   requestSync(): void {
-    if (!this.deps.store.isProvisioned()) throw new StationError("NOT_PROVISIONED");
+    if (!this.deps.db.isProvisioned()) throw new StationError("NOT_PROVISIONED");
     if (!this.deps.monitor.reachable)
       throw new StationError("SERVER_UNREACHABLE", "sync requested while offline");
     if (this.current.mode === "online") {
       this.puller.want();
     } else {
-      this.deps.store.settings.set("syncConsent", true);
+      this.deps.db.settings.set("syncConsent", true);
       this.dispatch({ type: "consent" });
     }
     this.scheduler.kick(0);
@@ -179,7 +179,7 @@ export class SyncEngine {
   private onReachability(reachable: boolean): void {
     this.deps.logger.info({ reachable }, reachable ? "server reachable" : "server lost");
     if (reachable) {
-      if (this.deps.store.settings.get("deviceToken")) this.events.connect();
+      if (this.deps.db.settings.get("deviceToken")) this.events.connect();
       this.scheduler.kick(0);
       this.dispatch({ type: "reachable" });
     } else {
@@ -192,7 +192,7 @@ export class SyncEngine {
   }
 
   private onServerChanged(cursor: number): void {
-    if (cursor > (this.deps.store.settings.get("cursor") ?? 0)) {
+    if (cursor > (this.deps.db.settings.get("cursor") ?? 0)) {
       this.puller.want();
       // While the sync is offered the station still pulls (see `reconnectRound`).
       if (this.current.mode === "online" || this.current.sync.state === "offered")
@@ -201,7 +201,7 @@ export class SyncEngine {
   }
 
   private canRun(): boolean {
-    const { monitor, store } = this.deps;
+    const { monitor, db: store } = this.deps;
     return monitor.reachable && !this.current.deviceRejected && store.isProvisioned();
   }
 
@@ -213,7 +213,7 @@ export class SyncEngine {
     const stale = this.puller.isStale(now, this.options.pullEveryMs);
     if (stale) this.puller.want();
     if (this.current.mode !== "online") return this.current.sync.state !== "offered" || stale;
-    const pending = this.deps.store.orders.pendingCounts();
+    const pending = this.deps.db.orders.pendingCounts();
     return stale || pending.openOrders + pending.paidOrders > 0;
   }
 
@@ -232,7 +232,7 @@ export class SyncEngine {
 
   /** Offline and the server is back: go online, offer the sync, or run it. */
   private async reconnectRound(): Promise<void> {
-    const { settings, orders } = this.deps.store;
+    const { settings, orders } = this.deps.db;
     const consent = settings.get("syncConsent") === true;
     const pending = orders.pendingCounts();
     if (!consent && pending.openOrders + pending.paidOrders === 0) {
@@ -257,7 +257,7 @@ export class SyncEngine {
 
   /** The cashier-approved catch-up: open orders, then the paid backlog, then a pull. */
   private async fullSync(): Promise<void> {
-    const { settings, orders } = this.deps.store;
+    const { settings, orders } = this.deps.db;
     settings.set("syncConsent", true);
     this.dispatch({ type: "started" });
 

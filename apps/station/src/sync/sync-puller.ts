@@ -1,11 +1,11 @@
 import type { Op } from "@quay/core";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
-import type { StationStore } from "../store/station-store.js";
 import type { ServerClient } from "./server-client.js";
 import { ServerLostError } from "./sync-failure.js";
 
 export interface PullerDeps {
-  readonly store: StationStore;
+  readonly db: StationDb;
   readonly client: Pick<ServerClient, "pull">;
   /** Hears of every page the server answered. */
   readonly monitor: { reportSuccess(): void };
@@ -77,7 +77,7 @@ export class SyncPuller {
   }
 
   private async pullPages(): Promise<void> {
-    const { store, client, monitor } = this.deps;
+    const { db: store, client, monitor } = this.deps;
     const tier = this.deps.tier ?? "cloud";
     const keys = TIER_KEYS[tier];
     this.wanted = false;

@@ -1,8 +1,8 @@
 import type { Clock } from "@quay/core";
+import type { ClosedKey, OutgoingOp } from "../db/order-log.js";
+import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { ClosedKey, OutgoingOp } from "../store/order-log.js";
-import type { StationStore } from "../store/station-store.js";
 import { chunkByOrder, countOrders, pushBody, refusedReport } from "./push-batches.js";
 import { isolateRefused, isRefusedForGood } from "./refusal-isolation.js";
 import { type PushResponse, type ServerClient, ServerRejectedError } from "./server-client.js";
@@ -10,7 +10,7 @@ import { ServerLostError } from "./sync-failure.js";
 import type { Timers } from "./timers.js";
 
 export interface PusherDeps {
-  readonly store: StationStore;
+  readonly db: StationDb;
   readonly client: Pick<ServerClient, "push">;
   /** Hears of every push the server answered. */
   readonly monitor: { reportSuccess(): void };
@@ -71,7 +71,7 @@ export class SyncPusher {
    * pending would otherwise stay unknown to the back office.
    */
   async reportRefusals(): Promise<void> {
-    const current = JSON.stringify(refusedReport(this.deps.store.refused.list()));
+    const current = JSON.stringify(refusedReport(this.deps.db.refused.list()));
     if (current === (this.reportedRefusals ?? "[]")) return;
     await this.pushOps([], true);
   }
@@ -79,7 +79,7 @@ export class SyncPusher {
   /** Pushes the unsynced ops of every open order, again while the cashier adds more. */
   async pushOpen(): Promise<void> {
     for (let round = 0; round < 100; round++) {
-      const ops = this.deps.store.orders.openOutgoing();
+      const ops = this.deps.db.orders.openOutgoing();
       if (ops.length === 0) return;
       await this.pushOps(ops);
     }
@@ -95,7 +95,7 @@ export class SyncPusher {
    * pass pushes them again (the server keeps ops by id, nothing doubles).
    */
   async pushClosed(progress: (acknowledgedOrders: number) => void = () => undefined): Promise<void> {
-    const orders = this.deps.store.orders;
+    const orders = this.deps.db.orders;
     const { paidBatchOrders, pushesInFlight } = this.deps;
     for (let pass = 0; pass < 100; pass++) {
       const inFlight: Push[] = [];
@@ -169,7 +169,7 @@ export class SyncPusher {
    * not acknowledged yet, are left out of the pending count it reports.
    */
   private prepare(ops: readonly OutgoingOp[], onTheirWay = 0): PreparedPush {
-    const { orders, refused } = this.deps.store;
+    const { orders, refused } = this.deps.db;
     const pending = orders.pendingCounts();
     pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
     const report = refusedReport(refused.list());
@@ -183,7 +183,7 @@ export class SyncPusher {
 
   /** Sends a prepared push; the caller acknowledges the answer. */
   private send(prepared: PreparedPush): Push {
-    const { store, client } = this.deps;
+    const { db: store, client } = this.deps;
     const { ops, orders } = prepared;
     const token = store.settings.get("deviceToken");
     if (!token) {
@@ -216,7 +216,7 @@ export class SyncPusher {
 
   /** Marks what the server holds as synced; returns the number of orders the push touched. */
   private acknowledge(ops: readonly OutgoingOp[], answer: PushResponse): number {
-    const { store, monitor } = this.deps;
+    const { db: store, monitor } = this.deps;
     const started = performance.now();
     monitor.reportSuccess();
     const held = new Set(answer.held);
@@ -257,7 +257,7 @@ export class SyncPusher {
   private refuse(orderId: string, refusal: ServerRejectedError): void {
     const at = new Date(this.deps.clock.now()).toISOString();
     const { opId } = refusal.about;
-    this.deps.store.refused.refuse(orderId, {
+    this.deps.db.refused.refuse(orderId, {
       code: refusal.code,
       message: refusal.serverMessage,
       at,

@@ -118,7 +118,7 @@ describe.each(testEngines())("the sales rollup on $name", (engine) => {
 
     const incremental = await rollupRows();
     expect(incremental.length).toBeGreaterThan(50);
-    await server.store.write(rebuildRollup());
+    await server.storage.write(rebuildRollup());
     expect(await rollupRows()).toEqual(incremental);
 
     // And the report's totals are those of the paid orders themselves.

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openStore, SQLITE_FILE_NAME } from "../open-store.js";
+import { openStorage, SQLITE_FILE_NAME } from "../open-storage.js";
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
@@ -20,7 +20,7 @@ describe.skipIf(process.platform === "win32")("the server's SQLite files", () =>
 
   it("are created 0600 in a 0700 folder, -wal and -shm included", async () => {
     const dataDir = join(freshRoot(), "data", "server");
-    const store = await openStore({ dataDir });
+    const storage = await openStorage({ dataDir });
     try {
       expect(modeOf(join(dataDir, ".."))).toBe(0o700);
       expect(modeOf(dataDir)).toBe(0o700);
@@ -28,23 +28,23 @@ describe.skipIf(process.platform === "win32")("the server's SQLite files", () =>
         expect(modeOf(join(dataDir, SQLITE_FILE_NAME + suffix)), `file${suffix}`).toBe(0o600);
       }
     } finally {
-      await store.close();
+      await storage.close();
     }
   });
 
   it("are tightened when an earlier version left them readable by all", async () => {
     const dataDir = join(freshRoot(), "server");
-    await (await openStore({ dataDir })).close();
+    await (await openStorage({ dataDir })).close();
     const file = join(dataDir, SQLITE_FILE_NAME);
     chmodSync(file, 0o644);
     chmodSync(dataDir, 0o755);
 
-    const store = await openStore({ dataDir });
+    const storage = await openStorage({ dataDir });
     try {
       expect(modeOf(dataDir)).toBe(0o700);
       for (const suffix of ["", "-wal", "-shm"]) expect(modeOf(file + suffix), `file${suffix}`).toBe(0o600);
     } finally {
-      await store.close();
+      await storage.close();
     }
   });
 });

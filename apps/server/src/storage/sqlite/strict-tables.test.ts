@@ -6,9 +6,9 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { testEngines } from "../../test-support/engines.test-support.js";
 import { OpFactory } from "../../test-support/ops.test-support.js";
 import { TestServer } from "../../test-support/test-server.test-support.js";
-import { SQLITE_FILE_NAME } from "../open-store.js";
+import { SQLITE_FILE_NAME } from "../open-storage.js";
 import { schemaMigrations } from "../schema.js";
-import { SQLITE_DIALECT, SqliteStore } from "./sqlite-store.js";
+import { SQLITE_DIALECT, SqliteStorage } from "./sqlite-storage.js";
 
 /** Migrations 1–4 as they were before tables said STRICT. */
 const LOOSE_HISTORY = schemaMigrations({ ...SQLITE_DIALECT, tableOptions: "" }).filter(
@@ -111,7 +111,7 @@ describe("SQLite tables made before migration 5", () => {
     expect(userTables(old).every((table) => table.strict === 0)).toBe(true);
     old.close();
 
-    await new SqliteStore({ file }).close();
+    await new SqliteStorage({ file }).close();
     const migrated = contents(file);
     expect(migrated.tables.every((table) => table.strict === 1)).toBe(true);
     // Which station pushed an op is known only from migration 9 on: older rows say none.
@@ -140,7 +140,7 @@ describe("SQLite tables made before migration 5", () => {
       .run();
     old.close();
 
-    expect(() => new SqliteStore({ file })).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => new SqliteStorage({ file })).toThrow(/cannot store TEXT value in INTEGER column/);
     const after = contents(file);
     expect(after.tables.every((table) => table.strict === 0)).toBe(true);
     expect(after.tables.find((table) => table.name === "device_counters")?.rows).toEqual([

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { all, insertMany, run } from "../sql-script.js";
-import { SqliteStore } from "./sqlite-store.js";
+import { SqliteStorage } from "./sqlite-storage.js";
 
 /** Every worker thread the code under test starts, and whether it has exited since. */
 const threads = vi.hoisted(() => [] as { worker: Worker; exited: boolean }[]);
@@ -37,7 +37,7 @@ describe("SQLite checkpoints in the background", () => {
 
   it("moves committed pages into the database file on its own, and they stay across a reopen", async () => {
     const file = fresh();
-    const store = new SqliteStore({ file });
+    const store = new SqliteStorage({ file });
     const before = statSync(file).size;
     // About 3,000 pages: fewer than make a commit checkpoint by itself.
     const rows = Array.from({ length: 10_000 }, (_, index) => [index, `${index}`.padEnd(1_000, "x")]);
@@ -54,7 +54,7 @@ describe("SQLite checkpoints in the background", () => {
     expect(statSync(file).size).toBeGreaterThan(before + 10_000_000);
     await store.close();
 
-    const reopened = new SqliteStore({ file });
+    const reopened = new SqliteStorage({ file });
     const [count] = await reopened.read(all<{ rows: number }>("SELECT count(*) AS rows FROM filler"));
     expect(count?.rows).toBe(10_000);
     await reopened.close();
@@ -64,13 +64,13 @@ describe("SQLite checkpoints in the background", () => {
     const warnings: string[] = [];
     const onWarning = (message: string) => warnings.push(message);
     const before = threads.length;
-    const memory = new SqliteStore({ file: ":memory:", onWarning });
+    const memory = new SqliteStorage({ file: ":memory:", onWarning });
     await memory.write(run("CREATE TABLE t (x)"));
     expect(threads.length, "threads started for an in-memory database").toBe(before);
     await memory.close();
 
     const file = fresh();
-    const store = new SqliteStore({ file, onWarning });
+    const store = new SqliteStorage({ file, onWarning });
     await store.write(run("CREATE TABLE t (x)")); // asks the worker for a checkpoint at once
     const started = threads.slice(before);
     expect(started, "one checkpointer thread for a database file").toHaveLength(1);
@@ -79,7 +79,7 @@ describe("SQLite checkpoints in the background", () => {
     expect(started[0]?.exited, "the checkpointer thread has exited once close resolves").toBe(true);
     expect(warnings).toEqual([]);
 
-    const reopened = new SqliteStore({ file, onWarning });
+    const reopened = new SqliteStorage({ file, onWarning });
     const tables = await reopened.read(all<{ name: string }>("SELECT name FROM sqlite_master"));
     expect(tables.map((table) => table.name)).toContain("t");
     await reopened.close();

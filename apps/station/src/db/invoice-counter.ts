@@ -1,4 +1,4 @@
-import type { StationDatabase } from "../db/open-database.js";
+import type { StationDatabase } from "./open-database.js";
 
 /** The per-station, per-local-day invoice counter, kept in the same file as the orders. */
 export class InvoiceCounter {

@@ -1,5 +1,5 @@
 import type { Op } from "@quay/core";
-import type { StationDatabase } from "../db/open-database.js";
+import type { StationDatabase } from "./open-database.js";
 import type { OutgoingOp } from "./order-log.js";
 
 /** An op of the log as a hub serves it: its local sequence number and its JSON as stored. */

@@ -9,7 +9,7 @@ export type ChangeListener = (notice: ChangeNotice) => void;
  * write is written once as scripts (see `sql-script.ts` and `scripts/`); an engine runs each
  * script in one transaction, all or nothing.
  */
-export interface ServerStore {
+export interface ServerStorage {
   readonly engine: StorageEngineKind;
   /** Runs `script` in one read-write transaction; a throw rolls everything back. */
   write<T>(script: Script<T>): Promise<T>;

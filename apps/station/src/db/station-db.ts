@@ -1,9 +1,9 @@
 import type { CatalogSnapshot, CredentialEntry, Store } from "@quay/protocol";
-import { durably, openDatabase, type StationDatabase } from "../db/open-database.js";
 import { AttemptLog } from "./attempt-log.js";
 import { CredentialStore } from "./credential-store.js";
 import { HubLog } from "./hub-log.js";
 import { InvoiceCounter } from "./invoice-counter.js";
+import { durably, openDatabase, type StationDatabase } from "./open-database.js";
 import { OrderLog } from "./order-log.js";
 import { RefusedOrders } from "./refused-orders.js";
 import { SettingsStore } from "./settings-store.js";
@@ -19,7 +19,7 @@ export interface StationIdentity {
 }
 
 /** Everything the station keeps in its one SQLite file, behind small typed stores. */
-export class StationStore {
+export class StationDb {
   readonly settings: SettingsStore;
   readonly orders: OrderLog;
   readonly refused: RefusedOrders;
@@ -41,8 +41,8 @@ export class StationStore {
     this.hubLog = new HubLog(db);
   }
 
-  static open(dataDir: string): StationStore {
-    return new StationStore(openDatabase(dataDir));
+  static open(dataDir: string): StationDb {
+    return new StationDb(openDatabase(dataDir));
   }
 
   /**

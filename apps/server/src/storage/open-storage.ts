@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import { PostgresStore } from "./postgres/postgres-store.js";
-import type { ServerStore } from "./server-store.js";
-import { SqliteStore } from "./sqlite/sqlite-store.js";
+import { PostgresStorage } from "./postgres/postgres-storage.js";
+import type { ServerStorage } from "./server-storage.js";
+import { SqliteStorage } from "./sqlite/sqlite-storage.js";
 
-export interface OpenStoreOptions {
+export interface OpenStorageOptions {
   /** PostgreSQL connection string; when absent, SQLite under `dataDir`. */
   databaseUrl?: string | undefined;
   dataDir: string;
@@ -15,13 +15,13 @@ export interface OpenStoreOptions {
 export const SQLITE_FILE_NAME = "quay-server.sqlite";
 
 /** Opens the configured engine and brings its schema up to date. */
-export async function openStore(options: OpenStoreOptions): Promise<ServerStore> {
+export async function openStorage(options: OpenStorageOptions): Promise<ServerStorage> {
   const hooks = {
     ...(options.onListenerError ? { onListenerError: options.onListenerError } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   };
   if (options.databaseUrl) {
-    return PostgresStore.open({ connectionString: options.databaseUrl, ...hooks });
+    return PostgresStorage.open({ connectionString: options.databaseUrl, ...hooks });
   }
-  return new SqliteStore({ file: join(options.dataDir, SQLITE_FILE_NAME), ...hooks });
+  return new SqliteStorage({ file: join(options.dataDir, SQLITE_FILE_NAME), ...hooks });
 }

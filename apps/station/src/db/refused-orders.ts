@@ -1,5 +1,5 @@
 import type { Op } from "@quay/core";
-import type { StationDatabase } from "../db/open-database.js";
+import type { StationDatabase } from "./open-database.js";
 import type { OrderRefusal } from "./order-log.js";
 
 /** A refused order as the status and the back office list it. */

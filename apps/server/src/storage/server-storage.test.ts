@@ -19,46 +19,46 @@ describe.each(testEngines())("storage engine $name", (engine) => {
 
   it("hands out increasing sequence numbers, never twice, across restarts", async () => {
     const db = await engine.fresh();
-    let store = await db.open();
-    const first = await store.write(nextSeqs(3));
-    await store.close();
-    store = await db.open();
-    const second = await store.write(nextSeqs(2));
+    let storage = await db.open();
+    const first = await storage.write(nextSeqs(3));
+    await storage.close();
+    storage = await db.open();
+    const second = await storage.write(nextSeqs(2));
     expect(first).toHaveLength(3);
     expect(Math.min(...second)).toBeGreaterThan(Math.max(...first));
     expect([...first].sort((a, b) => a - b)).toEqual(first);
-    await store.close();
+    await storage.close();
   });
 
   it("rolls a script back entirely when it throws", async () => {
     const db = await engine.fresh();
-    const store = await db.open();
+    const storage = await db.open();
     const failing = function* (): Script<void> {
       yield* run("INSERT INTO server_meta (key, value) VALUES ('probe', 'x')");
       throw new Error("changed my mind");
     };
-    await expect(store.write(failing())).rejects.toThrow("changed my mind");
-    expect(await store.read(get("SELECT value FROM server_meta WHERE key = 'probe'"))).toBeUndefined();
-    await store.close();
+    await expect(storage.write(failing())).rejects.toThrow("changed my mind");
+    expect(await storage.read(get("SELECT value FROM server_meta WHERE key = 'probe'"))).toBeUndefined();
+    await storage.close();
   });
 
   it("publishes a change only once its transaction commits", async () => {
     const db = await engine.fresh();
-    const store = await db.open();
+    const storage = await db.open();
     const heard: number[] = [];
-    store.subscribe((notice) => heard.push(notice.cursor));
+    storage.subscribe((notice) => heard.push(notice.cursor));
     const notice = { tenantId: "t", storeId: "s", orderIds: [], catalog: false, users: false };
     const failing = function* (): Script<void> {
       yield { kind: "publish", notice: { ...notice, cursor: 1 } } as const;
       throw new Error("rolled back");
     };
-    await expect(store.write(failing())).rejects.toThrow();
+    await expect(storage.write(failing())).rejects.toThrow();
     const committed = function* (): Script<void> {
       yield { kind: "publish", notice: { ...notice, cursor: 2 } } as const;
     };
-    await store.write(committed());
+    await storage.write(committed());
     for (let wait = 0; wait < 50 && heard.length === 0; wait++) await new Promise((r) => setTimeout(r, 20));
     expect(heard).toEqual([2]);
-    await store.close();
+    await storage.close();
   });
 });

@@ -1,5 +1,5 @@
 import type { CredentialEntry } from "@quay/protocol";
-import type { StationDatabase } from "../db/open-database.js";
+import type { StationDatabase } from "./open-database.js";
 
 /** The store's users as last pulled from the server: what offline login checks against. */
 export class CredentialStore {

@@ -4,7 +4,7 @@ import { driveScript } from "../drive-script.js";
 import { migrate } from "../migration.js";
 import { multiRowInsert } from "../multi-row-insert.js";
 import { type Dialect, schemaMigrations } from "../schema.js";
-import { type ChangeListener, type ServerStore, translateDriverError } from "../server-store.js";
+import { type ChangeListener, type ServerStorage, translateDriverError } from "../server-storage.js";
 import type { ChangeNotice, Script, SqlRequest } from "../sql-script.js";
 import { toPostgresPlaceholders } from "./placeholders.js";
 
@@ -54,7 +54,7 @@ export interface PostgresStoreOptions {
  * numbers a store's changes get become visible in increasing order and a cursor never skips one.
  * Change notices go through NOTIFY, so every instance behind a load balancer hears every change.
  */
-export class PostgresStore implements ServerStore {
+export class PostgresStorage implements ServerStorage {
   readonly engine = "postgres";
   readonly #pool: pg.Pool;
   readonly #listeners: ChangeListeners;
@@ -76,8 +76,8 @@ export class PostgresStore implements ServerStore {
   }
 
   /** Connects, runs pending migrations and starts listening for change notices. */
-  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
-    const store = new PostgresStore(options);
+  static async open(options: PostgresStoreOptions): Promise<PostgresStorage> {
+    const store = new PostgresStorage(options);
     try {
       await store.#transact(migrate(POSTGRES_MIGRATIONS, POSTGRES_DIALECT.tableOptions), BEGIN_MIGRATION);
       await store.#listen();

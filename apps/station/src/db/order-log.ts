@@ -1,5 +1,5 @@
 import { foldOrder, type Op, type Order, type OrderStatus } from "@quay/core";
-import type { StationDatabase } from "../db/open-database.js";
+import type { StationDatabase } from "./open-database.js";
 
 /** An unsynced op as it goes out: its JSON is sent as stored, never re-serialised. */
 export interface OutgoingOp {

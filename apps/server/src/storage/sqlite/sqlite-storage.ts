@@ -6,7 +6,7 @@ import { driveScript } from "../drive-script.js";
 import { migrate } from "../migration.js";
 import { multiRowInsert } from "../multi-row-insert.js";
 import { type Dialect, schemaMigrations } from "../schema.js";
-import { type ChangeListener, type ServerStore, translateDriverError } from "../server-store.js";
+import { type ChangeListener, type ServerStorage, translateDriverError } from "../server-storage.js";
 import type { ChangeNotice, Script, SqlRequest, SqlValue } from "../sql-script.js";
 import { makeTablesStrict } from "./strict-tables.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
@@ -49,7 +49,7 @@ export interface SqliteStoreOptions {
  * transaction, so nothing else can interleave; commits are durable (`synchronous=FULL`) because
  * a station forgets an op once the server says it holds it.
  */
-export class SqliteStore implements ServerStore {
+export class SqliteStorage implements ServerStorage {
   readonly engine = "sqlite";
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Statement>();

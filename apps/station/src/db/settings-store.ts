@@ -1,5 +1,5 @@
 import type { CatalogSnapshot, Store } from "@quay/protocol";
-import type { StationDatabase } from "../db/open-database.js";
+import type { StationDatabase } from "./open-database.js";
 
 /** What the station remembers between runs, each a JSON value under its key. */
 export interface StationSettings {

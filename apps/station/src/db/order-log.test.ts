@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { foldOrder, type Op } from "@quay/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type StationDatabase } from "../db/open-database.js";
+import { openDatabase, type StationDatabase } from "./open-database.js";
 import { OrderLog } from "./order-log.js";
 
 const DEVICE = "0190c000-0000-7000-8000-000000000001";

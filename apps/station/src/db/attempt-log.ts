@@ -1,5 +1,5 @@
 import type { AttemptChange, AttemptRecord, AttemptRecords, AttemptStore, ThrottleKeys } from "@quay/auth";
-import type { StationDatabase } from "../db/open-database.js";
+import type { StationDatabase } from "./open-database.js";
 
 /** Failed logins and manager PINs per throttle key, in the station's file: the throttle's store. */
 export class AttemptLog implements AttemptStore {
