@@ -13,14 +13,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * which the server refuses for good. Answers the poison order's id.
  */
 function sellWithPoison(dataDir: string): string {
-  const { store, orders, actor, newId } = cashierAtFile(dataDir);
-  const item = store.catalog()?.items.find((candidate) => candidate.active);
-  const stationId = store.identity()?.stationId ?? "";
+  const { store: db, orders, actor, newId } = cashierAtFile(dataDir);
+  const item = db.catalog()?.items.find((candidate) => candidate.active);
+  const stationId = db.identity()?.stationId ?? "";
   let poisonId = "";
   // Beside a running station, take the write lock first: a deferred transaction that read before
   // the station wrote could not write at all (SQLITE_BUSY), whatever the busy timeout.
-  store.db.exec("BEGIN IMMEDIATE");
-  store.transaction(() => {
+  db.db.exec("BEGIN IMMEDIATE");
+  db.transaction(() => {
     for (let index = 0; index < GOOD; index++) {
       const order = orders.addLine(actor, orders.create(actor, null).id, {
         itemId: item?.id ?? "",
@@ -54,11 +54,11 @@ function sellWithPoison(dataDir: string): string {
         },
         { ...envelope(2), id: newId(), kind: "close", data: { total: poison.total } },
       ];
-      store.orders.appendLocal(slip, foldOrder(poison.id, [...store.orders.opsOf(poison.id), ...slip]));
+      db.orders.appendLocal(slip, foldOrder(poison.id, [...db.orders.opsOf(poison.id), ...slip]));
     }
   });
-  store.db.exec("COMMIT");
-  store.close();
+  db.db.exec("COMMIT");
+  db.close();
   return poisonId;
 }
 

@@ -243,8 +243,8 @@ export function cashierAtFile(dataDir: string) {
  * paid orders, then `open` open ones, marked as sold offline as the station marks them.
  */
 export function sellOffline(dataDir: string, counts: { paid: number; open: number }): void {
-  const { store, orders, actor } = cashierAtFile(dataDir);
-  const items = store.catalog()?.items.filter((item) => item.active) ?? [];
+  const { store: db, orders, actor } = cashierAtFile(dataDir);
+  const items = db.catalog()?.items.filter((item) => item.active) ?? [];
   const sell = (index: number, pay: boolean) => {
     let order = orders.create(actor, null);
     for (let line = 0; line < 1 + (index % 4); line++) {
@@ -254,13 +254,13 @@ export function sellOffline(dataDir: string, counts: { paid: number; open: numbe
     if (pay) orders.pay(actor, order.id, index % 3 === 0 ? "card" : "cash", order.total);
   };
   try {
-    store.transaction(() => {
+    db.transaction(() => {
       for (let index = 0; index < counts.paid; index++) sell(index, true);
       for (let index = 0; index < counts.open; index++) sell(index, false);
     });
-    store.settings.set("offlineBacklog", true);
+    db.settings.set("offlineBacklog", true);
   } finally {
-    store.close();
+    db.close();
   }
 }
 

@@ -38,14 +38,14 @@ describe.each(testEngines())("the server's routes, fuzzed on $name", (engine) =>
       epochs,
       callsPerEpoch: Math.round(callsPerEpoch * fuzzScale()),
       async start(epoch) {
-        const { app, storage: store, digest } = await world.start(seed + 1_000 + epoch);
+        const { app, storage, digest } = await world.start(seed + 1_000 + epoch);
         return {
           inject: (options) => app.inject(options),
           digest: () => digest.read(),
           registry: { ...COMMON_ERRORS, ...SERVER_ERRORS },
           async close() {
             await app.close();
-            await store.close();
+            await storage.close();
             await digest.close();
           },
         };

@@ -7,7 +7,7 @@ import { SqliteStorage } from "../storage/sqlite/sqlite-storage.js";
 
 describe("web apps", () => {
   const dist = mkdtempSync(join(tmpdir(), "quay-web-dist-"));
-  const store = new SqliteStorage({ file: ":memory:" });
+  const storage = new SqliteStorage({ file: ":memory:" });
   beforeAll(() => {
     mkdirSync(join(dist, "m"), { recursive: true });
     mkdirSync(join(dist, "admin"), { recursive: true });
@@ -18,12 +18,12 @@ describe("web apps", () => {
     writeFileSync(join(dist, "secret.txt"), "not for the web");
   });
   afterAll(async () => {
-    await store.close();
+    await storage.close();
     rmSync(dist, { recursive: true, force: true });
   });
 
   it("serves the waiter app and the back office, with client-side routes and shared assets", async () => {
-    const app = await buildServer({ storage: store, logLevel: "silent", webDist: dist });
+    const app = await buildServer({ storage, logLevel: "silent", webDist: dist });
     const get = (url: string) => app.inject({ method: "GET", url });
     expect((await get("/m/")).body).toContain("Phục vụ");
     expect((await get("/m/tables/3")).body).toContain("Phục vụ");
@@ -45,7 +45,7 @@ describe("web apps", () => {
   });
 
   it("answers 404 NOT_FOUND while the web build is missing", async () => {
-    const app = await buildServer({ storage: store, logLevel: "silent", webDist: join(dist, "nowhere") });
+    const app = await buildServer({ storage, logLevel: "silent", webDist: join(dist, "nowhere") });
     const answer = await app.inject({ method: "GET", url: "/m/" });
     expect([answer.statusCode, answer.json().error.code]).toEqual([404, "NOT_FOUND"]);
     expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200);

@@ -23,12 +23,12 @@ export async function managerApproval(
   managerPin: string | undefined,
 ): Promise<Approver | null> {
   if (managerPin === undefined) return null;
-  const { db: store } = deps;
-  const storeId = store.identity()?.store.id ?? "unprovisioned";
+  const { db } = deps;
+  const storeId = db.identity()?.store.id ?? "unprovisioned";
   const approver = await deps.attempts.check(
     managerPinThrottleKeys(storeId, caller.userId, caller.address),
     async () => {
-      for (const entry of store.credentials.list()) {
+      for (const entry of db.credentials.list()) {
         if (!entry.active || !entry.pinHash || (entry.role !== "owner" && entry.role !== "manager")) continue;
         if (await verifySecret(managerPin, entry.pinHash)) return { userId: entry.userId, role: entry.role };
       }

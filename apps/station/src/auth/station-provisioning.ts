@@ -32,26 +32,26 @@ export interface ProvisioningDeps {
  * answering, so offline works from then on (docs/sync-protocol.md, "Register").
  */
 export async function provisionStation(deps: ProvisioningDeps, userToken: string): Promise<void> {
-  const { db: store, client, sync } = deps;
-  const identity = store.identity();
-  if (!identity || !store.settings.get("deviceToken") || sync.deviceRejected) {
+  const { db, client, sync } = deps;
+  const identity = db.identity();
+  if (!identity || !db.settings.get("deviceToken") || sync.deviceRejected) {
     const storeCode = deps.storeCode ?? identity?.store.code;
     const registered = await client.register(userToken, {
       ...(storeCode ? { storeCode } : {}),
       ...(identity ? { stationId: identity.stationId } : {}),
       name: `Quầy ${hostname()}`.slice(0, 80),
     });
-    store.transaction(() => {
-      store.settings.set("stationId", registered.stationId);
-      store.settings.set("stationCode", registered.stationCode);
-      store.settings.set("deviceToken", registered.deviceToken);
-      store.settings.set("store", registered.store);
+    db.transaction(() => {
+      db.settings.set("stationId", registered.stationId);
+      db.settings.set("stationCode", registered.stationCode);
+      db.settings.set("deviceToken", registered.deviceToken);
+      db.settings.set("store", registered.store);
     });
     sync.deviceRegistered();
     deps.logger.info({ stationCode: registered.stationCode }, "station registered");
   }
   deps.monitor.reportSuccess();
-  const firstTime = !store.catalog();
+  const firstTime = !db.catalog();
   if (firstTime) await sync.pullAll();
   sync.resume(firstTime);
 }

@@ -51,12 +51,12 @@ const ordersAccess = { access: { permission: "orders.write" } } as const;
  * none waits on the network.
  */
 export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
-  const { orders, db: store, attempts } = deps;
+  const { orders, db, attempts } = deps;
   /** The signed-in user, with the manager whose PIN came with the call (the core decides if it is needed). */
   const actor = async (request: FastifyRequest, managerPin?: string) => {
     const session = sessionOf(request);
     const approver = await managerApproval(
-      { db: store, attempts },
+      { db, attempts },
       { userId: session.user.id, address: request.ip },
       managerPin,
     );
@@ -91,14 +91,14 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
         response: { 200: OrderListSchema },
       },
     },
-    async (request) => ({ orders: store.orders.listOrders(request.query).map(orderView) }),
+    async (request) => ({ orders: db.orders.listOrders(request.query).map(orderView) }),
   );
 
   app.get(
     "/api/orders/:id",
     { config: ordersAccess, schema: { summary: "One order", params: OrderParamsSchema, response: order } },
     async (request) => {
-      const found = store.orders.getOrder(request.params.id);
+      const found = db.orders.getOrder(request.params.id);
       if (!found) throw new StationError("NOT_FOUND", "order");
       return orderView(found);
     },

@@ -26,25 +26,25 @@ export class HubIntake {
   ) {}
 
   accept(spokeId: string, pushed: readonly Op[]): IntakeResult {
-    const { db: store } = this;
-    const identity = store.identity();
+    const { db } = this;
+    const identity = db.identity();
     if (!identity) throw new StationError("NOT_PROVISIONED", "a hub must have synced once");
     const { ops: unique, conflicting } = distinctOps(pushed);
     if (conflicting) throw conflict(conflicting);
-    return store.transaction(
+    return db.transaction(
       () => {
-        const stored = store.hubLog.storedBodies(unique.map((op) => op.id));
+        const stored = db.hubLog.storedBodies(unique.map((op) => op.id));
         for (const op of unique) {
           const body = stored.get(op.id);
           if (body !== undefined && !sameOp(JSON.parse(body), op)) throw conflict(op);
         }
         const fresh = unique.filter((op) => !stored.has(op.id));
-        checkSpokeOps({ db: store, identity, spokeId, fresh, nowMs: this.clock.now() });
-        for (const op of fresh) store.hubLog.storeRelayed(op);
+        checkSpokeOps({ db, identity, spokeId, fresh, nowMs: this.clock.now() });
+        for (const op of fresh) db.hubLog.storeRelayed(op);
         const touched = [...new Set(fresh.map((op) => op.orderId))];
         const isNew = (op: Op) => !stored.has(op.id);
         for (const orderId of touched) {
-          const ops = store.orders.opsOf(orderId);
+          const ops = db.orders.opsOf(orderId);
           checkFoldInRange(orderId, ops);
           // No line after the spoke's own close, as the cloud checks (the core's rule).
           const late = opAfterOwnEnd(spokeId, ops, isNew);
@@ -54,9 +54,9 @@ export class HubIntake {
               opId: late.op.id,
             });
           }
-          store.orders.refold(orderId);
+          db.orders.refold(orderId);
         }
-        return { held: unique.map((op) => op.id), cursor: store.hubLog.head(), touched };
+        return { held: unique.map((op) => op.id), cursor: db.hubLog.head(), touched };
       },
       { durable: true },
     );

@@ -34,11 +34,11 @@ export interface HubPushCheck {
  * judge (how long before the spoke's registration an op may be stamped) the cloud judges on relay.
  */
 export function checkSpokeOps(check: HubPushCheck): void {
-  const { db: store, identity, spokeId, fresh, nowMs } = check;
+  const { db, identity, spokeId, fresh, nowMs } = check;
   const refuse = (code: StationErrorCode, op: Op, detail: string) =>
     new StationError(code, `op ${op.id}: ${detail}`, { orderId: op.orderId, opId: op.id });
   const activeRole = (userId: string | undefined): Role | null => {
-    const entry = userId === undefined ? null : store.credentials.findByUserId(userId);
+    const entry = userId === undefined ? null : db.credentials.findByUserId(userId);
     return entry?.active ? entry.role : null;
   };
   for (const op of fresh) {
@@ -54,7 +54,7 @@ export function checkSpokeOps(check: HubPushCheck): void {
     if (!can(role, permission) && !approved(permission))
       throw refuse("OP_NOT_ALLOWED", op, `${role} may not ${op.kind}`);
     if (op.kind === "setQuantity" && !can(role, "orders.reduce") && !approved("orders.reduce")) {
-      const before = [...store.orders.opsOf(op.orderId), ...fresh].filter(
+      const before = [...db.orders.opsOf(op.orderId), ...fresh].filter(
         (other) => other.orderId === op.orderId && compareOps(other, op) < 0,
       );
       const line = foldOrder(op.orderId, before).lines.find((candidate) => candidate.id === op.data.lineId);
@@ -62,7 +62,7 @@ export function checkSpokeOps(check: HubPushCheck): void {
         throw refuse("OP_NOT_ALLOWED", op, "an unapproved reduction");
     }
   }
-  checkNumbersAreNew(store, fresh, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
+  checkNumbersAreNew(db, fresh, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
 }
 
 /** Invoice numbers are unique: an order opened with another order's number is refused. */

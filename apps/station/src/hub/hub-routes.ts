@@ -55,7 +55,7 @@ function checkProtocol(version: number): void {
  * a spoke's `ServerClient` speaks to its hub as to the cloud.
  */
 export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
-  const { db: store, spokes } = deps;
+  const { db, spokes } = deps;
 
   app.post(
     "/api/sync/register",
@@ -72,7 +72,7 @@ export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
     async (request) => {
       const { user } = sessionOf(request);
       checkProtocol(request.body.protocolVersion);
-      const identity = store.identity();
+      const identity = db.identity();
       if (!identity) throw new StationError("NOT_PROVISIONED", "a hub must have synced once");
       const { stationId, storeCode, name } = request.body;
       if (storeCode !== undefined && storeCode.trim().toUpperCase() !== identity.store.code)
@@ -125,7 +125,7 @@ export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
     async (request) => {
       const spoke = spokeOf(request);
       const serverTime = new Date(deps.clock.now()).toISOString();
-      return hubPullPage(store, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
+      return hubPullPage(db, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
     },
   );
 

@@ -46,8 +46,8 @@ export class HubPusher {
   }
 
   private async pushOnce(ops: readonly OutgoingOp[]): Promise<number> {
-    const { db: store, client, monitor } = this.deps;
-    const token = store.settings.get("hubToken");
+    const { db, client, monitor } = this.deps;
+    const token = db.settings.get("hubToken");
     if (!token) throw new StationError("NOT_PROVISIONED", "not registered at the hub");
     const signal = this.deps.signal();
     const body = Buffer.from(encodePushRequest(ops.map((op) => op.body)));
@@ -57,7 +57,7 @@ export class HubPusher {
     const held = new Set(answer.held);
     const acknowledged = ops.filter((op) => held.has(op.id)).map((op) => op.id);
     if (acknowledged.length === 0) throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
-    store.transaction(() => store.hubLog.markAtHub(acknowledged));
+    db.transaction(() => db.hubLog.markAtHub(acknowledged));
     return countOrders(ops);
   }
 

@@ -61,7 +61,7 @@ export class SpokeLink {
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: SpokeLinkDeps) {
-    const { db: store, logger } = deps;
+    const { db, logger } = deps;
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
     const timers = deps.timers ?? systemTimers(() => deps.clock.now());
     this.client = new ServerClient(deps.hubUrl);
@@ -70,9 +70,9 @@ export class SpokeLink {
       ...deps.monitor,
     });
     const signal = () => this.link.signal;
-    this.pusher = new HubPusher({ db: store, client: this.client, monitor: this.monitor, logger, signal });
+    this.pusher = new HubPusher({ db, client: this.client, monitor: this.monitor, logger, signal });
     this.puller = new SyncPuller({
-      db: store,
+      db,
       client: this.client,
       monitor: this.monitor,
       now: () => timers.now(),
@@ -85,19 +85,19 @@ export class SpokeLink {
     this.scheduler = new SyncScheduler({
       timers,
       round: () => this.round(),
-      canRun: () => this.monitor.reachable && this.registered && store.isProvisioned(),
+      canRun: () => this.monitor.reachable && this.registered && db.isProvisioned(),
       dueOnTick: (now) => {
         if (this.puller.isStale(now, this.options.pullEveryMs)) this.puller.want();
-        return this.puller.isWanted || store.hubLog.owedCount() > 0;
+        return this.puller.isWanted || db.hubLog.owedCount() > 0;
       },
       failed: (error) => this.failed(error),
       rerunDelayMs: this.options.pushDelayMs,
     });
     this.events = new ServerEvents(
       this.client,
-      () => store.settings.get("hubToken"),
+      () => db.settings.get("hubToken"),
       (cursor) => {
-        if (cursor <= (store.settings.get("hubCursor") ?? 0)) return;
+        if (cursor <= (db.settings.get("hubCursor") ?? 0)) return;
         this.puller.want();
         this.scheduler.kick(this.options.pullDelayMs);
       },
@@ -150,8 +150,8 @@ export class SpokeLink {
    * no hub token yet.
    */
   async enroll(username: string, password: string): Promise<void> {
-    const { db: store, logger } = this.deps;
-    const identity = store.identity();
+    const { db, logger } = this.deps;
+    const identity = db.identity();
     if (!identity || this.registered) return;
     const session = await this.client.json("POST", "/api/login", LoginResponseSchema, {
       body: JSON.stringify({ username, password, mode: "offline" }),
@@ -168,7 +168,7 @@ export class SpokeLink {
         }),
         timeoutMs: TIMEOUTS.login,
       });
-      store.settings.set("hubToken", registered.deviceToken);
+      db.settings.set("hubToken", registered.deviceToken);
     } finally {
       await this.client
         .send("POST", "/api/logout", { token: session.token, timeoutMs: TIMEOUTS.login })
@@ -176,7 +176,7 @@ export class SpokeLink {
         .catch(() => undefined);
     }
     logger.info({ hub: this.deps.hubUrl }, "registered at the hub");
-    store.hubLog.oweUnsyncedOf(identity.stationId);
+    db.hubLog.oweUnsyncedOf(identity.stationId);
     if (this.monitor.reachable) this.events.connect();
     this.puller.want();
     this.scheduler.kick(0);

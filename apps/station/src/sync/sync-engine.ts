@@ -115,12 +115,12 @@ export class SyncEngine {
   }
 
   status(): StationStatus {
-    const { db: store, monitor } = this.deps;
+    const { db, monitor } = this.deps;
     return stationStatus(this.current, {
       serverReachable: monitor.reachable,
-      pending: store.orders.pendingCounts(),
-      refusedOrders: store.refused.list(),
-      lastSyncAt: store.settings.get("lastSyncAt") ?? null,
+      pending: db.orders.pendingCounts(),
+      refusedOrders: db.refused.list(),
+      lastSyncAt: db.settings.get("lastSyncAt") ?? null,
     });
   }
 
@@ -201,8 +201,8 @@ export class SyncEngine {
   }
 
   private canRun(): boolean {
-    const { monitor, db: store } = this.deps;
-    return monitor.reachable && !this.current.deviceRejected && store.isProvisioned();
+    const { monitor, db } = this.deps;
+    return monitor.reachable && !this.current.deviceRejected && db.isProvisioned();
   }
 
   /**

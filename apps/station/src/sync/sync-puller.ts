@@ -77,24 +77,24 @@ export class SyncPuller {
   }
 
   private async pullPages(): Promise<void> {
-    const { db: store, client, monitor } = this.deps;
+    const { db, client, monitor } = this.deps;
     const tier = this.deps.tier ?? "cloud";
     const keys = TIER_KEYS[tier];
     this.wanted = false;
     for (;;) {
-      const token = store.settings.get(keys.token);
+      const token = db.settings.get(keys.token);
       if (!token) throw new StationError("NOT_PROVISIONED");
-      const cursor = store.settings.get(keys.cursor) ?? 0;
+      const cursor = db.settings.get(keys.cursor) ?? 0;
       const signal = this.deps.signal();
       const page = await client.pull(token, cursor, this.deps.pullLimit, signal);
       if (signal.aborted) throw new ServerLostError("pull answered after the server was lost");
       monitor.reportSuccess();
-      const touched = store.transaction(() => {
-        const touched = store.orders.applyRemote(page.ops as Op[], tier === "hub");
+      const touched = db.transaction(() => {
+        const touched = db.orders.applyRemote(page.ops as Op[], tier === "hub");
         const takesSnapshots = this.deps.takesSnapshots?.() ?? true;
-        if (page.catalog && takesSnapshots) store.replaceCatalog(page.catalog);
-        if (page.users && takesSnapshots) store.replaceUsers(page.users);
-        store.settings.set(keys.cursor, page.cursor);
+        if (page.catalog && takesSnapshots) db.replaceCatalog(page.catalog);
+        if (page.users && takesSnapshots) db.replaceUsers(page.users);
+        db.settings.set(keys.cursor, page.cursor);
         return touched;
       });
       if (touched.length > 0) this.deps.onOrdersChanged(touched);

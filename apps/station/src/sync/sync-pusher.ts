@@ -183,9 +183,9 @@ export class SyncPusher {
 
   /** Sends a prepared push; the caller acknowledges the answer. */
   private send(prepared: PreparedPush): Push {
-    const { db: store, client } = this.deps;
+    const { db, client } = this.deps;
     const { ops, orders } = prepared;
-    const token = store.settings.get("deviceToken");
+    const token = db.settings.get("deviceToken");
     if (!token) {
       const refused = Promise.reject(new StationError("NOT_PROVISIONED"));
       refused.catch(() => undefined);
@@ -216,7 +216,7 @@ export class SyncPusher {
 
   /** Marks what the server holds as synced; returns the number of orders the push touched. */
   private acknowledge(ops: readonly OutgoingOp[], answer: PushResponse): number {
-    const { db: store, monitor } = this.deps;
+    const { db, monitor } = this.deps;
     const started = performance.now();
     monitor.reportSuccess();
     const held = new Set(answer.held);
@@ -224,9 +224,9 @@ export class SyncPusher {
       throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
     this.deps.onAcknowledged();
     const now = new Date(this.deps.clock.now()).toISOString();
-    const touched = store.transaction(() => {
-      const touched = store.orders.markSynced(ops, held);
-      store.settings.set("lastSyncAt", now);
+    const touched = db.transaction(() => {
+      const touched = db.orders.markSynced(ops, held);
+      db.settings.set("lastSyncAt", now);
       return touched;
     });
     this.deps.onStatusChanged();

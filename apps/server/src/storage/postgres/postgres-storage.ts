@@ -77,15 +77,15 @@ export class PostgresStorage implements ServerStorage {
 
   /** Connects, runs pending migrations and starts listening for change notices. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStorage> {
-    const store = new PostgresStorage(options);
+    const storage = new PostgresStorage(options);
     try {
-      await store.#transact(migrate(POSTGRES_MIGRATIONS, POSTGRES_DIALECT.tableOptions), BEGIN_MIGRATION);
-      await store.#listen();
+      await storage.#transact(migrate(POSTGRES_MIGRATIONS, POSTGRES_DIALECT.tableOptions), BEGIN_MIGRATION);
+      await storage.#listen();
     } catch (error) {
-      await store.close();
+      await storage.close();
       throw error;
     }
-    return store;
+    return storage;
   }
 
   write<T>(script: Script<T>): Promise<T> {

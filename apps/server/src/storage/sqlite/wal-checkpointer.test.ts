@@ -37,11 +37,11 @@ describe("SQLite checkpoints in the background", () => {
 
   it("moves committed pages into the database file on its own, and they stay across a reopen", async () => {
     const file = fresh();
-    const store = new SqliteStorage({ file });
+    const storage = new SqliteStorage({ file });
     const before = statSync(file).size;
     // About 3,000 pages: fewer than make a commit checkpoint by itself.
     const rows = Array.from({ length: 10_000 }, (_, index) => [index, `${index}`.padEnd(1_000, "x")]);
-    await store.write(
+    await storage.write(
       (function* () {
         yield* run("CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
         yield* insertMany("INSERT INTO filler (id, text) VALUES (?, ?)", rows);
@@ -52,7 +52,7 @@ describe("SQLite checkpoints in the background", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(statSync(file).size).toBeGreaterThan(before + 10_000_000);
-    await store.close();
+    await storage.close();
 
     const reopened = new SqliteStorage({ file });
     const [count] = await reopened.read(all<{ rows: number }>("SELECT count(*) AS rows FROM filler"));
@@ -70,12 +70,12 @@ describe("SQLite checkpoints in the background", () => {
     await memory.close();
 
     const file = fresh();
-    const store = new SqliteStorage({ file, onWarning });
-    await store.write(run("CREATE TABLE t (x)")); // asks the worker for a checkpoint at once
+    const storage = new SqliteStorage({ file, onWarning });
+    await storage.write(run("CREATE TABLE t (x)")); // asks the worker for a checkpoint at once
     const started = threads.slice(before);
     expect(started, "one checkpointer thread for a database file").toHaveLength(1);
     expect(started[0]?.exited).toBe(false);
-    await store.close();
+    await storage.close();
     expect(started[0]?.exited, "the checkpointer thread has exited once close resolves").toBe(true);
     expect(warnings).toEqual([]);
 
