@@ -10,9 +10,13 @@ import { requestToken } from "./request-session.js";
  */
 const LAN_PUBLIC = new Set(["POST /api/login", "POST /api/logout", "GET /healthz", "GET /*", "HEAD /*"]);
 
-/** Whether the caller is this machine (the cashier's own browser, a test). */
+/**
+ * Whether the caller is this machine: the cashier's own browser at `localhost`. Only the
+ * addresses a loopback connection comes from by default count, so a caller that binds another
+ * of 127/8 (as the cross-process tests' LAN guests do) is treated as the shop's network.
+ */
 export function isLoopback(address: string): boolean {
-  return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
 }
 
 /**
