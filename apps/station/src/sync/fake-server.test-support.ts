@@ -45,6 +45,7 @@ export const FAKE_CATALOG: CatalogSnapshot = {
     },
   ],
   areas: [{ id: AREA_ID, name: "Trong nhà", sortOrder: 1 }],
+  printers: [],
   tables: [{ id: TABLE_ID, areaId: AREA_ID, name: "Bàn 1", sortOrder: 1 }],
 };
 

@@ -35,12 +35,38 @@ export const ItemSchema = z.object({
 export const AreaSchema = z.object({ id: Id, name: Text(80), sortOrder: SortOrder });
 export const TableSchema = z.object({ id: Id, areaId: Id, name: Text(40), sortOrder: SortOrder });
 
-/** Everything a station needs to sell: the store, its menu and its floor. */
+/** Where a printer listens: raw ESC/POS over TCP (port 9100 unless given). */
+export const PrinterAddress = z
+  .string()
+  .max(300)
+  .regex(/^tcp:\/\/[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/, "tcp://HOST:PORT");
+
+/**
+ * A printer of the store. A `kitchen` printer makes the tickets for the categories it lists (the
+ * bar's drinks, the kitchen's food); a `receipt` printer prints bills and receipts. `vietnamese`
+ * says how it prints diacritics: text in the TCVN-3 code page, or the page as a raster image for
+ * printers that have no Vietnamese code page.
+ */
+export const PrinterSchema = z.object({
+  id: Id,
+  name: Text(80),
+  address: PrinterAddress,
+  kind: z.enum(["kitchen", "receipt"]),
+  categoryIds: z.array(Id).max(200),
+  width: z.union([z.literal(58), z.literal(80)]),
+  vietnamese: z.enum(["tcvn3", "raster"]),
+  active: z.boolean(),
+});
+export type Printer = z.infer<typeof PrinterSchema>;
+
+/** Everything a station needs to sell: the store, its menu, its floor and its printers. */
 export const CatalogSnapshotSchema = z.object({
   store: StoreSchema,
   categories: z.array(CategorySchema),
   items: z.array(ItemSchema),
   areas: z.array(AreaSchema),
   tables: z.array(TableSchema),
+  /** Absent from a server older than version 4: no printers. */
+  printers: z.array(PrinterSchema).max(50).default([]),
 });
 export type CatalogSnapshot = z.infer<typeof CatalogSnapshotSchema>;

@@ -15,8 +15,10 @@
  *     catalog entry's sort order fits 32 bits (bounds only: a push of versions 1 and 2 reads the
  *     same, short of counts no station holds); the pending work lists the orders refused for
  *     good that wait for a manager (`refused`, optional).
+ * 4 — the catalog snapshot carries the store's printers (`printers`, absent from an older
+ *     server: none), so that stations print kitchen tickets and receipts online and offline.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** The oldest version the server still accepts: a version-1 push is a version-3 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;

@@ -196,6 +196,7 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
     tables: tables
       .map((row) => ({ ...named(row), areaId: row.area_id }))
       .sort((a, b) => a.areaId.localeCompare(b.areaId) || byOrderThenName(a, b)),
+    printers: [],
   };
 }
 
