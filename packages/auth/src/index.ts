@@ -2,3 +2,4 @@ export * from "./attempt-throttle.js";
 export * from "./secret-hash.js";
 export * from "./session-token.js";
 export * from "./throttled-attempt.js";
+export * from "./hub-pass.js";
