@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from "node:crypto";
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from "node:crypto";
 
 /**
  * What a hub pass says: this user of this store may open a session at the store's hub until
@@ -77,6 +84,15 @@ export function verifyHubPass(
   if (claims.exp * 1000 <= expected.nowMs) return { ok: false, reason: "expired" };
   if (claims.store !== expected.storeId) return { ok: false, reason: "other-store" };
   return { ok: true, claims };
+}
+
+/**
+ * The user a pass claims to be for, unchecked: only what its failures are counted under, so one
+ * phone's bad pass does not hold everyone's back. Null when the pass cannot be read.
+ */
+export function claimedHubPassUser(pass: string): string | null {
+  const [payload] = pass.split(".");
+  return payload ? (parseClaims(payload)?.sub ?? null) : null;
 }
 
 function parseClaims(payload: string): HubPassClaims | null {

@@ -1,6 +1,6 @@
+import type { KeyObject } from "node:crypto";
 import { hubPassPublicKey, hubPassSigningKey, newHubPassKey, signHubPass } from "@quay/auth";
 import type { Clock } from "@quay/core";
-import type { KeyObject } from "node:crypto";
 import { hubPassKey } from "../storage/scripts/meta.js";
 import type { ServerStorage } from "../storage/server-storage.js";
 
@@ -29,7 +29,10 @@ export class HubPassIssuer {
   issue(userId: string, storeId: string): { pass: string; expiresAt: string } {
     const nowMs = this.clock.now();
     const exp = Math.floor((nowMs + HUB_PASS_MS) / 1000);
-    const pass = signHubPass({ sub: userId, store: storeId, iat: Math.floor(nowMs / 1000), exp }, this.signingKey);
+    const pass = signHubPass(
+      { sub: userId, store: storeId, iat: Math.floor(nowMs / 1000), exp },
+      this.signingKey,
+    );
     return { pass, expiresAt: new Date(exp * 1000).toISOString() };
   }
 }

@@ -84,7 +84,9 @@ describe.each(testEngines())("the shop's network through the cloud on $name", (e
     await report(other.deviceToken, { role: "hub", addresses: ["192.168.2.10"], port: 3000 });
     const answer = await shopNetwork(server.world.stores.a2.id);
     expect([answer.status, answer.body.error?.code]).toEqual([404, "NOT_FOUND"]);
-    expect((await server.call("GET", `/api/stores/${server.world.stores.a1.id}/shop-network`)).status).toBe(401);
+    expect((await server.call("GET", `/api/stores/${server.world.stores.a1.id}/shop-network`)).status).toBe(
+      401,
+    );
   });
 
   it("gives a waiter a 12-hour pass for their store, checked with the key every station is given", async () => {
@@ -107,7 +109,9 @@ describe.each(testEngines())("the shop's network through the cloud on $name", (e
     });
     const elsewhere = await server.call("POST", `/api/stores/${a2.id}/hub-pass`, { token: waiter });
     expect(elsewhere.status).toBe(404);
-    const byStation = await server.call("POST", `/api/stores/${a1.id}/hub-pass`, { token: station.deviceToken });
+    const byStation = await server.call("POST", `/api/stores/${a1.id}/hub-pass`, {
+      token: station.deviceToken,
+    });
     expect(byStation.status).toBe(403);
   });
 
@@ -125,9 +129,9 @@ describe.each(testEngines())("the shop's network through the cloud on $name", (e
       await server.db.query(`ALTER TABLE stations DROP COLUMN ${column}`);
     await server.db.query("DELETE FROM schema_migrations WHERE version = 11");
     await server.restart();
-    expect((await report(station.deviceToken, { role: "hub", addresses: ["192.168.1.10"], port: 3000 })).status).toBe(
-      200,
-    );
+    expect(
+      (await report(station.deviceToken, { role: "hub", addresses: ["192.168.1.10"], port: 3000 })).status,
+    ).toBe(200);
     expect((await shopNetwork()).body.hubs).toHaveLength(1);
   });
 });

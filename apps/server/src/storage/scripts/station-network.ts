@@ -15,11 +15,17 @@ export function networkUrls(report: StationNetworkReport): string[] {
 }
 
 /** Records where the station is on the shop's network now, replacing what it said before. */
-export function* reportStationNetwork(stationId: string, report: StationNetworkReport, now: string): Script<void> {
-  yield* run(
-    "UPDATE stations SET network_role = ?, network_urls = ?, network_reported_at = ? WHERE id = ?",
-    [report.role, JSON.stringify(networkUrls(report)), now, stationId],
-  );
+export function* reportStationNetwork(
+  stationId: string,
+  report: StationNetworkReport,
+  now: string,
+): Script<void> {
+  yield* run("UPDATE stations SET network_role = ?, network_urls = ?, network_reported_at = ? WHERE id = ?", [
+    report.role,
+    JSON.stringify(networkUrls(report)),
+    now,
+    stationId,
+  ]);
 }
 
 /** The store's active hubs that reported an address, the latest report first. */
