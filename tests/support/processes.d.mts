@@ -35,4 +35,6 @@ export function startStation(options: {
   store?: string;
   /** The shop's hub station's URL: the station is its spoke (`--hub`). */
   hub?: string;
+  /** Bound for the shop's network (`--lan`), telling phones and the cloud this address (`--lan-address`). */
+  lanAddress?: string;
 }): Promise<RunningProcess>;

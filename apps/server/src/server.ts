@@ -4,6 +4,7 @@ import { type Clock, type IdGenerator, uuidV7Generator } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
 import { createHttpService, guardRoutes, type HttpService } from "@quay/service-kit";
 import { AttemptGuard } from "./auth/attempt-guard.js";
+import { HubPassIssuer } from "./auth/hub-pass-issuer.js";
 import { requestGuard } from "./auth/request-auth.js";
 import { SessionAuthority } from "./auth/session-authority.js";
 import { LiveEvents } from "./live/live-events.js";
@@ -14,6 +15,7 @@ import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerOrderRoutes } from "./routes/order-routes.js";
 import { registerReportRoutes } from "./routes/report-routes.js";
 import { registerSessionRoutes } from "./routes/session-routes.js";
+import { registerShopNetworkRoutes } from "./routes/shop-network-routes.js";
 import { registerStationRoutes } from "./routes/station-routes.js";
 import { registerStoreRoutes } from "./routes/store-routes.js";
 import { registerSyncRoutes } from "./routes/sync-routes.js";
@@ -59,6 +61,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
     sessions,
     attempts: new AttemptGuard(options.storage, clock, app.log),
     live,
+    hubPasses: await HubPassIssuer.create(options.storage, clock),
   };
   // Every route declares who may call it (`config.access`); this one hook checks them all.
   guardRoutes(app, requestGuard(sessions));
@@ -72,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
   registerReportRoutes(app, context);
   registerUserRoutes(app, context);
   registerStationRoutes(app, context);
+  registerShopNetworkRoutes(app, context);
   registerSyncRoutes(app, context);
   registerEventRoutes(app, context);
   await registerWebApps(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);

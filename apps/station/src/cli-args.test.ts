@@ -8,6 +8,8 @@ describe("quay-station arguments", () => {
       serverUrl: "http://10.0.0.5:8080",
       hubUrl: undefined,
       host: "127.0.0.1",
+      lan: false,
+      lanAddresses: [],
       port: 3000,
       dataDir: resolve("./data/station"),
       storeCode: undefined,
@@ -52,6 +54,19 @@ describe("quay-station arguments", () => {
     expect(parseStationArgs(["--server", "http://x", "--lan"]).host).toBe("0.0.0.0");
     expect(() => parseStationArgs(["--server", "http://x", "--hub", "192.168.1.10"])).toThrow(/--hub URL/);
     expect(() => parseStationArgs(["--server", "http://x", "--lan", "--host", "10.0.0.2"])).toThrow(/--lan/);
+  });
+
+  it("tells phones a given --lan-address, a private IPv4 one, only on the shop's network", () => {
+    const lan = ["--server", "http://x", "--lan"];
+    expect(parseStationArgs([...lan, "--lan-address", "192.168.1.10,10.0.0.7"])).toMatchObject({
+      lan: true,
+      lanAddresses: ["192.168.1.10", "10.0.0.7"],
+    });
+    expect(parseStationArgs(["--server", "http://x", "--host", "192.168.1.10"]).lan).toBe(true);
+    expect(() => parseStationArgs([...lan, "--lan-address", "8.8.8.8"])).toThrow(/private IPv4/);
+    expect(() => parseStationArgs(["--server", "http://x", "--lan-address", "192.168.1.10"])).toThrow(
+      /needs --lan/,
+    );
   });
 
   it("refuses a missing server, a bad port and unknown options", () => {

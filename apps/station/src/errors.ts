@@ -13,6 +13,11 @@ export const STATION_ERRORS = {
     vi: "Máy bán hàng chưa từng đồng bộ. Vui lòng đăng nhập Online một lần trước.",
     en: "This station has never synced. Please log in online once first.",
   },
+  HUB_PASS_REFUSED: {
+    status: 401,
+    vi: "Không vào được bằng phiên từ ứng dụng trên mạng. Vui lòng đăng nhập bằng mật khẩu.",
+    en: "The pass from the cloud app is not valid here. Please sign in with your password.",
+  },
   ORDER_NOT_REFUSED: {
     status: 409,
     vi: "Đơn hàng này không bị máy chủ từ chối.",

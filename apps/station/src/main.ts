@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     dataDir: args.dataDir,
     storeCode: args.storeCode,
     allowedHosts: args.allowedHosts,
+    lan: args.lan ? { addresses: args.lanAddresses.length > 0 ? args.lanAddresses : undefined } : undefined,
   });
   app.log.info({ server: args.serverUrl, hub: args.hubUrl, data: args.dataDir }, "station starting");
   await runService(app, { host: args.host, port: args.port });

@@ -3,6 +3,7 @@ import { type Clock, type Order, uuidV7Generator } from "@quay/core";
 import { createHttpService, guardRoutes } from "@quay/service-kit";
 import { AttemptGuard } from "./auth/attempt-guard.js";
 import { LoginService } from "./auth/login-service.js";
+import { PassLogin } from "./auth/pass-login.js";
 import { SessionManager } from "./auth/session-manager.js";
 import { provisionStation } from "./auth/station-provisioning.js";
 import { StationDb } from "./db/station-db.js";
@@ -20,6 +21,10 @@ import { HubAnnouncer } from "./hub/hub-feed.js";
 import { HubIntake } from "./hub/hub-intake.js";
 import { registerHubRoutes } from "./hub/hub-routes.js";
 import { SpokeRegistry } from "./hub/spoke-registry.js";
+import { ConnectionLog } from "./lan/connection-log.js";
+import { registerConnectionRoutes, type ShopPlace } from "./lan/connection-routes.js";
+import { NetworkReporter } from "./lan/network-reporter.js";
+import { shopAddresses } from "./lan/shop-addresses.js";
 import { OrderService } from "./selling/order-service.js";
 import { SpokeLink } from "./spoke/spoke-link.js";
 import { registerSpokeRoutes } from "./spoke/spoke-routes.js";
@@ -43,6 +48,11 @@ export interface StationOptions {
   dataDir: string;
   /** Bind to this store at the first online login (else the user's only store). */
   storeCode?: string | undefined;
+  /**
+   * Bound for the shop's network (`--lan`): the station tells the cloud where phones reach it,
+   * at `addresses` if given (`--lan-address`, a test's 127.0.0.1), else at its interfaces' own.
+   */
+  lan?: { readonly addresses?: readonly string[] | undefined } | undefined;
   /** Host names to answer to besides the machine's own (`--allow-host`). */
   allowedHosts?: readonly string[] | undefined;
   logLevel?: string | undefined;
@@ -138,6 +148,15 @@ export async function createStation(options: StationOptions) {
     },
   });
   const sessions = new SessionManager(db, clock);
+  const place = shopPlace(app, options);
+  const network = new NetworkReporter({
+    db,
+    client,
+    role: place.role,
+    addresses: () => place.addresses(),
+    port: () => place.port(),
+    logger: app.log,
+  });
   const spokes = new SpokeRegistry(db, clock);
   const attempts = new AttemptGuard(db.attempts, clock, app.log);
   const login = new LoginService({
@@ -145,11 +164,14 @@ export async function createStation(options: StationOptions) {
     client,
     sessions,
     attempts,
-    provision: (userToken) =>
-      provisionStation(
+    provision: async (userToken) => {
+      await provisionStation(
         { db, client, monitor, sync: syncEngine, logger: app.log, storeCode: options.storeCode },
         userToken,
-      ),
+      );
+      // A new device token, or the first: tell the cloud where this station is, and get the pass key.
+      void network.report(true);
+    },
     logger: app.log,
     afterLogin: (username, password) => {
       spokeLink
@@ -163,7 +185,9 @@ export async function createStation(options: StationOptions) {
   guardRoutes(app, sessionGuard(sessions, spokes));
   guardLanExposure(app, sessions);
   addServerTiming(app);
-  registerSessionRoutes(app, { login, sessions });
+  const passLogin = new PassLogin({ db, sessions, attempts, clock: serverClock, logger: app.log });
+  registerSessionRoutes(app, { login, passLogin, sessions, db });
+  registerConnectionRoutes(app, { place, spokes, log: new ConnectionLog(clock) });
   registerStatusRoutes(app, { hub, engine: syncEngine, db });
   registerCatalogRoutes(app, { db });
   registerOrderRoutes(app, { orders, db, attempts });
@@ -182,7 +206,9 @@ export async function createStation(options: StationOptions) {
   registerSpokeRoutes(app, spokeLink);
   await registerWebApp(app, options.webRoot);
 
+  if (options.startSync !== false) app.addHook("onListen", async () => network.start());
   app.addHook("onClose", async () => {
+    network.stop();
     await syncEngine.stop();
     await spokeLink?.stop();
     hub.close();
@@ -192,7 +218,22 @@ export async function createStation(options: StationOptions) {
     syncEngine.start();
     spokeLink?.start();
   }
-  return { app, db, orders, engine: syncEngine, hub, sessions, monitor, spokeLink };
+  return { app, db, orders, engine: syncEngine, hub, sessions, monitor, spokeLink, network };
+}
+
+/** The station's role and addresses on the shop's network, from how it was started. */
+function shopPlace(app: { server: { address(): unknown } }, options: StationOptions): ShopPlace {
+  const { lan } = options;
+  return {
+    role: options.hubUrl ? "spoke" : lan ? "hub" : "counter",
+    addresses: () => (lan ? (lan.addresses ?? shopAddresses()) : []),
+    port: () => {
+      const address = app.server.address();
+      return typeof address === "object" && address !== null && "port" in address
+        ? Number(address.port)
+        : null;
+    },
+  };
 }
 
 export type Station = Awaited<ReturnType<typeof createStation>>;

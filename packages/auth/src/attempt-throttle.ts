@@ -54,6 +54,14 @@ export function loginThrottleKeys(username: string, address: string): ThrottleKe
 }
 
 /**
+ * A hub pass shown at a station: per the user it claims, and per client address under the same
+ * count as password logins, so passes and passwords together get one budget per address.
+ */
+export function hubPassThrottleKeys(claimedUserId: string, address: string): ThrottleKeys {
+  return { subject: `hub-pass:${claimedUserId}`, address: loginThrottleKeys("", address).address };
+}
+
+/**
  * A manager's PIN typed on a caller's device. A PIN names no user, so it is counted per store and
  * signed-in caller, and per client address.
  */

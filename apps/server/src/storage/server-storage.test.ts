@@ -12,7 +12,7 @@ describe.each(testEngines())("storage engine $name", (engine) => {
     await first.close();
     const second = await db.open();
     const versions = await db.query<{ version: number }>("SELECT version FROM schema_migrations");
-    expect(versions.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(versions.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(await second.read(storeHead("no-such-store"))).toBe(0);
     await second.close();
   });

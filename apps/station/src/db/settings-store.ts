@@ -29,6 +29,8 @@ export interface StationSettings {
   catalogSeq: number;
   /** As a hub: the head when the store's users last changed. */
   usersSeq: number;
+  /** The server's public key hub passes are checked with (base64 SPKI), from its last network answer. */
+  passKey: string;
 }
 export type SettingKey = keyof StationSettings;
 

@@ -4,11 +4,18 @@ import { StationError } from "../errors.js";
 import { requestToken } from "./request-session.js";
 
 /**
- * The public routes a caller on the shop's network reaches without a session: the login, the
+ * The public routes a caller on the shop's network reaches without a session: the logins, the
  * health probe (a spoke's monitor), and the web apps. Everything else public on the counter PC
  * itself (the status the login screen shows, the API reference) needs a session from the LAN.
  */
-const LAN_PUBLIC = new Set(["POST /api/login", "POST /api/logout", "GET /healthz", "GET /*", "HEAD /*"]);
+const LAN_PUBLIC = new Set([
+  "POST /api/login",
+  "POST /api/login/pass",
+  "POST /api/logout",
+  "GET /healthz",
+  "GET /*",
+  "HEAD /*",
+]);
 
 /**
  * Whether the caller is this machine: the cashier's own browser at `localhost`. Only the

@@ -51,6 +51,13 @@ export function sessionOf(request: FastifyRequest): Session {
   return session;
 }
 
+/** Who the guard let this request through as, if anyone: what the connected list counts. */
+export function callerIfAny(request: FastifyRequest): { session?: Session; spoke?: Spoke } {
+  const session = sessionsOfRequests.get(request);
+  const spoke = spokesOfRequests.get(request);
+  return { ...(session ? { session } : {}), ...(spoke ? { spoke } : {}) };
+}
+
 /** The spoke calling a route that declares `"device"`. */
 export function spokeOf(request: FastifyRequest): Spoke {
   const spoke = spokesOfRequests.get(request);

@@ -5,7 +5,14 @@ import { startTestStation, type TestStation } from "../station.test-support.js";
 import { type FakeServer, startFakeServer } from "../sync/fake-server.test-support.js";
 
 /** What answers without a session: the login, the status the login screen shows, the web app. */
-const PUBLIC_ROUTES = ["POST /api/login", "POST /api/logout", "GET /api/status", "GET /healthz", "GET /*"];
+const PUBLIC_ROUTES = [
+  "POST /api/login",
+  "POST /api/login/pass",
+  "POST /api/logout",
+  "GET /api/status",
+  "GET /healthz",
+  "GET /*",
+];
 /** What only a spoke's device token (issued by this station as its hub) opens. */
 const DEVICE_ROUTES = ["POST /api/sync/push", "GET /api/sync/pull", "GET /api/sync/events"];
 
@@ -78,6 +85,14 @@ describe("station route access", () => {
     expect((await fromLan("GET", "/healthz")).statusCode).toBe(200);
     expect((await fromLan("POST", "/api/login")).statusCode).toBe(401); // checked: a wrong password
     expect((await fromLan("POST", "/api/login")).json().error.code).toBe("BAD_CREDENTIALS");
+    // A hub pass is judged too (this one is no pass), as the phone handed over from the cloud needs.
+    const pass = await station.app.inject({
+      method: "POST",
+      url: "/api/login/pass",
+      remoteAddress: "192.168.1.23",
+      payload: { pass: "not.a-pass" },
+    });
+    expect(pass.json().error.code).toBe("HUB_PASS_REFUSED");
     expect((await station.app.inject({ method: "GET", url: "/api/status" })).statusCode).toBe(200);
   });
 

@@ -1,9 +1,22 @@
-import { ErrorBody, LoginRequestSchema, LoginResponseSchema, SessionUserSchema } from "@quay/protocol";
+import {
+  ErrorBody,
+  LoginRequestSchema,
+  LoginResponseSchema,
+  PassLoginRequestSchema,
+  SessionUserSchema,
+} from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { LoginService } from "../auth/login-service.js";
+import type { PassLogin } from "../auth/pass-login.js";
 import { SESSION_TTL_MS, type SessionManager } from "../auth/session-manager.js";
+import type { StationDb } from "../db/station-db.js";
 import { requestToken, SESSION_COOKIE, sessionCookie, sessionOf } from "./request-session.js";
+
+/** The pass login's answer: a login's, with the station's store, as the waiter app keeps a session. */
+const PassLoginResponseSchema = LoginResponseSchema.extend({
+  stores: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+});
 
 const SessionResponseSchema = z.object({
   user: SessionUserSchema,
@@ -14,7 +27,7 @@ const SessionResponseSchema = z.object({
 /** Login (online or offline), logout, and who is signed in. */
 export function registerSessionRoutes(
   app: HttpService,
-  deps: { login: LoginService; sessions: SessionManager },
+  deps: { login: LoginService; passLogin: PassLogin; sessions: SessionManager; db: StationDb },
 ) {
   app.post(
     "/api/login",
@@ -32,6 +45,26 @@ export function registerSessionRoutes(
       const { token, session, user } = await deps.login.login(username, password, mode, request.ip);
       reply.header("set-cookie", sessionCookie(token, Math.floor(SESSION_TTL_MS / 1000)));
       return { token, user, expiresAt: session.expiresAt, mode };
+    },
+  );
+
+  app.post(
+    "/api/login/pass",
+    {
+      config: { access: "public" },
+      schema: {
+        summary:
+          "Log in with a hub pass the cloud signed (the waiter app's one tap when the internet fails); checked offline",
+        body: PassLoginRequestSchema,
+        response: { 200: PassLoginResponseSchema, 401: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { token, session, user } = await deps.passLogin.login(request.body.pass, request.ip);
+      reply.header("set-cookie", sessionCookie(token, Math.floor(SESSION_TTL_MS / 1000)));
+      const store = deps.db.identity()?.store;
+      const stores = store ? [{ id: store.id, code: store.code, name: store.name }] : [];
+      return { token, user, expiresAt: session.expiresAt, mode: session.mode, stores };
     },
   );
 

@@ -385,8 +385,8 @@ describe("station API", () => {
   });
 });
 
-describe("the cashier app", () => {
-  it("serves its files, falls back to index.html for app paths, and 404s missing files", async () => {
+describe("the web apps", () => {
+  it("serves the cashier's and the waiter's files, falls back to index.html for app paths, and 404s missing files", async () => {
     const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
@@ -394,10 +394,15 @@ describe("the cashier app", () => {
     mkdirSync(join(webRoot, "assets"));
     writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>Quầy</title>");
     writeFileSync(join(webRoot, "assets", "app-123.js"), "console.log(1)");
+    mkdirSync(join(webRoot, "m"));
+    writeFileSync(join(webRoot, "m", "index.html"), "<!doctype html><title>Phục vụ</title>");
     const station = await startTestStation("http://127.0.0.1:9", { startSync: false, webRoot });
     const get = (url: string) => station.app.inject({ method: "GET", url });
     expect((await get("/")).body).toContain("<title>Quầy</title>");
     expect((await get("/tables/3")).body).toContain("<title>Quầy</title>");
+    // The waiter app, for phones on the shop's Wi-Fi.
+    expect((await get("/m/")).body).toContain("<title>Phục vụ</title>");
+    expect((await get("/m/table/1")).body).toContain("<title>Phục vụ</title>");
     const asset = await get("/assets/app-123.js");
     expect([asset.statusCode, asset.headers["cache-control"]]).toEqual([
       200,

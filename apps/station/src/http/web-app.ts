@@ -17,8 +17,9 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </body></html>`;
 
 /**
- * Serves the cashier app at `/`: its files, and `index.html` for any other non-API path (the app
- * routes in the browser). Without a build, a plain page says so.
+ * Serves the cashier app at `/` and, for phones on the shop's Wi-Fi, the waiter app at `/m/`:
+ * their files, and the app's `index.html` for any other non-API path (the app routes in the
+ * browser). Without a build, a plain page says so.
  */
 export async function registerWebApp(app: HttpService, webRoot: string = DEFAULT_WEB_ROOT) {
   const root = resolve(webRoot);
@@ -38,7 +39,7 @@ export async function registerWebApp(app: HttpService, webRoot: string = DEFAULT
     // A missing file (a path with an extension, e.g. an old asset) is a 404, not the app.
     if (/\.[a-z0-9]+$/i.test(relative)) throw new StationError("NOT_FOUND");
     reply.header("cache-control", "no-cache");
-    return reply.sendFile("index.html");
+    return reply.sendFile(/^m(\/|$)/.test(relative) ? "m/index.html" : "index.html");
   });
 }
 

@@ -21,6 +21,7 @@ export class SpokeRegistry {
   private readonly secret: Buffer;
   private readonly upsert;
   private readonly select;
+  private readonly selectAll;
   private readonly cache = new Map<string, { tokenId: string; name: string } | null>();
 
   constructor(
@@ -38,6 +39,14 @@ export class SpokeRegistry {
     this.select = db.db.prepare<[string], { token_id: string; name: string }>(
       "SELECT token_id, name FROM spokes WHERE station_id = ?",
     );
+    this.selectAll = db.db.prepare<[], { station_id: string; name: string }>(
+      "SELECT station_id, name FROM spokes ORDER BY registered_at, station_id",
+    );
+  }
+
+  /** Every spoke registered here, the first registered first. */
+  list(): Spoke[] {
+    return this.selectAll.all().map((row) => ({ stationId: row.station_id, name: row.name }));
   }
 
   /** Whether this station id registered here before. */

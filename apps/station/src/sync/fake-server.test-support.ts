@@ -1,10 +1,10 @@
-import { hashSecret } from "@quay/auth";
+import { hashSecret, hubPassPublicKey, hubPassSigningKey, newHubPassKey, signHubPass } from "@quay/auth";
 import type { Op } from "@quay/core";
 import type { CatalogSnapshot, CredentialEntry } from "@quay/protocol";
 import Fastify, { type FastifyRequest } from "fastify";
 import type { SyncBackend } from "./sync-engine-suite.test-support.js";
 
-const STORE_ID = "0190a000-0000-7000-8000-000000000001";
+export const STORE_ID = "0190a000-0000-7000-8000-000000000001";
 const CATEGORY_ID = "0190a000-0000-7000-8000-000000000002";
 const AREA_ID = "0190a000-0000-7000-8000-000000000003";
 export const TABLE_ID = "0190a000-0000-7000-8000-000000000004";
@@ -90,6 +90,9 @@ export async function startFakeServer() {
   /** Whether the station's device token still works (a manager may have revoked it). */
   let deviceAccepted = true;
   const listeners = new Set<(cursor: number) => void>();
+  // The cloud's hub-pass key: stations get the public half when they report their addresses.
+  const passKey = hubPassSigningKey(newHubPassKey());
+  const networkReports: unknown[] = [];
 
   const app = Fastify();
   app.addHook("onRequest", async (request) => {
@@ -157,6 +160,11 @@ export async function startFakeServer() {
       serverTime: new Date().toISOString(),
     };
   });
+  app.put("/api/stations/self/network", async (request, reply) => {
+    if (deviceRefused(request)) return reply.code(401).send({});
+    networkReports.push(request.body);
+    return { passKey: hubPassPublicKey(passKey) };
+  });
   app.get("/api/sync/events", (request, reply) => {
     reply.hijack();
     reply.raw.writeHead(200, { "content-type": "text/event-stream" });
@@ -175,6 +183,19 @@ export async function startFakeServer() {
     pushes,
     /** Server sequence at which each order's first op arrived. */
     receivedAt,
+    /** What the station said of its place on the shop's network, each report in turn. */
+    networkReports,
+    /** A hub pass as the cloud signs it: for `userId` at `storeId` (the station's) until `expiresAtMs`. */
+    issuePass(userId: string, options: { storeId?: string; expiresAtMs?: number } = {}) {
+      const expiresAtMs = options.expiresAtMs ?? Date.now() + 3_600_000;
+      const claims = {
+        sub: userId,
+        store: options.storeId ?? STORE_ID,
+        iat: 0,
+        exp: Math.floor(expiresAtMs / 1000),
+      };
+      return signHubPass(claims, passKey);
+    },
     /** Refuses the device token (401, as for a revoked station) until the station registers anew. */
     revokeStation() {
       deviceAccepted = false;

@@ -4,6 +4,7 @@ import { errorText } from "./api/error-text.js";
 import type { StationApi } from "./api/station-api.js";
 import type { Order, Session } from "./api/station-types.js";
 import { useCatalog } from "./catalog/use-catalog.js";
+import { ConnectionsDialog } from "./connections/connections-dialog.js";
 import { useLiveStation } from "./live/use-live-station.js";
 import { OrderScreen, type OrderSelection } from "./order/order-screen.js";
 import { HelpOverlay } from "./shortcuts/help-overlay.js";
@@ -36,6 +37,7 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
   const [screen, setScreen] = useState<Screen | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [refusedOpen, setRefusedOpen] = useState(false);
+  const [connectionsOpen, setConnectionsOpen] = useState(false);
   const refused = live.status?.refusedOrders ?? [];
 
   const show = useCallback(
@@ -62,6 +64,7 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
         onSyncNow={sync.start}
         onRefused={() => setRefusedOpen(true)}
         onHelp={() => setHelpOpen(true)}
+        onConnections={() => setConnectionsOpen(true)}
         onLogout={onLogout}
       />
       <OfflineBanner status={live.status} />
@@ -107,6 +110,9 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
           needsPin={!["owner", "manager"].includes(session.user.role)}
           onClose={() => setRefusedOpen(false)}
         />
+      ) : null}
+      {connectionsOpen ? (
+        <ConnectionsDialog timeZone={store?.timeZone} onClose={() => setConnectionsOpen(false)} />
       ) : null}
       {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
     </div>

@@ -4,6 +4,8 @@ import { useHashRoute } from "../shared/router/use-hash-route.js";
 import type { ServerSession } from "../shared/session/server-session.js";
 import type { WaiterApi } from "./api/waiter-api.js";
 import type { Order } from "./api/waiter-types.js";
+import { handoffTarget } from "./handoff/hub-handoff.js";
+import { useHubHandoff } from "./handoff/use-hub-handoff.js";
 import { useText } from "./i18n/waiter-text.js";
 import { heldLineIds } from "./live/floor-state.js";
 import { useConnection } from "./live/use-connection.js";
@@ -44,6 +46,8 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
   const floor = useFloor(api, storeId, session.token, onUnreachable, onOrderClosed);
   const connection = useConnection(floor.stream);
   reportLost.current = connection.reportUnreachable;
+  const handoff = useHubHandoff(api, storeId, connection.online);
+  const handoffUrl = handoffTarget(handoff, { storeId, online: connection.online, nowMs: Date.now() });
   const send = useSendDraft({
     api,
     storeId,
@@ -84,7 +88,7 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
           {t("common.logout")}
         </button>
       </header>
-      <ConnectionBanner online={connection.online} />
+      <ConnectionBanner online={connection.online} handoffUrl={handoffUrl} />
       {floor.catalog === null ? (
         <p className="w-loading muted">{t("common.loading")}</p>
       ) : table === undefined ? (

@@ -5,4 +5,5 @@ export * from "./order-requests.js";
 export * from "./order-view.js";
 export * from "./reports.js";
 export * from "./session.js";
+export * from "./shop-network.js";
 export * from "./station-status.js";

@@ -1,3 +1,4 @@
+import type { StationConnections } from "@quay/protocol";
 import type { HttpClient } from "../../shared/api/http-client.js";
 import type {
   Catalog,
@@ -36,6 +37,8 @@ export function createStationApi(http: HttpClient) {
     logout: () => http.post<unknown>("/api/logout"),
     status: () => http.get<StationStatus>("/api/status"),
     startSync: () => http.post<unknown>("/api/sync"),
+    /** This station on the shop's network: the waiter app's URLs, the counters and phones connected. */
+    connections: () => http.get<StationConnections>("/api/connections"),
     catalog: () => http.get<Catalog>("/api/catalog"),
     /** The store (for receipts and VietQR); the station answers `{ store, station }`. */
     store: async () => {

@@ -50,6 +50,19 @@ export const en: CashierMessages = {
     languageLabel: "Chuyển sang tiếng Việt",
     help: "Shortcuts",
     logout: "Sign out",
+    connections: "Connected",
+  },
+  connections: {
+    title: "Phones and counters connected",
+    qrLabel: "QR code opening the waiter app on this station",
+    scan: "Staff join the shop's Wi-Fi and scan this to take orders through this station, even without internet.",
+    notOnLan:
+      "This station is not open to the shop's network. Start it with --lan so phones and other counters can connect.",
+    counters: "Other counters",
+    phones: "Phones",
+    none: "None yet",
+    seen: "last seen {{time}}",
+    notSeen: "not seen since start",
   },
   offline: {
     title: "Selling offline",

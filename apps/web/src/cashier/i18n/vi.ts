@@ -49,6 +49,19 @@ export const vi = {
     languageLabel: "Switch to English",
     help: "Phím tắt",
     logout: "Đăng xuất",
+    connections: "Kết nối",
+  },
+  connections: {
+    title: "Điện thoại và quầy đang kết nối",
+    qrLabel: "Mã QR mở ứng dụng phục vụ trên máy này",
+    scan: "Nhân viên bắt Wi-Fi của quán rồi quét mã này để gọi món qua máy này, kể cả khi mất internet.",
+    notOnLan:
+      "Máy này chưa mở cho mạng của quán. Khởi động máy bán hàng với --lan để điện thoại và các quầy khác kết nối.",
+    counters: "Quầy khác",
+    phones: "Điện thoại",
+    none: "Chưa có",
+    seen: "lần cuối lúc {{time}}",
+    notSeen: "chưa thấy từ lúc khởi động",
   },
   offline: {
     title: "Đang bán hàng Offline",

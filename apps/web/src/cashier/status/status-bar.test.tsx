@@ -29,6 +29,7 @@ function Screen({ current }: { current: StationStatus }) {
         onSyncNow={none}
         onRefused={none}
         onHelp={none}
+        onConnections={none}
         onLogout={none}
       />
       <OfflineBanner status={current} />

@@ -15,6 +15,8 @@ interface StatusBarProps {
   /** Opens the orders the server refused, for a manager. */
   readonly onRefused: () => void;
   readonly onHelp: () => void;
+  /** Opens the phones and counters connected, with the waiter app's QR code. */
+  readonly onConnections: () => void;
   readonly onLogout: () => void;
 }
 
@@ -32,6 +34,7 @@ export function StatusBar({
   onSyncNow,
   onRefused,
   onHelp,
+  onConnections,
   onLogout,
 }: StatusBarProps) {
   const { t } = useTranslation();
@@ -142,6 +145,14 @@ export function StatusBar({
           ariaLabel={t("status.languageLabel")}
           tagLanguage
         />
+        <button
+          type="button"
+          className="status-button"
+          onClick={onConnections}
+          data-testid="open-connections"
+        >
+          {t("status.connections")}
+        </button>
         <button type="button" className="status-button" onClick={onHelp} aria-keyshortcuts="F1">
           {t("status.help")}
         </button>

@@ -11,7 +11,13 @@ export function createWaiterApi(http: HttpClient) {
   return {
     login: (username: string, password: string) =>
       http.post<ServerSession>("/api/login", { username, password }),
+    /** At a hub: a session for the hub pass the phone brought from the cloud app. */
+    loginWithPass: (pass: string) => http.post<ServerSession>("/api/login/pass", { pass }),
     logout: () => http.post<unknown>("/api/logout"),
+    shopNetwork: (storeId: string) =>
+      http.get<{ hubs: { urls: string[] }[] }>(`/api/stores/${encodeURIComponent(storeId)}/shop-network`),
+    hubPass: (storeId: string) =>
+      http.post<{ pass: string; expiresAt: string }>(`/api/stores/${encodeURIComponent(storeId)}/hub-pass`),
     catalog: (storeId: string) => http.get<Catalog>(withStore("/api/catalog", storeId)),
     floor: async (storeId: string) =>
       (await http.get<{ orders: FloorOrder[] }>(withStore("/api/floor", storeId))).orders,

@@ -33,6 +33,9 @@ export const en: MessagesLike<typeof vi> = {
     offline: "No connection to the server",
     offlineDetail: "The items you are entering stay on this phone. Send them again once connected.",
     reconnecting: "Reconnecting…",
+    handoffDetail: "On the shop's Wi-Fi? Carry on through the shop's main counter.",
+    useShopNetwork: "Use the shop's network",
+    passSigningIn: "Signing in through the shop's network…",
   },
   tables: {
     title: "Tables",

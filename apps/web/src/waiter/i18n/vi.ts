@@ -30,6 +30,9 @@ export const vi = {
     offline: "Mất kết nối máy chủ",
     offlineDetail: "Món đang chọn vẫn được giữ trên điện thoại. Gửi lại khi có kết nối.",
     reconnecting: "Đang kết nối lại…",
+    handoffDetail: "Điện thoại đang bắt Wi-Fi của quán? Làm tiếp qua máy thu ngân chính.",
+    useShopNetwork: "Dùng mạng của quán",
+    passSigningIn: "Đang vào qua mạng của quán…",
   },
   tables: {
     title: "Sơ đồ bàn",

@@ -1,13 +1,36 @@
 import { useText } from "../i18n/waiter-text.js";
 
-/** Says at once that the server cannot be reached, and that nothing typed is lost. */
-export function ConnectionBanner({ online }: { readonly online: boolean }) {
+interface ConnectionBannerProps {
+  readonly online: boolean;
+  /** The shop's hub with the phone's pass (`handoffTarget`); null when there is none to offer. */
+  readonly handoffUrl?: string | null;
+  /** Goes there: a top-level navigation, which a browser allows from https to the shop's http. */
+  readonly onHandoff?: (url: string) => void;
+}
+
+const navigate = (url: string) => window.location.assign(url);
+
+/**
+ * Says at once that the server cannot be reached, and that nothing typed is lost; when the
+ * shop's hub is known, offers to carry on through it with one tap.
+ */
+export function ConnectionBanner({ online, handoffUrl = null, onHandoff = navigate }: ConnectionBannerProps) {
   const t = useText();
   if (online) return null;
   return (
     <div className="w-offline" role="alert" data-testid="offline-banner">
       <strong>{t("connection.offline")}</strong>
-      <span>{t("connection.offlineDetail")}</span>
+      <span>{handoffUrl === null ? t("connection.offlineDetail") : t("connection.handoffDetail")}</span>
+      {handoffUrl === null ? null : (
+        <button
+          type="button"
+          className="w-handoff"
+          data-testid="use-shop-network"
+          onClick={() => onHandoff(handoffUrl)}
+        >
+          {t("connection.useShopNetwork")}
+        </button>
+      )}
     </div>
   );
 }

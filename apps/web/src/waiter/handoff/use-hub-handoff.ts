@@ -1,0 +1,43 @@
+import { useEffect, useState } from "react";
+import type { WaiterApi } from "../api/waiter-api.js";
+import { type HubHandoff, handoffIsStale, loadHandoff, saveHandoff } from "./hub-handoff.js";
+
+const LOOK_EVERY_MS = 60_000;
+
+/**
+ * Keeps the store's hubs and a fresh hub pass in localStorage while the phone is online (on the
+ * cloud: a hub's own waiter app learns of no hubs, so it never offers to hand off to itself).
+ */
+export function useHubHandoff(api: WaiterApi, storeId: string, online: boolean): HubHandoff | null {
+  const [handoff, setHandoff] = useState(loadHandoff);
+
+  useEffect(() => {
+    if (!online || storeId === "") return;
+    let stopped = false;
+    const refresh = async () => {
+      if (!handoffIsStale(loadHandoff(), storeId, Date.now())) return;
+      try {
+        const [network, pass] = await Promise.all([api.shopNetwork(storeId), api.hubPass(storeId)]);
+        const fresh: HubHandoff = {
+          storeId,
+          hubUrls: network.hubs.flatMap((hub) => hub.urls),
+          pass: pass.pass,
+          passExpiresAt: pass.expiresAt,
+          fetchedAt: Date.now(),
+        };
+        saveHandoff(fresh);
+        if (!stopped) setHandoff(fresh);
+      } catch {
+        // Offline again, or a station's own waiter app (no such call): keep what is kept.
+      }
+    };
+    void refresh();
+    const timer = setInterval(() => void refresh(), LOOK_EVERY_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [api, storeId, online]);
+
+  return handoff;
+}

@@ -1,0 +1,112 @@
+/**
+ * A phone on the cloud waiter app carries on through the shop's hub when the internet fails
+ * (issue 10, item 3), in real headless Chromium against real quay-server and quay-station
+ * processes. The "LAN" is loopback: the station is told its shop address is 127.0.0.1.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { login, ok, waitFor } from "../support/http.mjs";
+import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
+import { newDesktop, newPhone, signIn } from "./admin-support.js";
+import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
+
+describeWithBrowser("the waiter app handed over to the shop's hub", () => {
+  const serverData = tempDir("e2e-handoff-server");
+  const stationData = tempDir("e2e-handoff-station");
+  let server: RunningProcess;
+  let station: RunningProcess;
+  /** The shop's internet: between the cloud and both the phone and the station. */
+  let internet: TcpProxy;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let page: Page;
+  let hubUrl = "";
+
+  beforeAll(async () => {
+    server = await startServer({ dataDir: serverData });
+    internet = await startTcpProxy({ targetPort: server.port });
+    station = await startStation({ serverUrl: internet.url, dataDir: stationData, lanAddress: "127.0.0.1" });
+    hubUrl = `http://127.0.0.1:${station.port}`;
+    // The first online login registers the station, which then tells the cloud where it is.
+    await login(hubUrl, "thungan", "1234", "online");
+    const waiter = await login(server.url, "phucvu", "1234");
+    const { stores } = await ok(server.url, "GET", "/api/me", { token: waiter });
+    await waitFor(
+      async () => {
+        const network = await ok(server.url, "GET", `/api/stores/${stores[0].id}/shop-network`, {
+          token: waiter,
+        });
+        return network.hubs.some((hub: { urls: string[] }) => hub.urls.includes(hubUrl));
+      },
+      { timeoutMs: 10_000, what: "the hub's address at the cloud" },
+    );
+    browser = await launchChromium();
+    phone = await newPhone(browser);
+    page = await phone.newPage();
+  });
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === "fail")
+      await screenshot(page, `failed-handoff-${test.task.name.replace(/\W+/g, "-")}.tmp`);
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+    await browser?.close();
+    await station?.stop();
+    await server?.stop();
+    await internet?.close();
+    removeDir(serverData);
+    removeDir(stationData);
+  });
+
+  it("loses the cloud, and one tap lands signed in on the hub's waiter app", async () => {
+    await signIn(page, `${internet.url}/m/`, "phucvu", "1234");
+    await page.locator("[data-testid=table-tile]").first().waitFor();
+    // While online the app keeps the store's hubs and a pass.
+    await waitFor(
+      () =>
+        page.evaluate(
+          `(localStorage.getItem("quay.waiter.hubHandoff") ?? "").includes(${JSON.stringify(hubUrl)})`,
+        ),
+      { what: "the hub handoff kept on the phone" },
+    );
+    expect(await page.getByTestId("use-shop-network").count()).toBe(0);
+
+    await internet.setMode("refuse");
+    const tap = page.getByTestId("use-shop-network");
+    await tap.waitFor({ timeout: 15_000 });
+    expect(await tap.textContent()).toBe("Dùng mạng của quán");
+    await screenshot(page, "waiter-handoff-offer");
+    await tap.click();
+
+    await page.waitForURL(`${hubUrl}/m/**`);
+    await page.locator(".w-header-title").getByText("Phạm Quốc Huy").waitFor({ timeout: 10_000 });
+    // The pass left the address bar at once: no reload, history entry or shared link carries it.
+    expect(new URL(page.url()).hash).toBe("");
+    const session = JSON.parse(
+      (await page.evaluate(`localStorage.getItem("quay.waiter.session")`)) as string,
+    );
+    expect(session.user.username).toBe("phucvu");
+    const asked = await ok(hubUrl, "GET", "/api/session", { token: session.token });
+    expect(asked.user.username).toBe("phucvu");
+    await internet.setMode("pass");
+  });
+
+  it("shows the cashier the QR code of the waiter app on this station", async () => {
+    const desk = await newDesktop(browser);
+    const cashier = await desk.newPage();
+    await cashier.goto(hubUrl);
+    await cashier.getByLabel("Tên đăng nhập").fill("thungan");
+    await cashier.getByLabel("Mật khẩu").fill("1234");
+    await cashier.getByRole("button", { name: "Đăng nhập" }).click();
+    await cashier.getByTestId("open-connections").click();
+    const dialog = cashier.getByTestId("connections-dialog");
+    await dialog.locator("svg.qr-code").waitFor();
+    expect(await dialog.locator("svg.qr-code").getAttribute("data-payload")).toBe(`${hubUrl}/m/`);
+    expect(await dialog.getByTestId("waiter-url").textContent()).toBe(`${hubUrl}/m/`);
+    await screenshot(cashier, "cashier-connections");
+    await desk.close();
+  });
+});
