@@ -13,6 +13,8 @@ export const DEMO_STORE: StoreInput = {
   timeZone: "Asia/Ho_Chi_Minh",
   autoSync: false,
   bank: { bin: "970436", account: "0011001234567", accountName: "QUAN CA PHE DEMO" },
+  ticketMaxAgeMinutes: 15,
+  printReceipts: false,
 };
 
 export interface DemoUser {

@@ -1,5 +1,6 @@
 import { foldedAttribution } from "./folded-attribution-migration.js";
 import type { Migration } from "./migration.js";
+import { printersMigration } from "./printers-migration.js";
 
 /** The words in which the engines' DDL differs; `schemaMigrations` writes everything else once. */
 export interface Dialect {
@@ -327,6 +328,11 @@ ALTER TABLE ops ADD COLUMN pushed_by TEXT;
       version: 10,
       name: "orders say who opened and checked them out; reports read the rollup alone",
       steps: foldedAttribution,
+    },
+    {
+      version: 11,
+      name: "the store's printers and printing settings",
+      steps: printersMigration(d),
     },
   ];
 }
