@@ -108,3 +108,22 @@ export const DEMO_FLOOR: readonly { readonly area: string; readonly tables: read
   { area: "Tầng 1", tables: Array.from({ length: 12 }, (_, index) => `Bàn ${index + 1}`) },
   { area: "Sân vườn", tables: Array.from({ length: 8 }, (_, index) => `Bàn ${index + 13}`) },
 ];
+
+/**
+ * A bar and a kitchen printer on the shop's LAN, by the menu categories they make tickets for.
+ * Nothing listens there on a machine without them: the counter queues their tickets and warns.
+ */
+export const DEMO_PRINTERS: readonly {
+  readonly name: string;
+  readonly address: string;
+  readonly categories: readonly string[];
+  readonly vietnamese: "tcvn3" | "raster";
+}[] = [
+  {
+    name: "Bar",
+    address: "tcp://192.168.1.50:9100",
+    categories: ["Cà phê", "Trà", "Nước ép"],
+    vietnamese: "tcvn3",
+  },
+  { name: "Bếp", address: "tcp://192.168.1.51:9100", categories: ["Bánh"], vietnamese: "raster" },
+];
