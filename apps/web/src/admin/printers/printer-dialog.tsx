@@ -3,6 +3,7 @@ import { bySortOrder } from "../../shared/catalog/sort-order.js";
 import { Field } from "../../shared/components/field.js";
 import { SegmentedChoice } from "../../shared/components/segmented-choice.js";
 import type { Printer, PrinterFields } from "../api/admin-types.js";
+import { CheckList } from "../components/check-list.js";
 import { FormDialog } from "../components/form-dialog.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
@@ -107,20 +108,15 @@ export function PrinterDialog({ printer, onDone, onClose }: PrinterDialogProps) 
         optionLabel={(option) => t(`printers.kinds.${option}`)}
       />
       {kind === "kitchen" ? (
-        <fieldset className="a-checks" data-testid="printer-categories">
-          <legend>{t("printers.categories")}</legend>
-          {categories.map((category) => (
-            <label key={category.id} className="a-check">
-              <input
-                type="checkbox"
-                checked={categoryIds.has(category.id)}
-                onChange={(event) => toggle(category.id, event.target.checked)}
-              />
-              <span>{category.name}</span>
-            </label>
-          ))}
-          <span className="muted small">{t("printers.categoriesHelp")}</span>
-        </fieldset>
+        <CheckList
+          label={t("printers.categories")}
+          type="checkbox"
+          options={categories.map((category) => ({ value: category.id, label: category.name }))}
+          checked={(id) => categoryIds.has(id)}
+          onChange={toggle}
+          help={t("printers.categoriesHelp")}
+          testId="printer-categories"
+        />
       ) : null}
       <SegmentedChoice
         label={t("printers.width")}
@@ -130,22 +126,16 @@ export function PrinterDialog({ printer, onDone, onClose }: PrinterDialogProps) 
         onChange={setWidth}
         optionLabel={(option) => `${option} mm`}
       />
-      <fieldset className="a-checks" data-testid="printer-vietnamese">
-        <legend>{t("printers.vietnamese")}</legend>
-        {VIETNAMESE.map((mode) => (
-          <label key={mode} className="a-check">
-            <input
-              type="radio"
-              name="printer-vietnamese"
-              value={mode}
-              checked={vietnamese === mode}
-              onChange={() => setVietnamese(mode)}
-            />
-            <span>{t(`printers.vietnameseModes.${mode}`)}</span>
-          </label>
-        ))}
-        <span className="muted small">{t("printers.vietnameseHelp")}</span>
-      </fieldset>
+      <CheckList
+        label={t("printers.vietnamese")}
+        type="radio"
+        name="printer-vietnamese"
+        options={VIETNAMESE.map((mode) => ({ value: mode, label: t(`printers.vietnameseModes.${mode}`) }))}
+        checked={(mode) => vietnamese === mode}
+        onChange={setVietnamese}
+        help={t("printers.vietnameseHelp")}
+        testId="printer-vietnamese"
+      />
       <label className="a-check">
         <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} />
         <span>{t("printers.active")}</span>
