@@ -90,6 +90,7 @@ describe.each(testEngines())("the quay-server command on $name", (engine) => {
       items: { name: string; price: number; vatRate: number }[];
       areas: { name: string }[];
       tables: unknown[];
+      printers: { name: string; address: string; categoryIds: string[] }[];
     }>(`${first.url}/api/catalog`, { token: login.body.token });
     expect(catalog.body.store.timeZone).toBe("Asia/Ho_Chi_Minh");
     expect(catalog.body.categories.map((category) => category.name)).toEqual(
@@ -100,6 +101,10 @@ describe.each(testEngines())("the quay-server command on $name", (engine) => {
     expect(new Set(catalog.body.items.map((item) => item.vatRate))).toEqual(new Set([8, 10]));
     expect(catalog.body.areas.map((area) => area.name)).toEqual(["Tầng 1", "Sân vườn"]);
     expect(catalog.body.tables).toHaveLength(20);
+    expect(catalog.body.printers.map((printer) => [printer.name, printer.categoryIds.length])).toEqual([
+      ["Bar", 3],
+      ["Bếp", 1],
+    ]);
     const orders = await json<{ orders: unknown[] }>(`${first.url}/api/orders`, { token: login.body.token });
     expect(orders.body.orders).toEqual([]);
 

@@ -10,6 +10,16 @@ export const SERVER_ERRORS = {
   },
   ALREADY_EXISTS: { status: 409, vi: "Đã tồn tại.", en: "It already exists." },
   IN_USE: { status: 409, vi: "Đang được sử dụng, không thể xóa.", en: "It is in use and cannot be deleted." },
+  UNKNOWN_CATEGORY: {
+    status: 400,
+    vi: "Nhóm món không thuộc cửa hàng này.",
+    en: "A category given is not one of this store's.",
+  },
+  TOO_MANY_PRINTERS: {
+    status: 409,
+    vi: "Cửa hàng đã có đủ 50 máy in.",
+    en: "The store already has 50 printers, the most it can have.",
+  },
   ITEM_UNAVAILABLE: { status: 409, vi: "Món này đang tạm ngưng bán.", en: "This item is not on sale now." },
   MERGE_REFUSED: {
     status: 409,

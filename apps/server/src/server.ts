@@ -13,6 +13,7 @@ import { registerEventRoutes } from "./routes/event-routes.js";
 import { registerFloorRoutes } from "./routes/floor-routes.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
 import { registerOrderRoutes } from "./routes/order-routes.js";
+import { registerPrinterRoutes } from "./routes/printer-routes.js";
 import { registerReportRoutes } from "./routes/report-routes.js";
 import { registerSessionRoutes } from "./routes/session-routes.js";
 import { registerShopNetworkRoutes } from "./routes/shop-network-routes.js";
@@ -70,6 +71,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
   registerSessionRoutes(app, context);
   registerStoreRoutes(app, context);
   registerCatalogRoutes(app, context);
+  registerPrinterRoutes(app, context);
   registerOrderRoutes(app, context);
   registerFloorRoutes(app, context);
   registerReportRoutes(app, context);

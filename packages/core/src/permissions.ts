@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "stations.manage": ["owner", "manager"],
   "reports.read": ["owner", "manager"],
   "catalog.edit": ["owner", "manager"],
+  /** See and set up the store's kitchen and receipt printers (their addresses on the shop's LAN). */
+  "printers.manage": ["owner", "manager"],
   "users.manage": ["owner", "manager"],
   "stores.edit": ["owner", "manager"],
   "stores.create": ["owner"],

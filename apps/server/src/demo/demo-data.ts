@@ -13,6 +13,8 @@ export const DEMO_STORE: StoreInput = {
   timeZone: "Asia/Ho_Chi_Minh",
   autoSync: false,
   bank: { bin: "970436", account: "0011001234567", accountName: "QUAN CA PHE DEMO" },
+  ticketMaxAgeMinutes: 15,
+  printReceipts: false,
 };
 
 export interface DemoUser {
@@ -105,4 +107,23 @@ export const DEMO_MENU: readonly { readonly category: string; readonly items: re
 export const DEMO_FLOOR: readonly { readonly area: string; readonly tables: readonly string[] }[] = [
   { area: "Tầng 1", tables: Array.from({ length: 12 }, (_, index) => `Bàn ${index + 1}`) },
   { area: "Sân vườn", tables: Array.from({ length: 8 }, (_, index) => `Bàn ${index + 13}`) },
+];
+
+/**
+ * A bar and a kitchen printer on the shop's LAN, by the menu categories they make tickets for.
+ * Nothing listens there on a machine without them: the counter queues their tickets and warns.
+ */
+export const DEMO_PRINTERS: readonly {
+  readonly name: string;
+  readonly address: string;
+  readonly categories: readonly string[];
+  readonly vietnamese: "tcvn3" | "raster";
+}[] = [
+  {
+    name: "Bar",
+    address: "tcp://192.168.1.50:9100",
+    categories: ["Cà phê", "Trà", "Nước ép"],
+    vietnamese: "tcvn3",
+  },
+  { name: "Bếp", address: "tcp://192.168.1.51:9100", categories: ["Bánh"], vietnamese: "raster" },
 ];

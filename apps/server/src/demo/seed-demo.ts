@@ -1,15 +1,23 @@
 import { hashSecret } from "@quay/auth";
 import type { IdGenerator } from "@quay/core";
 import { createCatalogEntry } from "../storage/scripts/catalog.js";
+import { createPrinter } from "../storage/scripts/printers.js";
 import { createStore, createTenant, isDatabaseEmpty } from "../storage/scripts/stores.js";
 import { createUser } from "../storage/scripts/users.js";
 import type { ServerStorage } from "../storage/server-storage.js";
 import type { Script } from "../storage/sql-script.js";
-import { DEMO_FLOOR, DEMO_MENU, DEMO_STORE, DEMO_TENANT_NAME, DEMO_USERS } from "./demo-data.js";
+import {
+  DEMO_FLOOR,
+  DEMO_MENU,
+  DEMO_PRINTERS,
+  DEMO_STORE,
+  DEMO_TENANT_NAME,
+  DEMO_USERS,
+} from "./demo-data.js";
 
 /**
  * Fills an empty database with the demo store (docs/api.md, "Demo data"): tenant, store, menu,
- * floor and users, in one transaction. Leaves a database that holds anything alone.
+ * floor, printers and users, in one transaction. Leaves a database that holds anything alone.
  * Returns whether it seeded.
  */
 export async function seedDemo(storage: ServerStorage, newId: IdGenerator, now: Date): Promise<boolean> {
@@ -31,8 +39,10 @@ export async function seedDemo(storage: ServerStorage, newId: IdGenerator, now: 
       yield* createTenant({ id: tenantId, name: DEMO_TENANT_NAME, now: at });
       yield* createStore({ id: storeId, tenantId, store: DEMO_STORE, now: at });
       const entry = { tenantId, storeId };
+      const categoryIds = new Map<string, string>();
       for (const [categoryIndex, { category, items }] of DEMO_MENU.entries()) {
         const categoryId = newId();
+        categoryIds.set(category, categoryId);
         yield* createCatalogEntry({
           ...entry,
           kind: "categories",
@@ -64,6 +74,19 @@ export async function seedDemo(storage: ServerStorage, newId: IdGenerator, now: 
             fields: { areaId, name, sortOrder: tableIndex + 1 },
           });
         }
+      }
+      for (const { categories, ...printer } of DEMO_PRINTERS) {
+        yield* createPrinter({
+          ...entry,
+          id: newId(),
+          fields: {
+            ...printer,
+            kind: "kitchen",
+            categoryIds: categories.flatMap((name) => categoryIds.get(name) ?? []),
+            width: 80,
+            active: true,
+          },
+        });
       }
       for (const user of users) {
         yield* createUser({

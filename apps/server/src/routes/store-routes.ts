@@ -6,7 +6,7 @@ import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { createStore, storeView, updateStore } from "../storage/scripts/stores.js";
 import { getUser, updateUser } from "../storage/scripts/users.js";
-import { UniqueViolationError } from "../storage/server-storage.js";
+import { rethrowTaken } from "./rethrow-taken.js";
 
 const isTimeZone = (zone: string) => {
   try {
@@ -18,7 +18,14 @@ const isTimeZone = (zone: string) => {
 };
 
 const TimeZone = z.string().refine(isTimeZone, "not an IANA time zone");
-const StorePatchSchema = StoreSchema.omit({ id: true }).extend({ timeZone: TimeZone }).partial();
+// Without their defaults: a patch that leaves a setting out keeps it as it is.
+const StorePatchSchema = StoreSchema.omit({ id: true })
+  .extend({
+    timeZone: TimeZone,
+    ticketMaxAgeMinutes: StoreSchema.shape.ticketMaxAgeMinutes.unwrap(),
+    printReceipts: StoreSchema.shape.printReceipts.unwrap(),
+  })
+  .partial();
 const StoreInputSchema = StoreSchema.omit({ id: true }).extend({
   timeZone: TimeZone,
   address: z.string().max(300).default(""),
@@ -76,7 +83,8 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
       config: { access: { permission: "stores.edit" } },
       schema: {
         tags: ["stores"],
-        summary: "Change a store's details (name, address, time zone, auto-sync, bank account)",
+        summary:
+          "Change a store's details (name, address, time zone, auto-sync, bank account) and printing settings (ticketMaxAgeMinutes, printReceipts)",
         params: z.object({ id: Id }),
         body: StorePatchSchema,
         response: { 200: StoreSchema, ...refusals },
@@ -94,9 +102,4 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
       return storeView(updated);
     },
   );
-}
-
-function rethrowTaken(error: unknown): never {
-  if (error instanceof UniqueViolationError) throw new ServerError("ALREADY_EXISTS", error.message);
-  throw error;
 }

@@ -9,7 +9,7 @@ import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import type { UserRecord } from "../storage/scripts/records.js";
 import { createUser, getUser, listUsers, type UserPatch, updateUser } from "../storage/scripts/users.js";
-import { UniqueViolationError } from "../storage/server-storage.js";
+import { rethrowTaken } from "./rethrow-taken.js";
 
 const Pin = z.string().regex(/^\d{4,8}$/);
 const Password = z.string().min(4).max(200);
@@ -111,10 +111,7 @@ export function registerUserRoutes(app: HttpService, context: ServerContext): vo
             now: nowIso(context),
           }),
         )
-        .catch((error: unknown) => {
-          if (error instanceof UniqueViolationError) throw new ServerError("ALREADY_EXISTS", error.message);
-          throw error;
-        });
+        .catch(rethrowTaken);
       return reply.status(201).send(userView(user));
     },
   );

@@ -1,5 +1,6 @@
 import { foldedAttribution } from "./folded-attribution-migration.js";
 import type { Migration } from "./migration.js";
+import { printersMigration } from "./printers-migration.js";
 
 /** The words in which the engines' DDL differs; `schemaMigrations` writes everything else once. */
 export interface Dialect {
@@ -339,6 +340,11 @@ ALTER TABLE stations ADD COLUMN network_role TEXT;
 ALTER TABLE stations ADD COLUMN network_urls TEXT;
 ALTER TABLE stations ADD COLUMN network_reported_at TEXT;
 `,
+    },
+    {
+      version: 12,
+      name: "the store's printers and printing settings",
+      steps: printersMigration(d),
     },
   ];
 }

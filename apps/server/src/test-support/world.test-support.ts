@@ -67,6 +67,8 @@ const storeInput = (code: string, name: string): StoreInput => ({
   timeZone: "Asia/Ho_Chi_Minh",
   autoSync: false,
   bank: null,
+  ticketMaxAgeMinutes: 15,
+  printReceipts: false,
 });
 
 /** Fills an empty database with the two tenants of `World`. */

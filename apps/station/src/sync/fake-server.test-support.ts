@@ -22,6 +22,8 @@ export const FAKE_CATALOG: CatalogSnapshot = {
     timeZone: "Asia/Ho_Chi_Minh",
     autoSync: false,
     bank: null,
+    ticketMaxAgeMinutes: 15,
+    printReceipts: false,
   },
   categories: [{ id: CATEGORY_ID, name: "Cà phê", sortOrder: 1 }],
   items: [

@@ -19,6 +19,16 @@ export const StoreSchema = z.object({
       accountName: z.string().max(80),
     })
     .nullable(),
+  /**
+   * Tickets older than this many minutes (after an outage, say) wait on the counter's screen for
+   * someone to print or dismiss them instead of printing by themselves. Absent before version 4: 15.
+   */
+  ticketMaxAgeMinutes: z.number().int().min(1).max(1440).default(15),
+  /**
+   * Bills and receipts print silently on the receipt printer, the browser's print dialog kept as
+   * the fallback. Absent before version 4: off.
+   */
+  printReceipts: z.boolean().default(false),
 });
 export type Store = z.infer<typeof StoreSchema>;
 

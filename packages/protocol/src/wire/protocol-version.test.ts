@@ -13,7 +13,7 @@ const FINGERPRINTS: Record<number, string> = {
   1: "db1ec6df5c4d1b79ca4a6f06fde10b9c4588490a2045d7f19a52e7b6b9ab85fe",
   2: "7fc435ce274b754147dd8e01aef7017f31049cb896108966888eb7462b46ed49",
   3: "505726aad3e8086b4bdebe62e79858eff480f3da8179b4dd1bb869e23354269e",
-  4: "6a028b13cda5df1bff6c80334e61232683d13228325fef05de8f7f6a166faaf7",
+  4: "be949f096fbf7f16739263dc96bc4ed398c0c69844ed7b502ef4c7b5a6b3edbe",
 };
 
 function fingerprint(): string {

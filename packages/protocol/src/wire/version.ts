@@ -16,7 +16,10 @@
  *     same, short of counts no station holds); the pending work lists the orders refused for
  *     good that wait for a manager (`refused`, optional).
  * 4 — the catalog snapshot carries the store's printers (`printers`, absent from an older
- *     server: none), so that stations print kitchen tickets and receipts online and offline.
+ *     server: none), so that stations print kitchen tickets and receipts online and offline, and
+ *     the store's printing settings: how old a ticket may be and still print by itself
+ *     (`ticketMaxAgeMinutes`, else 15) and whether receipts print silently (`printReceipts`,
+ *     else off).
  */
 export const PROTOCOL_VERSION = 4;
 

@@ -2,6 +2,7 @@ import { dong, type VatRate } from "@quay/core";
 import type { CatalogSnapshot } from "@quay/protocol";
 import { ServerError } from "../../server-errors.js";
 import { all, get, run, type Script, type SqlValue } from "../sql-script.js";
+import { listPrinters, unlinkCategory } from "./printers.js";
 import { recordStoreChange } from "./store-changes.js";
 import { getStore, storeView } from "./stores.js";
 
@@ -135,6 +136,8 @@ export function* deleteCatalogEntry(input: {
     ]);
     if (child) throw new ServerError("IN_USE", `${input.kind} ${input.id} still has ${children.table}`);
   }
+  // A printer is not filed under a category: it only stops making that category's tickets.
+  if (input.kind === "categories") yield* unlinkCategory(input.id);
   yield* run(`DELETE FROM ${SPECS[input.kind].table} WHERE id = ? AND store_id = ?`, [
     input.id,
     input.storeId,
@@ -161,7 +164,7 @@ interface ItemRow {
 const byOrderThenName = (a: { sortOrder: number; name: string }, b: { sortOrder: number; name: string }) =>
   a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "vi", { numeric: true });
 
-/** Everything a station needs to sell: the store, its menu and its floor. */
+/** Everything a station needs to sell: the store, its menu, its floor and its active printers. */
 export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | undefined> {
   const store = yield* getStore(storeId);
   if (!store) return undefined;
@@ -196,7 +199,7 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
     tables: tables
       .map((row) => ({ ...named(row), areaId: row.area_id }))
       .sort((a, b) => a.areaId.localeCompare(b.areaId) || byOrderThenName(a, b)),
-    printers: [],
+    printers: (yield* listPrinters(storeId)).filter((printer) => printer.active),
   };
 }
 

@@ -15,10 +15,12 @@ interface StoreRow {
   bank_bin: string | null;
   bank_account: string | null;
   bank_account_name: string | null;
+  ticket_max_age_minutes: number;
+  print_receipts: number;
 }
 
-const STORE_COLUMNS =
-  "id, tenant_id, code, name, address, phone, time_zone, auto_sync, bank_bin, bank_account, bank_account_name";
+const STORE_COLUMNS = `id, tenant_id, code, name, address, phone, time_zone, auto_sync, bank_bin, bank_account,
+  bank_account_name, ticket_max_age_minutes, print_receipts`;
 
 function toStore(row: StoreRow): StoreRecord {
   return {
@@ -34,6 +36,8 @@ function toStore(row: StoreRow): StoreRecord {
       row.bank_bin !== null && row.bank_account !== null
         ? { bin: row.bank_bin, account: row.bank_account, accountName: row.bank_account_name ?? "" }
         : null,
+    ticketMaxAgeMinutes: row.ticket_max_age_minutes,
+    printReceipts: row.print_receipts === 1,
   };
 }
 
@@ -66,7 +70,7 @@ export function* createStore(input: {
 }): Script<StoreRecord> {
   const { store } = input;
   yield* run(
-    `INSERT INTO stores (${STORE_COLUMNS}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO stores (${STORE_COLUMNS}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [input.id, input.tenantId, ...storeValues(store), input.now],
   );
   // A new store has a catalog and users to pull from cursor 0 on.
@@ -77,7 +81,8 @@ export function* createStore(input: {
 export function* updateStore(id: string, store: StoreInput): Script<StoreRecord | undefined> {
   const changed = yield* run(
     `UPDATE stores SET code = ?, name = ?, address = ?, phone = ?, time_zone = ?, auto_sync = ?,
-       bank_bin = ?, bank_account = ?, bank_account_name = ? WHERE id = ?`,
+       bank_bin = ?, bank_account = ?, bank_account_name = ?, ticket_max_age_minutes = ?, print_receipts = ?
+     WHERE id = ?`,
     [...storeValues(store), id],
   );
   if (changed === 0) return undefined;
@@ -96,6 +101,8 @@ function storeValues(store: StoreInput) {
     store.bank?.bin ?? null,
     store.bank?.account ?? null,
     store.bank?.accountName ?? null,
+    store.ticketMaxAgeMinutes,
+    store.printReceipts ? 1 : 0,
   ];
 }
 

@@ -7,6 +7,9 @@ import type {
   Category,
   Dashboard,
   MenuItem,
+  Printer,
+  PrinterFields,
+  PrintSettings,
   Role,
   SalesReport,
   StaffUser,
@@ -56,6 +59,15 @@ export function createAdminApi(http: HttpClient) {
       http.patch<EntryOf[K]>(`/api/catalog/${kind}/${encodeURIComponent(id)}`, fields),
     deleteEntry: (kind: CatalogKind, id: string) =>
       http.delete<unknown>(`/api/catalog/${kind}/${encodeURIComponent(id)}`),
+    printers: async (storeId: string) =>
+      (await http.get<{ printers: Printer[] }>(`/api/printers?${query({ storeId })}`)).printers,
+    createPrinter: (storeId: string, fields: PrinterFields) =>
+      http.post<Printer>("/api/printers", { ...fields, storeId }),
+    updatePrinter: (id: string, fields: Partial<PrinterFields>) =>
+      http.patch<Printer>(`/api/printers/${encodeURIComponent(id)}`, fields),
+    deletePrinter: (id: string) => http.delete<unknown>(`/api/printers/${encodeURIComponent(id)}`),
+    updatePrintSettings: (storeId: string, settings: PrintSettings) =>
+      http.patch<unknown>(`/api/stores/${encodeURIComponent(storeId)}`, settings),
     users: async (storeId: string) =>
       (await http.get<{ users: StaffUser[] }>(`/api/users?${query({ storeId })}`)).users,
     createUser: (user: NewUser) => http.post<StaffUser>("/api/users", user),

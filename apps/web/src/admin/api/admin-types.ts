@@ -6,6 +6,11 @@ export type Category = Catalog["categories"][number];
 export type MenuItem = Catalog["items"][number];
 export type Area = Catalog["areas"][number];
 export type Table = Catalog["tables"][number];
+export type Printer = Catalog["printers"][number];
+/** What the back office sets of a printer: everything but its id. */
+export type PrinterFields = Omit<Printer, "id">;
+/** The store's printing settings (`PATCH /api/stores/:id`). */
+export type PrintSettings = Pick<Catalog["store"], "ticketMaxAgeMinutes" | "printReceipts">;
 
 /** `GET /api/users` (never a secret). */
 export interface StaffUser {

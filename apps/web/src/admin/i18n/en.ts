@@ -45,6 +45,7 @@ export const en: MessagesLike<typeof vi> = {
     floor: "Areas & tables",
     users: "Staff",
     stations: "Stations",
+    printers: "Printers",
     store: "Store",
   },
   dashboard: {
@@ -186,6 +187,56 @@ export const en: MessagesLike<typeof vi> = {
       waiter: "Waiter",
     },
     pinHelp: "Managers and owners approve voids and discounts at the counter with their PIN.",
+  },
+  printers: {
+    title: "Printers",
+    add: "Add printer",
+    newPrinter: "New printer",
+    editPrinter: "Edit printer",
+    name: "Printer name",
+    namePlaceholder: "Bar, Kitchen, Counter…",
+    address: "Address",
+    addressHelp:
+      "The printer's IP address on the shop's network, e.g. tcp://192.168.1.50:9100 (port 9100 when left out).",
+    addressInvalid: "The address must look like tcp://192.168.1.50:9100.",
+    kind: "Kind",
+    kinds: {
+      kitchen: "Kitchen tickets",
+      receipt: "Receipts",
+    },
+    categories: "Categories",
+    categoriesHelp:
+      "Every time items of these categories are sent, it prints a ticket for the bar or the kitchen.",
+    noCategories: "No category chosen",
+    width: "Paper width",
+    vietnamese: "How it prints Vietnamese",
+    vietnameseShort: "Vietnamese",
+    vietnameseModes: {
+      tcvn3: "TCVN-3 (the printer has a Vietnamese code page)",
+      raster: "As an image (the printer has no Vietnamese code page)",
+    },
+    vietnameseModesShort: {
+      tcvn3: "TCVN-3",
+      raster: "Image",
+    },
+    vietnameseHelp:
+      "TCVN-3 is fast and sharp but has the right accents only on printers with that code page. If tickets come out with wrong accents, choose the image: every thermal printer prints it, a little slower.",
+    active: "In use",
+    inactive: "Paused",
+    status: "Status",
+    none: "No printers yet. Without printers the counters sell as usual and print receipts through the browser.",
+    help: "The counters get the printer list at their next sync and print over the shop's own network, even without internet.",
+    deleteNote: "The counters stop printing to it after their next sync.",
+    settings: "Printing settings",
+    ticketMaxAge: "Tickets older than this many minutes do not print by themselves",
+    ticketMaxAgeHelp:
+      "After a long printer or network outage, tickets older than this wait on the counter's screen for the cashier to print or dismiss (1–1440 minutes).",
+    ticketMaxAgeInvalid: "Enter a number of minutes from 1 to 1440.",
+    printReceipts: "Print bills and receipts straight to the receipt printer",
+    printReceiptsHelp:
+      "No browser print dialog; when the receipt printer does not answer, the counter can still print through the browser.",
+    saveSettings: "Save printing settings",
+    saved: "Saved.",
   },
   stations: {
     title: "Stations",

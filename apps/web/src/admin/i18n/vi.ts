@@ -42,6 +42,7 @@ export const vi = {
     floor: "Khu vực & bàn",
     users: "Nhân viên",
     stations: "Máy bán hàng",
+    printers: "Máy in",
     store: "Cửa hàng",
   },
   dashboard: {
@@ -183,6 +184,55 @@ export const vi = {
       waiter: "Phục vụ",
     },
     pinHelp: "Quản lý và chủ quán dùng PIN để duyệt hủy món, giảm giá tại quầy.",
+  },
+  printers: {
+    title: "Máy in",
+    add: "Thêm máy in",
+    newPrinter: "Máy in mới",
+    editPrinter: "Sửa máy in",
+    name: "Tên máy in",
+    namePlaceholder: "Bar, Bếp, Quầy thu ngân…",
+    address: "Địa chỉ",
+    addressHelp:
+      "Địa chỉ IP của máy in trong mạng của quán, ví dụ tcp://192.168.1.50:9100 (không ghi cổng thì dùng 9100).",
+    addressInvalid: "Địa chỉ phải có dạng tcp://192.168.1.50:9100.",
+    kind: "Loại",
+    kinds: {
+      kitchen: "Phiếu chế biến",
+      receipt: "Hóa đơn",
+    },
+    categories: "Nhóm món",
+    categoriesHelp: "Mỗi lần gửi món thuộc các nhóm này, máy in ra một phiếu cho người pha chế hoặc nhà bếp.",
+    noCategories: "Chưa chọn nhóm món",
+    width: "Khổ giấy",
+    vietnamese: "Cách in tiếng Việt",
+    vietnameseShort: "Tiếng Việt",
+    vietnameseModes: {
+      tcvn3: "TCVN-3 (máy in có bảng mã tiếng Việt)",
+      raster: "In ảnh (máy in không có bảng mã tiếng Việt)",
+    },
+    vietnameseModesShort: {
+      tcvn3: "TCVN-3",
+      raster: "In ảnh",
+    },
+    vietnameseHelp:
+      "TCVN-3 in nhanh và nét nhưng chỉ đúng dấu trên máy có bảng mã này. Nếu phiếu in ra sai dấu, chọn In ảnh: máy in nhiệt nào cũng in được, chậm hơn một chút.",
+    active: "Đang dùng",
+    inactive: "Tạm ngưng",
+    status: "Trạng thái",
+    none: "Chưa có máy in nào. Không có máy in, quầy vẫn bán bình thường và in hóa đơn qua trình duyệt.",
+    help: "Các máy bán hàng nhận danh sách máy in ở lần đồng bộ kế tiếp và in qua mạng nội bộ của quán, kể cả khi mất internet.",
+    deleteNote: "Các máy bán hàng sẽ ngừng in ra máy này sau lần đồng bộ kế tiếp.",
+    settings: "Cài đặt in",
+    ticketMaxAge: "Phiếu chờ quá bao nhiêu phút thì không tự in",
+    ticketMaxAgeHelp:
+      "Sau khi máy in hoặc mạng gián đoạn lâu, phiếu cũ hơn số phút này không tự in ra mà chờ trên màn hình quầy để thu ngân in hoặc bỏ (1–1440 phút).",
+    ticketMaxAgeInvalid: "Nhập số phút từ 1 đến 1440.",
+    printReceipts: "In tạm tính và hóa đơn thẳng ra máy in hóa đơn",
+    printReceiptsHelp:
+      "Không mở hộp thoại in của trình duyệt; nếu máy in hóa đơn không chạy, quầy vẫn in được qua trình duyệt.",
+    saveSettings: "Lưu cài đặt in",
+    saved: "Đã lưu.",
   },
   stations: {
     title: "Máy bán hàng",

@@ -7,6 +7,7 @@ import { CatalogPage } from "../catalog/catalog-page.js";
 import { DashboardPage } from "../dashboard/dashboard-page.js";
 import { FloorPage } from "../floor/floor-page.js";
 import { type AdminText, useText } from "../i18n/admin-text.js";
+import { PrintersPage } from "../printers/printers-page.js";
 import { ReportsPage } from "../reports/reports-page.js";
 import { StationsPage } from "../stations/stations-page.js";
 import { UsersPage } from "../users/users-page.js";
@@ -21,6 +22,7 @@ const PAGES = {
   "/floor": { label: "nav.floor", icon: "floor", Page: FloorPage },
   "/users": { label: "nav.users", icon: "users", Page: UsersPage },
   "/stations": { label: "nav.stations", icon: "stations", Page: StationsPage },
+  "/printers": { label: "nav.printers", icon: "printers", Page: PrintersPage },
 } as const satisfies Record<
   string,
   { label: Parameters<AdminText>[0]; icon: NavIconName; Page: () => unknown }
