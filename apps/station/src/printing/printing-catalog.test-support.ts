@@ -13,12 +13,20 @@ export const RECEIPT_PRINTER_ID = "0190a000-0000-7000-8000-0000000000d3";
  * A catalog with a kitchen dish ("Bánh mì ốp la") beside the drinks, a "Bar" printer making
  * every other category and a "Bếp" printer making the dish; `receipt` adds a receipt printer,
  * and `store` merges settings into the store (those the schema may not know yet).
+ * `kitchenCategoryIds`: the kitchen makes these of the catalog's own categories instead (no dish
+ * is added), the bar the rest.
  */
 export function catalogWithPrinters(
   base: CatalogSnapshot,
   addresses: { bar: string; kitchen: string; receipt?: string },
-  options: { vietnamese?: Printer["vietnamese"]; width?: Printer["width"]; store?: object } = {},
+  options: {
+    vietnamese?: Printer["vietnamese"];
+    width?: Printer["width"];
+    store?: object;
+    kitchenCategoryIds?: readonly string[];
+  } = {},
 ): CatalogSnapshot {
+  const kitchenMakes = options.kitchenCategoryIds;
   const printer = (
     id: string,
     name: string,
@@ -35,6 +43,20 @@ export function catalogWithPrinters(
     vietnamese: options.vietnamese ?? "tcvn3",
     active: true,
   });
+  const printers = (barMakes: string[], kitchen: string[]) => [
+    printer(BAR_PRINTER_ID, "Bar", addresses.bar, "kitchen", barMakes),
+    printer(KITCHEN_PRINTER_ID, "Bếp", addresses.kitchen, "kitchen", kitchen),
+    ...(addresses.receipt ? [printer(RECEIPT_PRINTER_ID, "Quầy", addresses.receipt, "receipt", [])] : []),
+  ];
+  const ownCategories = base.categories.map((category) => category.id);
+  if (kitchenMakes) {
+    const bar = ownCategories.filter((id) => !kitchenMakes.includes(id));
+    return {
+      ...base,
+      store: { ...base.store, ...options.store },
+      printers: printers(bar, [...kitchenMakes]),
+    };
+  }
   return {
     ...base,
     store: { ...base.store, ...options.store },
