@@ -29,15 +29,8 @@ describe("bar and kitchen tickets", () => {
   /** How far the station's clock runs ahead of the real one (to age tickets). */
   let skewMs = 0;
 
-  const call = async (method: "GET" | "POST" | "PATCH", url: string, payload?: object) => {
-    const response = await station.app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload ? { payload } : {}),
-    });
-    return { status: response.statusCode, body: response.json() };
-  };
+  const call = (method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
+    station.call(token, method, url, payload);
   const newOrder = async (tableId: string | null = TABLE_ID) =>
     (await call("POST", "/api/orders", { tableId })).body as Order;
   const addLine = async (orderId: string, itemId: string, quantity: number, note?: string) =>

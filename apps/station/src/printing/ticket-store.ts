@@ -18,12 +18,8 @@ export interface NewTicket {
 }
 
 /** A ticket as the spooler takes it from its printer's queue. */
-export interface QueuedTicket {
-  readonly id: number;
-  readonly printerId: string;
-  readonly state: TicketState;
-  readonly reprint: boolean;
-  readonly content: TicketContent;
+export interface QueuedTicket extends TicketView {
+  /** When its ops were made (ISO): its age counts from then. */
   readonly madeAt: string;
   /** Someone pressed "In" on it while it was held: its age no longer holds it. */
   readonly released: boolean;
@@ -42,16 +38,6 @@ interface TicketRow {
   printed_at: string | null;
 }
 
-const toQueued = (row: TicketRow): QueuedTicket => ({
-  id: row.id,
-  printerId: row.printer_id,
-  state: row.state,
-  reprint: row.reprint === 1,
-  content: JSON.parse(row.content) as TicketContent,
-  madeAt: row.made_at,
-  released: row.released_at !== null,
-});
-
 const toView = (row: TicketRow): TicketView => ({
   id: row.id,
   printerId: row.printer_id,
@@ -61,6 +47,12 @@ const toView = (row: TicketRow): TicketView => ({
   content: JSON.parse(row.content) as TicketContent,
   createdAt: row.created_at,
   printedAt: row.printed_at,
+});
+
+const toQueued = (row: TicketRow): QueuedTicket => ({
+  ...toView(row),
+  madeAt: row.made_at,
+  released: row.released_at !== null,
 });
 
 /**
