@@ -1,16 +1,17 @@
 import type { Store } from "@quay/protocol";
 
 /**
- * The store's two printing settings, read defensively: a server older than them (or a catalog
- * pulled before they existed) leaves them out, and the defaults apply.
+ * The store's two printing settings. Read defensively: a store kept by a station before the
+ * settings existed (its catalog was pulled from an older server) has neither, and the defaults
+ * apply, as the schema's own.
  */
 export function printingSettings(store: Store | undefined): {
   ticketMaxAgeMs: number;
   printReceipts: boolean;
 } {
-  const settings = store as (Store & { ticketMaxAgeMinutes?: number; printReceipts?: boolean }) | undefined;
+  const kept: Partial<Pick<Store, "ticketMaxAgeMinutes" | "printReceipts">> = store ?? {};
   return {
-    ticketMaxAgeMs: (settings?.ticketMaxAgeMinutes ?? 15) * 60_000,
-    printReceipts: settings?.printReceipts ?? false,
+    ticketMaxAgeMs: (kept.ticketMaxAgeMinutes ?? 15) * 60_000,
+    printReceipts: kept.printReceipts ?? false,
   };
 }
