@@ -23,6 +23,16 @@ export const STATION_ERRORS = {
     vi: "Đơn hàng này không bị máy chủ từ chối.",
     en: "The server has not refused this order.",
   },
+  TICKET_NOT_HELD: {
+    status: 409,
+    vi: "Phiếu này không còn chờ xử lý (đã in hoặc đã bỏ qua).",
+    en: "This ticket is no longer held (printed or dismissed already).",
+  },
+  NO_RECEIPT_PRINTER: {
+    status: 409,
+    vi: "Cửa hàng chưa bật in hóa đơn qua máy in. Hãy in từ trình duyệt.",
+    en: "The store does not print bills and receipts on a printer. Print from the browser.",
+  },
 } as const satisfies ErrorRegistry;
 
 /** Every code the station answers with: the common ones and its own. */

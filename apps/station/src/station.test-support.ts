@@ -27,6 +27,17 @@ export async function startTestStation(serverUrl: string, options: Partial<Stati
       if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
       return (response.json() as { token: string }).token;
     },
+    /** A call with the session's token; the answer's status and parsed JSON body. */
+    async call(token: string, method: "GET" | "POST" | "PATCH", url: string, payload?: object) {
+      const response = await station.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload ? { payload } : {}),
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: tests read the JSON of any route
+      return { status: response.statusCode, body: response.json() as any };
+    },
     async close(keepData = false) {
       await station.app.close();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import { sessionGuard } from "./http/request-session.js";
 import { addServerTiming } from "./http/server-timing.js";
 import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerStatusRoutes } from "./http/status-routes.js";
+import { registerTicketRoutes } from "./http/ticket-routes.js";
 import { registerWebApp } from "./http/web-app.js";
 import { HubAnnouncer } from "./hub/hub-feed.js";
 import { HubIntake } from "./hub/hub-intake.js";
@@ -25,6 +26,7 @@ import { ConnectionLog } from "./lan/connection-log.js";
 import { registerConnectionRoutes, type ShopPlace } from "./lan/connection-routes.js";
 import { NetworkReporter } from "./lan/network-reporter.js";
 import { shopAddresses } from "./lan/shop-addresses.js";
+import { PrinterSpooler, type SpoolerDeps } from "./printing/printer-spooler.js";
 import { OrderService } from "./selling/order-service.js";
 import { SpokeLink } from "./spoke/spoke-link.js";
 import { registerSpokeRoutes } from "./spoke/spoke-routes.js";
@@ -63,6 +65,8 @@ export interface StationOptions {
   webRoot?: string | undefined;
   /** Start the connectivity monitor and the sync engine (tests of the selling side may not). */
   startSync?: boolean;
+  /** How the spooler reaches printers (tests shorten the waits). */
+  printing?: Pick<SpoolerDeps, "timeouts" | "retry">;
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -97,7 +101,22 @@ export async function createStation(options: StationOptions) {
     const hubLink = spokeLink
       ? { registered: spokeLink.registered, reachable: spokeLink.monitor.reachable }
       : null;
-    return { ...engine.status(), hub: hubLink, clockOffsetMs: serverClock.offsetMs };
+    return {
+      ...engine.status(),
+      hub: hubLink,
+      clockOffsetMs: serverClock.offsetMs,
+      printing: printers.status(),
+    };
+  });
+  // Tickets are written with their ops (src/printing); the spooler prints them after each commit.
+  db.ticketRecorder.clock = serverClock;
+  db.ticketRecorder.isSpoke = options.hubUrl !== undefined;
+  const printers = new PrinterSpooler({
+    db,
+    clock: serverClock,
+    logger: app.log,
+    onStatusChanged: () => hub.statusMayHaveChanged(),
+    ...options.printing,
   });
   // As the shop's hub, this station tells its spokes whenever its log moves.
   const announcer = new HubAnnouncer(db);
@@ -107,6 +126,7 @@ export async function createStation(options: StationOptions) {
       if (order) hub.orderChanged(order);
     }
     announcer.mayHaveChanged();
+    printers.kick();
   };
   const spokeLink = options.hubUrl
     ? new SpokeLink({
@@ -131,7 +151,10 @@ export async function createStation(options: StationOptions) {
     logger: app.log,
     onOrdersChanged: publishOrders,
     onStatusChanged: () => hub.statusMayHaveChanged(),
-    onApplied: () => announcer.mayHaveChanged(),
+    onApplied: () => {
+      announcer.mayHaveChanged();
+      printers.kick(); // a pulled catalog may bring printers
+    },
     ...(options.sync ? { options: options.sync } : {}),
   });
   const syncEngine = engine;
@@ -143,6 +166,7 @@ export async function createStation(options: StationOptions) {
     onOrderChanged: (order: Order) => {
       hub.orderChanged(order);
       announcer.mayHaveChanged();
+      printers.kick();
       syncEngine.notifyLocalChange();
       spokeLink?.notifyLocalChange();
     },
@@ -191,6 +215,14 @@ export async function createStation(options: StationOptions) {
   registerStatusRoutes(app, { hub, engine: syncEngine, db });
   registerCatalogRoutes(app, { db });
   registerOrderRoutes(app, { orders, db, attempts });
+  registerTicketRoutes(app, {
+    db,
+    clock: serverClock,
+    onTicketsChanged: () => {
+      printers.kick();
+      hub.statusMayHaveChanged();
+    },
+  });
   registerHubRoutes(app, {
     db,
     spokes,
@@ -209,16 +241,18 @@ export async function createStation(options: StationOptions) {
   if (options.startSync !== false) app.addHook("onListen", async () => network.start());
   app.addHook("onClose", async () => {
     network.stop();
+    await printers.stop();
     await syncEngine.stop();
     await spokeLink?.stop();
     hub.close();
     db.close();
   });
+  printers.start();
   if (options.startSync !== false) {
     syncEngine.start();
     spokeLink?.start();
   }
-  return { app, db, orders, engine: syncEngine, hub, sessions, monitor, spokeLink, network };
+  return { app, db, orders, engine: syncEngine, hub, sessions, monitor, spokeLink, network, printers };
 }
 
 /** The station's role and addresses on the shop's network, from how it was started. */

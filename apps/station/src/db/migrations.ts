@@ -99,4 +99,33 @@ export const MIGRATIONS: readonly string[] = [
   -- from an index of those alone, not by scanning every order.
   CREATE INDEX orders_refused ON orders(updated_at, id) WHERE refusal IS NOT NULL;
   `,
+  `
+  -- Bar, kitchen and receipt tickets (docs/printing.md), written in the transaction of the ops
+  -- that cause them. \`op_key\` names what a ticket prints (its ops' ids, or a bill request's id):
+  -- one ticket per printer per key. \`ticket_ops\` holds every op this station has considered for a
+  -- ticket, so an op pulled twice never makes a second one. \`released_at\`: someone pressed "In"
+  -- on a held ticket, so its age no longer holds it.
+  CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    printer_id TEXT NOT NULL,
+    op_key TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    day TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reprint INTEGER NOT NULL DEFAULT 0,
+    made_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    released_at TEXT,
+    printed_at TEXT,
+    UNIQUE(printer_id, op_key)
+  ) STRICT;
+  CREATE INDEX tickets_waiting ON tickets(printer_id, id) WHERE state IN ('queued', 'printing');
+  CREATE INDEX tickets_held ON tickets(id) WHERE state = 'held';
+  CREATE INDEX tickets_by_day ON tickets(day, number);
+
+  CREATE TABLE ticket_ops (op_id TEXT PRIMARY KEY) STRICT;
+  `,
 ];

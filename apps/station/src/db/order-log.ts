@@ -78,6 +78,12 @@ export class OrderLog {
    */
   localHubMark: 0 | null = null;
 
+  /**
+   * Hears every batch of ops about to be stored, local or pulled, inside their transaction (the
+   * order's earlier ops are held, these are not yet): the ticket recorder (src/printing).
+   */
+  beforeStore: ((ops: readonly Op[]) => void) | null = null;
+
   constructor(private readonly db: StationDatabase) {
     this.insertLocalOp = db.prepare<[string, string, string, number, string, string, string, number | null]>(
       `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced, at_hub)
@@ -178,6 +184,7 @@ export class OrderLog {
 
   /** Records ops made here (already validated) and the order they fold to; marks it unsynced. */
   appendLocal(ops: readonly Op[], order: Order): void {
+    this.beforeStore?.(ops);
     for (const op of ops) {
       this.insertLocalOp.run(
         op.id,
@@ -198,6 +205,7 @@ export class OrderLog {
    * they touch. Returns the ids of those orders. `fromHub`: the hub holds them (its pull).
    */
   applyRemote(ops: readonly Op[], fromHub = false): string[] {
+    this.beforeStore?.(ops);
     const touched = new Set<string>();
     for (const op of ops) {
       this.insertRemoteOp.run(

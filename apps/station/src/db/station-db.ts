@@ -1,4 +1,6 @@
 import type { CatalogSnapshot, CredentialEntry, Store } from "@quay/protocol";
+import { TicketRecorder } from "../printing/ticket-recorder.js";
+import { TicketStore } from "../printing/ticket-store.js";
 import { AttemptLog } from "./attempt-log.js";
 import { CredentialStore } from "./credential-store.js";
 import { HubLog } from "./hub-log.js";
@@ -27,6 +29,9 @@ export class StationDb {
   readonly invoiceCounter: InvoiceCounter;
   readonly attempts: AttemptLog;
   readonly hubLog: HubLog;
+  readonly tickets: TicketStore;
+  /** Writes the bar and kitchen tickets of every batch of ops, in the ops' transaction. */
+  readonly ticketRecorder: TicketRecorder;
   private indexedCatalog: CatalogSnapshot | undefined;
   private items = new Map<string, CatalogItem>();
   private tables = new Map<string, CatalogTable>();
@@ -39,6 +44,9 @@ export class StationDb {
     this.invoiceCounter = new InvoiceCounter(db);
     this.attempts = new AttemptLog(db);
     this.hubLog = new HubLog(db);
+    this.tickets = new TicketStore(db);
+    this.ticketRecorder = new TicketRecorder(this);
+    this.orders.beforeStore = (ops) => this.ticketRecorder.record(ops);
   }
 
   static open(dataDir: string): StationDb {

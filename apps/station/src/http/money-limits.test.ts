@@ -10,15 +10,8 @@ describe("amounts the station refuses before it saves", () => {
   let server: FakeServer;
   let station: TestStation;
   let token: string;
-  const call = async (method: "GET" | "POST" | "PATCH", url: string, payload?: object) => {
-    const response = await station.app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload ? { payload } : {}),
-    });
-    return { status: response.statusCode, body: response.json() };
-  };
+  const call = (method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
+    station.call(token, method, url, payload);
   const orderWith = async (quantity: number) => {
     const created = await call("POST", "/api/orders", {});
     return (await call("POST", `/api/orders/${created.body.id}/lines`, { itemId: ITEM_ID, quantity })).body;

@@ -40,6 +40,8 @@ export class HubIntake {
         }
         const fresh = unique.filter((op) => !stored.has(op.id));
         checkSpokeOps({ db, identity, spokeId, fresh, nowMs: this.clock.now() });
+        // A spoke's own ops are its to print; a phone's relayed through here are this hub's.
+        db.ticketRecorder.record(fresh);
         for (const op of fresh) db.hubLog.storeRelayed(op);
         const touched = [...new Set(fresh.map((op) => op.orderId))];
         const isNew = (op: Op) => !stored.has(op.id);

@@ -7,6 +7,7 @@ import { useCatalog } from "./catalog/use-catalog.js";
 import { ConnectionsDialog } from "./connections/connections-dialog.js";
 import { useLiveStation } from "./live/use-live-station.js";
 import { OrderScreen, type OrderSelection } from "./order/order-screen.js";
+import { PrintingArea } from "./printing/printing-area.js";
 import { HelpOverlay } from "./shortcuts/help-overlay.js";
 import { useShortcuts } from "./shortcuts/use-shortcuts.js";
 import { OfflineBanner } from "./status/offline-banner.js";
@@ -68,6 +69,7 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
         onLogout={onLogout}
       />
       <OfflineBanner status={live.status} />
+      <PrintingArea status={live.status} />
       <main className="cashier-main">
         {catalog === null ? (
           <p

@@ -1,5 +1,6 @@
 import "../shared/styles/base.css";
 import "./cashier.css";
+import "./printing/printing.css";
 import "./receipt/receipt.css";
 import { mountApp } from "../shared/app/mount-app.js";
 import { App } from "./app.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Id, IsoTime } from "../wire/common.js";
 import { PendingCountsSchema } from "../wire/push.js";
+import { PrintingStatusSchema } from "./tickets.js";
 
 export const SYNC_STATES = ["idle", "offered", "running", "failed"] as const;
 export const SYNC_PHASES = ["open", "paid"] as const;
@@ -40,5 +41,7 @@ export const StationStatusSchema = z.object({
   hub: z.object({ registered: z.boolean(), reachable: z.boolean() }).nullable().optional(),
   /** How far the server's clock is ahead of the counter PC's (ms); ops are stamped corrected. */
   clockOffsetMs: z.number().int().optional(),
+  /** The store's printers as this station drives them, and the tickets held for being too old. */
+  printing: PrintingStatusSchema.optional(),
 });
 export type StationStatus = z.infer<typeof StationStatusSchema>;

@@ -9,6 +9,7 @@ import type {
   SessionUser,
   StationStatus,
   Store,
+  TicketView,
 } from "./station-types.js";
 
 interface LoginAnswer {
@@ -76,6 +77,13 @@ export function createStationApi(http: HttpClient) {
       http.post<Order>(`${orderPath(orderId)}/move`, { tableId }),
     addPayment: (orderId: string, method: PaymentMethod, amount: number) =>
       http.post<Order>(`${orderPath(orderId)}/payments`, { method, amount }),
+    /** Tickets held for being too old, waiting for "In" or "Bỏ qua" (docs/printing.md). */
+    heldTickets: async () => (await http.get<{ tickets: TicketView[] }>("/api/tickets?state=held")).tickets,
+    printTicket: (ticketId: number) => http.post<TicketView>(`/api/tickets/${ticketId}/print`),
+    dismissTicket: (ticketId: number) => http.post<TicketView>(`/api/tickets/${ticketId}/dismiss`),
+    /** The bill or receipt on the store's receipt printer; 409 NO_RECEIPT_PRINTER when it has none. */
+    printDocument: (orderId: string, document: "bill" | "receipt") =>
+      http.post<{ ticketId: number }>(`${orderPath(orderId)}/print`, { document }),
   };
 }
 

@@ -1,10 +1,17 @@
-import type { CatalogSnapshot, OrderView, SessionUser, StationStatus, Store } from "@quay/protocol";
+import type {
+  CatalogSnapshot,
+  OrderView,
+  SessionUser,
+  StationStatus,
+  Store,
+  TicketView,
+} from "@quay/protocol";
 
 /** The types the station's API answers with (docs/api.md, "Station"), from the protocol's schemas. */
 export type Order = OrderView;
 export type OrderLine = Order["lines"][number];
 export type PaymentMethod = Order["payments"][number]["method"];
-export type { SessionUser, StationStatus, Store };
+export type { SessionUser, StationStatus, Store, TicketView };
 
 export type Catalog = Omit<CatalogSnapshot, "store">;
 export type Category = Catalog["categories"][number];

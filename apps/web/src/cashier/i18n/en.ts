@@ -1,3 +1,4 @@
+import { printingEn } from "../printing/printing-messages.js";
 import type { CashierMessages } from "./messages.js";
 import { vi } from "./vi.js";
 
@@ -247,4 +248,5 @@ export const en: CashierMessages = {
     confirm: "Confirm the payment",
     print: "Print the receipt",
   },
+  printing: printingEn,
 };

@@ -1,4 +1,5 @@
 import type { SyncErrorCode } from "@quay/protocol";
+import { printingVi } from "../printing/printing-messages.js";
 
 /** The cashier app's Vietnamese text: the reference language, every key lives here first. */
 export const vi = {
@@ -251,4 +252,5 @@ export const vi = {
     confirm: "Xác nhận thanh toán",
     print: "In hóa đơn",
   },
+  printing: printingVi,
 };

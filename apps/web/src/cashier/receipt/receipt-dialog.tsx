@@ -3,6 +3,7 @@ import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
 import type { Order, Store } from "../api/station-types.js";
+import { useStationPrint } from "../printing/use-station-print.js";
 import { Receipt } from "./receipt.js";
 
 interface ReceiptDialogProps {
@@ -14,7 +15,10 @@ interface ReceiptDialogProps {
   readonly onDone: () => void;
 }
 
-/** Shows the receipt (or the provisional bill) and prints it with the browser's print dialog. */
+/**
+ * Shows the receipt (or the provisional bill) and prints it: on the store's receipt printer
+ * through the station when it has one, else with the browser's print dialog.
+ */
 export function ReceiptDialog({
   order,
   store,
@@ -25,6 +29,7 @@ export function ReceiptDialog({
 }: ReceiptDialogProps) {
   const { t } = useTranslation();
   const [printedAt] = useState(() => new Date().toISOString());
+  const { print, sent } = useStationPrint(order.id, provisional ? "bill" : "receipt");
   const receipt = (
     <Receipt
       order={order}
@@ -40,12 +45,12 @@ export function ReceiptDialog({
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "F8" || ((event.ctrlKey || event.metaKey) && event.key === "p")) {
         event.preventDefault();
-        window.print();
+        void print();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [print]);
 
   const printRoot = document.getElementById("print-root");
   return (
@@ -59,11 +64,16 @@ export function ReceiptDialog({
           <button
             type="button"
             className="secondary"
-            onClick={() => window.print()}
+            onClick={() => void print()}
             data-testid="print-receipt"
           >
             {t("receipt.print")} <kbd>F8</kbd>
           </button>
+          {sent ? (
+            <span role="status" data-testid="sent-to-printer">
+              {t("printing.sentToPrinter")}
+            </span>
+          ) : null}
           <button type="button" className="primary" onClick={onDone} data-testid="receipt-done">
             {provisional ? t("common.close") : t("receipt.done")}
           </button>
