@@ -76,12 +76,10 @@ describeWithBrowser("the back office's printers", () => {
     removeDir(serverDir);
   });
 
-  it("lists the demo's bar and kitchen printers, as a station pulls them", async () => {
+  it("lists the demo's bar and kitchen printers, paused until the shop turns them on", async () => {
+    // Paused, they reach no station: a demo counter sends nothing to whatever is at those addresses.
     const first = await pullCatalog();
-    expect(first?.printers.map((printer) => [printer.name, printer.address])).toEqual([
-      ["Bar", "tcp://192.168.1.50:9100"],
-      ["Bếp", "tcp://192.168.1.51:9100"],
-    ]);
+    expect(first?.printers).toEqual([]);
     expect(await pullCatalog()).toBeNull();
 
     await signIn(page, `${server.url}/admin/`, "quanly", "1234");
@@ -95,10 +93,22 @@ describeWithBrowser("the back office's printers", () => {
       "Cà phê, Trà, Nước ép",
       "80 mm",
       "TCVN-3",
-      "Đang dùng",
+      "Tạm ngưng",
     ]);
     expect(await row("Bếp").locator("td").nth(3).textContent()).toBe("Bánh");
     await expectTouchTargets(page);
+
+    for (const name of ["Bar", "Bếp"]) {
+      await row(name).getByTestId("printer-edit").click();
+      await dialog().getByLabel("Đang dùng").check();
+      await save();
+      await expect.poll(() => row(name).locator("td").nth(6).textContent()).toBe("Đang dùng");
+    }
+    const turnedOn = await pullCatalog();
+    expect(turnedOn?.printers.map((printer) => [printer.name, printer.address])).toEqual([
+      ["Bar", "tcp://192.168.1.50:9100"],
+      ["Bếp", "tcp://192.168.1.51:9100"],
+    ]);
   });
 
   it("adds a receipt printer, port 9100 unless told", async () => {

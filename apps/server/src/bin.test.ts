@@ -90,7 +90,6 @@ describe.each(testEngines())("the quay-server command on $name", (engine) => {
       items: { name: string; price: number; vatRate: number }[];
       areas: { name: string }[];
       tables: unknown[];
-      printers: { name: string; address: string; categoryIds: string[] }[];
     }>(`${first.url}/api/catalog`, { token: login.body.token });
     expect(catalog.body.store.timeZone).toBe("Asia/Ho_Chi_Minh");
     expect(catalog.body.categories.map((category) => category.name)).toEqual(
@@ -101,9 +100,16 @@ describe.each(testEngines())("the quay-server command on $name", (engine) => {
     expect(new Set(catalog.body.items.map((item) => item.vatRate))).toEqual(new Set([8, 10]));
     expect(catalog.body.areas.map((area) => area.name)).toEqual(["Tầng 1", "Sân vườn"]);
     expect(catalog.body.tables).toHaveLength(20);
-    expect(catalog.body.printers.map((printer) => [printer.name, printer.categoryIds.length])).toEqual([
-      ["Bar", 3],
-      ["Bếp", 1],
+    const printers = await json<{ printers: { name: string; categoryIds: string[]; active: boolean }[] }>(
+      `${first.url}/api/printers`,
+      { token: login.body.token },
+    );
+    // Paused until the owner gives their real addresses.
+    expect(
+      printers.body.printers.map((printer) => [printer.name, printer.categoryIds.length, printer.active]),
+    ).toEqual([
+      ["Bar", 3, false],
+      ["Bếp", 1, false],
     ]);
     const orders = await json<{ orders: unknown[] }>(`${first.url}/api/orders`, { token: login.body.token });
     expect(orders.body.orders).toEqual([]);

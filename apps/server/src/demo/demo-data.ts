@@ -110,8 +110,9 @@ export const DEMO_FLOOR: readonly { readonly area: string; readonly tables: read
 ];
 
 /**
- * A bar and a kitchen printer on the shop's LAN, by the menu categories they make tickets for.
- * Nothing listens there on a machine without them: the counter queues their tickets and warns.
+ * A bar and a kitchen printer on the shop's LAN, by the menu categories they make tickets for,
+ * paused: a demo counter must not send bytes to whatever answers at those addresses on the
+ * network it runs on. The owner sets the real address in the back office and turns them on.
  */
 export const DEMO_PRINTERS: readonly {
   readonly name: string;

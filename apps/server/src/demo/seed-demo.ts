@@ -84,7 +84,7 @@ export async function seedDemo(storage: ServerStorage, newId: IdGenerator, now: 
             kind: "kitchen",
             categoryIds: categories.flatMap((name) => categoryIds.get(name) ?? []),
             width: 80,
-            active: true,
+            active: false,
           },
         });
       }
