@@ -16,6 +16,7 @@ import { sessionGuard } from "./http/request-session.js";
 import { addServerTiming } from "./http/server-timing.js";
 import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerStatusRoutes } from "./http/status-routes.js";
+import { registerWaiterRoutes } from "./http/waiter-routes.js";
 import { registerWebApp } from "./http/web-app.js";
 import { HubAnnouncer } from "./hub/hub-feed.js";
 import { HubIntake } from "./hub/hub-intake.js";
@@ -108,6 +109,15 @@ export async function createStation(options: StationOptions) {
     }
     announcer.mayHaveChanged();
   };
+  // A pull that brought a new menu or floor (the cloud's, or the hub's copy) tells the phones.
+  let catalogSeq = db.settings.get("catalogSeq");
+  const pulled = () => {
+    announcer.mayHaveChanged();
+    const seq = db.settings.get("catalogSeq");
+    if (seq === catalogSeq) return;
+    catalogSeq = seq;
+    hub.catalogChanged();
+  };
   const spokeLink = options.hubUrl
     ? new SpokeLink({
         db,
@@ -117,6 +127,7 @@ export async function createStation(options: StationOptions) {
         ...(options.monitor ? { monitor: options.monitor } : {}),
         ...(options.sync ? { options: options.sync } : {}),
         onOrdersChanged: publishOrders,
+        onApplied: pulled,
         cloudReachable: () => monitor.reachable,
       })
     : undefined;
@@ -131,7 +142,7 @@ export async function createStation(options: StationOptions) {
     logger: app.log,
     onOrdersChanged: publishOrders,
     onStatusChanged: () => hub.statusMayHaveChanged(),
-    onApplied: () => announcer.mayHaveChanged(),
+    onApplied: pulled,
     ...(options.sync ? { options: options.sync } : {}),
   });
   const syncEngine = engine;
@@ -172,6 +183,7 @@ export async function createStation(options: StationOptions) {
       // A new device token, or the first: tell the cloud where this station is, and get the pass key.
       void network.report(true);
     },
+    cloudReachable: () => monitor.reachable,
     logger: app.log,
     afterLogin: (username, password) => {
       spokeLink
@@ -191,6 +203,7 @@ export async function createStation(options: StationOptions) {
   registerStatusRoutes(app, { hub, engine: syncEngine, db });
   registerCatalogRoutes(app, { db });
   registerOrderRoutes(app, { orders, db, attempts });
+  registerWaiterRoutes(app, { db, orders });
   registerHubRoutes(app, {
     db,
     spokes,
