@@ -77,7 +77,7 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
       },
     },
     async (request, reply) => {
-      stationStore(store, request.body?.storeId);
+      stationStore(db, request.body?.storeId);
       const who = await actor(request);
       const created = orders.create(who, request.body?.tableId ?? null, request.body?.id);
       return reply.code(201).send(orderView(created));
