@@ -81,7 +81,7 @@ export async function startFakeServer() {
       active: true,
     },
     {
-      userId: "0190a000-0000-7000-8000-0000000000a3",
+      userId: "0190a000-0000-7000-8000-0000000000b9",
       username: "phucvu",
       name: "Phục vụ",
       role: "waiter",
