@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, waitFor } from "./support/http.mjs";
 import type { OrderView } from "./support/quay-world.js";
@@ -59,6 +60,51 @@ describe("a shop's hub and spoke (cross-process)", () => {
       expect(condition, message).toBe(true),
     );
   };
+
+  it("cloud cut: a waiter's phone orders through the hub, the spoke takes the payment, and the cloud gets it once", async () => {
+    await world.internet.setMode("refuse");
+    await world.waitForMode(world.hub, "offline", 5_000);
+    // The phone app's own calls (apps/web/src/waiter/api/waiter-api.ts), to the hub's port.
+    const phone = await ok(world.hub.url(), "POST", "/api/login", {
+      body: { username: "phucvu", password: "1234" },
+    });
+    expect([phone.network, phone.mode]).toEqual(["shop", "offline"]);
+    const storeId: string = phone.stores[0].id;
+    const asPhone = { token: phone.token as string };
+    const catalog = await ok(world.hub.url(), "GET", `/api/catalog?storeId=${storeId}`, asPhone);
+    expect(catalog.store.id).toBe(storeId);
+    const tableId = world.tables[2]?.id;
+    const orderId = randomUUID();
+    const open = { storeId, id: orderId, tableId };
+    await ok(world.hub.url(), "POST", "/api/orders", { ...asPhone, body: open });
+    await ok(world.hub.url(), "POST", "/api/orders", { ...asPhone, body: open }); // a retry: the same order
+    const line = { lineId: randomUUID(), itemId: world.items[1]?.id, quantity: 2, note: "ít đá" };
+    for (let attempt = 0; attempt < 2; attempt++)
+      await ok(world.hub.url(), "POST", `/api/orders/${orderId}/lines`, { ...asPhone, body: line });
+    const floor = await ok(world.hub.url(), "GET", `/api/floor?storeId=${storeId}`, asPhone);
+    const onMap = floor.orders.find((order: OrderView) => order.id === orderId);
+    expect(onMap.lines.map((held: OrderView["lines"][number]) => held.id)).toEqual([line.lineId]);
+
+    // The spoke's cashier sees the table, adds a line and takes the money.
+    await world.orderAt(world.spoke, orderId, (order) => order.lines.length === 1, 10_000);
+    const withLine = await at(world.spoke).post(`/api/orders/${orderId}/lines`, {
+      itemId: world.items[0]?.id,
+      quantity: 1,
+    });
+    const paid = await at(world.spoke).post(`/api/orders/${orderId}/payments`, {
+      method: "cash",
+      amount: withLine.total,
+    });
+    expect([paid.status, paid.tableId, paid.lines.length]).toEqual(["paid", tableId, 2]);
+    await world.orderAt(world.hub, orderId, (order) => order.status === "paid", 10_000);
+
+    await world.internet.setMode("pass");
+    await converge();
+    const atCloud = (await world.cloudOrders()).filter((order) => order.id === orderId);
+    expect(atCloud.map((order) => [order.status, order.total, order.lines.length])).toEqual([
+      ["paid", paid.total, 2],
+    ]);
+  }, 90_000);
 
   it("cloud cut, hub up: the counters share a table through the hub, and the cloud gets each sale once", async () => {
     await world.internet.setMode("refuse");

@@ -21,11 +21,6 @@ export const SERVER_ERRORS = {
     en: "The store already has 50 printers, the most it can have.",
   },
   ITEM_UNAVAILABLE: { status: 409, vi: "Món này đang tạm ngưng bán.", en: "This item is not on sale now." },
-  MERGE_REFUSED: {
-    status: 409,
-    vi: "Không gộp được: đơn đã có thanh toán hoặc giảm giá, hoặc không còn mở.",
-    en: "These orders cannot be merged: one is no longer open, or has payments or a discount.",
-  },
   UNAVAILABLE: {
     status: 503,
     vi: "Máy chủ tạm thời không sẵn sàng.",

@@ -17,6 +17,7 @@ import { addServerTiming } from "./http/server-timing.js";
 import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerStatusRoutes } from "./http/status-routes.js";
 import { registerTicketRoutes } from "./http/ticket-routes.js";
+import { registerWaiterRoutes } from "./http/waiter-routes.js";
 import { registerWebApp } from "./http/web-app.js";
 import { HubAnnouncer } from "./hub/hub-feed.js";
 import { HubIntake } from "./hub/hub-intake.js";
@@ -128,6 +129,16 @@ export async function createStation(options: StationOptions) {
     announcer.mayHaveChanged();
     printers.kick();
   };
+  // A pull that brought a new menu or floor (the cloud's, or the hub's copy) tells the phones.
+  let catalogSeq = db.settings.get("catalogSeq");
+  const pulled = () => {
+    announcer.mayHaveChanged();
+    printers.kick(); // a pulled catalog may bring printers
+    const seq = db.settings.get("catalogSeq");
+    if (seq === catalogSeq) return;
+    catalogSeq = seq;
+    hub.catalogChanged();
+  };
   const spokeLink = options.hubUrl
     ? new SpokeLink({
         db,
@@ -137,6 +148,7 @@ export async function createStation(options: StationOptions) {
         ...(options.monitor ? { monitor: options.monitor } : {}),
         ...(options.sync ? { options: options.sync } : {}),
         onOrdersChanged: publishOrders,
+        onApplied: pulled,
         cloudReachable: () => monitor.reachable,
       })
     : undefined;
@@ -151,10 +163,7 @@ export async function createStation(options: StationOptions) {
     logger: app.log,
     onOrdersChanged: publishOrders,
     onStatusChanged: () => hub.statusMayHaveChanged(),
-    onApplied: () => {
-      announcer.mayHaveChanged();
-      printers.kick(); // a pulled catalog may bring printers
-    },
+    onApplied: pulled,
     ...(options.sync ? { options: options.sync } : {}),
   });
   const syncEngine = engine;
@@ -196,6 +205,7 @@ export async function createStation(options: StationOptions) {
       // A new device token, or the first: tell the cloud where this station is, and get the pass key.
       void network.report(true);
     },
+    cloudReachable: () => monitor.reachable,
     logger: app.log,
     afterLogin: (username, password) => {
       spokeLink
@@ -223,6 +233,7 @@ export async function createStation(options: StationOptions) {
       hub.statusMayHaveChanged();
     },
   });
+  registerWaiterRoutes(app, { db, orders });
   registerHubRoutes(app, {
     db,
     spokes,

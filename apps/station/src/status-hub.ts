@@ -3,15 +3,17 @@ import type { StationStatus } from "@quay/protocol";
 
 type StatusListener = (status: StationStatus) => void;
 type OrderListener = (order: Order) => void;
+type CatalogListener = () => void;
 
 /**
- * Fans out what the cashier app listens to (`GET /api/events`): the station's status whenever
- * it changes, and every order that changed. Status is recomputed off the request path, coalesced
+ * Fans out what the cashier app and waiters' phones listen to (`GET /api/events`): the station's
+ * status whenever it changes, every order that changed, and a pulled menu or floor. Status is recomputed off the request path, coalesced
  * over a few milliseconds, and only sent when it differs from the last one sent.
  */
 export class StatusHub {
   private readonly statusListeners = new Set<StatusListener>();
   private readonly orderListeners = new Set<OrderListener>();
+  private readonly catalogListeners = new Set<CatalogListener>();
   private last: StationStatus | undefined;
   private lastJson = "";
   private timer: NodeJS.Timeout | undefined;
@@ -41,6 +43,15 @@ export class StatusHub {
     return () => this.orderListeners.delete(listener);
   }
 
+  onCatalog(listener: CatalogListener): () => void {
+    this.catalogListeners.add(listener);
+    return () => this.catalogListeners.delete(listener);
+  }
+
+  catalogChanged(): void {
+    for (const listener of this.catalogListeners) listener();
+  }
+
   /** Something may have changed the status: recompute soon. */
   statusMayHaveChanged(): void {
     if (this.timer) return;
@@ -59,6 +70,7 @@ export class StatusHub {
     clearTimeout(this.timer);
     this.statusListeners.clear();
     this.orderListeners.clear();
+    this.catalogListeners.clear();
   }
 
   private refresh(): void {

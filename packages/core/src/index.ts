@@ -10,6 +10,7 @@ export * from "./order.js";
 export * from "./order-change.js";
 export * from "./order-end-check.js";
 export * from "./order-fold.js";
+export * from "./order-merge.js";
 export * from "./order-op.js";
 export * from "./order-replay.js";
 export * from "./order-validate.js";

@@ -17,3 +17,13 @@ export const OP_KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
   addPayment: "orders.pay",
   close: "orders.pay",
 };
+
+/**
+ * The right one op needs: its kind's, except that the voids a merge makes (`mergedInto`) need
+ * the merge right, which cashiers hold without the void right (see `planMerge`).
+ */
+export function opPermission(op: Op): Permission {
+  if ((op.kind === "voidLine" || op.kind === "voidOrder") && op.data.mergedInto !== undefined)
+    return "orders.merge";
+  return OP_KIND_PERMISSION[op.kind];
+}

@@ -41,7 +41,13 @@ export interface OpData {
     reason?: string | undefined;
     approvedBy?: string | undefined;
   };
-  voidLine: { lineId: string; reason: string; approvedBy?: string | undefined };
+  /** `mergedInto`: the line moved to that order by a merge (a merge right, not a void right). */
+  voidLine: {
+    lineId: string;
+    reason: string;
+    approvedBy?: string | undefined;
+    mergedInto?: string | undefined;
+  };
   /** A whole-order discount in đồng; the latest one replaces earlier ones (0 removes it). */
   discount: { amount: Dong; reason: string | null; approvedBy?: string | undefined };
   moveTable: { tableId: string | null };
@@ -49,7 +55,8 @@ export interface OpData {
   addPayment: { paymentId: string; method: PaymentMethod; amount: Dong };
   /** Checkout: the order is paid; `total` is what the device saw when it closed. */
   close: { total: Dong };
-  voidOrder: { reason: string; approvedBy?: string | undefined };
+  /** `mergedInto`: the order emptied by a merge into that order. */
+  voidOrder: { reason: string; approvedBy?: string | undefined; mergedInto?: string | undefined };
 }
 
 interface OpEnvelope {

@@ -31,7 +31,12 @@ export type OrderRuleCode = (typeof ORDER_RULE_CODES)[number];
 
 /** Why a change may not be made by who asks (see `planChange`). */
 export const PERMISSION_REFUSALS = ["FORBIDDEN", "MANAGER_PIN_REQUIRED"] as const;
-export type ChangeRefusalCode = OrderRuleCode | (typeof PERMISSION_REFUSALS)[number];
+/** Why two orders may not be merged (see `planMerge`). */
+export const MERGE_REFUSALS = ["MERGE_REFUSED"] as const;
+export type ChangeRefusalCode =
+  | OrderRuleCode
+  | (typeof PERMISSION_REFUSALS)[number]
+  | (typeof MERGE_REFUSALS)[number];
 
 /** A change refused by the core: an order rule, or the permissions table. */
 export class OrderRuleError extends Error {

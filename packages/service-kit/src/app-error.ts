@@ -1,4 +1,4 @@
-import type { OrderRuleCode } from "@quay/core";
+import type { ChangeRefusalCode } from "@quay/core";
 
 /** What a person reads for one error code, in both languages. */
 export interface ErrorText {
@@ -93,7 +93,15 @@ const ORDER_RULE_ERRORS = {
     vi: "Tiền thối quá lớn: vui lòng kiểm tra lại số tiền khách đưa.",
     en: "That leaves too much change: check the amount tendered.",
   },
-} as const satisfies Record<OrderRuleCode, ErrorDefinition>;
+  MERGE_REFUSED: {
+    status: 409,
+    vi: "Không gộp được: đơn đã có thanh toán hoặc giảm giá, hoặc không còn mở.",
+    en: "These orders cannot be merged: one is no longer open, or has payments or a discount.",
+  },
+} as const satisfies Record<
+  Exclude<ChangeRefusalCode, "FORBIDDEN" | "MANAGER_PIN_REQUIRED">,
+  ErrorDefinition
+>;
 
 /**
  * The refusals of a sync push, by the cloud or by a shop's hub (a station's spokes push to it as

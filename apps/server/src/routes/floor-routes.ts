@@ -1,19 +1,9 @@
-import { ErrorBody, Id, OrderSchema } from "@quay/protocol";
+import { ErrorBody, FloorSchema, Id } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import { callerOf, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { floorOrders } from "../storage/scripts/floor.js";
-
-const FloorSchema = z.object({
-  storeId: Id,
-  orders: z.array(
-    OrderSchema.extend({
-      /** The user who opened the order; `name` null when the server does not know them. */
-      openedBy: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
-    }),
-  ),
-});
 
 /** The table map for waiters' phones: every open order of the store and who opened it. */
 export function registerFloorRoutes(app: HttpService, context: ServerContext): void {

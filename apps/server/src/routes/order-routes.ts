@@ -8,6 +8,7 @@ import {
   Id,
   LineParamsSchema,
   ListOrdersQuerySchema,
+  MergeOrderRequestSchema,
   MoveOrderRequestSchema,
   OrderListSchema,
   OrderParamsSchema,
@@ -31,8 +32,6 @@ import type { StoreRecord } from "../storage/scripts/records.js";
 import { changeOnServer, openServerOrder, type ServerOpContext } from "../storage/scripts/server-ops.js";
 import { encodeOrderCursor, OrderCursorSchema } from "./order-cursor.js";
 
-const ServerCreateOrderSchema = CreateOrderRequestSchema.extend({ storeId: Id.optional() });
-const MergeRequestSchema = z.object({ intoOrderId: Id });
 const ServerListOrdersQuerySchema = ListOrdersQuerySchema.extend({
   storeId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
@@ -135,7 +134,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       schema: {
         tags: ["orders"],
         summary: "Open an order (numbered STORE-W-YYYYMMDD-NNNN)",
-        body: ServerCreateOrderSchema,
+        body: CreateOrderRequestSchema,
         response: { 201: OrderSchema, ...refusals },
       },
     },
@@ -286,7 +285,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
         summary:
           "Merge this open order into another: its lines move there (as void here + add there), then it is voided",
         params: OrderParamsSchema,
-        body: MergeRequestSchema,
+        body: MergeOrderRequestSchema,
         response: orderAnswer,
       },
     },

@@ -3,8 +3,9 @@ import {
   ErrorBody,
   IsoTime,
   LoginRequestSchema,
-  LoginResponseSchema,
+  ServiceLoginResponseSchema,
   SessionUserSchema,
+  StoreRefSchema,
 } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -17,10 +18,6 @@ import type { StoreRecord, UserRecord } from "../storage/scripts/records.js";
 import { getStores, tenantStores } from "../storage/scripts/stores.js";
 import { findUserByUsername } from "../storage/scripts/users.js";
 
-const StoreRefSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
-
-/** The server's login answer: the common session plus the stores the user works in. */
-export const ServerLoginResponseSchema = LoginResponseSchema.extend({ stores: z.array(StoreRefSchema) });
 const MeResponseSchema = z.object({
   user: SessionUserSchema,
   expiresAt: IsoTime,
@@ -52,7 +49,7 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
         tags: ["session"],
         summary: "Log in with a username and password; answers a bearer token (also set as a cookie)",
         body: LoginRequestSchema,
-        response: { 200: ServerLoginResponseSchema, 401: ErrorBody, 429: ErrorBody },
+        response: { 200: ServiceLoginResponseSchema, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -79,6 +76,7 @@ export function registerSessionRoutes(app: HttpService, context: ServerContext):
         user: sessionUser(user),
         expiresAt: issued.expiresAt,
         stores: storeRefs(stores),
+        network: "cloud" as const,
       };
     },
   );

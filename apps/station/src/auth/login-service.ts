@@ -7,6 +7,12 @@ import { type ServerClient, ServerRejectedError, ServerUnreachableError } from "
 import type { AttemptGuard } from "./attempt-guard.js";
 import type { SessionManager } from "./session-manager.js";
 
+/** Who the password proved, and how it was checked. */
+interface Checked {
+  readonly user: SessionUser;
+  readonly mode: "online" | "offline";
+}
+
 export interface LoginDeps {
   db: StationDb;
   client: ServerClient;
@@ -15,6 +21,8 @@ export interface LoginDeps {
   attempts: AttemptGuard;
   /** Binds the station to its store and pulls what offline selling needs (`provisionStation`). */
   provision: (userToken: string) => Promise<void>;
+  /** Whether the cloud answers as far as the station knows (`ConnectivityMonitor`). */
+  cloudReachable: () => boolean;
   logger: Logger;
   /**
    * Told of every successful login with what the user typed, so a spoke can register at its hub
@@ -23,36 +31,66 @@ export interface LoginDeps {
   afterLogin?: (username: string, password: string) => void;
 }
 
+/** Who logs in, from where. */
+export interface LoginCaller {
+  /** The client's address (`request.ip`), for throttling. */
+  readonly address: string;
+  /**
+   * The counter PC itself (a loopback caller): only its login may bind the station to a store,
+   * register it again, or enroll a spoke at its hub; a phone's login on the shop's network only
+   * checks who it is.
+   */
+  readonly atCounter: boolean;
+}
+
 /**
  * Online and offline login (docs/architecture.md, "Online, offline and the way back"). Online
- * asks the server and, the first time, provisions the station; offline checks the credentials
- * cached at the last sync. Both are throttled per username and client address, under the same
- * counts (docs/security.md, "Throttling").
+ * asks the server and, at the counter PC, provisions the station the first time; offline checks
+ * the credentials cached at the last sync; a login that names no mode (a phone's) is online while
+ * the server answers, else offline. All are throttled per username and client address, under the
+ * same counts (docs/security.md, "Throttling").
  */
 export class LoginService {
   constructor(private readonly deps: LoginDeps) {}
 
-  /** `address`: the client's (`request.ip`). */
-  async login(username: string, password: string, mode: "online" | "offline", address: string) {
-    // A station that never synced cannot judge a password offline: no attempt to count.
-    if (mode === "offline" && !this.deps.db.isProvisioned()) throw new StationError("NOT_PROVISIONED");
-    const user = await this.deps.attempts.check(loginThrottleKeys(username, address), () =>
-      mode === "online" ? this.online(username, password) : this.offline(username, password),
+  async login(
+    username: string,
+    password: string,
+    asked: "online" | "offline" | undefined,
+    caller: LoginCaller,
+  ) {
+    // Only the counter PC provisions: from anywhere else, a station that never synced has no store to serve.
+    const provisioned = this.deps.db.isProvisioned();
+    if (!provisioned && (asked === "offline" || !caller.atCounter)) throw new StationError("NOT_PROVISIONED");
+    const offlineFirst = asked === "offline" || (asked === undefined && !this.deps.cloudReachable());
+    const checked = await this.deps.attempts.check(loginThrottleKeys(username, caller.address), () =>
+      offlineFirst ? this.offline(username, password) : this.online(username, password, caller, asked),
     );
-    if (!user) throw new StationError("BAD_CREDENTIALS");
-    this.deps.afterLogin?.(username, password);
-    return { ...this.deps.sessions.open(user, mode), user };
+    if (!checked) throw new StationError("BAD_CREDENTIALS");
+    if (caller.atCounter) this.deps.afterLogin?.(username, password);
+    return { ...this.deps.sessions.open(checked.user, checked.mode), ...checked };
   }
 
-  /** The server's user; null when the server says the password is wrong. */
-  private async online(username: string, password: string): Promise<SessionUser | null> {
+  /**
+   * The server's user; null when the server says the password is wrong. A login that named no
+   * mode falls back to the cached credentials when the server cannot be reached.
+   */
+  private async online(
+    username: string,
+    password: string,
+    caller: LoginCaller,
+    asked: "online" | undefined,
+  ): Promise<Checked | null> {
     try {
       const answer = await this.deps.client.login(username, password);
-      await this.deps.provision(answer.token);
-      return answer.user;
+      if (caller.atCounter) await this.deps.provision(answer.token);
+      return { user: answer.user, mode: "online" };
     } catch (error) {
       const refusal = this.onlineError(error);
       if (refusal instanceof StationError && refusal.code === "BAD_CREDENTIALS") return null;
+      const unreachable = refusal instanceof StationError && refusal.code === "SERVER_UNREACHABLE";
+      if (unreachable && asked === undefined && this.deps.db.isProvisioned())
+        return this.offline(username, password);
       throw refusal;
     }
   }
@@ -84,12 +122,13 @@ export class LoginService {
   }
 
   /** The cached user; null for a wrong password, an unknown or an inactive user. */
-  private async offline(username: string, password: string): Promise<SessionUser | null> {
+  private async offline(username: string, password: string): Promise<Checked | null> {
     const entry = this.deps.db.credentials.findByUsername(username);
     // Hash even for an unknown user, so timing does not tell which usernames exist.
     const hash = entry?.passwordHash ?? "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA";
     const matches = await verifySecret(password, hash);
     if (!entry?.active || !matches) return null;
-    return { id: entry.userId, username: entry.username, name: entry.name, role: entry.role };
+    const user = { id: entry.userId, username: entry.username, name: entry.name, role: entry.role };
+    return { user, mode: "offline" };
   }
 }

@@ -3,8 +3,11 @@ import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
+import { StoreQuerySchema, stationStore } from "./store-scope.js";
 
 const CatalogResponseSchema = z.object({
+  /** The store it is the menu of (as the cloud answers a phone). */
+  store: StoreSchema,
   categories: z.array(CategorySchema),
   items: z.array(ItemSchema),
   areas: z.array(AreaSchema),
@@ -23,14 +26,18 @@ export function registerCatalogRoutes(app: HttpService, deps: { db: StationDb })
     {
       config: { access: "signed-in" },
       schema: {
-        summary: "Categories, active items, areas and tables",
+        summary:
+          "The store, categories, active items, areas and tables (`storeId`, if given, must be this station's)",
+        querystring: StoreQuerySchema,
         response: { 200: CatalogResponseSchema },
       },
     },
-    async () => {
+    async (request) => {
+      const { store } = stationStore(deps.db, request.query.storeId);
       const catalog = deps.db.catalog();
       if (!catalog) throw new StationError("NOT_PROVISIONED");
       return {
+        store,
         categories: catalog.categories,
         items: catalog.items.filter((item) => item.active),
         areas: catalog.areas,

@@ -25,6 +25,7 @@ import { StationError } from "../errors.js";
 import type { OrderService } from "../selling/order-service.js";
 import { orderView } from "./order-view.js";
 import { sessionOf } from "./request-session.js";
+import { stationStore } from "./store-scope.js";
 
 const ListQuerySchema = ListOrdersQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
@@ -69,12 +70,14 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
     {
       config: ordersAccess,
       schema: {
-        summary: "Open an order (numbered by this station), optionally at a table",
+        summary:
+          "Open an order (numbered by this station), optionally at a table, under the caller's own `id` if given (a retry answers the same order)",
         body: CreateOrderRequestSchema.nullish(),
         response: { 201: OrderSchema },
       },
     },
     async (request, reply) => {
+      stationStore(db, request.body?.storeId);
       const who = await actor(request);
       const created = orders.create(who, request.body?.tableId ?? null, request.body?.id);
       return reply.code(201).send(orderView(created));

@@ -8,11 +8,17 @@ import type { Spoke, SpokeRegistry } from "../hub/spoke-registry.js";
 /** The cookie the browser app may use instead of the Authorization header. */
 export const SESSION_COOKIE = "quay_session";
 
-/** The token a request carries: `Authorization: Bearer …` or the `quay_session` cookie. */
+/**
+ * The token a request carries: `Authorization: Bearer …`, the `quay_session` cookie, or, on a
+ * route that says so (`tokenInQuery`: EventSource cannot set headers), a `token` query parameter.
+ */
 export function requestToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith("Bearer ")) return header.slice(7).trim() || null;
-  return readCookie(request.headers.cookie, SESSION_COOKIE);
+  const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
+  if (cookie || request.routeOptions.config?.tokenInQuery !== true) return cookie;
+  const { token } = (request.query ?? {}) as { token?: unknown };
+  return typeof token === "string" && token ? token : null;
 }
 
 /** The sessions of the requests the guard let through. */

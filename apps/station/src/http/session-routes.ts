@@ -1,8 +1,8 @@
 import {
   ErrorBody,
   LoginRequestSchema,
-  LoginResponseSchema,
   PassLoginRequestSchema,
+  ServiceLoginResponseSchema,
   SessionUserSchema,
 } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
@@ -11,18 +11,24 @@ import type { LoginService } from "../auth/login-service.js";
 import type { PassLogin } from "../auth/pass-login.js";
 import { SESSION_TTL_MS, type SessionManager } from "../auth/session-manager.js";
 import type { StationDb } from "../db/station-db.js";
+import { isLoopback } from "./lan-exposure.js";
 import { requestToken, SESSION_COOKIE, sessionCookie, sessionOf } from "./request-session.js";
-
-/** The pass login's answer: a login's, with the station's store, as the waiter app keeps a session. */
-const PassLoginResponseSchema = LoginResponseSchema.extend({
-  stores: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
-});
 
 const SessionResponseSchema = z.object({
   user: SessionUserSchema,
   mode: z.enum(["online", "offline"]),
   expiresAt: z.string(),
 });
+
+/**
+ * What a login here answers besides the session, as the cloud's does: the station's one store (a
+ * login needs a provisioned station, or provisions it) and that the shop's network answered.
+ */
+function shopSide(db: StationDb) {
+  const store = db.identity()?.store;
+  const stores = store ? [{ id: store.id, code: store.code, name: store.name }] : [];
+  return { stores, network: "shop" as const };
+}
 
 /** Login (online or offline), logout, and who is signed in. */
 export function registerSessionRoutes(
@@ -35,16 +41,17 @@ export function registerSessionRoutes(
       config: { access: "public" },
       schema: {
         summary:
-          "Log in online (checked by the server; provisions the station) or offline (cached credentials)",
+          "Log in online (checked by the server; at the counter PC, provisions the station), offline (cached credentials), or, naming no mode (a phone), online while the server answers, else offline",
         body: LoginRequestSchema,
-        response: { 200: LoginResponseSchema, 429: ErrorBody },
+        response: { 200: ServiceLoginResponseSchema, 429: ErrorBody },
       },
     },
     async (request, reply) => {
-      const { username, password, mode } = request.body;
-      const { token, session, user } = await deps.login.login(username, password, mode, request.ip);
+      const { username, password, mode: asked } = request.body;
+      const caller = { address: request.ip, atCounter: isLoopback(request.ip) };
+      const { token, session, user, mode } = await deps.login.login(username, password, asked, caller);
       reply.header("set-cookie", sessionCookie(token, Math.floor(SESSION_TTL_MS / 1000)));
-      return { token, user, expiresAt: session.expiresAt, mode };
+      return { token, user, expiresAt: session.expiresAt, mode, ...shopSide(deps.db) };
     },
   );
 
@@ -56,15 +63,13 @@ export function registerSessionRoutes(
         summary:
           "Log in with a hub pass the cloud signed (the waiter app's one tap when the internet fails); checked offline",
         body: PassLoginRequestSchema,
-        response: { 200: PassLoginResponseSchema, 401: ErrorBody, 429: ErrorBody },
+        response: { 200: ServiceLoginResponseSchema, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {
       const { token, session, user } = await deps.passLogin.login(request.body.pass, request.ip);
       reply.header("set-cookie", sessionCookie(token, Math.floor(SESSION_TTL_MS / 1000)));
-      const store = deps.db.identity()?.store;
-      const stores = store ? [{ id: store.id, code: store.code, name: store.name }] : [];
-      return { token, user, expiresAt: session.expiresAt, mode: session.mode, stores };
+      return { token, user, expiresAt: session.expiresAt, mode: session.mode, ...shopSide(deps.db) };
     },
   );
 

@@ -90,7 +90,7 @@ describe("station API", () => {
         .list()
         .map((user) => user.username)
         .sort(),
-    ).toEqual(["admin", "thungan"]);
+    ).toEqual(["admin", "phucvu", "thungan"]);
     const offline = await station.app.inject({
       method: "POST",
       url: "/api/login",

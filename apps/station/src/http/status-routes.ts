@@ -11,6 +11,7 @@ import type { StationDb } from "../db/station-db.js";
 import { STATION_ERRORS } from "../errors.js";
 import type { StatusHub } from "../status-hub.js";
 import type { SyncEngine } from "../sync/sync-engine.js";
+import { StoreQuerySchema, stationStore } from "./store-scope.js";
 
 const SettingsSchema = z.object({ autoSync: z.boolean() });
 
@@ -30,6 +31,8 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
   const screens = new EventBroadcast();
   deps.hub.onStatus((status) => screens.send("status", status));
   deps.hub.onOrder((order) => screens.send("order", order));
+  // As the cloud tells phones: the menu or floor changed, fetch it again.
+  deps.hub.onCatalog(() => screens.send("catalog", { storeId: deps.db.identity()?.store.id ?? null }));
 
   app.get(
     "/healthz",
@@ -59,14 +62,17 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
   app.get(
     "/api/events",
     {
-      // EventSource cannot set headers: the screen's stream goes by the session cookie.
-      config: { access: "signed-in" },
+      // EventSource cannot set headers: the cashier's stream goes by the session cookie, a
+      // phone's (whose session is kept apart from the page) by `?token=`, as on the cloud.
+      config: { access: "signed-in", tokenInQuery: true },
       schema: {
         summary:
-          "Server-Sent Events: `status` (the body of /api/status) when it changes, `order` when an order changes",
+          "Server-Sent Events: `status` (the body of /api/status) when it changes, `order` when an order changes, `catalog` when a pull brought a new menu or floor",
+        querystring: StoreQuerySchema.extend({ token: z.string().optional() }),
       },
     },
     async (request, reply) => {
+      stationStore(deps.db, request.query.storeId);
       const stream = openEventStream(request, reply);
       stream.send("status", deps.hub.latest());
       screens.add(stream);

@@ -4,8 +4,8 @@ import {
   foldOrder,
   MAX_AMOUNT,
   mayApprove,
-  OP_KIND_PERMISSION,
   type Op,
+  opPermission,
   type Role,
 } from "@quay/core";
 import type { StationDb, StationIdentity } from "../db/station-db.js";
@@ -48,7 +48,7 @@ export function checkSpokeOps(check: HubPushCheck): void {
     if (!(Date.parse(op.at) <= nowMs + MAX_OP_AHEAD_MS)) throw refuse("OP_TIME_OUT_OF_RANGE", op, op.at);
     const role = activeRole(op.userId);
     if (role === null) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
-    const permission = OP_KIND_PERMISSION[op.kind];
+    const permission = opPermission(op);
     const approver = activeRole("approvedBy" in op.data ? op.data.approvedBy : undefined);
     const approved = (right: typeof permission) => approver !== null && mayApprove(approver, right);
     if (!can(role, permission) && !approved(permission))

@@ -6,11 +6,13 @@ import {
   formatInvoiceNumber,
   type IdGenerator,
   localDate,
+  type OpDraft,
   type Order,
   type OrderIntent,
   OrderRuleError,
   type PaymentMethod,
   planChange,
+  planMerge,
   replayChecked,
   stampOps,
 } from "@quay/core";
@@ -99,6 +101,30 @@ export class OrderService {
     return this.change(actor, orderId, () => intent, true);
   }
 
+  /**
+   * Merges the open order `fromId` into the open order `intoId` as the core plans it
+   * (`planMerge`, the same ops as on the cloud), both orders in one transaction; answers the
+   * order merged into.
+   */
+  merge(actor: Actor, fromId: string, intoId: string): Order {
+    const db = this.deps.db;
+    const [into] = this.recording(
+      (record) => {
+        const [from, target] = [db.orders.getOrder(fromId), db.orders.getOrder(intoId)];
+        if (!from) throw new StationError("NOT_FOUND", "order");
+        if (!target) throw new StationError("NOT_FOUND", "order to merge into");
+        const plan = planMerge(from, target, actor, this.deps.newId);
+        if (!plan.ok) throw new OrderRuleError(plan.code);
+        const merged = plan.into.length === 0 ? target : record(intoId, plan.into);
+        return [merged, record(fromId, plan.from)];
+      },
+      actor,
+      true, // the emptied order is voided: a sale ended
+    );
+    if (!into) throw new Error("a merge answers the order merged into");
+    return into;
+  }
+
   voidOrder(actor: Actor, orderId: string, reason: string): Order {
     return this.change(actor, orderId, () => ({ kind: "voidOrder", reason }), true);
   }
@@ -152,34 +178,53 @@ export class OrderService {
     /** Money changed hands or a sale ended: fsync before the cashier is answered. */
     durable = false,
   ): Order {
-    const { stationId } = this.requireIdentity();
     const db = this.deps.db;
-    let seq = this.lastSeq ?? db.orders.lastDeviceSeq(stationId);
-    const order = db.transaction(
-      () => {
+    const [order] = this.recording(
+      (record) => {
         const held = db.orders.opsOf(orderId);
         const intent = intentFor();
         if (held.length === 0 && intent.kind !== "open") throw new StationError("NOT_FOUND", "order");
         const current = held.length > 0 ? db.orders.getOrder(orderId) : null;
         const plan = planChange(current, intent, actor);
         if (!plan.ok) throw new OrderRuleError(plan.code);
-        if (plan.drafts.length === 0 && current) return current; // a retry that already took effect
-        const stamped = stampOps(orderId, held, plan.drafts, {
-          deviceId: stationId,
-          userId: actor.userId,
-          firstSeq: seq + 1,
-          nowMs: this.deps.clock.now(),
-          newId: this.deps.newId,
-        });
-        if (!stamped.ok) throw new OrderRuleError(stamped.code);
-        seq += stamped.ops.length;
-        db.orders.appendLocal(stamped.ops, stamped.order);
-        return stamped.order;
+        if (plan.drafts.length === 0 && current) return [current]; // a retry that already took effect
+        return [record(orderId, plan.drafts)];
       },
-      { durable },
+      actor,
+      durable,
     );
-    this.lastSeq = seq;
-    this.deps.onOrderChanged(order);
+    if (!order) throw new Error("a change answers its order");
     return order;
+  }
+
+  /**
+   * Runs `plan` in one transaction, giving it `record`, which stamps drafts on one order as this
+   * station's next ops and appends them; tells of every order answered once committed.
+   */
+  private recording(
+    plan: (record: (orderId: string, drafts: readonly OpDraft[]) => Order) => Order[],
+    actor: Actor,
+    durable: boolean,
+  ): Order[] {
+    const { stationId } = this.requireIdentity();
+    const db = this.deps.db;
+    let seq = this.lastSeq ?? db.orders.lastDeviceSeq(stationId);
+    const record = (orderId: string, drafts: readonly OpDraft[]) => {
+      const stamped = stampOps(orderId, db.orders.opsOf(orderId), drafts, {
+        deviceId: stationId,
+        userId: actor.userId,
+        firstSeq: seq + 1,
+        nowMs: this.deps.clock.now(),
+        newId: this.deps.newId,
+      });
+      if (!stamped.ok) throw new OrderRuleError(stamped.code);
+      seq += stamped.ops.length;
+      db.orders.appendLocal(stamped.ops, stamped.order);
+      return stamped.order;
+    };
+    const orders = db.transaction(() => plan(record), { durable });
+    this.lastSeq = seq;
+    for (const order of orders) this.deps.onOrderChanged(order);
+    return orders;
   }
 }

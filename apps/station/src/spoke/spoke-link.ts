@@ -28,6 +28,8 @@ export interface SpokeLinkDeps {
   readonly options?: Partial<SyncEngineOptions>;
   /** Orders changed by ops pulled from the hub (committed). */
   onOrdersChanged(orderIds: readonly string[]): void;
+  /** After each pulled page is applied (its catalog too, if it brought one). */
+  onApplied?: () => void;
   /** Whether the station's own cloud answers now (then the cloud's catalog and users win). */
   cloudReachable(): boolean;
 }
@@ -78,6 +80,7 @@ export class SpokeLink {
       now: () => timers.now(),
       signal,
       onOrdersChanged: (orderIds) => deps.onOrdersChanged(orderIds),
+      onApplied: () => deps.onApplied?.(),
       pullLimit: this.options.pullLimit,
       tier: "hub",
       takesSnapshots: () => !deps.cloudReachable(),

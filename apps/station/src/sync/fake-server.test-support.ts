@@ -80,8 +80,19 @@ export async function startFakeServer() {
       pinHash: null,
       active: true,
     },
+    {
+      userId: "0190a000-0000-7000-8000-0000000000b9",
+      username: "phucvu",
+      name: "Phục vụ",
+      role: "waiter",
+      passwordHash: await hashSecret("5678"),
+      pinHash: null,
+      active: true,
+    },
   ];
-  const passwords: Record<string, string> = { admin: "admin123", thungan: "1234" };
+  const passwords: Record<string, string> = { admin: "admin123", thungan: "1234", phucvu: "5678" };
+  /** How often a station registered: a phone's login must never make it. */
+  let registrations = 0;
   const ops = new Map<string, StoredOp>();
   const receivedAt = new Map<string, number>();
   const pushes: { ops: number; orders: number }[] = [];
@@ -121,6 +132,7 @@ export async function startFakeServer() {
     const caller = users.find((user) => request.headers.authorization === `Bearer user-${user.userId}`);
     if (known && caller?.role !== "owner" && caller?.role !== "manager")
       return reply.code(403).send({ error: { code: "FORBIDDEN", message: "no" } });
+    registrations += 1;
     deviceAccepted = true;
     stationId = request.body.stationId ?? "0190a000-0000-7000-8000-0000000000f1";
     return { stationId, stationCode: "Q1", deviceToken: "device-token", store: FAKE_CATALOG.store };
@@ -183,6 +195,7 @@ export async function startFakeServer() {
     url: `http://127.0.0.1:${port}`,
     ops,
     pushes,
+    registrations: () => registrations,
     /** Server sequence at which each order's first op arrived. */
     receivedAt,
     /** What the station said of its place on the shop's network, each report in turn. */

@@ -27,6 +27,8 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
   const t = useText();
   // A waiter works in one store; someone of several takes their first (the back office picks).
   const storeId = session.stores[0]?.id ?? "";
+  // Which side the phone works through, as its login answered (the same calls on either).
+  const network = session.network ?? "cloud";
   const [path, go] = useHashRoute();
   // The floor's calls report a lost server to the connection, which itself follows the floor's stream.
   const reportLost = useRef<() => void>(() => {});
@@ -74,6 +76,9 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
         <div className="w-header-title">
           <strong>{session.stores[0]?.name ?? "Quầy"}</strong>
           <span className="muted small">{session.user.name}</span>
+          <span className="muted small" data-testid="network" data-network={network}>
+            {network === "shop" ? t("network.shop") : t("network.cloud")}
+          </span>
         </div>
         <span
           className={connection.online ? "w-dot online" : "w-dot offline"}
@@ -88,7 +93,7 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
           {t("common.logout")}
         </button>
       </header>
-      <ConnectionBanner online={connection.online} handoffUrl={handoffUrl} />
+      <ConnectionBanner online={connection.online} network={network} handoffUrl={handoffUrl} />
       {floor.catalog === null ? (
         <p className="w-loading muted">{t("common.loading")}</p>
       ) : table === undefined ? (

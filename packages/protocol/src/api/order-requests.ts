@@ -11,6 +11,8 @@ export const CreateOrderRequestSchema = z.object({
   tableId: Id.nullable().optional(),
   /** The client's own id for the order: retrying an open it could not confirm opens it once. */
   id: Id.optional(),
+  /** The store to open it in (a phone names it; a station takes only its own). */
+  storeId: Id.optional(),
 });
 export const AddLineRequestSchema = z.object({
   itemId: Id,
@@ -39,6 +41,8 @@ export const DiscountRequestSchema = z.object({
 });
 export const VoidOrderRequestSchema = z.object({ reason: Text(200), managerPin: ManagerPin.optional() });
 export const MoveOrderRequestSchema = z.object({ tableId: Id.nullable() });
+/** `POST /api/orders/:id/merge`: this open order's lines move onto `intoOrderId` (core's `planMerge`). */
+export const MergeOrderRequestSchema = z.object({ intoOrderId: Id });
 export const ListOrdersQuerySchema = z.object({
   status: z.enum(["open", "paid", "void"]).optional(),
   from: IsoTime.optional(),

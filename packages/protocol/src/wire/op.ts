@@ -17,6 +17,8 @@ const envelope = {
 const Reason = Text(200);
 /** The manager who approved a change the user may not make alone (see core's `planChange`). */
 const ApprovedBy = { approvedBy: Text(64).optional() };
+/** A void made by a merge names the order the lines went to (see core's `planMerge`). */
+const MergedInto = { mergedInto: Id.optional() };
 /** Money in an op is the core's `Dong`, so a parsed op is the core's `Op` as it is. */
 const Amount = asDong(Money);
 const PositiveAmount = asDong(PositiveMoney);
@@ -49,7 +51,7 @@ export const OpSchema = z.discriminatedUnion("kind", [
   z.object({
     ...envelope,
     kind: z.literal("voidLine"),
-    data: z.object({ lineId: Id, reason: Reason, ...ApprovedBy }),
+    data: z.object({ lineId: Id, reason: Reason, ...ApprovedBy, ...MergedInto }),
   }),
   z.object({
     ...envelope,
@@ -63,7 +65,11 @@ export const OpSchema = z.discriminatedUnion("kind", [
     data: z.object({ paymentId: Id, method: PaymentMethodSchema, amount: PositiveAmount }),
   }),
   z.object({ ...envelope, kind: z.literal("close"), data: z.object({ total: Amount }) }),
-  z.object({ ...envelope, kind: z.literal("voidOrder"), data: z.object({ reason: Reason, ...ApprovedBy }) }),
+  z.object({
+    ...envelope,
+    kind: z.literal("voidOrder"),
+    data: z.object({ reason: Reason, ...ApprovedBy, ...MergedInto }),
+  }),
 ]);
 
 /** The parsed op: the core's `Op` (money fields carry the `Dong` brand). */

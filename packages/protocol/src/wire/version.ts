@@ -20,10 +20,13 @@
  *     the store's printing settings: how old a ticket may be and still print by itself
  *     (`ticketMaxAgeMinutes`, else 15) and whether receipts print silently (`printReceipts`,
  *     else off).
+ * 5 — the voids a merge makes name the order merged into (`mergedInto`, optional): they need the
+ *     merge right rather than the void right, so a cashier's merge at a counter syncs; a push of
+ *     versions 1 to 4 reads the same.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
-/** The oldest version the server still accepts: a version-1 push is a version-3 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-5 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

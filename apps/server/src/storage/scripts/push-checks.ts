@@ -1,4 +1,4 @@
-import { can, compareOps, foldOrder, mayApprove, OP_KIND_PERMISSION, type Op, type Role } from "@quay/core";
+import { can, compareOps, foldOrder, mayApprove, type Op, opPermission, type Role } from "@quay/core";
 import { ServerError, type ServerErrorCode } from "../../server-errors.js";
 import { allIn, type Script } from "../sql-script.js";
 import { loadOrderOps } from "./order-log.js";
@@ -49,7 +49,7 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     if (!(at >= earliest && at <= latest)) throw refuse("OP_TIME_OUT_OF_RANGE", op, op.at);
     const role = activeRole(op.userId);
     if (role === null) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
-    const permission = OP_KIND_PERMISSION[op.kind];
+    const permission = opPermission(op);
     const approvedBy = "approvedBy" in op.data ? op.data.approvedBy : undefined;
     const approver = activeRole(approvedBy);
     const allowed = can(role, permission) || (approver !== null && mayApprove(approver, permission));

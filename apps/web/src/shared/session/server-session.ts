@@ -8,12 +8,20 @@ export interface StoreRef {
   readonly name: string;
 }
 
-/** A session with the cloud server (waiter app, back office). */
+/**
+ * Which side answered the login: the cloud server, or a station on the shop's network (the
+ * waiter app works through either with the same calls).
+ */
+export type SessionNetwork = "cloud" | "shop";
+
+/** A session with the cloud server (waiter app, back office), or with a station for the waiter app. */
 export interface ServerSession {
   readonly token: string;
   readonly user: SessionUser;
   readonly expiresAt: string;
   readonly stores: readonly StoreRef[];
+  /** Left out by services older than the field, which were all the cloud. */
+  readonly network?: SessionNetwork;
 }
 
 function isSession(value: unknown): value is ServerSession {

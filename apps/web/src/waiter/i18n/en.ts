@@ -31,11 +31,16 @@ export const en: MessagesLike<typeof vi> = {
   connection: {
     online: "Connected",
     offline: "No connection to the server",
+    offlineShop: "No connection to the counter PC",
     offlineDetail: "The items you are entering stay on this phone. Send them again once connected.",
     reconnecting: "Reconnecting…",
     handoffDetail: "On the shop's Wi-Fi? Carry on through the shop's main counter.",
     useShopNetwork: "Use the shop's network",
     passSigningIn: "Signing in through the shop's network…",
+  },
+  network: {
+    cloud: "Using: the cloud server",
+    shop: "Using: the shop's network",
   },
   tables: {
     title: "Tables",

@@ -28,11 +28,16 @@ export const vi = {
   connection: {
     online: "Đã kết nối",
     offline: "Mất kết nối máy chủ",
+    offlineShop: "Mất kết nối máy tính ở quầy",
     offlineDetail: "Món đang chọn vẫn được giữ trên điện thoại. Gửi lại khi có kết nối.",
     reconnecting: "Đang kết nối lại…",
     handoffDetail: "Điện thoại đang bắt Wi-Fi của quán? Làm tiếp qua máy thu ngân chính.",
     useShopNetwork: "Dùng mạng của quán",
     passSigningIn: "Đang vào qua mạng của quán…",
+  },
+  network: {
+    cloud: "Đang dùng: máy chủ",
+    shop: "Đang dùng: mạng của quán",
   },
   tables: {
     title: "Sơ đồ bàn",

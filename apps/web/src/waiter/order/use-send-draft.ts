@@ -105,7 +105,11 @@ export function useSendDraft({
               if (opened.status !== "open") throw new OrderClosed(opened);
               putOrder(opened);
             }
-            putOrder(await api.addLine(orderId, line));
+            const answered = await api.addLine(orderId, line);
+            putOrder(answered);
+            // Sent means held by whoever answered (the cloud or the shop's station), nothing less.
+            if (!answered.lines.some((held) => held.id === line.lineId))
+              throw new Error(`line ${line.lineId} not held by the answer`);
           } catch (error) {
             if (error instanceof ApiError && ORDER_CLOSED.has(error.code)) {
               // The map still showed it open: ask for the order, for its number and the map.

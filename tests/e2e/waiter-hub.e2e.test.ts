@@ -1,0 +1,91 @@
+/**
+ * The waiter's phone app served by a station (the shop's hub) in real headless Chromium, with the
+ * internet cut: the same app as on the cloud, with no setting changed, logs in against the
+ * station's cached credentials, says it works through the shop's network, and shows items sent
+ * only once the station holds them.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { login, ok, waitFor } from "../support/http.mjs";
+import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
+import { expectTouchTargets, newPhone, signIn } from "./admin-support.js";
+import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
+
+interface StationOrder {
+  readonly id: string;
+  readonly tableId: string | null;
+  readonly lines: { name: string; quantity: number }[];
+}
+
+describeWithBrowser("the waiter's phone app through the shop's hub", () => {
+  const serverData = tempDir("e2e-hub-server");
+  const stationData = tempDir("e2e-hub-station");
+  let server: RunningProcess;
+  let internet: TcpProxy;
+  let station: RunningProcess;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let page: Page;
+  let cashierToken = "";
+
+  beforeAll(async () => {
+    server = await startServer({ dataDir: serverData });
+    internet = await startTcpProxy({ targetPort: server.port });
+    station = await startStation({ serverUrl: internet.url, dataDir: stationData });
+    cashierToken = await login(station.url, "thungan", "1234", "online");
+    await internet.setMode("refuse");
+    await waitFor(async () => (await ok(station.url, "GET", "/api/status")).mode === "offline", {
+      timeoutMs: 5_000,
+      what: "the station offline",
+    });
+    browser = await launchChromium();
+    phone = await newPhone(browser);
+    page = await phone.newPage();
+  });
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === "fail")
+      await screenshot(page, `failed-waiter-hub-${test.task.name.replace(/\W+/g, "-")}.tmp`);
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+    await browser?.close();
+    await station?.stop();
+    await server?.stop();
+    await internet?.close();
+    removeDir(serverData);
+    removeDir(stationData);
+  });
+
+  it("logs in, opens a table and sends items through the station while the internet is down", async () => {
+    await signIn(page, `${station.url}/m/`, "phucvu", "1234");
+    const table = page.locator('[data-testid=table-tile][data-table="Bàn 4"]');
+    await table.waitFor();
+    const network = page.getByTestId("network");
+    expect(await network.getAttribute("data-network")).toBe("shop");
+    expect(await network.textContent()).toBe("Đang dùng: mạng của quán");
+    expect(await page.getByTestId("connection-state").getAttribute("data-online")).toBe("true");
+
+    await table.click();
+    await page.getByTestId("order-title").waitFor();
+    await page.getByTestId("menu-search").fill("bac xiu");
+    await page.locator('[data-testid=menu-item][data-item="Bạc xỉu"]').click();
+    expect(await page.getByTestId("draft-line").getAttribute("data-state")).toBe("draft");
+    expect(await page.getByTestId("sent-line").count()).toBe(0);
+    await page.getByTestId("send-draft").click();
+    await expect.poll(() => page.getByTestId("sent-line").count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId("draft-line").count()).toBe(0);
+    await page.getByTestId("menu-search").fill("");
+    await screenshot(page, "waiter-hub-order");
+    await expectTouchTargets(page);
+
+    // The counter holds it: the station answered with it, nothing reached the cloud.
+    const open: StationOrder[] = (
+      await ok(station.url, "GET", "/api/orders?status=open", { token: cashierToken })
+    ).orders;
+    const atCounter = open.find((order) => order.tableId !== null);
+    expect(atCounter?.lines.map((line) => [line.name, line.quantity])).toEqual([["Bạc xỉu", 1]]);
+  });
+});
