@@ -7,3 +7,4 @@ export * from "./reports.js";
 export * from "./session.js";
 export * from "./shop-network.js";
 export * from "./station-status.js";
+export * from "./station-view.js";
