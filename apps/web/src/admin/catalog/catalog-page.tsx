@@ -8,7 +8,7 @@ import { AddButton } from "../components/add-button.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
 import { DataTable } from "../components/data-table.js";
 import { PageHead } from "../components/page-head.js";
-import { RowButton } from "../components/row-buttons.js";
+import { EditDeleteButtons } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -95,15 +95,10 @@ export function CatalogPage() {
                     })}
                   </span>
                 </button>
-                <RowButton
-                  kind="edit"
+                <EditDeleteButtons
                   name={category.name}
-                  onClick={() => setEditing({ kind: "category", category })}
-                />
-                <RowButton
-                  kind="delete"
-                  name={category.name}
-                  onClick={() => setEditing({ kind: "delete-category", category })}
+                  onEdit={() => setEditing({ kind: "category", category })}
+                  onDelete={() => setEditing({ kind: "delete-category", category })}
                 />
               </li>
             ))}
@@ -157,16 +152,11 @@ export function CatalogPage() {
                   </label>
                 </td>
                 <td className="a-row-actions">
-                  <RowButton
-                    kind="edit"
+                  <EditDeleteButtons
                     name={item.name}
-                    onClick={() => setEditing({ kind: "item", item })}
-                    testId="item-edit"
-                  />
-                  <RowButton
-                    kind="delete"
-                    name={item.name}
-                    onClick={() => setEditing({ kind: "delete-item", item })}
+                    onEdit={() => setEditing({ kind: "item", item })}
+                    onDelete={() => setEditing({ kind: "delete-item", item })}
+                    testId="item"
                   />
                 </td>
               </tr>
