@@ -32,6 +32,4 @@ export const SERVER_ERRORS = {
 export type ServerErrorCode = CommonErrorCode | keyof typeof SERVER_ERRORS;
 
 /** What the server throws to refuse a request; only the codes of its registry compile. */
-export class ServerError extends AppError<ServerErrorCode> {
-  override readonly name = "ServerError";
-}
+export class ServerError extends AppError<ServerErrorCode> {}

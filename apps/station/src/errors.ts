@@ -39,6 +39,4 @@ export const STATION_ERRORS = {
 export type StationErrorCode = CommonErrorCode | keyof typeof STATION_ERRORS;
 
 /** What the station throws to refuse a request; only the codes of its registry compile. */
-export class StationError extends AppError<StationErrorCode> {
-  override readonly name = "StationError";
-}
+export class StationError extends AppError<StationErrorCode> {}

@@ -28,7 +28,8 @@ export interface AppErrorOptions extends ErrorSubject {
  * (`class ServerError extends AppError<ServerErrorCode> {}`), and a typo does not compile.
  */
 export abstract class AppError<Code extends string = string> extends Error {
-  override readonly name: string = "AppError";
+  /** The subclass's own name (`ServerError`, `StationError`), as logs and stack traces show it. */
+  override readonly name: string = this.constructor.name;
   readonly retryAfterSeconds: number | undefined;
   /** What the refusal is about, answered beside the code: the order or op a push was refused for. */
   readonly about: ErrorSubject;

@@ -19,6 +19,11 @@ describe("AppError", () => {
     expect(typo).toBeTypeOf("function");
     expect(new TeapotError("TEAPOT", "brewing").message).toBe("TEAPOT: brewing");
   });
+
+  it("is named after the service's class, as the logs show it", () => {
+    expect(new TeapotError("TEAPOT").name).toBe("TeapotError");
+    expect(String(new StrayError("X"))).toBe("StrayError: X");
+  });
 });
 
 describe("createHttpService", () => {

@@ -1,7 +1,5 @@
-import { createHash } from "node:crypto";
 import { join } from "node:path";
-import type { Digest } from "@quay/service-kit/fuzz";
-import Database from "better-sqlite3";
+import { type DatabaseDigest, sqliteDigest } from "@quay/service-kit/fuzz";
 import pg from "pg";
 import { SQLITE_FILE_NAME } from "../storage/open-storage.js";
 import type { TestDatabase } from "../test-support/engines.test-support.js";
@@ -24,53 +22,14 @@ const DIGEST_ROWS: Readonly<Record<string, string>> = { server_meta: "key <> 'se
 const where = (table: string) => (DIGEST_ROWS[table] ? ` WHERE ${DIGEST_ROWS[table]}` : "");
 
 /** Hashes of every table of the server's database, each read in primary-key order. */
-export interface DatabaseDigest {
-  read(): Promise<Digest>;
-  close(): Promise<void>;
-}
-
 export async function openDigest(db: TestDatabase): Promise<DatabaseDigest> {
   return db.engine === "sqlite"
-    ? sqliteDigest(join(db.processEnv.args[1] ?? "", SQLITE_FILE_NAME))
+    ? sqliteDigest(join(db.processEnv.args[1] ?? "", SQLITE_FILE_NAME), {
+        tables: DIGEST_SKIPPED_TABLES,
+        columns: DIGEST_SKIPS,
+        rows: DIGEST_ROWS,
+      })
     : postgresDigest(db.processEnv.env.DATABASE_URL ?? "");
-}
-
-function sqliteDigest(file: string): DatabaseDigest {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  const tables = db
-    .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .all()
-    .filter(({ name }) => !DIGEST_SKIPPED_TABLES.has(name))
-    .map(({ name }) => {
-      const columns = db.prepare<[], { name: string; pk: number }>(`PRAGMA table_info(${name})`).all();
-      const kept = columns
-        .filter((column) => !DIGEST_SKIPS[name]?.includes(column.name))
-        .map((column) => column.name);
-      const key = columns
-        .filter((column) => column.pk > 0)
-        .sort((a, b) => a.pk - b.pk)
-        .map((column) => column.name);
-      const rows = db
-        .prepare(
-          `SELECT ${kept.join(", ")} FROM ${name}${where(name)} ORDER BY ${(key.length > 0 ? key : kept).join(", ")}`,
-        )
-        .raw();
-      return { name, rows };
-    });
-  return {
-    async read() {
-      const digest: Record<string, string> = {};
-      for (const { name, rows } of tables) {
-        digest[name] = createHash("sha256").update(JSON.stringify(rows.all())).digest("base64");
-      }
-      return digest;
-    },
-    async close() {
-      db.close();
-    },
-  };
 }
 
 async function postgresDigest(url: string): Promise<DatabaseDigest> {

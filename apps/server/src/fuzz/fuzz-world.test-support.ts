@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fixedClock, type SoldItem, uuidV7Generator } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
 import { type DeclaredRoute, declaredRoutes, type HttpService } from "@quay/service-kit";
+import type { DatabaseDigest } from "@quay/service-kit/fuzz";
 import { seedDemo } from "../demo/seed-demo.js";
 import { buildServer } from "../server.js";
 import { SQLITE_FILE_NAME } from "../storage/open-storage.js";
@@ -12,7 +13,7 @@ import type { TestDatabase, TestEngine } from "../test-support/engines.test-supp
 import { OpFactory } from "../test-support/ops.test-support.js";
 import { TEST_START } from "../test-support/test-server.test-support.js";
 import { PASSWORD, seedWorld, type World, type WorldStore } from "../test-support/world.test-support.js";
-import { type DatabaseDigest, openDigest } from "./database-digest.test-support.js";
+import { openDigest } from "./database-digest.test-support.js";
 
 /** Random bytes from a seed (xorshift32): the same ids for the same seed, run after run. */
 export function seededBytes(seed: number): (length: number) => Uint8Array {

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testEngines } from "../test-support/engines.test-support.js";
 import { newTestId, OpFactory } from "../test-support/ops.test-support.js";
 import { type OrError, TestServer } from "../test-support/test-server.test-support.js";
+import { registerTwoCounters } from "../test-support/two-counters.test-support.js";
 
 describe.each(testEngines())("report groups and the dashboard on $name", (engine) => {
   let server: TestServer;
@@ -14,25 +15,15 @@ describe.each(testEngines())("report groups and the dashboard on $name", (engine
 
   /** Sales at two stations of a1 on 2026-11-28 (local), one opened at Q1 and paid at Q2. */
   const sellAtTwoStations = async () => {
-    const { a1 } = server.world.stores;
-    const { users } = server.world;
-    const main = await server.registerStation("cashierA", a1, "Quầy chính");
-    const garden = await server.registerStation("managerA", a1, "Quầy sân vườn");
-    const atMain = new OpFactory(a1, main.stationId, users.cashierA.id);
-    const atGarden = new OpFactory(a1, garden.stationId, users.managerA.id);
+    const { main, garden, atMain, atGarden } = await registerTwoCounters(server, {
+      gardenName: "Quầy sân vườn",
+    });
     const early = atMain.invoice({ at: "2026-11-28T01:15:00.000Z", lines: 2, paid: true }); // 08:15
     const big = atMain.invoice({ at: "2026-11-28T02:40:00.000Z", lines: 3, paid: true }); // 09:40
     const card = atGarden.invoice({ at: "2026-11-28T02:05:00.000Z", lines: 1, paid: true, method: "card" });
     const crossing = atMain.invoice({ at: "2026-11-28T03:00:00.000Z", lines: 1 });
     const paidAt = "2026-11-28T03:30:00.000Z"; // 10:30, at the garden counter
-    const checkout = [
-      atGarden.op(crossing.orderId, paidAt, "addPayment", {
-        paymentId: newTestId(),
-        method: "cash",
-        amount: crossing.total,
-      }),
-      atGarden.op(crossing.orderId, paidAt, "close", { total: crossing.total }),
-    ];
+    const checkout = atGarden.checkout(crossing.orderId, paidAt, crossing.total);
     expect((await server.push(main.deviceToken, [...early.ops, ...big.ops, ...crossing.ops])).status).toBe(
       200,
     );

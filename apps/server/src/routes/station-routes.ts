@@ -1,27 +1,10 @@
-import { ErrorBody, Id, IsoTime, PendingCountsSchema, RefusedOrderReportSchema } from "@quay/protocol";
+import { ErrorBody, Id, StationViewSchema } from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import { callerOf, callerStore, callerStoreIds } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
 import { getStation, listStations, setStationActive } from "../storage/scripts/stations.js";
-
-const StationViewSchema = z.object({
-  id: Id,
-  storeId: Id,
-  code: z.string(),
-  name: z.string(),
-  active: z.boolean(),
-  createdAt: IsoTime,
-  lastSeenAt: IsoTime.nullable(),
-  /**
-   * Unsynced work the station reported at its last push, less what that push delivered, with
-   * the orders refused for good that wait for a manager there ("cần quản lý xem").
-   */
-  pending: PendingCountsSchema.extend({ refused: z.array(RefusedOrderReportSchema) }).nullable(),
-  /** Heard from within the last 90 s (an online station pulls every few seconds). */
-  online: z.boolean(),
-});
 
 /** A station not heard from for this long is shown offline. */
 export const ONLINE_WITHIN_MS = 90_000;

@@ -2,9 +2,10 @@ import type { Op } from "@quay/core";
 import type { OrderView, SalesReport } from "@quay/protocol";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testEngines } from "../test-support/engines.test-support.js";
-import { newTestId, OpFactory } from "../test-support/ops.test-support.js";
+import { newTestId } from "../test-support/ops.test-support.js";
 import { backToSchema9 } from "../test-support/schema-9.test-support.js";
-import { type OrError, TEST_START, TestServer } from "../test-support/test-server.test-support.js";
+import { type OrError, TestServer } from "../test-support/test-server.test-support.js";
+import { registerTwoCounters } from "../test-support/two-counters.test-support.js";
 
 const RANGES = [
   "from=2026-11-20&to=2026-11-28",
@@ -24,12 +25,9 @@ describe.each(testEngines())("migration 10 on $name", (engine) => {
   async function sell() {
     const { a1 } = server.world.stores;
     const { users } = server.world;
-    server.clock.set(Date.parse("2026-11-19T00:00:00.000Z"));
-    const main = await server.registerStation("cashierA", a1, "Quầy chính");
-    const garden = await server.registerStation("managerA", a1, "Sân vườn");
-    server.clock.set(TEST_START);
-    const atMain = new OpFactory(a1, main.stationId, users.cashierA.id);
-    const atGarden = new OpFactory(a1, garden.stationId, users.managerA.id);
+    const { main, garden, atMain, atGarden } = await registerTwoCounters(server, {
+      registeredAt: "2026-11-19T00:00:00.000Z",
+    });
     const paidOrders: string[] = [];
     for (let index = 0; index < 12; index++) {
       const at = `2026-11-${20 + (index % 8)}T${String((index * 5) % 24).padStart(2, "0")}:15:00.000Z`;
@@ -52,14 +50,7 @@ describe.each(testEngines())("migration 10 on $name", (engine) => {
       if (index === 5) {
         // Checked out at the other counter too, earlier by its clock: that checkout counts.
         const earlier = new Date(Date.parse(at) - 3_600_000).toISOString();
-        const ops = [
-          atGarden.op(invoice.orderId, earlier, "addPayment", {
-            paymentId: newTestId(),
-            method: "card",
-            amount: invoice.total,
-          }),
-          atGarden.op(invoice.orderId, earlier, "close", { total: invoice.total }),
-        ];
+        const ops = atGarden.checkout(invoice.orderId, earlier, invoice.total, "card");
         expect((await server.push(garden.deviceToken, ops)).status).toBe(200);
       }
       if (index === 6) {

@@ -57,16 +57,15 @@ export class OpFactory {
       total += item.price * quantity;
       ops.push(this.op(orderId, options.at, "addLine", lineOf(item, newTestId(), quantity)));
     }
-    if (options.paid) {
-      ops.push(
-        this.op(orderId, options.at, "addPayment", {
-          paymentId: newTestId(),
-          method: options.method ?? "cash",
-          amount: total,
-        }),
-      );
-      ops.push(this.op(orderId, options.at, "close", { total }));
-    }
+    if (options.paid) ops.push(...this.checkout(orderId, options.at, total, options.method));
     return { orderId, number, total, ops };
+  }
+
+  /** A checkout: a payment of `total` and the close. */
+  checkout(orderId: string, at: string, total: number, method: "cash" | "card" | "transfer" = "cash"): Op[] {
+    return [
+      this.op(orderId, at, "addPayment", { paymentId: newTestId(), method, amount: total }),
+      this.op(orderId, at, "close", { total }),
+    ];
   }
 }

@@ -52,6 +52,21 @@ function toStationOrder(row: OrderRow): StationOrder {
   return row.refusal === null ? order : { ...order, refusal: JSON.parse(row.refusal) as OrderRefusal };
 }
 
+/** An op's row in `ops` up to `body`, as both inserts write it (the flags after it differ). */
+type OpColumns = [
+  id: string,
+  orderId: string,
+  deviceId: string,
+  deviceSeq: number,
+  kind: string,
+  at: string,
+  body: string,
+];
+
+function opColumns(op: Op): OpColumns {
+  return [op.id, op.orderId, op.deviceId, op.deviceSeq, op.kind, op.at, JSON.stringify(op)];
+}
+
 /**
  * The op log and the order projections in the station's SQLite file. Every write keeps the
  * projection equal to `foldOrder` of the order's ops; callers wrap writes in one transaction
@@ -85,13 +100,13 @@ export class OrderLog {
   beforeStore: ((ops: readonly Op[]) => void) | null = null;
 
   constructor(private readonly db: StationDatabase) {
-    this.insertLocalOp = db.prepare<[string, string, string, number, string, string, string, number | null]>(
+    this.insertLocalOp = db.prepare<[...OpColumns, number | null]>(
       `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced, at_hub)
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
     );
     // Ops with the same id are the same op: keep this insert idempotent. Another device's op is
     // never this station's to push to the cloud (its maker, or the hub that holds it, pushes it).
-    this.insertRemoteOp = db.prepare<[string, string, string, number, string, string, string, number | null]>(
+    this.insertRemoteOp = db.prepare<[...OpColumns, number | null]>(
       `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced, at_hub)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
        ON CONFLICT(id) DO UPDATE SET synced = 1, at_hub = coalesce(excluded.at_hub, ops.at_hub)`,
@@ -186,16 +201,7 @@ export class OrderLog {
   appendLocal(ops: readonly Op[], order: Order): void {
     this.beforeStore?.(ops);
     for (const op of ops) {
-      this.insertLocalOp.run(
-        op.id,
-        op.orderId,
-        op.deviceId,
-        op.deviceSeq,
-        op.kind,
-        op.at,
-        JSON.stringify(op),
-        this.localHubMark,
-      );
+      this.insertLocalOp.run(...opColumns(op), this.localHubMark);
     }
     this.writeProjection(order, true);
   }
@@ -208,16 +214,7 @@ export class OrderLog {
     this.beforeStore?.(ops);
     const touched = new Set<string>();
     for (const op of ops) {
-      this.insertRemoteOp.run(
-        op.id,
-        op.orderId,
-        op.deviceId,
-        op.deviceSeq,
-        op.kind,
-        op.at,
-        JSON.stringify(op),
-        fromHub ? 1 : null,
-      );
+      this.insertRemoteOp.run(...opColumns(op), fromHub ? 1 : null);
       touched.add(op.orderId);
     }
     for (const orderId of touched) this.refold(orderId);

@@ -1,11 +1,9 @@
-import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashSecret } from "@quay/auth";
 import { COMMON_ERRORS, declaredRoutes } from "@quay/service-kit";
-import { fuzzRequests, fuzzScale, fuzzSeed, fuzzService } from "@quay/service-kit/fuzz";
-import Database from "better-sqlite3";
+import { fuzzRequests, fuzzScale, fuzzSeed, fuzzService, sqliteDigest } from "@quay/service-kit/fuzz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../db/open-database.js";
 import { STATION_ERRORS } from "../errors.js";
@@ -154,33 +152,6 @@ async function seedStation(server: FakeServer): Promise<Seeded> {
  */
 const DIGEST_SKIPPED_TABLES: ReadonlySet<string> = new Set(["auth_attempts"]);
 
-/** Hashes of every other table of the station's SQLite file, rows in primary-key order. */
-function stationDigest(file: string) {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  const tables = db
-    .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .all()
-    .filter(({ name }) => !DIGEST_SKIPPED_TABLES.has(name))
-    .map(({ name }) => {
-      const columns = db.prepare<[], { name: string; pk: number }>(`PRAGMA table_info(${name})`).all();
-      const key = columns.filter((column) => column.pk > 0).map((column) => column.name);
-      const order = (key.length > 0 ? key : columns.map((column) => column.name)).join(", ");
-      return { name, rows: db.prepare(`SELECT * FROM ${name} ORDER BY ${order}`).raw() };
-    });
-  return {
-    read: async () =>
-      Object.fromEntries(
-        tables.map(({ name, rows }) => [
-          name,
-          createHash("sha256").update(JSON.stringify(rows.all())).digest("base64"),
-        ]),
-      ),
-    close: () => db.close(),
-  };
-}
-
 /**
  * Every route the station declares, called with random and hostile input under every kind of
  * credential (`@quay/service-kit/fuzz`): never a 5xx, every refusal in the contract's shape,
@@ -221,13 +192,13 @@ describe("the station's routes, fuzzed", () => {
           dataDir,
           webRoot: seeded.webRoot,
         });
-        const digest = stationDigest(join(dataDir, DATABASE_FILE));
+        const digest = sqliteDigest(join(dataDir, DATABASE_FILE), { tables: DIGEST_SKIPPED_TABLES });
         return {
           inject: (options) => running.app.inject(options),
           digest: digest.read,
           registry: { ...COMMON_ERRORS, ...STATION_ERRORS },
           async close() {
-            digest.close();
+            await digest.close();
             await running.close();
           },
         };

@@ -8,4 +8,5 @@ export * from "./reports.js";
 export * from "./session.js";
 export * from "./shop-network.js";
 export * from "./station-status.js";
+export * from "./station-view.js";
 export * from "./tickets.js";

@@ -3,3 +3,4 @@ export * from "./contract-fuzz.test-support.js";
 export * from "./hostile-input.test-support.js";
 export * from "./json-schema-arbitrary.test-support.js";
 export * from "./route-cases.test-support.js";
+export * from "./sqlite-digest.test-support.js";

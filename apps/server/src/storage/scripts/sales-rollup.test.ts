@@ -1,8 +1,9 @@
 import type { Op } from "@quay/core";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testEngines } from "../../test-support/engines.test-support.js";
-import { newTestId, OpFactory } from "../../test-support/ops.test-support.js";
-import { TEST_START, TestServer } from "../../test-support/test-server.test-support.js";
+import { newTestId } from "../../test-support/ops.test-support.js";
+import { TestServer } from "../../test-support/test-server.test-support.js";
+import { registerTwoCounters } from "../../test-support/two-counters.test-support.js";
 import { rebuildRollup } from "./sales-rollup.js";
 
 /** A small deterministic generator: the same scenario on every run and engine. */
@@ -34,12 +35,9 @@ describe.each(testEngines())("the sales rollup on $name", (engine) => {
     const { a1 } = server.world.stores;
     const { users } = server.world;
     // Registered a week before the sales below, as ops may not predate their station by more.
-    server.clock.set(Date.parse("2026-11-19T00:00:00.000Z"));
-    const main = await server.registerStation("cashierA", a1, "Quầy chính");
-    const garden = await server.registerStation("managerA", a1, "Sân vườn");
-    server.clock.set(TEST_START);
-    const atMain = new OpFactory(a1, main.stationId, users.cashierA.id);
-    const atGarden = new OpFactory(a1, garden.stationId, users.managerA.id);
+    const { main, garden, atMain, atGarden } = await registerTwoCounters(server, {
+      registeredAt: "2026-11-19T00:00:00.000Z",
+    });
     const next = random(7);
     const pushes: { token: string; ops: Op[] }[] = [];
     for (let index = 0; index < 40; index++) {
@@ -73,14 +71,7 @@ describe.each(testEngines())("the sales rollup on $name", (engine) => {
         const earlier = new Date(Date.parse(at) - 3_600_000 * (1 + Math.floor(next() * 30))).toISOString();
         pushes.push({
           token: otherToken,
-          ops: [
-            other.op(invoice.orderId, earlier, "addPayment", {
-              paymentId: newTestId(),
-              method: "card",
-              amount: invoice.total,
-            }),
-            other.op(invoice.orderId, earlier, "close", { total: invoice.total }),
-          ],
+          ops: other.checkout(invoice.orderId, earlier, invoice.total, "card"),
         });
       } else if (roll < 0.4) {
         // A line merged in after payment raises the total of a paid order.

@@ -21,6 +21,18 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
+/** What a user signs in with, read the same for the back office's records and a station's cache. */
+function signInFields(row: UserRow): Omit<CredentialEntry, "userId"> {
+  return {
+    username: row.username,
+    name: row.name,
+    role: row.role as Role,
+    passwordHash: row.password_hash,
+    pinHash: row.pin_hash,
+    active: row.active === 1,
+  };
+}
+
 function* withStores(rows: readonly UserRow[]): Script<UserRecord[]> {
   const links = yield* allIn<{ user_id: string; store_id: string }>(
     "SELECT user_id, store_id FROM user_stores WHERE user_id IN (?*)",
@@ -29,12 +41,7 @@ function* withStores(rows: readonly UserRow[]): Script<UserRecord[]> {
   return rows.map((row) => ({
     id: row.id,
     tenantId: row.tenant_id,
-    username: row.username,
-    name: row.name,
-    role: row.role as Role,
-    passwordHash: row.password_hash,
-    pinHash: row.pin_hash,
-    active: row.active === 1,
+    ...signInFields(row),
     storeIds: links
       .filter((link) => link.user_id === row.id)
       .map((link) => link.store_id)
@@ -129,13 +136,5 @@ export function* storeCredentials(storeId: string): Script<CredentialEntry[]> {
     [storeId, storeId],
   );
   rows.sort((a, b) => (a.username < b.username ? -1 : 1));
-  return rows.map((row) => ({
-    userId: row.id,
-    username: row.username,
-    name: row.name,
-    role: row.role as Role,
-    passwordHash: row.password_hash,
-    pinHash: row.pin_hash,
-    active: row.active === 1,
-  }));
+  return rows.map((row) => ({ userId: row.id, ...signInFields(row) }));
 }

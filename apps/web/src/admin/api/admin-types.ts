@@ -1,4 +1,4 @@
-import type { CatalogSnapshot, Dashboard, Role, SalesReport } from "@quay/protocol";
+import type { CatalogSnapshot, Dashboard, Role, SalesReport, StationView } from "@quay/protocol";
 
 export type { Dashboard, Role, SalesReport };
 export type Catalog = CatalogSnapshot;
@@ -24,28 +24,6 @@ export interface StaffUser {
 }
 
 /** `GET /api/stations`. */
-export interface Station {
-  readonly id: string;
-  readonly storeId: string;
-  readonly code: string;
-  readonly name: string;
-  readonly active: boolean;
-  readonly createdAt: string;
-  readonly lastSeenAt: string | null;
-  readonly pending: {
-    readonly openOrders: number;
-    readonly paidOrders: number;
-    /** Orders the server refused for good, waiting at the station for a manager. */
-    readonly refused: readonly RefusedOrderReport[];
-  } | null;
-  readonly online: boolean;
-}
-
-export interface RefusedOrderReport {
-  readonly orderId: string;
-  readonly number: string | null;
-  readonly code: string;
-  readonly at: string;
-}
+export type Station = StationView;
 
 export type CatalogKind = "categories" | "items" | "areas" | "tables";

@@ -2,10 +2,13 @@ import { useMemo, useState } from "react";
 import { FormError } from "../../shared/components/form-error.js";
 import { Money } from "../../shared/money/money.js";
 import { searchByName } from "../../shared/search/fold-diacritics.js";
+import { SearchInput } from "../../shared/search/search-input.js";
 import type { Category, MenuItem } from "../api/admin-types.js";
+import { AddButton } from "../components/add-button.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
 import { DataTable } from "../components/data-table.js";
-import { RowButton } from "../components/row-buttons.js";
+import { PageHead } from "../components/page-head.js";
+import { EditDeleteButtons } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -55,22 +58,17 @@ export function CatalogPage() {
 
   return (
     <div className="a-page">
-      <div className="a-page-head">
-        <h1>{t("catalog.title")}</h1>
-        <span className="muted small">{t("catalog.liveNote")}</span>
-      </div>
+      <PageHead title={t("catalog.title")} note={t("catalog.liveNote")} />
       <FormError problem={action.problem} />
       <div className="a-split">
         <section className="a-panel a-side-list">
           <div className="a-panel-head">
             <h2>{t("catalog.categories")}</h2>
-            <button
-              type="button"
-              className="secondary"
+            <AddButton
+              label={t("catalog.addCategory")}
+              tone="secondary"
               onClick={() => setEditing({ kind: "category", category: null })}
-            >
-              + {t("catalog.addCategory")}
-            </button>
+            />
           </div>
           <ul className="a-list">
             <li>
@@ -97,15 +95,10 @@ export function CatalogPage() {
                     })}
                   </span>
                 </button>
-                <RowButton
-                  kind="edit"
+                <EditDeleteButtons
                   name={category.name}
-                  onClick={() => setEditing({ kind: "category", category })}
-                />
-                <RowButton
-                  kind="delete"
-                  name={category.name}
-                  onClick={() => setEditing({ kind: "delete-category", category })}
+                  onEdit={() => setEditing({ kind: "category", category })}
+                  onDelete={() => setEditing({ kind: "delete-category", category })}
                 />
               </li>
             ))}
@@ -114,22 +107,13 @@ export function CatalogPage() {
         <section className="a-panel">
           <div className="a-panel-head">
             <h2>{t("catalog.items")}</h2>
-            <input
-              type="search"
-              className="a-search"
-              placeholder={t("catalog.search")}
-              aria-label={t("catalog.search")}
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-            <button
-              type="button"
-              className="primary"
+            <SearchInput className="a-search" label={t("catalog.search")} query={query} onQuery={setQuery} />
+            <AddButton
+              label={t("catalog.addItem")}
+              tone="primary"
               onClick={() => setEditing({ kind: "item", item: null })}
               disabled={categories.length === 0}
-            >
-              + {t("catalog.addItem")}
-            </button>
+            />
           </div>
           {items.length === 0 ? <p className="muted">{t("catalog.noItems")}</p> : null}
           <DataTable
@@ -168,16 +152,11 @@ export function CatalogPage() {
                   </label>
                 </td>
                 <td className="a-row-actions">
-                  <RowButton
-                    kind="edit"
+                  <EditDeleteButtons
                     name={item.name}
-                    onClick={() => setEditing({ kind: "item", item })}
-                    testId="item-edit"
-                  />
-                  <RowButton
-                    kind="delete"
-                    name={item.name}
-                    onClick={() => setEditing({ kind: "delete-item", item })}
+                    onEdit={() => setEditing({ kind: "item", item })}
+                    onDelete={() => setEditing({ kind: "delete-item", item })}
+                    testId="item"
                   />
                 </td>
               </tr>

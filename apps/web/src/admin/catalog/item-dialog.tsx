@@ -2,10 +2,10 @@ import { VAT_RATES } from "@quay/core";
 import { useState } from "react";
 import { Field } from "../../shared/components/field.js";
 import { SegmentedChoice } from "../../shared/components/segmented-choice.js";
+import { TextField } from "../../shared/components/text-field.js";
 import { MoneyInput } from "../../shared/money/money-input.js";
 import type { Category, MenuItem } from "../api/admin-types.js";
 import { FormDialog } from "../components/form-dialog.js";
-import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 
@@ -22,7 +22,6 @@ interface ItemDialogProps {
 export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClose }: ItemDialogProps) {
   const t = useText();
   const { api, storeId } = useStore();
-  const action = useAction();
   const [name, setName] = useState(item?.name ?? "");
   const [categoryId, setCategoryId] = useState(
     item?.categoryId ?? defaultCategoryId ?? categories[0]?.id ?? "",
@@ -33,36 +32,33 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
   const [active, setActive] = useState(item?.active ?? true);
   const [priceProblem, setPriceProblem] = useState(false);
 
-  const save = async () => {
+  const save = () => {
     if (price === null || !Number.isSafeInteger(price)) {
       setPriceProblem(true);
-      return;
+      return null;
     }
     const fields = { name: name.trim(), categoryId, price, vatRate, unit: unit.trim(), active };
-    const saved = await action.run(() =>
-      item === null ? api.createEntry(storeId, "items", fields) : api.updateEntry("items", item.id, fields),
-    );
-    if (saved) onDone();
+    return item === null
+      ? api.createEntry(storeId, "items", fields)
+      : api.updateEntry("items", item.id, fields);
   };
 
   return (
     <FormDialog
       title={item === null ? t("catalog.newItem") : t("catalog.editItem")}
-      testId="item-dialog"
-      saveTestId="item-save"
-      action={action}
+      name="item"
       ready={name.trim() !== "" && categoryId !== ""}
-      onSave={() => void save()}
+      save={save}
+      onDone={onDone}
       onClose={onClose}
     >
-      <Field label={t("catalog.name")}>
-        <input
-          value={name}
-          maxLength={120}
-          onChange={(event) => setName(event.target.value)}
-          data-testid="item-name"
-        />
-      </Field>
+      <TextField
+        label={t("catalog.name")}
+        value={name}
+        maxLength={120}
+        onValue={setName}
+        testId="item-name"
+      />
       <Field label={t("catalog.category")}>
         <select value={categoryId} onChange={(event) => setCategoryId(event.target.value)}>
           {categories.map((category) => (
@@ -93,9 +89,7 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
         onChange={setVatRate}
         optionLabel={(rate) => `${rate} %`}
       />
-      <Field label={t("catalog.unit")}>
-        <input value={unit} maxLength={20} onChange={(event) => setUnit(event.target.value)} />
-      </Field>
+      <TextField label={t("catalog.unit")} value={unit} maxLength={20} onValue={setUnit} />
       <label className="a-check">
         <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} />
         <span>{t("catalog.active")}</span>

@@ -3,48 +3,52 @@ import { Dialog } from "../../shared/components/dialog.js";
 import { DialogButtons } from "../../shared/components/dialog-buttons.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { useText } from "../i18n/admin-text.js";
-import type { Action } from "./use-action.js";
+import { useAction } from "./use-action.js";
 
 interface FormDialogProps {
   readonly title: string;
-  readonly testId: string;
-  /** The save button's test id. */
-  readonly saveTestId: string;
-  /** The dialog's action: busy while saving; the server's refusal is shown under the fields. */
-  readonly action: Action;
+  /** Names the dialog for tests: `${name}-dialog`, its save button `${name}-save`. */
+  readonly name: string;
   /** Whether the fields are complete enough to save. */
   readonly ready: boolean;
-  readonly onSave: () => void;
+  /** Sends the change to the server; null when a field must be fixed first (the form says which). */
+  readonly save: () => Promise<unknown> | null;
+  /** Called once the server has taken the change. */
+  readonly onDone: () => void;
   readonly onClose: () => void;
   /** The fields. */
   readonly children: ReactNode;
 }
 
-/** A dialog that adds or changes one thing: its fields, Cancel and Save. */
-export function FormDialog({
-  title,
-  testId,
-  saveTestId,
-  action,
-  ready,
-  onSave,
-  onClose,
-  children,
-}: FormDialogProps) {
+/**
+ * A dialog that adds or changes one thing: its fields, Cancel and Save. Save is busy while the
+ * change is sent; the server's refusal is shown under the fields and the dialog stays open.
+ */
+export function FormDialog({ title, name, ready, save, onDone, onClose, children }: FormDialogProps) {
   const t = useText();
+  const action = useAction();
+  const confirm = () => {
+    const sending = save();
+    if (sending === null) return;
+    void action
+      .run(() => sending)
+      .then((saved) => {
+        if (saved) onDone();
+      });
+  };
   return (
     <Dialog
       title={title}
       onClose={onClose}
-      testId={testId}
+      testId={`${name}-dialog`}
       actions={
         <DialogButtons
           cancelLabel={t("common.cancel")}
           onCancel={onClose}
           confirmLabel={action.busy ? t("common.saving") : t("common.save")}
-          onConfirm={onSave}
+          onConfirm={confirm}
           confirmDisabled={action.busy || !ready}
-          confirmTestId={saveTestId}
+          confirmTestId={`${name}-save`}
         />
       }
     >

@@ -6,6 +6,7 @@ import { BarChart } from "../charts/bar-chart.js";
 import { DoughnutChart } from "../charts/doughnut-chart.js";
 import { averagePerOrder, KpiCard } from "../components/kpi-card.js";
 import { LoadError } from "../components/load-error.js";
+import { PageHead } from "../components/page-head.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { dayLabel } from "../reports/report-views.js";
@@ -39,13 +40,15 @@ export function DashboardPage() {
 
   return (
     <div className="a-page" data-testid="dashboard">
-      <div className="a-page-head">
-        <h1>{t("dashboard.title")}</h1>
-        <span className="muted small">
-          {t("dashboard.date", { date: dayLabel(data.date) })} ·{" "}
-          {t("dashboard.updated", { time: formatTime(data.generatedAt, data.timeZone) })}
-        </span>
-      </div>
+      <PageHead
+        title={t("dashboard.title")}
+        note={
+          <>
+            {t("dashboard.date", { date: dayLabel(data.date) })} ·{" "}
+            {t("dashboard.updated", { time: formatTime(data.generatedAt, data.timeZone) })}
+          </>
+        }
+      />
       <section className="a-cards">
         <KpiCard label={t("dashboard.revenue")} figure={{ amount: data.revenue }} testId="dashboard-revenue">
           <span className="muted small">

@@ -3,7 +3,9 @@ import { bySortOrder } from "../../shared/catalog/sort-order.js";
 import { Field } from "../../shared/components/field.js";
 import type { Area, Table } from "../api/admin-types.js";
 import { NameDialog } from "../catalog/name-dialog.js";
+import { AddButton } from "../components/add-button.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
+import { PageHead } from "../components/page-head.js";
 import { RowButton } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
@@ -33,12 +35,10 @@ export function FloorPage() {
 
   return (
     <div className="a-page">
-      <div className="a-page-head">
-        <h1>{t("floor.title")}</h1>
-        <button type="button" className="primary" onClick={() => setEditing({ kind: "area", area: null })}>
-          + {t("floor.addArea")}
-        </button>
-      </div>
+      <PageHead
+        title={t("floor.title")}
+        add={{ label: t("floor.addArea"), onClick: () => setEditing({ kind: "area", area: null }) }}
+      />
       {areas.map((area) => {
         const tables = tablesOf(area.id);
         return (
@@ -56,16 +56,14 @@ export function FloorPage() {
                 name={area.name}
                 onClick={() => setEditing({ kind: "delete-area", area })}
               />
-              <button
-                type="button"
-                className="secondary"
+              <AddButton
+                label={t("floor.addTable")}
+                tone="secondary"
                 onClick={() => {
                   setAreaChoice(area.id);
                   setEditing({ kind: "table", table: null, areaId: area.id });
                 }}
-              >
-                + {t("floor.addTable")}
-              </button>
+              />
             </div>
             {tables.length === 0 ? <p className="muted">{t("floor.noTables")}</p> : null}
             <div className="a-floor-tables">

@@ -1,11 +1,10 @@
 import { useState } from "react";
 import { bySortOrder } from "../../shared/catalog/sort-order.js";
-import { Field } from "../../shared/components/field.js";
 import { SegmentedChoice } from "../../shared/components/segmented-choice.js";
+import { TextField } from "../../shared/components/text-field.js";
 import type { Printer, PrinterFields } from "../api/admin-types.js";
 import { CheckList } from "../components/check-list.js";
 import { FormDialog } from "../components/form-dialog.js";
-import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { printerAddress } from "./printer-address.js";
@@ -25,7 +24,6 @@ interface PrinterDialogProps {
 export function PrinterDialog({ printer, onDone, onClose }: PrinterDialogProps) {
   const t = useText();
   const { api, storeId, catalog } = useStore();
-  const action = useAction();
   const [name, setName] = useState(printer?.name ?? "");
   const [address, setAddress] = useState(printer?.address ?? "");
   const [kind, setKind] = useState<Printer["kind"]>(printer?.kind ?? "kitchen");
@@ -44,8 +42,8 @@ export function PrinterDialog({ printer, onDone, onClose }: PrinterDialogProps) 
     setCategoryIds(next);
   };
 
-  const save = async () => {
-    if (normalized === null) return;
+  const save = () => {
+    if (normalized === null) return null;
     const fields: PrinterFields = {
       name: name.trim(),
       address: normalized,
@@ -56,43 +54,37 @@ export function PrinterDialog({ printer, onDone, onClose }: PrinterDialogProps) 
       vietnamese,
       active,
     };
-    const saved = await action.run(() =>
-      printer === null ? api.createPrinter(storeId, fields) : api.updatePrinter(printer.id, fields),
-    );
-    if (saved) onDone();
+    return printer === null ? api.createPrinter(storeId, fields) : api.updatePrinter(printer.id, fields);
   };
 
   return (
     <FormDialog
       title={printer === null ? t("printers.newPrinter") : t("printers.editPrinter")}
-      testId="printer-dialog"
-      saveTestId="printer-save"
-      action={action}
+      name="printer"
       ready={name.trim() !== "" && normalized !== null}
-      onSave={() => void save()}
+      save={save}
+      onDone={onDone}
       onClose={onClose}
     >
-      <Field label={t("printers.name")}>
-        <input
-          value={name}
-          maxLength={80}
-          placeholder={t("printers.namePlaceholder")}
-          onChange={(event) => setName(event.target.value)}
-          data-testid="printer-name"
-        />
-      </Field>
+      <TextField
+        label={t("printers.name")}
+        value={name}
+        maxLength={80}
+        placeholder={t("printers.namePlaceholder")}
+        onValue={setName}
+        testId="printer-name"
+      />
       <div className="field">
-        <Field label={t("printers.address")}>
-          <input
-            value={address}
-            inputMode="url"
-            autoCapitalize="none"
-            autoComplete="off"
-            placeholder="tcp://192.168.1.50:9100"
-            onChange={(event) => setAddress(event.target.value)}
-            data-testid="printer-address"
-          />
-        </Field>
+        <TextField
+          label={t("printers.address")}
+          value={address}
+          inputMode="url"
+          autoCapitalize="none"
+          autoComplete="off"
+          placeholder="tcp://192.168.1.50:9100"
+          onValue={setAddress}
+          testId="printer-address"
+        />
         {addressProblem ? (
           <span className="form-error">{t("printers.addressInvalid")}</span>
         ) : (

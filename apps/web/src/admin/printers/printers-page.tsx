@@ -5,7 +5,8 @@ import { useLoad } from "../api/use-load.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
 import { DataTable } from "../components/data-table.js";
 import { LoadError } from "../components/load-error.js";
-import { RowButton } from "../components/row-buttons.js";
+import { PageHead } from "../components/page-head.js";
+import { EditDeleteButtons } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -36,17 +37,14 @@ export function PrintersPage() {
 
   return (
     <div className="a-page">
-      <div className="a-page-head">
-        <h1>{t("printers.title")}</h1>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => setEditing({ kind: "edit", printer: null })}
-          data-testid="printer-add"
-        >
-          + {t("printers.add")}
-        </button>
-      </div>
+      <PageHead
+        title={t("printers.title")}
+        add={{
+          label: t("printers.add"),
+          onClick: () => setEditing({ kind: "edit", printer: null }),
+          testId: "printer-add",
+        }}
+      />
       <p className="muted">{t("printers.help")}</p>
       <LoadError error={printers.error} />
       {printers.data?.length === 0 ? <p className="muted">{t("printers.none")}</p> : null}
@@ -85,17 +83,11 @@ export function PrintersPage() {
             <td>{t(`printers.vietnameseModesShort.${printer.vietnamese}`)}</td>
             <td>{printer.active ? t("printers.active") : t("printers.inactive")}</td>
             <td className="a-row-actions">
-              <RowButton
-                kind="edit"
+              <EditDeleteButtons
                 name={printer.name}
-                onClick={() => setEditing({ kind: "edit", printer })}
-                testId="printer-edit"
-              />
-              <RowButton
-                kind="delete"
-                name={printer.name}
-                onClick={() => setEditing({ kind: "delete", printer })}
-                testId="printer-delete"
+                onEdit={() => setEditing({ kind: "edit", printer })}
+                onDelete={() => setEditing({ kind: "delete", printer })}
+                testId="printer"
               />
             </td>
           </tr>

@@ -1,8 +1,9 @@
 import { useMemo, useState } from "react";
-import { Field } from "../../shared/components/field.js";
+import { TextField } from "../../shared/components/text-field.js";
 import { useLoad } from "../api/use-load.js";
 import { averagePerOrder, KpiCard } from "../components/kpi-card.js";
 import { LoadError } from "../components/load-error.js";
+import { PageHead } from "../components/page-head.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
 import { type DayRange, isValidRange, localToday, PRESETS, presetRange } from "./date-range.js";
@@ -37,9 +38,7 @@ export function ReportsPage() {
 
   return (
     <div className="a-page">
-      <div className="a-page-head">
-        <h1>{t("reports.title")}</h1>
-      </div>
+      <PageHead title={t("reports.title")} />
       <form
         className="a-range"
         onSubmit={(event) => {
@@ -54,22 +53,20 @@ export function ReportsPage() {
             </button>
           ))}
         </div>
-        <Field label={t("reports.from")}>
-          <input
-            type="date"
-            value={draft.from}
-            onChange={(event) => setDraft({ ...draft, from: event.target.value })}
-            data-testid="report-from"
-          />
-        </Field>
-        <Field label={t("reports.to")}>
-          <input
-            type="date"
-            value={draft.to}
-            onChange={(event) => setDraft({ ...draft, to: event.target.value })}
-            data-testid="report-to"
-          />
-        </Field>
+        <TextField
+          label={t("reports.from")}
+          type="date"
+          value={draft.from}
+          onValue={(from) => setDraft({ ...draft, from })}
+          testId="report-from"
+        />
+        <TextField
+          label={t("reports.to")}
+          type="date"
+          value={draft.to}
+          onValue={(to) => setDraft({ ...draft, to })}
+          testId="report-to"
+        />
         <button type="submit" className="primary" disabled={!valid} data-testid="report-show">
           {t("reports.show")}
         </button>

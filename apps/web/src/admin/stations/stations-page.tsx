@@ -6,6 +6,7 @@ import { useLoad } from "../api/use-load.js";
 import { ConfirmDialog } from "../components/confirm-dialog.js";
 import { DataTable } from "../components/data-table.js";
 import { LoadError } from "../components/load-error.js";
+import { PageHead } from "../components/page-head.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
@@ -30,9 +31,7 @@ export function StationsPage() {
 
   return (
     <div className="a-page">
-      <div className="a-page-head">
-        <h1>{t("stations.title")}</h1>
-      </div>
+      <PageHead title={t("stations.title")} />
       <LoadError error={stations.error} />
       {stations.data?.length === 0 ? <p className="muted">{t("stations.none")}</p> : null}
       <DataTable

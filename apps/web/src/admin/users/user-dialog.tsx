@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { Field } from "../../shared/components/field.js";
+import { TextField } from "../../shared/components/text-field.js";
 import type { UserChanges } from "../api/admin-api.js";
 import type { Role, StaffUser } from "../api/admin-types.js";
 import { FormDialog } from "../components/form-dialog.js";
-import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { manageableRoles } from "./manageable-roles.js";
@@ -21,7 +21,6 @@ const PIN = /^\d{4,8}$/;
 export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
   const t = useText();
   const { api, storeId, session } = useStore();
-  const action = useAction();
   const roles = manageableRoles(session.user.role);
   const self = user?.id === session.user.id;
   const [username, setUsername] = useState("");
@@ -37,63 +36,51 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
     pinValid &&
     (user !== null || (/^[A-Za-z0-9._-]{2,64}$/.test(username.trim()) && password.length >= 4));
 
-  const save = async () => {
-    const saved = await action.run(() => {
-      if (user === null) {
-        return api.createUser({
-          username: username.trim(),
-          name: name.trim(),
-          role,
-          password,
-          pin: pin === "" ? null : pin,
-          storeIds: [storeId],
-        });
-      }
-      const changes: UserChanges = {};
-      if (name.trim() !== user.name) changes.name = name.trim();
-      if (role !== user.role && !self) changes.role = role;
-      if (password !== "") changes.password = password;
-      if (pin !== "") changes.pin = pin;
-      else if (clearPin) changes.pin = null;
-      if (active !== user.active && !self) changes.active = active;
-      return api.updateUser(user.id, changes);
-    });
-    if (saved) onDone();
+  const save = () => {
+    if (user === null) {
+      return api.createUser({
+        username: username.trim(),
+        name: name.trim(),
+        role,
+        password,
+        pin: pin === "" ? null : pin,
+        storeIds: [storeId],
+      });
+    }
+    const changes: UserChanges = {};
+    if (name.trim() !== user.name) changes.name = name.trim();
+    if (role !== user.role && !self) changes.role = role;
+    if (password !== "") changes.password = password;
+    if (pin !== "") changes.pin = pin;
+    else if (clearPin) changes.pin = null;
+    if (active !== user.active && !self) changes.active = active;
+    return api.updateUser(user.id, changes);
   };
 
   return (
     <FormDialog
       title={user === null ? t("users.newUser") : t("users.editUser")}
-      testId="user-dialog"
-      saveTestId="user-save"
-      action={action}
+      name="user"
       ready={ready}
-      onSave={() => void save()}
+      save={save}
+      onDone={onDone}
       onClose={onClose}
     >
       {user === null ? (
-        <Field label={t("users.username")}>
-          <input
-            value={username}
-            autoCapitalize="none"
-            autoComplete="off"
-            onChange={(event) => setUsername(event.target.value)}
-            data-testid="user-username"
-          />
-        </Field>
+        <TextField
+          label={t("users.username")}
+          value={username}
+          autoCapitalize="none"
+          autoComplete="off"
+          onValue={setUsername}
+          testId="user-username"
+        />
       ) : (
         <p className="muted">
           {t("users.username")}: <strong>{user.username}</strong>
         </p>
       )}
-      <Field label={t("users.name")}>
-        <input
-          value={name}
-          maxLength={120}
-          onChange={(event) => setName(event.target.value)}
-          data-testid="user-name"
-        />
-      </Field>
+      <TextField label={t("users.name")} value={name} maxLength={120} onValue={setName} testId="user-name" />
       <Field label={t("users.role")}>
         <select
           value={role}
@@ -108,25 +95,23 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
           ))}
         </select>
       </Field>
-      <Field label={user === null ? t("users.password") : t("users.newPassword")}>
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          data-testid="user-password"
-        />
-      </Field>
-      <Field label={t("users.pin")}>
-        <input
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          maxLength={8}
-          onChange={(event) => setPin(event.target.value.replace(/\D/g, ""))}
-          data-testid="user-pin"
-        />
-      </Field>
+      <TextField
+        label={user === null ? t("users.password") : t("users.newPassword")}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onValue={setPassword}
+        testId="user-password"
+      />
+      <TextField
+        label={t("users.pin")}
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        maxLength={8}
+        onValue={(typed) => setPin(typed.replace(/\D/g, ""))}
+        testId="user-pin"
+      />
       {user?.hasPin && pin === "" ? (
         <label className="a-check">
           <input type="checkbox" checked={clearPin} onChange={(event) => setClearPin(event.target.checked)} />

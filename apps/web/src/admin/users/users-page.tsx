@@ -3,6 +3,7 @@ import type { StaffUser } from "../api/admin-types.js";
 import { useLoad } from "../api/use-load.js";
 import { DataTable } from "../components/data-table.js";
 import { LoadError } from "../components/load-error.js";
+import { PageHead } from "../components/page-head.js";
 import { RowButton } from "../components/row-buttons.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -20,17 +21,10 @@ export function UsersPage() {
 
   return (
     <div className="a-page">
-      <div className="a-page-head">
-        <h1>{t("users.title")}</h1>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => setEditing({ user: null })}
-          data-testid="user-add"
-        >
-          + {t("users.add")}
-        </button>
-      </div>
+      <PageHead
+        title={t("users.title")}
+        add={{ label: t("users.add"), onClick: () => setEditing({ user: null }), testId: "user-add" }}
+      />
       <LoadError error={users.error} />
       <DataTable
         frameClassName="a-panel"

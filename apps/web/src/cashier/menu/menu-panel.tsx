@@ -3,7 +3,9 @@ import { useTranslation } from "react-i18next";
 import { bySortOrder } from "../../shared/catalog/sort-order.js";
 import { Money } from "../../shared/money/money.js";
 import { searchByName } from "../../shared/search/fold-diacritics.js";
+import { SearchInput } from "../../shared/search/search-input.js";
 import type { Catalog, MenuItem } from "../api/station-types.js";
+import { TileGrid } from "../components/tile-grid.js";
 import { NotePicker } from "./note-picker.js";
 
 interface MenuPanelProps {
@@ -57,15 +59,14 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
 
   return (
     <section className="menu-panel" aria-label={t("menu.title")}>
-      <input
+      <SearchInput
         ref={searchRef}
-        type="search"
         className="menu-search"
+        label={t("menu.searchLabel")}
         placeholder={t("menu.search")}
-        aria-label={t("menu.searchLabel")}
         aria-keyshortcuts="F3"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        query={query}
+        onQuery={setQuery}
         onKeyDown={onSearchKey}
         data-testid="menu-search"
       />
@@ -87,26 +88,21 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
         ))}
       </div>
       <NotePicker note={note} onChange={setNote} />
-      {shown.length === 0 ? (
-        <p className="muted empty">{t("menu.empty")}</p>
-      ) : (
-        <div className="tile-grid">
-          {shown.map((item) => (
-            <button
-              type="button"
-              key={item.id}
-              className="item-tile"
-              disabled={disabled}
-              onClick={() => add(item)}
-              data-testid="menu-item"
-              data-item={item.name}
-            >
-              <span className="item-name">{item.name}</span>
-              <Money amount={item.price} className="item-price" />
-            </button>
-          ))}
-        </div>
-      )}
+      <TileGrid
+        items={shown}
+        tileClassName="item-tile"
+        onSelect={add}
+        disabled={disabled}
+        empty={<p className="muted empty">{t("menu.empty")}</p>}
+        tileData={(item) => ({ "data-testid": "menu-item", "data-item": item.name })}
+      >
+        {(item) => (
+          <>
+            <span className="item-name">{item.name}</span>
+            <Money amount={item.price} className="item-price" />
+          </>
+        )}
+      </TileGrid>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { Dialog } from "../../shared/components/dialog.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { errorText } from "../api/error-text.js";
 import type { Area, Table } from "../api/station-types.js";
+import { TileGrid } from "../components/tile-grid.js";
 
 interface MoveTableDialogProps {
   readonly from: string;
@@ -50,19 +51,15 @@ export function MoveTableDialog({
         return (
           <section key={area.id} className="area">
             <h3>{area.name}</h3>
-            <div className="tile-grid compact">
-              {tables.map((table) => (
-                <button
-                  type="button"
-                  key={table.id}
-                  className="table-tile"
-                  disabled={busy}
-                  onClick={() => void move(table.id)}
-                >
-                  <span className="table-name">{table.name}</span>
-                </button>
-              ))}
-            </div>
+            <TileGrid
+              items={tables}
+              tileClassName="table-tile"
+              onSelect={(table) => void move(table.id)}
+              disabled={busy}
+              compact
+            >
+              {(table) => <span className="table-name">{table.name}</span>}
+            </TileGrid>
           </section>
         );
       })}

@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
-import { Field } from "../../shared/components/field.js";
 import { FormError } from "../../shared/components/form-error.js";
+import { TextField } from "../../shared/components/text-field.js";
 import { errorText } from "../api/error-text.js";
 import { vi } from "../i18n/vi.js";
 import { ManagerPinField } from "./manager-pin-field.js";
@@ -62,9 +62,7 @@ export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: Voi
             );
           })}
         </fieldset>
-        <Field label={t("voidLine.otherReason")}>
-          <input value={reason} maxLength={200} onChange={(event) => setReason(event.target.value)} />
-        </Field>
+        <TextField label={t("voidLine.otherReason")} value={reason} maxLength={200} onValue={setReason} />
         {needsPin ? <ManagerPinField pin={pin} onChange={setPin} help={t("voidLine.pinHelp")} /> : null}
         <FormError problem={error} />
         <div className="dialog-actions">

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
+import { DismissButton } from "../../shared/components/dialog-buttons.js";
 import { SHORTCUTS } from "./shortcut-list.js";
 
 interface HelpOverlayProps {
@@ -14,11 +15,7 @@ export function HelpOverlay({ onClose }: HelpOverlayProps) {
       title={t("shortcuts.title")}
       onClose={onClose}
       testId="help-overlay"
-      actions={
-        <button type="button" className="primary" onClick={onClose}>
-          {t("common.close")}
-        </button>
-      }
+      actions={<DismissButton label={t("common.close")} onClose={onClose} tone="primary" />}
     >
       <table className="shortcut-table">
         <tbody>

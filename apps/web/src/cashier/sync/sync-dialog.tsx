@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
-import { DialogButtons } from "../../shared/components/dialog-buttons.js";
+import { DialogButtons, DismissButton } from "../../shared/components/dialog-buttons.js";
 import type { StationStatus } from "../api/station-types.js";
 import type { SyncDialogEvent, SyncView } from "./sync-dialog-state.js";
 import { syncErrorText } from "./sync-error-text.js";
@@ -64,11 +64,7 @@ export function SyncDialog({ view, pending, onStart, dispatch }: SyncDialogProps
           title={t("sync.successTitle")}
           testId="sync-success"
           onClose={close}
-          actions={
-            <button type="button" className="primary" onClick={close}>
-              {t("common.close")}
-            </button>
-          }
+          actions={<DismissButton label={t("common.close")} onClose={close} tone="primary" />}
         >
           <p className="sync-result success">{t("sync.success")}</p>
         </Dialog>

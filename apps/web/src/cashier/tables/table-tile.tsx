@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Money } from "../../shared/money/money.js";
 import { itemCount } from "../../shared/order/item-count.js";
+import { TableTileFrame } from "../../shared/tables/table-tile-frame.js";
 import type { Order, Table } from "../api/station-types.js";
 import { ElapsedLabel } from "./elapsed-label.js";
 
@@ -15,28 +15,21 @@ interface TableTileProps {
 /** One table on the map: free, or occupied with its running total and time. */
 export function TableTile({ table, order, now, onSelect }: TableTileProps) {
   const { t } = useTranslation();
-  const occupied = order !== undefined;
   return (
-    <button
-      type="button"
-      className={occupied ? "table-tile occupied" : "table-tile"}
-      onClick={() => onSelect(table)}
-      data-testid="table-tile"
-      data-table={table.name}
-      data-state={occupied ? "occupied" : "free"}
+    <TableTileFrame
+      tableName={table.name}
+      total={order?.total}
+      className="table-tile"
+      partPrefix="table"
+      freeLabel={t("tables.free")}
+      onSelect={() => onSelect(table)}
     >
-      <span className="table-name">{table.name}</span>
-      {occupied ? (
-        <>
-          <Money amount={order.total} className="table-total" />
-          <span className="table-meta">
-            <ElapsedLabel since={order.openedAt} now={now} />
-            <span>{t("tables.itemCount", { count: itemCount(order.lines) })}</span>
-          </span>
-        </>
-      ) : (
-        <span className="table-free">{t("tables.free")}</span>
-      )}
-    </button>
+      {order ? (
+        <span className="table-meta">
+          <ElapsedLabel since={order.openedAt} now={now} />
+          <span>{t("tables.itemCount", { count: itemCount(order.lines) })}</span>
+        </span>
+      ) : null}
+    </TableTileFrame>
   );
 }

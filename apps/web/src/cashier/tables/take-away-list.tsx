@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Money } from "../../shared/money/money.js";
 import type { Order } from "../api/station-types.js";
+import { TileGrid } from "../components/tile-grid.js";
 import { shortNumber } from "../order/order-label.js";
 import { ElapsedLabel } from "./elapsed-label.js";
 
@@ -22,27 +23,23 @@ export function TakeAwayList({ orders, now, onSelect, onNew }: TakeAwayListProps
           + {t("tables.newTakeAway")} <kbd>F2</kbd>
         </button>
       </div>
-      {orders.length === 0 ? (
-        <p className="muted">{t("tables.noTakeAway")}</p>
-      ) : (
-        <div className="tile-grid">
-          {orders.map((order) => (
-            <button
-              type="button"
-              key={order.id}
-              className="table-tile occupied take-away-tile"
-              onClick={() => onSelect(order)}
-              data-testid="take-away-tile"
-            >
-              <span className="table-name">{shortNumber(order.number)}</span>
-              <Money amount={order.total} className="table-total" />
-              <span className="table-meta">
-                <ElapsedLabel since={order.openedAt} now={now} />
-              </span>
-            </button>
-          ))}
-        </div>
-      )}
+      <TileGrid
+        items={orders}
+        tileClassName="table-tile occupied take-away-tile"
+        onSelect={onSelect}
+        empty={<p className="muted">{t("tables.noTakeAway")}</p>}
+        tileData={() => ({ "data-testid": "take-away-tile" })}
+      >
+        {(order) => (
+          <>
+            <span className="table-name">{shortNumber(order.number)}</span>
+            <Money amount={order.total} className="table-total" />
+            <span className="table-meta">
+              <ElapsedLabel since={order.openedAt} now={now} />
+            </span>
+          </>
+        )}
+      </TileGrid>
     </section>
   );
 }

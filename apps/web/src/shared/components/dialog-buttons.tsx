@@ -38,3 +38,21 @@ export function DialogButtons({
     </>
   );
 }
+
+interface DismissButtonProps {
+  /** "Đóng" after something to read, "Hủy" when nothing was chosen. */
+  readonly label: string;
+  /** The dialog's `onClose`: the button does what Esc does. */
+  readonly onClose: () => void;
+  /** `primary` when closing is all there is to do (a help page), `secondary` beside choices in the body. */
+  readonly tone: "primary" | "secondary";
+}
+
+/** The one answer of a dialog that asks nothing (its `actions`): the way out. */
+export function DismissButton({ label, onClose, tone }: DismissButtonProps) {
+  return (
+    <button type="button" className={tone} onClick={onClose}>
+      {label}
+    </button>
+  );
+}

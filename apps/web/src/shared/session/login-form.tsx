@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode } from "react";
-import { Field } from "../components/field.js";
+import { TextField } from "../components/text-field.js";
 import { LanguageToggle } from "../i18n/language-toggle.js";
 import type { SignInForm } from "./use-sign-in-form.js";
 
@@ -57,27 +57,25 @@ export function LoginForm({
           </div>
           <LanguageToggle label={languageLabel} />
         </div>
-        <Field label={text("login.username")}>
-          <input
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            value={form.username}
-            onChange={(event) => form.setUsername(event.target.value)}
-            required
-            data-autofocus={autoFocusUsername ? true : undefined}
-          />
-        </Field>
-        <Field label={text("login.password")}>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={form.password}
-            onChange={(event) => form.setPassword(event.target.value)}
-            required
-          />
-        </Field>
+        <TextField
+          label={text("login.username")}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          value={form.username}
+          onValue={form.setUsername}
+          required
+          data-autofocus={autoFocusUsername ? true : undefined}
+        />
+        <TextField
+          label={text("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={form.password}
+          onValue={form.setPassword}
+          required
+        />
         {children}
         {problem}
         <button type="submit" className="primary wide" disabled={form.busy}>

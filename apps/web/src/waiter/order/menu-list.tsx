@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { bySortOrder } from "../../shared/catalog/sort-order.js";
 import { Money } from "../../shared/money/money.js";
 import { searchByName } from "../../shared/search/fold-diacritics.js";
+import { SearchInput } from "../../shared/search/search-input.js";
 import type { Catalog, MenuItem } from "../api/waiter-types.js";
 import { useText } from "../i18n/waiter-text.js";
 
@@ -26,13 +27,11 @@ export function MenuList({ catalog, onAdd }: MenuListProps) {
 
   return (
     <section className="w-menu" aria-label={t("menu.search")}>
-      <input
-        type="search"
+      <SearchInput
         className="w-search"
-        placeholder={t("menu.search")}
-        aria-label={t("menu.search")}
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        label={t("menu.search")}
+        query={query}
+        onQuery={setQuery}
         data-testid="menu-search"
       />
       <div className="tabs">

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Dialog } from "../../shared/components/dialog.js";
+import { DismissButton } from "../../shared/components/dialog-buttons.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { errorText } from "../api/error-text.js";
 import type { WaiterApi } from "../api/waiter-api.js";
@@ -47,11 +48,7 @@ export function MoveDialog({ api, mode, order, table, targets, onDone, onClose }
       }
       onClose={onClose}
       testId="move-dialog"
-      actions={
-        <button type="button" className="secondary" onClick={onClose}>
-          {t("common.cancel")}
-        </button>
-      }
+      actions={<DismissButton label={t("common.cancel")} onClose={onClose} tone="secondary" />}
     >
       {targets.length === 0 ? (
         <p className="muted">{mode === "move" ? t("order.noFreeTables") : t("order.noOccupiedTables")}</p>

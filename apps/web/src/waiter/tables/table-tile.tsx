@@ -1,5 +1,5 @@
-import { Money } from "../../shared/money/money.js";
 import { itemCount } from "../../shared/order/item-count.js";
+import { TableTileFrame } from "../../shared/tables/table-tile-frame.js";
 import { elapsedText } from "../../shared/time/elapsed-text.js";
 import type { FloorOrder, Table } from "../api/waiter-types.js";
 import { useText } from "../i18n/waiter-text.js";
@@ -17,18 +17,23 @@ interface TableTileProps {
 export function TableTile({ table, order, unsent, now, onSelect }: TableTileProps) {
   const t = useText();
   return (
-    <button
-      type="button"
-      className={order ? "w-table occupied" : "w-table"}
-      onClick={() => onSelect(table.id)}
-      data-testid="table-tile"
-      data-table={table.name}
-      data-state={order ? "occupied" : "free"}
+    <TableTileFrame
+      tableName={table.name}
+      total={order?.total}
+      className="w-table"
+      partPrefix="w-table"
+      freeLabel={t("tables.free")}
+      onSelect={() => onSelect(table.id)}
+      badge={
+        unsent > 0 ? (
+          <span className="w-table-draft" data-testid="table-draft">
+            {t("tables.draft", { count: unsent })}
+          </span>
+        ) : null
+      }
     >
-      <span className="w-table-name">{table.name}</span>
       {order ? (
         <>
-          <Money amount={order.total} className="w-table-total" />
           <span className="w-table-meta">
             {t("tables.itemCount", { count: itemCount(order.lines) })} · {elapsedText(order.openedAt, now, t)}
           </span>
@@ -36,14 +41,7 @@ export function TableTile({ table, order, unsent, now, onSelect }: TableTileProp
             {order.openedBy?.name ?? ""}
           </span>
         </>
-      ) : (
-        <span className="w-table-free">{t("tables.free")}</span>
-      )}
-      {unsent > 0 ? (
-        <span className="w-table-draft" data-testid="table-draft">
-          {t("tables.draft", { count: unsent })}
-        </span>
       ) : null}
-    </button>
+    </TableTileFrame>
   );
 }
