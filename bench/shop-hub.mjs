@@ -3,7 +3,9 @@
 // server behind a TCP proxy (the internet, cut here), a hub station, and a spoke station whose
 // `--hub` goes through a second proxy (the LAN). Each round opens an order with a line at one
 // counter and polls the other until it holds it; p50 and p99 of BENCH_HUB_ROUNDS rounds (50)
-// each way. Runnable alone: `node bench/shop-hub.mjs` (after `npm run build`).
+// each way, and the same from a waiter's phone ordering through the hub (the waiter app's calls,
+// under the phone's own ids) to the spoke. Runnable alone: `node bench/shop-hub.mjs` (after `npm run build`).
+import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { login, ok, waitFor } from "../tests/support/http.mjs";
 import { removeDir, startServer, startStation, tempDir } from "../tests/support/processes.mjs";
@@ -14,10 +16,12 @@ const ROUNDS = Number(process.env.BENCH_HUB_ROUNDS ?? 50);
 
 /** Milliseconds from the order's line being answered at `from` to `to` holding it. */
 async function oneChange(from, to, itemId) {
-  const order = await ok(from.url, "POST", "/api/orders", { token: from.token, body: {} });
+  // As the waiter app sends them when `from` is a phone: its own ids, its store named.
+  const phone = from.storeId ? { id: randomUUID(), storeId: from.storeId } : {};
+  const order = await ok(from.url, "POST", "/api/orders", { token: from.token, body: phone });
   await ok(from.url, "POST", `/api/orders/${order.id}/lines`, {
     token: from.token,
-    body: { itemId, quantity: 1 },
+    body: { itemId, quantity: 1, ...(from.storeId ? { lineId: randomUUID() } : {}) },
   });
   const answered = performance.now();
   for (;;) {
@@ -56,11 +60,18 @@ export async function run() {
         what: "offline",
       });
     }
+    // The waiter's phone on the shop's Wi-Fi, signed in at the hub (checked against its cache).
+    const waiter = await ok(hub.url, "POST", "/api/login", {
+      body: { username: "phucvu", password: "1234" },
+    });
+    const phone = { url: hub.url, token: waiter.token, storeId: waiter.stores[0].id };
     const toSpoke = [];
     const toHub = [];
+    const phoneToSpoke = [];
     for (let round = 0; round < ROUNDS; round++) {
       toSpoke.push(await oneChange(hub, spoke, items[round % items.length].id));
       toHub.push(await oneChange(spoke, hub, items[round % items.length].id));
+      phoneToSpoke.push(await oneChange(phone, spoke, items[round % items.length].id));
     }
     const row = (metric, values, p) => ({ metric, value: percentile(values, p), unit: "ms", goal: "≤ 300" });
     return {
@@ -70,6 +81,8 @@ export async function run() {
         row("internet cut: hub → spoke p99", toSpoke, 99),
         row("internet cut: spoke → hub p50", toHub, 50),
         row("internet cut: spoke → hub p99", toHub, 99),
+        row("internet cut: phone → hub → spoke p50", phoneToSpoke, 50),
+        row("internet cut: phone → hub → spoke p99", phoneToSpoke, 99),
       ],
     };
   } finally {
