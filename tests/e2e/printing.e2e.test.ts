@@ -30,7 +30,7 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
-/** Two cakes sold half an hour ago straight into the stopped station's file: their tickets are old. */
+/** Two cakes sold (two orders) half an hour ago straight into the stopped station's file: their tickets are old. */
 function sellCakesHalfAnHourAgo(dataDir: string): void {
   const db = StationDb.open(dataDir);
   try {
@@ -42,8 +42,11 @@ function sellCakesHalfAnHourAgo(dataDir: string): void {
       role: "cashier" as const,
     };
     const cakes = db.catalog()?.items.filter((item) => item.name.startsWith("Bánh")) ?? [];
-    const order = orders.create(actor, null);
-    for (const cake of cakes.slice(0, 2)) orders.addLine(actor, order.id, { itemId: cake.id, quantity: 1 });
+    // One order each: two taps on one order within a moment would make one ticket.
+    for (const cake of cakes.slice(0, 2)) {
+      const order = orders.create(actor, null);
+      orders.addLine(actor, order.id, { itemId: cake.id, quantity: 1 });
+    }
   } finally {
     db.close();
   }
