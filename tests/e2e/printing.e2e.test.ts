@@ -104,7 +104,7 @@ describeWithBrowser("the cashier's printer warnings", () => {
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.getByTestId("table-tile").first().waitFor();
 
-    // Two drinks for the bar, whose printer is off.
+    // Two drinks for the bar, whose printer is off: tapped one after the other, one ticket.
     await page.getByTestId("table-tile").first().click();
     await page.getByTestId("menu-search").fill("ca phe sua da");
     await page.getByTestId("menu-search").press("Enter");
@@ -112,7 +112,7 @@ describeWithBrowser("the cashier's printer warnings", () => {
     await page.getByTestId("menu-search").press("Enter");
     await expect
       .poll(() => page.getByTestId("printer-down").textContent(), { timeout: 10_000 })
-      .toBe("Máy in Bar không phản hồi — 2 phiếu đang chờ");
+      .toBe("Máy in Bar không phản hồi — 1 phiếu đang chờ");
     await expect.poll(() => page.getByTestId("held-tickets-button").textContent()).toBe("2 phiếu chờ in");
     await screenshot(page, "printer-warning");
 
