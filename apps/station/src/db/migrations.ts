@@ -128,4 +128,10 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE ticket_ops (op_id TEXT PRIMARY KEY) STRICT;
   `,
+  `
+  -- When a ticket last changed: a "new items" ticket takes the next taps on its order for a
+  -- moment (docs/printing.md, "Taps that make one ticket"), and the spooler waits for it to settle.
+  ALTER TABLE tickets ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
+  UPDATE tickets SET changed_at = created_at;
+  `,
 ];

@@ -9,6 +9,7 @@ import {
 } from "./printer-connection.js";
 import { printingSettings } from "./printing-settings.js";
 import { renderTicket } from "./render-ticket.js";
+import { settleWaitMs } from "./ticket-settle.js";
 import type { QueuedTicket } from "./ticket-store.js";
 
 /** Waits between attempts at a printer that failed: doubling from the first, capped. */
@@ -43,6 +44,8 @@ class PrinterWorker {
   private running: Promise<void> | null = null;
   private again = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  /** The wake-up for when the queue's first ticket, a fresh "new items" one, has settled. */
+  private settleTimer: NodeJS.Timeout | undefined;
   private delayMs: number;
   private stopped = false;
 
@@ -73,6 +76,7 @@ class PrinterWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.settleTimer);
     await this.running;
   }
 
@@ -88,6 +92,12 @@ class PrinterWorker {
       const printer = this.printer();
       const ticket = this.stopped || !printer ? null : db.tickets.nextFor(this.printerId);
       if (!printer || !ticket) return;
+      const waitMs = settleWaitMs(ticket, clock.now());
+      if (waitMs > 0) {
+        // More taps may still join it; the tickets behind it wait too, so the order holds.
+        this.wakeIn(waitMs);
+        return;
+      }
       const { ticketMaxAgeMs } = printingSettings(db.identity()?.store);
       if (!ticket.released && clock.now() - Date.parse(ticket.madeAt) > ticketMaxAgeMs) {
         // Too old to print by itself (a long outage): someone decides on the cashier's screen.
@@ -133,6 +143,14 @@ class PrinterWorker {
     this.lastError = error.reason;
     this.deps.onStatusChanged();
     this.retryLater();
+  }
+
+  private wakeIn(ms: number): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      this.wake();
+    }, ms);
   }
 
   private retryLater(): void {

@@ -13,6 +13,7 @@ import {
 } from "../sync/fake-server.test-support.js";
 import { type FakePrinter, startFakePrinter } from "./fake-printer.test-support.js";
 import { catalogWithPrinters, FOOD_ITEM_ID, phone } from "./printing-catalog.test-support.js";
+import { SETTLE_MS } from "./ticket-settle.js";
 
 /**
  * Tickets end to end inside one station: ops committed at the counter or pulled from a phone,
@@ -28,6 +29,18 @@ describe("bar and kitchen tickets", () => {
   let token = "";
   /** How far the station's clock runs ahead of the real one (to age tickets). */
   let skewMs = 0;
+  /** While set, the station's clock stands still: no "new items" ticket settles. */
+  let frozenMs: number | null = null;
+  /** The next tap comes after the last ticket settled: it makes a ticket of its own. */
+  const settle = () => {
+    skewMs += SETTLE_MS;
+  };
+  const freeze = () => {
+    frozenMs = Date.now() + skewMs;
+  };
+  const unfreeze = () => {
+    frozenMs = null;
+  };
 
   const call = (method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
     station.call(token, method, url, payload);
@@ -50,10 +63,11 @@ describe("bar and kitchen tickets", () => {
   });
   beforeEach(async () => {
     skewMs = 0;
+    frozenMs = null;
     [bar, kitchen, receipt] = await Promise.all([startFakePrinter(), startFakePrinter(), startFakePrinter()]);
     station = await startTestStation(server.url, {
       startSync: false,
-      clock: { now: () => Date.now() + skewMs },
+      clock: { now: () => frozenMs ?? Date.now() + skewMs },
       printing: { retry: { firstMs: 20, maxMs: 200 }, timeouts: { connectMs: 500, closeMs: 2_000 } },
     });
     token = await station.login();
@@ -131,6 +145,7 @@ describe("bar and kitchen tickets", () => {
     const order = await newOrder();
     const withLines = await addLine(order.id, ITEM_ID, 3);
     const coffee = withLines.lines[0];
+    settle();
     const withSecond = await addLine(order.id, ITEM2_ID, 1);
     const second = withSecond.lines.find((entry) => entry.itemId === ITEM2_ID);
     await bar.waitForJobs(2);
@@ -159,7 +174,9 @@ describe("bar and kitchen tickets", () => {
     await bar.stop();
     const order = await newOrder();
     await addLine(order.id, ITEM_ID, 1);
+    settle();
     await addLine(order.id, ITEM2_ID, 1);
+    settle();
     await addLine(order.id, ITEM_ID, 1, "nóng");
     const down = await waitFor(async () => {
       const status = await printing();
@@ -178,6 +195,7 @@ describe("bar and kitchen tickets", () => {
     await bar.stop();
     const order = await newOrder();
     await addLine(order.id, ITEM_ID, 1);
+    settle();
     await addLine(order.id, ITEM2_ID, 2);
     skewMs = 16 * 60_000; // the outage outlasts the store's 15 minutes
     await bar.start();
@@ -194,6 +212,77 @@ describe("bar and kitchen tickets", () => {
     const again = await call("POST", `/api/tickets/${newest?.id}/print`);
     expect([again.status, again.body.error.code]).toEqual([409, "TICKET_NOT_HELD"]);
     expect((await printing()).held).toBe(0);
+    expect(bar.jobs).toHaveLength(1);
+  });
+
+  it("makes one ticket of lines tapped one by one before it settles, then a new one", async () => {
+    const order = await newOrder();
+    freeze();
+    await addLine(order.id, ITEM_ID, 1);
+    await addLine(order.id, ITEM2_ID, 1);
+    await addLine(order.id, ITEM_ID, 1, "nóng");
+    await addLine(order.id, ITEM2_ID, 2, "ít đá");
+    expect(station.db.tickets.list("queued")).toHaveLength(1);
+    unfreeze();
+    const [job] = await bar.waitForJobs(1);
+    for (const text of ["1 x Cà phê sữa đá", "1 x Bạc xỉu", "nóng", "2 x Bạc xỉu", "ít đá"]) {
+      expect(job?.text).toContain(text);
+    }
+    expect(job?.text).toContain("Bar - Phiếu số 1");
+    // Once the spooler has started it, its paper is fixed: the next tap is a ticket of its own.
+    await waitFor(() => station.db.tickets.list("queued").length === 0, 5_000, "the ticket started");
+    await addLine(order.id, ITEM_ID, 3);
+    const jobs = await bar.waitForJobs(2);
+    expect(jobs[1]?.text).toContain("3 x Cà phê sữa đá");
+    expect(jobs[1]?.text).not.toContain("Bạc xỉu");
+    expect(jobs[1]?.text).toContain("Bar - Phiếu số 2");
+  });
+
+  it("never adds lines to a ticket across a cancel", async () => {
+    const order = await newOrder();
+    freeze();
+    const withLine = await addLine(order.id, ITEM_ID, 2);
+    const lowered = await call("PATCH", `/api/orders/${order.id}/lines/${withLine.lines[0]?.id}`, {
+      quantity: 1,
+      reason: "khách đổi ý",
+      managerPin: "9999",
+    });
+    expect(lowered.status).toBe(200);
+    await addLine(order.id, ITEM2_ID, 1);
+    expect(station.db.tickets.list("queued")).toHaveLength(3);
+    unfreeze();
+    const jobs = await bar.waitForJobs(3);
+    expect(jobs[0]?.text).toContain("2 x Cà phê sữa đá");
+    expect(jobs[0]?.text).not.toContain("Bạc xỉu");
+    expect(jobs[1]?.text).toContain("HỦY");
+    expect(jobs[1]?.text).toContain("1 x Cà phê sữa đá");
+    expect(jobs[2]?.text).toContain("1 x Bạc xỉu");
+    expect(jobs[2]?.text).not.toContain("HỦY");
+  });
+
+  it("joins a phone's batches into one ticket, once however often they are pulled", async () => {
+    const orderId = randomUUID();
+    const waiter = phone(orderId, "0190a000-0000-7000-8000-0000000000a2");
+    const opened = waiter("open", { number: "W1-0002", tableId: TABLE_ID, storeId: FAKE_CATALOG.store.id });
+    const first = waiter("addLine", line(ITEM_ID, "Cà phê sữa đá", 1));
+    const second = waiter("addLine", line(ITEM2_ID, "Bạc xỉu", 2));
+    const pull = (ops: Parameters<typeof station.db.orders.applyRemote>[0]) =>
+      station.db.transaction(() => station.db.orders.applyRemote(ops));
+    freeze();
+    pull([opened, first]);
+    pull([opened, first, second]);
+    pull([opened, first, second]);
+    const queued = station.db.tickets.list("queued");
+    expect(queued).toHaveLength(1);
+    expect(queued[0]?.content.lines.map((entry) => entry.quantity)).toEqual([1, 2]);
+    unfreeze();
+    station.printers.kick();
+    const [job] = await bar.waitForJobs(1);
+    expect(job?.text).toContain("1 x Cà phê sữa đá");
+    expect(job?.text).toContain("2 x Bạc xỉu");
+    await waitFor(() => station.db.tickets.list("done").length === 1, 5_000, "the ticket done");
+    pull([opened, first, second]);
+    expect(station.db.tickets.list("queued")).toHaveLength(0);
     expect(bar.jobs).toHaveLength(1);
   });
 

@@ -90,3 +90,18 @@ export function planTickets(
   }
   return planned;
 }
+
+/**
+ * The lines of a ticket that takes more lines: the same item with the same note once, its
+ * quantities added (two taps on "Cà phê sữa đá" print "2 x"), the others after, in tap order.
+ */
+export function joinLines(kept: readonly TicketLine[], added: readonly TicketLine[]): TicketLine[] {
+  const lines = [...kept];
+  for (const line of added) {
+    const at = lines.findIndex((entry) => entry.name === line.name && entry.note === line.note);
+    const same = lines[at];
+    if (same) lines[at] = { ...same, quantity: same.quantity + line.quantity };
+    else lines.push(line);
+  }
+  return lines;
+}

@@ -2,7 +2,8 @@ import { type Clock, foldOrder, localDate, type Op, type Order } from "@quay/cor
 import type { TicketContent } from "@quay/protocol";
 import type { StationDb } from "../db/station-db.js";
 import { printsHere } from "./print-rule.js";
-import { type KitchenLine, orderChange, type PlannedTicket, planTickets } from "./ticket-plan.js";
+import { joinLines, type KitchenLine, orderChange, type PlannedTicket, planTickets } from "./ticket-plan.js";
+import { SETTLE_MS } from "./ticket-settle.js";
 
 /**
  * Ops older than this when they reach the station are history (a first pull, a long-lost phone):
@@ -52,18 +53,48 @@ export class TicketRecorder {
       const opKey = [...ids].sort().join(",");
       const createdAt = new Date(nowMs).toISOString();
       for (const ticket of planned) {
+        const content = (number: number) => this.content(ticket, before, after, latest, number);
+        if (ticket.kind === "items" && this.join(ticket.printer.id, orderId, [...ids], content, latest.at)) {
+          continue;
+        }
         db.tickets.add({
           printerId: ticket.printer.id,
           opKey: `${ticket.kind}:${opKey}`,
           orderId,
           kind: ticket.kind,
           day: localDate(Date.parse(latest.at), identity.store.timeZone),
-          content: (number) => this.content(ticket, before, after, latest, number),
+          content,
           madeAt: latest.at,
           createdAt,
         });
       }
     }
+  }
+
+  /**
+   * Adds new lines to the order's "new items" ticket on that printer if it is still open (queued,
+   * last, changed less than SETTLE_MS ago): the taps of one cashier make one ticket. The ticket
+   * keeps its number and is keyed by all the ops it prints. False if there is none to join.
+   */
+  private join(
+    printerId: string,
+    orderId: string,
+    opIds: readonly string[],
+    content: (number: number) => TicketContent,
+    madeAt: string,
+  ): boolean {
+    const nowMs = this.clock.now();
+    const since = new Date(nowMs - SETTLE_MS).toISOString();
+    const open = this.db.tickets.openItemsTicket(printerId, orderId, since);
+    if (!open) return false;
+    const fresh = content(open.content.number);
+    const keptIds = open.opKey.slice("items:".length).split(",");
+    return this.db.tickets.extend(open.id, {
+      opKey: `items:${[...keptIds, ...opIds].sort().join(",")}`,
+      content: { ...fresh, lines: joinLines(open.content.lines, fresh.lines) },
+      madeAt,
+      changedAt: new Date(nowMs).toISOString(),
+    });
   }
 
   private content(

@@ -23,12 +23,22 @@ export interface QueuedTicket extends TicketView {
   readonly madeAt: string;
   /** Someone pressed "In" on it while it was held: its age no longer holds it. */
   readonly released: boolean;
+  /** When it was written or last took more lines (ISO, the station's time). */
+  readonly changedAt: string;
+}
+
+/** A "new items" ticket still open to the next taps on its order (`openItemsTicket`). */
+export interface OpenItemsTicket {
+  readonly id: number;
+  readonly opKey: string;
+  readonly content: TicketContent;
 }
 
 interface TicketRow {
   id: number;
   printer_id: string;
   order_id: string;
+  kind: TicketKind;
   state: TicketState;
   reprint: number;
   content: string;
@@ -36,6 +46,8 @@ interface TicketRow {
   created_at: string;
   released_at: string | null;
   printed_at: string | null;
+  changed_at: string;
+  op_key: string;
 }
 
 const toView = (row: TicketRow): TicketView => ({
@@ -53,6 +65,7 @@ const toQueued = (row: TicketRow): QueuedTicket => ({
   ...toView(row),
   madeAt: row.made_at,
   released: row.released_at !== null,
+  changedAt: row.changed_at,
 });
 
 /**
@@ -72,14 +85,16 @@ export class TicketStore {
   private readonly selectByState;
   private readonly countWaiting;
   private readonly countHeld;
+  private readonly selectLast;
+  private readonly extendItems;
 
   constructor(private readonly db: StationDatabase) {
     this.insert = db.prepare<
-      [string, string, string, string, string, number, string, string, string],
+      [string, string, string, string, string, number, string, string, string, string],
       { id: number }
     >(
-      `INSERT INTO tickets(printer_id, op_key, order_id, kind, day, number, content, state, made_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)
+      `INSERT INTO tickets(printer_id, op_key, order_id, kind, day, number, content, state, made_at, created_at, changed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)
        ON CONFLICT(printer_id, op_key) DO NOTHING RETURNING id`,
     );
     this.nextNumber = db.prepare<[string], { next: number }>(
@@ -109,6 +124,14 @@ export class TicketStore {
     this.countHeld = db.prepare<[], { count: number }>(
       "SELECT count(*) AS count FROM tickets WHERE state = 'held'",
     );
+    this.selectLast = db.prepare<[string], TicketRow>(
+      "SELECT * FROM tickets WHERE printer_id = ? ORDER BY id DESC LIMIT 1",
+    );
+    // Only while still queued: once the spooler has marked it printing, its paper is fixed.
+    this.extendItems = db.prepare<[string, string, string, string, number]>(
+      `UPDATE tickets SET op_key = ?, content = ?, made_at = ?, changed_at = ?
+       WHERE id = ? AND state = 'queued' AND kind = 'items'`,
+    );
   }
 
   /** Whether `opId` is new to the ticket log; records it as considered. Inside the ops' transaction. */
@@ -129,8 +152,35 @@ export class TicketStore {
       JSON.stringify(ticket.content(number)),
       ticket.madeAt,
       ticket.createdAt,
+      ticket.createdAt,
     );
     return row?.id ?? null;
+  }
+
+  /**
+   * The "new items" ticket of `orderId` that more lines may still join: the printer's last
+   * ticket (so nothing recorded after it would print before lines added to it), still queued,
+   * never sent (no reprint, not released), and changed after `sinceIso`. Null otherwise.
+   */
+  openItemsTicket(printerId: string, orderId: string, sinceIso: string): OpenItemsTicket | null {
+    const row = this.selectLast.get(printerId);
+    const open =
+      row?.kind === "items" &&
+      row.order_id === orderId &&
+      row.state === "queued" &&
+      row.reprint === 0 &&
+      row.released_at === null &&
+      row.changed_at > sinceIso;
+    return open ? { id: row.id, opKey: row.op_key, content: JSON.parse(row.content) as TicketContent } : null;
+  }
+
+  /** Gives an open "new items" ticket more lines and the ops they come from. Inside the ops' transaction. */
+  extend(
+    id: number,
+    change: { opKey: string; content: TicketContent; madeAt: string; changedAt: string },
+  ): boolean {
+    const { opKey, content, madeAt, changedAt } = change;
+    return this.extendItems.run(opKey, JSON.stringify(content), madeAt, changedAt, id).changes === 1;
   }
 
   /** The oldest ticket waiting for a printer (queued, or printing when a job was cut short). */
