@@ -6,11 +6,11 @@
  */
 import { PROTOCOL_VERSION } from "@quay/protocol";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { login, ok } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, tempDir } from "../support/processes.mjs";
 import { expectTouchTargets, newDesktop, signIn } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
+import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
 
 interface PulledPrinter {
   name: string;
@@ -64,10 +64,7 @@ describeWithBrowser("the back office's printers", () => {
     page = await desktop.newPage();
   });
 
-  afterEach(async (test) => {
-    if (test.task.result?.state === "fail")
-      await screenshot(page, `failed-printers-${test.task.name.replace(/\W+/g, "-")}.tmp`);
-  });
+  screenshotOnFailure("printers-", () => page);
 
   afterAll(async () => {
     await desktop?.close();

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { lineOf, type SoldItem } from "@quay/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { login, ok, waitFor } from "../support/http.mjs";
 import { type OrderView, QuayWorld, sell } from "../support/quay-world.js";
 import {
@@ -19,7 +19,7 @@ import {
   parseCsv,
   signIn,
 } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
+import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
 
 /** An item as the catalog call answers it (JSON: the money is plain đồng). */
 type CatalogItem = SoldItem;
@@ -78,10 +78,7 @@ describeWithBrowser("the back office", () => {
     page = await desktop.newPage();
   });
 
-  afterEach(async (test) => {
-    if (test.task.result?.state === "fail")
-      await screenshot(page, `failed-admin-${test.task.name.replace(/\W+/g, "-")}.tmp`);
-  });
+  screenshotOnFailure("admin-", () => page);
 
   afterAll(async () => {
     await desktop?.close();

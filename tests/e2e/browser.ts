@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { describe } from "vitest";
+import { afterEach, describe } from "vitest";
 
 /** Debian's `chromium` package (`.ci/run` installs it). */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -46,4 +46,16 @@ export function launchChromium(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * Inside a suite: after a failed test, leaves its screen behind as `failed-PREFIX-TEST.tmp.png`
+ * (ignored by git). `page` is read when the test ends, as the suite's page is set in beforeAll.
+ */
+export function screenshotOnFailure(prefix: string, page: () => Page | undefined): void {
+  afterEach(async (test) => {
+    const current = page();
+    if (test.task.result?.state === "fail" && current)
+      await screenshot(current, `failed-${prefix}${test.task.name.replace(/\W+/g, "-")}.tmp`);
+  });
 }

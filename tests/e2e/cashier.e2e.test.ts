@@ -3,12 +3,12 @@
  * (issue 5, "Done means"): sell online; lose the server and keep selling; get it back and sync.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { call, login, ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
 import { expectTouchTargets } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
+import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
 
 interface ServerOrder {
   readonly number: string;
@@ -71,11 +71,7 @@ describeWithBrowser("the cashier app, online and offline", () => {
     page = await context.newPage();
   });
 
-  // A failed step leaves its screen behind (ignored by git: *.tmp.png).
-  afterEach(async (test) => {
-    if (test.task.result?.state === "fail")
-      await screenshot(page, `failed-${test.task.name.replace(/\W+/g, "-")}.tmp`);
-  });
+  screenshotOnFailure("", () => page);
 
   afterAll(async () => {
     await context?.close();

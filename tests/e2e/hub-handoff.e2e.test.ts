@@ -4,12 +4,12 @@
  * processes. The "LAN" is loopback: the station is told its shop address is 127.0.0.1.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { login, ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
 import { newDesktop, newPhone, signIn } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
+import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
 
 describeWithBrowser("the waiter app handed over to the shop's hub", () => {
   const serverData = tempDir("e2e-handoff-server");
@@ -46,10 +46,7 @@ describeWithBrowser("the waiter app handed over to the shop's hub", () => {
     page = await phone.newPage();
   });
 
-  afterEach(async (test) => {
-    if (test.task.result?.state === "fail")
-      await screenshot(page, `failed-handoff-${test.task.name.replace(/\W+/g, "-")}.tmp`);
-  });
+  screenshotOnFailure("handoff-", () => page);
 
   afterAll(async () => {
     await phone?.close();

@@ -5,12 +5,12 @@
  * only once the station holds them.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { login, ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
 import { expectTouchTargets, newPhone, signIn } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
+import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
 
 interface StationOrder {
   readonly id: string;
@@ -44,10 +44,7 @@ describeWithBrowser("the waiter's phone app through the shop's hub", () => {
     page = await phone.newPage();
   });
 
-  afterEach(async (test) => {
-    if (test.task.result?.state === "fail")
-      await screenshot(page, `failed-waiter-hub-${test.task.name.replace(/\W+/g, "-")}.tmp`);
-  });
+  screenshotOnFailure("waiter-hub-", () => page);
 
   afterAll(async () => {
     await phone?.close();

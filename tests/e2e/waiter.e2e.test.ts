@@ -4,12 +4,12 @@
  * counter; lose the server and keep every item typed, never shown as sent; get it back and send.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { login, ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
 import { expectTouchTargets, newDesktop, newPhone, signIn } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot } from "./browser.js";
+import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
 
 interface StationOrder {
   readonly id: string;
@@ -53,10 +53,7 @@ describeWithBrowser("the waiter's phone app", () => {
     page = await phone.newPage();
   });
 
-  afterEach(async (test) => {
-    if (test.task.result?.state === "fail")
-      await screenshot(page, `failed-waiter-${test.task.name.replace(/\W+/g, "-")}.tmp`);
-  });
+  screenshotOnFailure("waiter-", () => page);
 
   afterAll(async () => {
     await phone?.close();
