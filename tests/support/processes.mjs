@@ -86,7 +86,10 @@ export function startServer({ dataDir, port = 0, demo = true }) {
 
 /** A station on a free port, talking to `serverUrl` (and to the shop's hub at `hub`, as its spoke). */
 export function startStation({ serverUrl, dataDir, port = 0, store, hub, lanAddress }) {
-  const bind = lanAddress ? ["--lan", "--lan-address", lanAddress] : ["--host", "127.0.0.1"];
+  // Every service a test starts binds loopback; `lanAddress` makes the station the shop's hub there.
+  const bind = lanAddress
+    ? ["--lan", "--host", "127.0.0.1", "--lan-address", lanAddress]
+    : ["--host", "127.0.0.1"];
   const args = ["--server", serverUrl, ...bind, "--port", String(port), "--data", dataDir];
   if (store) args.push("--store", store);
   if (hub) args.push("--hub", hub);

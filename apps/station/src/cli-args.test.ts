@@ -53,7 +53,11 @@ describe("quay-station arguments", () => {
     expect(spoke).toMatchObject({ hubUrl: "http://192.168.1.10:3000", host: "127.0.0.1" });
     expect(parseStationArgs(["--server", "http://x", "--lan"]).host).toBe("0.0.0.0");
     expect(() => parseStationArgs(["--server", "http://x", "--hub", "192.168.1.10"])).toThrow(/--hub URL/);
-    expect(() => parseStationArgs(["--server", "http://x", "--lan", "--host", "10.0.0.2"])).toThrow(/--lan/);
+    expect(parseStationArgs(["--server", "http://x", "--lan", "--host", "10.0.0.2"])).toMatchObject({
+      host: "10.0.0.2",
+      lan: true,
+    });
+    expect(parseStationArgs(["--server", "http://x", "--lan", "--host", "127.0.0.1"]).lan).toBe(true);
   });
 
   it("tells phones a given --lan-address, a private IPv4 one, only on the shop's network", () => {

@@ -7,7 +7,7 @@ export interface StationArgs {
   /** The shop's hub station (`--hub URL`): this station becomes its spoke. */
   hubUrl: string | undefined;
   host: string;
-  /** Bound for the shop's network (`--lan`, or `--host` other than loopback). */
+  /** Serving the shop's network (`--lan`, or `--host` other than loopback). */
   lan: boolean;
   /** `--lan-address`: the addresses to give phones and the cloud instead of the interfaces' own. */
   lanAddresses: string[];
@@ -19,7 +19,7 @@ export interface StationArgs {
 }
 
 export const USAGE =
-  "usage: quay-station --server URL [--hub URL] [--lan [--lan-address IP] | --host 127.0.0.1] [--port 3000] [--data ./data/station] [--store CODE] [--allow-host NAME]";
+  "usage: quay-station --server URL [--hub URL] [--lan [--lan-address IP]] [--host 127.0.0.1] [--port 3000] [--data ./data/station] [--store CODE] [--allow-host NAME]";
 
 /** What `--lan` binds: every interface, so the shop's other counters reach this one as their hub. */
 const LAN_HOST = "0.0.0.0";
@@ -45,14 +45,14 @@ export function parseStationArgs(argv: readonly string[]): StationArgs {
   if (!serverUrl || !/^https?:\/\//.test(serverUrl)) throw new Error(`--server URL is required\n${USAGE}`);
   if (values.hub !== undefined && !/^https?:\/\//.test(values.hub))
     throw new Error(`--hub URL must be http(s)\n${USAGE}`);
-  if (values.lan && values.host !== undefined && values.host !== LAN_HOST)
-    throw new Error(`--lan binds ${LAN_HOST}: give --lan or --host, not both\n${USAGE}`);
-  const host = values.lan ? LAN_HOST : (values.host ?? "127.0.0.1");
+  // `--lan --host ADDR` serves the shop's network on that one address (one interface of the PC;
+  // in the cross-process tests, loopback, where every service binds 127.0.0.1).
+  const host = values.host ?? (values.lan ? LAN_HOST : "127.0.0.1");
   const lanAddresses = listOf(values["lan-address"]);
   const badAddress = lanAddresses.find((address) => !isShopAddress(address));
   if (badAddress !== undefined)
     throw new Error(`--lan-address ${badAddress}: give a private IPv4 address (192.168.…, 10.…)\n${USAGE}`);
-  const lan = !isLoopbackHost(host);
+  const lan = values.lan || !isLoopbackHost(host);
   if (lanAddresses.length > 0 && !lan) throw new Error(`--lan-address needs --lan\n${USAGE}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`bad --port\n${USAGE}`);
