@@ -5,36 +5,32 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  type CounterBehindInternet,
+  startCounterBehindInternet,
+} from "../support/counter-behind-internet.js";
 import { login, ok, waitFor } from "../support/http.mjs";
-import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
 import { newDesktop, newPhone, signIn } from "./admin-support.js";
 import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
 
 describeWithBrowser("the waiter app handed over to the shop's hub", () => {
-  const serverData = tempDir("e2e-handoff-server");
-  const stationData = tempDir("e2e-handoff-station");
-  let server: RunningProcess;
-  let station: RunningProcess;
-  /** The shop's internet: between the cloud and both the phone and the station. */
-  let internet: TcpProxy;
+  /** The internet is between the cloud and both the phone and the station. */
+  let shop: CounterBehindInternet;
   let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
   let hubUrl = "";
 
   beforeAll(async () => {
-    server = await startServer({ dataDir: serverData });
-    internet = await startTcpProxy({ targetPort: server.port });
-    station = await startStation({ serverUrl: internet.url, dataDir: stationData, lanAddress: "127.0.0.1" });
-    hubUrl = `http://127.0.0.1:${station.port}`;
+    shop = await startCounterBehindInternet("e2e-handoff", { lanAddress: "127.0.0.1" });
+    hubUrl = `http://127.0.0.1:${shop.station.port}`;
     // The first online login registers the station, which then tells the cloud where it is.
     await login(hubUrl, "thungan", "1234", "online");
-    const waiter = await login(server.url, "phucvu", "1234");
-    const { stores } = await ok(server.url, "GET", "/api/me", { token: waiter });
+    const waiter = await login(shop.server.url, "phucvu", "1234");
+    const { stores } = await ok(shop.server.url, "GET", "/api/me", { token: waiter });
     await waitFor(
       async () => {
-        const network = await ok(server.url, "GET", `/api/stores/${stores[0].id}/shop-network`, {
+        const network = await ok(shop.server.url, "GET", `/api/stores/${stores[0].id}/shop-network`, {
           token: waiter,
         });
         return network.hubs.some((hub: { urls: string[] }) => hub.urls.includes(hubUrl));
@@ -51,15 +47,11 @@ describeWithBrowser("the waiter app handed over to the shop's hub", () => {
   afterAll(async () => {
     await phone?.close();
     await browser?.close();
-    await station?.stop();
-    await server?.stop();
-    await internet?.close();
-    removeDir(serverData);
-    removeDir(stationData);
+    await shop?.stop();
   });
 
   it("loses the cloud, and one tap lands signed in on the hub's waiter app", async () => {
-    await signIn(page, `${internet.url}/m/`, "phucvu", "1234");
+    await signIn(page, `${shop.internet.url}/m/`, "phucvu", "1234");
     await page.locator("[data-testid=table-tile]").first().waitFor();
     // While online the app keeps the store's hubs and a pass.
     await waitFor(
@@ -71,7 +63,7 @@ describeWithBrowser("the waiter app handed over to the shop's hub", () => {
     );
     expect(await page.getByTestId("use-shop-network").count()).toBe(0);
 
-    await internet.setMode("refuse");
+    await shop.internet.setMode("refuse");
     const tap = page.getByTestId("use-shop-network");
     await tap.waitFor({ timeout: 15_000 });
     expect(await tap.textContent()).toBe("Dùng mạng của quán");
@@ -88,7 +80,7 @@ describeWithBrowser("the waiter app handed over to the shop's hub", () => {
     expect(session.user.username).toBe("phucvu");
     const asked = await ok(hubUrl, "GET", "/api/session", { token: session.token });
     expect(asked.user.username).toBe("phucvu");
-    await internet.setMode("pass");
+    await shop.internet.setMode("pass");
   });
 
   it("shows the cashier the QR code of the waiter app on this station", async () => {

@@ -6,9 +6,11 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  type CounterBehindInternet,
+  startCounterBehindInternet,
+} from "../support/counter-behind-internet.js";
 import { login, ok, waitFor } from "../support/http.mjs";
-import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.mjs";
 import { expectTouchTargets, newPhone, signIn } from "./admin-support.js";
 import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
 
@@ -19,23 +21,17 @@ interface StationOrder {
 }
 
 describeWithBrowser("the waiter's phone app through the shop's hub", () => {
-  const serverData = tempDir("e2e-hub-server");
-  const stationData = tempDir("e2e-hub-station");
-  let server: RunningProcess;
-  let internet: TcpProxy;
-  let station: RunningProcess;
+  let shop: CounterBehindInternet;
   let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
   let cashierToken = "";
 
   beforeAll(async () => {
-    server = await startServer({ dataDir: serverData });
-    internet = await startTcpProxy({ targetPort: server.port });
-    station = await startStation({ serverUrl: internet.url, dataDir: stationData });
-    cashierToken = await login(station.url, "thungan", "1234", "online");
-    await internet.setMode("refuse");
-    await waitFor(async () => (await ok(station.url, "GET", "/api/status")).mode === "offline", {
+    shop = await startCounterBehindInternet("e2e-hub");
+    cashierToken = await login(shop.station.url, "thungan", "1234", "online");
+    await shop.internet.setMode("refuse");
+    await waitFor(async () => (await ok(shop.station.url, "GET", "/api/status")).mode === "offline", {
       timeoutMs: 5_000,
       what: "the station offline",
     });
@@ -49,15 +45,11 @@ describeWithBrowser("the waiter's phone app through the shop's hub", () => {
   afterAll(async () => {
     await phone?.close();
     await browser?.close();
-    await station?.stop();
-    await server?.stop();
-    await internet?.close();
-    removeDir(serverData);
-    removeDir(stationData);
+    await shop?.stop();
   });
 
   it("logs in, opens a table and sends items through the station while the internet is down", async () => {
-    await signIn(page, `${station.url}/m/`, "phucvu", "1234");
+    await signIn(page, `${shop.station.url}/m/`, "phucvu", "1234");
     const table = page.locator('[data-testid=table-tile][data-table="Bàn 4"]');
     await table.waitFor();
     const network = page.getByTestId("network");
@@ -80,7 +72,7 @@ describeWithBrowser("the waiter's phone app through the shop's hub", () => {
 
     // The counter holds it: the station answered with it, nothing reached the cloud.
     const open: StationOrder[] = (
-      await ok(station.url, "GET", "/api/orders?status=open", { token: cashierToken })
+      await ok(shop.station.url, "GET", "/api/orders?status=open", { token: cashierToken })
     ).orders;
     const atCounter = open.find((order) => order.tableId !== null);
     expect(atCounter?.lines.map((line) => [line.name, line.quantity])).toEqual([["Bạc xỉu", 1]]);
