@@ -1,4 +1,5 @@
 import type { Dong } from "./money.js";
+import type { PaymentMethod } from "./order-op.js";
 
 /**
  * A cashier's shift at one counter is its own small op log, a sibling of the orders' log
@@ -29,7 +30,7 @@ export interface ShiftFigures {
   readonly cashRefunds: Dong;
   readonly revenue: Dong;
   readonly orders: number;
-  readonly byMethod: readonly { readonly method: string; readonly amount: Dong }[];
+  readonly byMethod: readonly { readonly method: PaymentMethod; readonly amount: Dong }[];
 }
 
 export interface ShiftOpData {

@@ -15,6 +15,8 @@ export const DEMO_STORE: StoreInput = {
   bank: { bin: "970436", account: "0011001234567", accountName: "QUAN CA PHE DEMO" },
   ticketMaxAgeMinutes: 15,
   printReceipts: false,
+  // The demo sells at once; a store that counts its drawers turns shifts on in the back office.
+  shiftRequired: false,
 };
 
 export interface DemoUser {

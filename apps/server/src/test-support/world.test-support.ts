@@ -69,6 +69,7 @@ const storeInput = (code: string, name: string): StoreInput => ({
   bank: null,
   ticketMaxAgeMinutes: 15,
   printReceipts: false,
+  shiftRequired: false,
 });
 
 /** Fills an empty database with the two tenants of `World`. */

@@ -25,6 +25,8 @@ export interface OrderServiceDeps {
   newId: IdGenerator;
   /** Called after the change committed (never inside the transaction). */
   onOrderChanged: (order: Order) => void;
+  /** Throws to refuse a payment (no open cash shift where the store asks for one). */
+  beforePayment?: () => void;
 }
 
 /**
@@ -96,6 +98,7 @@ export class OrderService {
 
   /** Records a payment; once payments cover the total the order is closed in the same transaction. */
   pay(actor: Actor, orderId: string, method: PaymentMethod, amount: number, paymentId?: string): Order {
+    this.deps.beforePayment?.();
     const id = paymentId ?? this.deps.newId();
     const intent = { kind: "pay", paymentId: id, method, amount: dong(amount) } as const;
     return this.change(actor, orderId, () => intent, true);

@@ -24,6 +24,7 @@ export const FAKE_CATALOG: CatalogSnapshot = {
     bank: null,
     ticketMaxAgeMinutes: 15,
     printReceipts: false,
+    shiftRequired: false,
   },
   categories: [{ id: CATEGORY_ID, name: "Cà phê", sortOrder: 1 }],
   items: [

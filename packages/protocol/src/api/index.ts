@@ -6,6 +6,7 @@ export * from "./order-requests.js";
 export * from "./order-view.js";
 export * from "./reports.js";
 export * from "./session.js";
+export * from "./shift.js";
 export * from "./shop-network.js";
 export * from "./station-status.js";
 export * from "./station-view.js";

@@ -29,6 +29,12 @@ export const StoreSchema = z.object({
    * the fallback. Absent before version 4: off.
    */
   printReceipts: z.boolean().default(false),
+  /**
+   * A counter takes payments only during an open cash shift (docs/cashier-app.md, "Shifts").
+   * Absent before version 6, and off by default: a store turns it on when its cashiers count
+   * their drawers.
+   */
+  shiftRequired: z.boolean().default(false),
 });
 export type Store = z.infer<typeof StoreSchema>;
 

@@ -23,10 +23,14 @@
  * 5 — the voids a merge makes name the order merged into (`mergedInto`, optional): they need the
  *     merge right rather than the void right, so a cashier's merge at a counter syncs; a push of
  *     versions 1 to 4 reads the same.
+ * 6 — a cashier's shifts ride the push as their own stream of ops (`shiftOps`, optional: open
+ *     with the opening cash, cash in and out, close with the count and the figures), held by id
+ *     like order ops and never pulled; the store says whether a counter may take payments only
+ *     in an open shift (`shiftRequired`, else off). A push of versions 1 to 5 reads the same.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
-/** The oldest version the server still accepts: a version-1 push is a version-5 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-6 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**
