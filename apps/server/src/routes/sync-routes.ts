@@ -20,11 +20,11 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { callerOf, chooseStore, stationOf } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
+import { pushOpsAndShifts } from "../storage/scripts/shift-push.js";
 import { registerStation, touchStation } from "../storage/scripts/stations.js";
 import { storeHead } from "../storage/scripts/store-changes.js";
 import { storeView } from "../storage/scripts/stores.js";
 import { pullChanges } from "../storage/scripts/sync-pull.js";
-import { pushOps } from "../storage/scripts/sync-push.js";
 
 const CONTACT_EVERY_MS = 30_000;
 
@@ -136,10 +136,11 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
       const device = stationOf(request);
       checkProtocol(request.body.protocolVersion);
       const result = await context.storage.write(
-        pushOps({
+        pushOpsAndShifts({
           station: device.station,
           store: device.store,
           ops: request.body.ops,
+          shiftOps: request.body.shiftOps ?? [],
           pending: request.body.pending,
           now: nowIso(context),
         }),
