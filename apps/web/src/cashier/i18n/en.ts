@@ -1,4 +1,5 @@
 import { printingEn } from "../printing/printing-messages.js";
+import { shiftEn } from "../shift/shift-messages.js";
 import type { CashierMessages } from "./messages.js";
 import { vi } from "./vi.js";
 
@@ -249,4 +250,5 @@ export const en: CashierMessages = {
     print: "Print the receipt",
   },
   printing: printingEn,
+  shift: shiftEn,
 };

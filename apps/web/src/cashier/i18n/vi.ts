@@ -1,5 +1,6 @@
 import type { SyncErrorCode } from "@quay/protocol";
 import { printingVi } from "../printing/printing-messages.js";
+import { shiftVi } from "../shift/shift-messages.js";
 
 /** The cashier app's Vietnamese text: the reference language, every key lives here first. */
 export const vi = {
@@ -253,4 +254,5 @@ export const vi = {
     print: "In hóa đơn",
   },
   printing: printingVi,
+  shift: shiftVi,
 };
