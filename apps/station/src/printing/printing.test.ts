@@ -12,7 +12,7 @@ import {
   TABLE_ID,
 } from "../sync/fake-server.test-support.js";
 import { type FakePrinter, startFakePrinter } from "./fake-printer.test-support.js";
-import { catalogWithPrinters, FOOD_ITEM_ID, phone } from "./printing-catalog.test-support.js";
+import { BAR_PRINTER_ID, catalogWithPrinters, FOOD_ITEM_ID, phone } from "./printing-catalog.test-support.js";
 import { SETTLE_MS } from "./ticket-settle.js";
 
 /**
@@ -213,6 +213,28 @@ describe("bar and kitchen tickets", () => {
     expect([again.status, again.body.error.code]).toEqual([409, "TICKET_NOT_HELD"]);
     expect((await printing()).held).toBe(0);
     expect(bar.jobs).toHaveLength(1);
+  });
+
+  it("holds the queued tickets of a printer paused in the back office, for someone to decide", async () => {
+    await bar.stop();
+    const order = await newOrder();
+    await addLine(order.id, ITEM_ID, 1);
+    await waitFor(
+      async () => (await printing()).printers.find((entry) => entry.name === "Bar")?.queued === 1,
+    );
+    const catalog = station.db.catalog();
+    if (!catalog) throw new Error("no catalog");
+    const paused = catalog.printers.map((entry) =>
+      entry.id === BAR_PRINTER_ID ? { ...entry, active: false } : entry,
+    );
+    station.db.replaceCatalog({ ...catalog, printers: paused });
+    await addLine(order.id, FOOD_ITEM_ID, 1); // the next commit wakes the spooler
+    await waitFor(async () => (await printing()).held === 1, 5_000, "the paused printer's ticket held");
+    const [held] = (await call("GET", "/api/tickets?state=held")).body.tickets as { id: number }[];
+    const refused = await call("POST", `/api/tickets/${held?.id}/print`);
+    expect([refused.status, refused.body.error.code]).toEqual([409, "PRINTER_NOT_ACTIVE"]);
+    expect((await call("POST", `/api/tickets/${held?.id}/dismiss`)).body.state).toBe("dismissed");
+    await kitchen.waitForJobs(1);
   });
 
   it("makes one ticket of lines tapped one by one before it settles, then a new one", async () => {
