@@ -271,6 +271,17 @@ describe("station API", () => {
       ]);
     }
     expect((await call("GET", `/api/orders/${TABLE_ID}`)).status).toBe(404);
+    // An item taken off sale is known but refused, as the cloud refuses it.
+    const catalog = station.db.catalog();
+    if (!catalog) throw new Error("no catalog");
+    const offSale = catalog.items.map((item) => (item.id === ITEM_ID ? { ...item, active: false } : item));
+    station.db.replaceCatalog({ ...catalog, items: offSale });
+    const refused = await call("POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 1 });
+    station.db.replaceCatalog(catalog);
+    expect([refused.status, (refused.body.error as { code: string }).code]).toEqual([
+      409,
+      "ITEM_UNAVAILABLE",
+    ]);
     expect(station.db.orders.opsOf(order.id)).toHaveLength(opsBefore);
   });
 

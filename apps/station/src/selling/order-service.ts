@@ -66,7 +66,8 @@ export class OrderService {
     input: { itemId: string; quantity: number; note?: string | undefined; lineId?: string | undefined },
   ): Order {
     const item = this.deps.db.findItem(input.itemId);
-    if (!item?.active) throw new StationError("NOT_FOUND", "item");
+    if (!item) throw new StationError("NOT_FOUND", "item");
+    if (!item.active) throw new StationError("ITEM_UNAVAILABLE");
     const lineId = input.lineId ?? this.deps.newId();
     return this.change(actor, orderId, () => ({
       kind: "addLine",
