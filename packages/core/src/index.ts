@@ -17,5 +17,6 @@ export * from "./order-replay.js";
 export * from "./order-validate.js";
 export * from "./permissions.js";
 export * from "./rounding.js";
+export * from "./store-settings.js";
 export * from "./uuid-v7.js";
 export * from "./vietqr.js";

@@ -324,12 +324,26 @@ describe("bar and kitchen tickets", () => {
     await addLine(order.id, ITEM_ID, 2);
     const refused = await call("POST", `/api/orders/${order.id}/print`, { document: "bill" });
     expect([refused.status, refused.body.error.code]).toEqual([409, "NO_RECEIPT_PRINTER"]);
-    setPrinters({ store: { printReceipts: true } });
+    const receiptLines = {
+      taxCode: "0312345678",
+      receiptHeader: "Cà phê rang mỗi sáng",
+      receiptFooter: "Hẹn gặp lại!",
+      wifi: "Wi-Fi: QuanA / mật khẩu 12345678",
+    };
+    setPrinters({ store: { printReceipts: true, ...receiptLines } });
     const queued = await call("POST", `/api/orders/${order.id}/print`, { document: "bill" });
     expect(queued.status).toBe(202);
     const [bill] = await receipt.waitForJobs(1);
     expect(bill?.text).toContain("PHIẾU TẠM TÍNH");
     expect(bill?.text).toContain("58.000đ");
+    for (const text of [
+      "MST: 0312345678",
+      "Cà phê rang mỗi sáng",
+      "Hẹn gặp lại!",
+      "Wi-Fi: QuanA / mật khẩu 12345678",
+    ]) {
+      expect(bill?.text).toContain(text);
+    }
   });
 });
 

@@ -24,6 +24,10 @@ export const FAKE_CATALOG: CatalogSnapshot = {
     bank: null,
     ticketMaxAgeMinutes: 15,
     printReceipts: false,
+    taxCode: "",
+    receiptHeader: "",
+    receiptFooter: "",
+    wifi: "",
   },
   categories: [{ id: CATEGORY_ID, name: "Cà phê", sortOrder: 1 }],
   items: [

@@ -23,10 +23,13 @@
  * 5 — the voids a merge makes name the order merged into (`mergedInto`, optional): they need the
  *     merge right rather than the void right, so a cashier's merge at a counter syncs; a push of
  *     versions 1 to 4 reads the same.
+ * 6 — the store carries what its receipts print besides its name, address and phone: its tax
+ *     code (`taxCode`), header and footer lines (`receiptHeader`, `receiptFooter`, up to four
+ *     lines of 48 characters each) and a Wi-Fi line (`wifi`); absent from an older server: none.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
-/** The oldest version the server still accepts: a version-1 push is a version-5 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-6 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

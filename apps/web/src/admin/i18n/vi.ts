@@ -43,6 +43,7 @@ export const vi = {
     users: "Nhân viên",
     stations: "Máy bán hàng",
     printers: "Máy in",
+    settings: "Cài đặt",
     store: "Cửa hàng",
   },
   dashboard: {
@@ -184,6 +185,40 @@ export const vi = {
       waiter: "Phục vụ",
     },
     pinHelp: "Quản lý và chủ quán dùng PIN để duyệt hủy món, giảm giá tại quầy.",
+  },
+  store: {
+    title: "Cài đặt cửa hàng",
+    details: "Thông tin cửa hàng",
+    bank: "Chuyển khoản VietQR",
+    bankHelp:
+      "Tài khoản nhận tiền khi khách quét mã VietQR ở quầy. Để trống nếu quán không nhận chuyển khoản.",
+    receipt: "Hóa đơn in ra",
+    linesHelp: "Tối đa 4 dòng, mỗi dòng 48 ký tự (khổ giấy 80 mm).",
+    sync: "Đồng bộ",
+    autoSync: "Tự đồng bộ khi có mạng trở lại",
+    autoSyncHelp:
+      "Bật: máy bán hàng gửi các đơn bán lúc mất mạng ngay khi kết nối lại, không cần hỏi thu ngân.",
+    saved: "Đã lưu. Các máy bán hàng nhận thay đổi ở lần đồng bộ tới.",
+    fields: {
+      name: "Tên cửa hàng",
+      address: "Địa chỉ",
+      phone: "Điện thoại",
+      taxCode: "Mã số thuế",
+      bankBin: "Mã ngân hàng (BIN)",
+      bankAccount: "Số tài khoản",
+      bankAccountName: "Tên chủ tài khoản",
+      receiptHeader: "Dòng đầu hóa đơn",
+      receiptFooter: "Dòng cuối hóa đơn",
+      wifi: "Dòng Wi-Fi",
+    },
+    problems: {
+      nameRequired: "Vui lòng nhập tên cửa hàng.",
+      taxCodeInvalid: "Mã số thuế gồm 10 chữ số, chi nhánh thêm -3 chữ số (0312345678-001).",
+      bankIncomplete: "Cần cả mã ngân hàng và số tài khoản.",
+      bankBinInvalid: "Mã ngân hàng (BIN) gồm 6 chữ số, ví dụ 970436.",
+      tooManyLines: "Tối đa 4 dòng.",
+      lineTooLong: "Mỗi dòng tối đa 48 ký tự.",
+    },
   },
   printers: {
     title: "Máy in",

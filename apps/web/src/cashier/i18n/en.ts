@@ -211,6 +211,7 @@ export const en: CashierMessages = {
     provisional: "PROVISIONAL BILL",
     provisionalNote: "This bill is not a receipt of payment.",
     phone: "Tel: {{phone}}",
+    taxCode: "Tax code: {{taxCode}}",
     number: "No.:",
     date: "Date:",
     table: "Table:",

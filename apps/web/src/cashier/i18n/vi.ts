@@ -215,6 +215,7 @@ export const vi = {
     provisional: "PHIẾU TẠM TÍNH",
     provisionalNote: "Phiếu này chưa phải hóa đơn thanh toán.",
     phone: "ĐT: {{phone}}",
+    taxCode: "MST: {{taxCode}}",
     number: "Số HĐ:",
     date: "Ngày:",
     table: "Bàn:",
