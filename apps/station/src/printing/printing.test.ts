@@ -1,16 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Order } from "@quay/core";
 import type { PrintingStatus } from "@quay/protocol";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestStation, type TestStation, waitFor } from "../station.test-support.js";
-import {
-  FAKE_CATALOG,
-  type FakeServer,
-  ITEM_ID,
-  ITEM2_ID,
-  startFakeServer,
-  TABLE_ID,
-} from "../sync/fake-server.test-support.js";
+import { fakeCloudForSuite } from "../station-at-fake-cloud.test-support.js";
+import { FAKE_CATALOG, ITEM_ID, ITEM2_ID, TABLE_ID } from "../sync/fake-server.test-support.js";
 import { type FakePrinter, startFakePrinter } from "./fake-printer.test-support.js";
 import { BAR_PRINTER_ID, catalogWithPrinters, FOOD_ITEM_ID, phone } from "./printing-catalog.test-support.js";
 import { SETTLE_MS } from "./ticket-settle.js";
@@ -21,7 +15,7 @@ import { SETTLE_MS } from "./ticket-settle.js";
  * decode what they get.
  */
 describe("bar and kitchen tickets", () => {
-  let server: FakeServer;
+  const cloud = fakeCloudForSuite();
   let station: TestStation;
   let bar: FakePrinter;
   let kitchen: FakePrinter;
@@ -55,17 +49,11 @@ describe("bar and kitchen tickets", () => {
     station.db.replaceCatalog(catalogWithPrinters(FAKE_CATALOG, addresses, options));
   };
 
-  beforeAll(async () => {
-    server = await startFakeServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
   beforeEach(async () => {
     skewMs = 0;
     frozenMs = null;
     [bar, kitchen, receipt] = await Promise.all([startFakePrinter(), startFakePrinter(), startFakePrinter()]);
-    station = await startTestStation(server.url, {
+    station = await startTestStation(cloud().url, {
       startSync: false,
       clock: { now: () => frozenMs ?? Date.now() + skewMs },
       printing: { retry: { firstMs: 20, maxMs: 200 }, timeouts: { connectMs: 500, closeMs: 2_000 } },

@@ -10,4 +10,5 @@ export * from "./pull.js";
 export * from "./push.js";
 export * from "./push-codec.js";
 export * from "./register.js";
+export * from "./sync-calls.js";
 export * from "./version.js";
