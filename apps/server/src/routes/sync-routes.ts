@@ -3,6 +3,7 @@ import {
   ErrorBody,
   MAX_PUSH_BYTES,
   MIN_SUPPORTED_PROTOCOL,
+  opKnownAt,
   PROTOCOL_VERSION,
   PullQuerySchema,
   PullResponseSchema,
@@ -171,7 +172,9 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
           limit: request.query.limit,
         }),
       );
-      return { ...result, serverTime: nowIso(context) };
+      // A station too old to parse an op's kind never gets it (its cursor moves past it all the same).
+      const ops = result.ops.filter((op) => opKnownAt(op, request.query.protocolVersion));
+      return { ...result, ops, serverTime: nowIso(context) };
     },
   );
 

@@ -4,6 +4,7 @@ import {
   ErrorBody,
   MAX_PUSH_BYTES,
   MIN_SUPPORTED_PROTOCOL,
+  opKnownAt,
   PROTOCOL_VERSION,
   PullQuerySchema,
   PullResponseSchema,
@@ -125,7 +126,9 @@ export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
     async (request) => {
       const spoke = spokeOf(request);
       const serverTime = new Date(deps.clock.now()).toISOString();
-      return hubPullPage(db, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
+      const page = hubPullPage(db, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
+      // A spoke too old to parse an op's kind never gets it (its cursor moves past it all the same).
+      return { ...page, ops: page.ops.filter((op) => opKnownAt(op, request.query.protocolVersion)) };
     },
   );
 

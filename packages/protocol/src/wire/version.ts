@@ -23,10 +23,13 @@
  * 5 — the voids a merge makes name the order merged into (`mergedInto`, optional): they need the
  *     merge right rather than the void right, so a cashier's merge at a counter syncs; a push of
  *     versions 1 to 4 reads the same.
+ * 6 — a new op kind, `markReady {lineIds}` (the kitchen screen's "done"), and the pull query
+ *     carries the puller's `protocolVersion`: a pull without it (a station of 5 or older, which
+ *     could not parse the new kind) gets no `markReady` ops. A push of versions 1 to 5 reads the same.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
-/** The oldest version the server still accepts: a version-1 push is a version-5 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-6 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**
