@@ -144,4 +144,27 @@ describeWithBrowser("the kitchen and bar screen", () => {
     await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(1);
     expect(await cards.nth(0).getAttribute("aria-label")).toBe("Mang về");
   });
+
+  it("sends the kitchen's marks to the cloud once the internet is back, like every other change", async () => {
+    await shop.internet.setMode("pass");
+    await waitFor(async () => (await ok(shop.station.url, "GET", "/api/status")).sync.state === "offered", {
+      timeoutMs: 10_000,
+      what: "the sync offer",
+    });
+    await ok(shop.station.url, "POST", "/api/sync", { token: cashierToken });
+    await waitFor(async () => (await ok(shop.station.url, "GET", "/api/status")).mode === "online", {
+      timeoutMs: 20_000,
+      what: "the station synced",
+    });
+    const owner = await login(shop.server.url, "admin", "admin123");
+    type CloudOrder = { tableId: string | null; lines: { name: string; readyAt?: string | null }[] };
+    const atCloud: CloudOrder[] = (
+      await ok(shop.server.url, "GET", "/api/orders?status=open", { token: owner })
+    ).orders;
+    const table4 = idOf(catalog.tables, "Bàn 4");
+    const phoneOrder = atCloud.find((order) => order.tableId === table4);
+    expect(phoneOrder?.lines.map((line) => [line.name, typeof line.readyAt])).toEqual([
+      ["Bạc xỉu", "string"],
+    ]);
+  });
 });

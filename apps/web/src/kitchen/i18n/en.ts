@@ -19,7 +19,7 @@ export const en: MessagesLike<typeof vi> = {
   login: {
     title: "Kitchen / bar screen",
     username: "Username",
-    password: "Password or PIN",
+    password: "Password",
     submit: "Sign in",
     submitting: "Signing in…",
   },

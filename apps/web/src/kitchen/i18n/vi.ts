@@ -16,7 +16,7 @@ export const vi = {
   login: {
     title: "Màn hình bếp / bar",
     username: "Tên đăng nhập",
-    password: "Mật khẩu hoặc PIN",
+    password: "Mật khẩu",
     submit: "Đăng nhập",
     submitting: "Đang đăng nhập…",
   },

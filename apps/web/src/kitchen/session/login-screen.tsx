@@ -9,7 +9,7 @@ function worksHere(session: ServerSession): boolean {
   return session.stores.length > 0;
 }
 
-/** Sign-in with a staff member's username and password or PIN, checked by the station. */
+/** Sign-in with a staff member's username and password, checked by the station. */
 export function LoginScreen({
   api,
   onSignedIn,
