@@ -1,5 +1,12 @@
 import { can } from "@quay/core";
-import { protocolMismatch, pushRequestCheck, pushResponseCheck, SYNC_CALLS, syncRoute } from "@quay/protocol";
+import {
+  opKnownAt,
+  protocolMismatch,
+  pushRequestCheck,
+  pushResponseCheck,
+  SYNC_CALLS,
+  syncRoute,
+} from "@quay/protocol";
 import { type HttpService, openEventStream } from "@quay/service-kit";
 import type { FastifySchemaCompiler, FastifySerializerCompiler } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -139,7 +146,9 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
           limit: request.query.limit,
         }),
       );
-      return { ...result, serverTime: nowIso(context) };
+      // A station too old to parse an op's kind never gets it (its cursor moves past it all the same).
+      const ops = result.ops.filter((op) => opKnownAt(op, request.query.protocolVersion));
+      return { ...result, ops, serverTime: nowIso(context) };
     },
   );
 

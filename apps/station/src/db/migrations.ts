@@ -134,4 +134,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE tickets ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
   UPDATE tickets SET changed_at = created_at;
   `,
+  `
+  -- The kitchen screen reads the orders changed in the last hours (docs/printing.md,
+  -- "Kitchen and bar screen") without reading the whole history.
+  CREATE INDEX orders_by_update ON orders(updated_at);
+  `,
 ];

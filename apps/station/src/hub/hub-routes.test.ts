@@ -207,4 +207,25 @@ describe("a station as its shop's hub", () => {
     expect(text).toContain(`event: changed\ndata: {"cursor":${head}}`);
     expect(text).toContain(`"cursor":${head + 1}`);
   });
+
+  it("leaves the kitchen's ready out of an older spoke's pull, its cursor moving past it", async () => {
+    const { orders, actor } = cashierAt(hub.db);
+    const item = hub.db.catalog()?.items[0];
+    const start = hub.db.hubLog.head();
+    let order = orders.create(actor, null);
+    order = orders.addLine(actor, order.id, { itemId: item?.id ?? "", quantity: 1 });
+    orders.markReady(actor, order.id, [order.lines[0]?.id ?? ""]);
+    const kinds = (page: { body: Record<string, unknown> }) =>
+      (page.body.ops as Op[]).filter((op) => op.orderId === order.id).map((op) => op.kind);
+    const unnamed = await pull(start);
+    expect(kinds(unnamed)).toEqual(["open", "addLine"]);
+    expect(unnamed.body.cursor).toBe(hub.db.hubLog.head());
+    const current = await call(
+      "GET",
+      `/api/sync/pull?cursor=${start}&limit=100&protocolVersion=${PROTOCOL_VERSION}`,
+      deviceToken,
+    );
+    expect(kinds(current)).toEqual(["open", "addLine", "markReady"]);
+    expect(current.body.cursor).toBe(unnamed.body.cursor);
+  });
 });

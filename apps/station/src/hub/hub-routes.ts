@@ -1,6 +1,6 @@
 import type { Clock, Op } from "@quay/core";
 import { can } from "@quay/core";
-import { protocolMismatch, SYNC_CALLS, syncRoute } from "@quay/protocol";
+import { opKnownAt, protocolMismatch, SYNC_CALLS, syncRoute } from "@quay/protocol";
 import { type HttpService, openEventStream } from "@quay/service-kit";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
@@ -91,7 +91,9 @@ export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
     async (request) => {
       const spoke = spokeOf(request);
       const serverTime = new Date(deps.clock.now()).toISOString();
-      return hubPullPage(db, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
+      const page = hubPullPage(db, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
+      // A spoke too old to parse an op's kind never gets it (its cursor moves past it all the same).
+      return { ...page, ops: page.ops.filter((op) => opKnownAt(op, request.query.protocolVersion)) };
     },
   );
 

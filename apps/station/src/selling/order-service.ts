@@ -126,6 +126,11 @@ export class OrderService {
     return into;
   }
 
+  /** The kitchen or bar made these lines (the kitchen screen's "Xong"): an op like any other, synced once. */
+  markReady(actor: Actor, orderId: string, lineIds: readonly string[]): Order {
+    return this.change(actor, orderId, () => ({ kind: "markReady", lineIds }));
+  }
+
   voidOrder(actor: Actor, orderId: string, reason: string): Order {
     return this.change(actor, orderId, () => ({ kind: "voidOrder", reason }), true);
   }

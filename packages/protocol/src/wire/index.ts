@@ -6,6 +6,7 @@ export * from "./credentials.js";
 export * from "./error.js";
 export * from "./events.js";
 export * from "./op.js";
+export * from "./op-kinds-by-version.js";
 export * from "./pull.js";
 export * from "./push.js";
 export * from "./push-codec.js";

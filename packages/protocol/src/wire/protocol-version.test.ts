@@ -16,6 +16,7 @@ const FINGERPRINTS: Record<number, string> = {
   4: "be949f096fbf7f16739263dc96bc4ed398c0c69844ed7b502ef4c7b5a6b3edbe",
   5: "ced72684a7226afbf75d8e82fbe6914ea1461f13a897605c09777838bd30d415",
   6: "5ca1db9328a9eef046d5e17924d885c9dda8dab2fdaaf364383bb8b79b2a0bed",
+  7: "1f0e2b6617dfd15e12522497a193e45b944f645c23fc8a9937d549507572cc26",
 };
 
 function fingerprint(): string {

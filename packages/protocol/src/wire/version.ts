@@ -26,10 +26,13 @@
  * 6 — the store carries what its receipts print besides its name, address and phone: its tax
  *     code (`taxCode`), header and footer lines (`receiptHeader`, `receiptFooter`, up to four
  *     lines of 48 characters each) and a Wi-Fi line (`wifi`); absent from an older server: none.
+ * 7 — a new op kind, `markReady {lineIds}` (the kitchen screen's "done"), and the pull query
+ *     carries the puller's `protocolVersion`: a pull without it (a station of 6 or older, which
+ *     could not parse the new kind) gets no `markReady` ops. A push of versions 1 to 6 reads the same.
  */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
-/** The oldest version the server still accepts: a version-1 push is a version-6 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-7 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

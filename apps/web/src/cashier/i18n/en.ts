@@ -134,6 +134,7 @@ export const en: CashierMessages = {
     empty: "No items yet. Pick items from the menu.",
     increase: "One more {{name}}",
     decrease: "One less {{name}}",
+    lineReady: "Ready",
     voidLine: "Void {{name}}",
     subtotal: "Subtotal",
     discount: "Discount",

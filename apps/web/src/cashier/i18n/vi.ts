@@ -138,6 +138,7 @@ export const vi = {
     empty: "Chưa có món. Chọn món trong thực đơn để thêm.",
     increase: "Thêm một {{name}}",
     decrease: "Bớt một {{name}}",
+    lineReady: "Đã xong",
     voidLine: "Hủy món {{name}}",
     subtotal: "Tạm tính",
     discount: "Giảm giá",
