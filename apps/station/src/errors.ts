@@ -28,6 +28,11 @@ export const STATION_ERRORS = {
     vi: "Phiếu này không còn chờ xử lý (đã in hoặc đã bỏ qua).",
     en: "This ticket is no longer held (printed or dismissed already).",
   },
+  PRINTER_NOT_ACTIVE: {
+    status: 409,
+    vi: "Máy in của phiếu này đang tạm dừng hoặc đã bị xóa. Bật lại máy in trong trang quản lý, hoặc bỏ qua phiếu.",
+    en: "This ticket's printer is paused or removed. Turn it back on in the back office, or dismiss the ticket.",
+  },
   NO_RECEIPT_PRINTER: {
     status: 409,
     vi: "Cửa hàng chưa bật in hóa đơn qua máy in. Hãy in từ trình duyệt.",

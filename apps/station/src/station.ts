@@ -10,6 +10,7 @@ import { StationDb } from "./db/station-db.js";
 import { STATION_ERRORS } from "./errors.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
 import { guardHostAndOrigin, StationHosts } from "./http/host-guard.js";
+import { registerKitchenRoutes } from "./http/kitchen-routes.js";
 import { guardLanExposure } from "./http/lan-exposure.js";
 import { registerOrderRoutes } from "./http/order-routes.js";
 import { sessionGuard } from "./http/request-session.js";
@@ -248,6 +249,7 @@ export async function createStation(options: StationOptions) {
     },
   });
   registerWaiterRoutes(app, { db, orders });
+  registerKitchenRoutes(app, { db, orders, clock: serverClock });
   registerHubRoutes(app, {
     db,
     spokes,

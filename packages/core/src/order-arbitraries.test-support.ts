@@ -34,7 +34,8 @@ type Draft =
   | { kind: "moveTable"; tableId: string | null }
   | { kind: "addPayment"; method: OpData["addPayment"]["method"]; amount: number }
   | { kind: "close"; total: number }
-  | { kind: "voidOrder"; reason: string };
+  | { kind: "voidOrder"; reason: string }
+  | { kind: "markReady"; lineRefs: number[] };
 
 const quantity = fc.integer({ min: 1, max: 50 });
 const change: fc.Arbitrary<Draft> = fc.oneof(
@@ -64,6 +65,13 @@ const change: fc.Arbitrary<Draft> = fc.oneof(
   },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("close"), total: amount(10_000_000) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("voidOrder"), reason }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant("markReady"),
+      lineRefs: fc.array(lineRef, { minLength: 1, maxLength: 4 }),
+    }),
+  },
 );
 
 interface Placed {
@@ -81,7 +89,7 @@ export interface OrderOpsOptions {
 /**
  * Realistic op logs for one order, in a random arrival order: usually an `open` within the first
  * hour (sometimes not arrived yet), then lines, quantity changes, voids, discounts, table moves,
- * payments, checkouts and order voids from several devices.
+ * payments, checkouts, order voids and the kitchen's "ready" from several devices.
  */
 export function orderOps(options: OrderOpsOptions = {}): fc.Arbitrary<Op[]> {
   const devices = options.devices ?? DEVICES;
@@ -166,5 +174,9 @@ function builderOf(
       return (e) => makeOp("close", { total: dong(draft.total) }, e);
     case "voidOrder":
       return (e) => makeOp("voidOrder", { reason: draft.reason }, e);
+    case "markReady": {
+      const lineIds = draft.lineRefs.map(lineIdOf);
+      return (e) => makeOp("markReady", { lineIds }, e);
+    }
   }
 }

@@ -39,7 +39,9 @@ export type OrderIntent =
       readonly method: PaymentMethod;
       readonly amount: Dong;
     }
-  | { readonly kind: "voidOrder"; readonly reason: string };
+  | { readonly kind: "voidOrder"; readonly reason: string }
+  /** The kitchen or bar made these lines (the kitchen screen). */
+  | { readonly kind: "markReady"; readonly lineIds: readonly string[] };
 
 /** A manager who approved a change with their PIN at the device of the user making it. */
 export interface Approver {
@@ -98,6 +100,7 @@ export function permissionFor(order: Order | null, intent: OrderIntent): Permiss
     case "open":
     case "addLine":
     case "moveTable":
+    case "markReady":
       return "orders.write";
     case "setQuantity": {
       const line = order?.lines.find((candidate) => candidate.id === intent.lineId);
@@ -168,6 +171,8 @@ export function planChange(order: Order | null, intent: OrderIntent, actor: Acto
       // Undoing a sale is for those who may take money, whoever approves it.
       if (order?.status === "paid" && !can(actor.role, "orders.pay")) return refuse("FORBIDDEN");
       return plan({ kind: "voidOrder", data: { reason: intent.reason, ...approval } });
+    case "markReady":
+      return plan({ kind: "markReady", data: { lineIds: [...new Set(intent.lineIds)] } });
   }
 }
 

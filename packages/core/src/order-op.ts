@@ -15,6 +15,7 @@ export const OP_KINDS = [
   "addPayment",
   "close",
   "voidOrder",
+  "markReady",
 ] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 
@@ -57,6 +58,11 @@ export interface OpData {
   close: { total: Dong };
   /** `mergedInto`: the order emptied by a merge into that order. */
   voidOrder: { reason: string; approvedBy?: string | undefined; mergedInto?: string | undefined };
+  /**
+   * The bar or kitchen made these lines (the kitchen screen's "Xong"). Money never depends on it,
+   * so it is allowed on a paid order too: a take-away paid at the counter is still being made.
+   */
+  markReady: { lineIds: string[] };
 }
 
 interface OpEnvelope {

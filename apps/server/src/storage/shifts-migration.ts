@@ -2,19 +2,19 @@ import type { Migration } from "./migration.js";
 import type { Dialect } from "./schema.js";
 
 /**
- * Migration 13: the cashiers' shifts (docs/sync-protocol.md, "Shifts"). Shift ops are their own
+ * Migration 14: the cashiers' shifts (docs/sync-protocol.md, "Shifts"). Shift ops are their own
  * stream beside the order ops: stored once by id, never pulled; `shifts` is their fold with the
  * figures its counter closed it with.
  */
 export function shiftsMigration(d: Dialect): Migration {
   return {
-    version: 13,
+    version: 14,
     name: "cashiers' shifts",
     steps: `
 -- 1: a counter of the store takes payments only in an open cash shift.
 ALTER TABLE stores ADD COLUMN shift_required INTEGER NOT NULL DEFAULT 0;
 
--- A shift's ops as the station pushed them (protocol 6), by id: the same op is stored once.
+-- A shift's ops as the station pushed them (protocol 8), by id: the same op is stored once.
 CREATE TABLE shift_ops (
   id TEXT PRIMARY KEY,
   tenant_id TEXT NOT NULL,

@@ -69,6 +69,10 @@ const storeInput = (code: string, name: string): StoreInput => ({
   bank: null,
   ticketMaxAgeMinutes: 15,
   printReceipts: false,
+  taxCode: "",
+  receiptHeader: "",
+  receiptFooter: "",
+  wifi: "",
   shiftRequired: false,
 });
 

@@ -135,6 +135,11 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE tickets SET changed_at = created_at;
   `,
   `
+  -- The kitchen screen reads the orders changed in the last hours (docs/printing.md,
+  -- "Kitchen and bar screen") without reading the whole history.
+  CREATE INDEX orders_by_update ON orders(updated_at);
+  `,
+  `
   -- A cashier's shifts (docs/sync-protocol.md, "Shifts"): \`shift_ops\` is their log and outbox
   -- beside \`ops\` (synced once the server said it holds the op); \`shifts\` their projection.
   CREATE TABLE shift_ops (
@@ -159,7 +164,6 @@ export const MIGRATIONS: readonly string[] = [
   -- One open shift per counter, held by the file itself.
   CREATE UNIQUE INDEX shifts_one_open ON shifts(station_id) WHERE closed_at IS NULL;
   CREATE INDEX shifts_by_close ON shifts(closed_at);
-  -- A shift's figures read the orders changed since it opened (bills closed, refunds made).
-  CREATE INDEX orders_by_update ON orders(updated_at);
+  -- A shift's figures read the orders changed since it opened through orders_by_update.
   `,
 ];

@@ -68,7 +68,8 @@ export class OrderService {
     input: { itemId: string; quantity: number; note?: string | undefined; lineId?: string | undefined },
   ): Order {
     const item = this.deps.db.findItem(input.itemId);
-    if (!item?.active) throw new StationError("NOT_FOUND", "item");
+    if (!item) throw new StationError("NOT_FOUND", "item");
+    if (!item.active) throw new StationError("ITEM_UNAVAILABLE");
     const lineId = input.lineId ?? this.deps.newId();
     return this.change(actor, orderId, () => ({
       kind: "addLine",
@@ -126,6 +127,11 @@ export class OrderService {
     );
     if (!into) throw new Error("a merge answers the order merged into");
     return into;
+  }
+
+  /** The kitchen or bar made these lines (the kitchen screen's "Xong"): an op like any other, synced once. */
+  markReady(actor: Actor, orderId: string, lineIds: readonly string[]): Order {
+    return this.change(actor, orderId, () => ({ kind: "markReady", lineIds }));
   }
 
   voidOrder(actor: Actor, orderId: string, reason: string): Order {

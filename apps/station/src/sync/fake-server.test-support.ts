@@ -24,6 +24,10 @@ export const FAKE_CATALOG: CatalogSnapshot = {
     bank: null,
     ticketMaxAgeMinutes: 15,
     printReceipts: false,
+    taxCode: "",
+    receiptHeader: "",
+    receiptFooter: "",
+    wifi: "",
     shiftRequired: false,
   },
   categories: [{ id: CATEGORY_ID, name: "Cà phê", sortOrder: 1 }],
@@ -99,6 +103,7 @@ export async function startFakeServer() {
   const pushes: { ops: number; orders: number }[] = [];
   let seq = 0;
   let available = true;
+  let catalog = FAKE_CATALOG;
   let silent = false;
   let stationId: string | null = null;
   /** Whether the station's device token still works (a manager may have revoked it). */
@@ -170,7 +175,7 @@ export async function startFakeServer() {
       cursor: last,
       more: last < seq,
       ops: page.map((entry) => entry.op),
-      catalog: cursor === 0 ? FAKE_CATALOG : null,
+      catalog: cursor === 0 ? catalog : null,
       users: cursor === 0 ? users : null,
       serverTime: new Date().toISOString(),
     };
@@ -225,6 +230,10 @@ export async function startFakeServer() {
     /** Answers nothing from now on (a black-holed link) until `setAvailable`. */
     swallow() {
       silent = true;
+    },
+    /** The catalog a first pull gets from now on (a test's own menu). */
+    setCatalog(next: CatalogSnapshot) {
+      catalog = next;
     },
     /** Ops made on a phone, as the server would store them. */
     addRemote(remote: Op[]) {

@@ -27,7 +27,7 @@ export function PrintSettingsPanel({ settings }: PrintSettingsPanelProps) {
   const save = async () => {
     setSaved(false);
     const done = await action.run(() =>
-      api.updatePrintSettings(storeId, { ticketMaxAgeMinutes: minutes, printReceipts }),
+      api.updateStore(storeId, { ticketMaxAgeMinutes: minutes, printReceipts }),
     );
     if (!done) return;
     setSaved(true);
