@@ -4,45 +4,17 @@
  * footer line that do not fit, changes the receipt's lines and the VietQR account, and a station
  * of the store finds every change in the catalog of its next pull.
  */
-import { PROTOCOL_VERSION } from "@quay/protocol";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { login, ok } from "../support/http.mjs";
-import { type RunningProcess, removeDir, startServer, tempDir } from "../support/processes.mjs";
-import { expectTouchTargets, newDesktop, signIn } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
+import { expect, it } from "vitest";
+import { ok } from "../support/http.mjs";
+import { expectTouchTargets, signIn } from "./admin-support.js";
+import { adminWithStation } from "./admin-with-station.js";
+import { describeWithBrowser, screenshot } from "./browser.js";
 
 describeWithBrowser("the back office's store settings", () => {
-  const serverDir = tempDir("server-store");
-  let server: RunningProcess;
-  let browser: Browser;
-  let desktop: BrowserContext;
-  let page: Page;
-  let deviceToken = "";
-
-  beforeAll(async () => {
-    server = await startServer({ dataDir: serverDir });
-    const manager = await login(server.url, "quanly", "1234");
-    const station = await ok(server.url, "POST", "/api/sync/register", {
-      token: manager,
-      body: { protocolVersion: PROTOCOL_VERSION, storeCode: "CH01", name: "Quầy 1" },
-    });
-    deviceToken = station.deviceToken;
-    browser = await launchChromium();
-    desktop = await newDesktop(browser);
-    page = await desktop.newPage();
-  });
-
-  screenshotOnFailure("store-", () => page);
-
-  afterAll(async () => {
-    await desktop?.close();
-    await browser?.close();
-    await server?.stop();
-    removeDir(serverDir);
-  });
+  const suite = adminWithStation("store");
 
   it("changes what the receipts print and where transfers go, and the counters pull it", async () => {
+    const { server, page, deviceToken } = suite;
     await signIn(page, `${server.url}/admin/`, "quanly", "1234");
     await page.goto(`${server.url}/admin/#/store`);
     const field = (name: string) => page.getByTestId(`store-${name}`);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Field } from "../../shared/components/field.js";
-import { FormError } from "../../shared/components/form-error.js";
 import { PageHead } from "../components/page-head.js";
+import { SaveBar } from "../components/save-bar.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -121,23 +121,14 @@ export function StorePage() {
           ))}
         </section>
       </div>
-      <FormError problem={action.problem} />
-      <div className="a-panel-head">
-        <button
-          type="button"
-          className="primary"
-          disabled={!valid || action.busy}
-          onClick={() => void save()}
-          data-testid="store-save"
-        >
-          {action.busy ? t("common.saving") : t("common.save")}
-        </button>
-        {saved ? (
-          <span className="muted" role="status">
-            {t("store.saved")}
-          </span>
-        ) : null}
-      </div>
+      <SaveBar
+        action={action}
+        valid={valid}
+        onSave={() => void save()}
+        label={t("common.save")}
+        savedText={saved ? t("store.saved") : null}
+        testId="store-save"
+      />
       <PrintSettingsPanel settings={store} />
     </div>
   );
