@@ -1,6 +1,6 @@
 import { hashSecret, hubPassPublicKey, hubPassSigningKey, newHubPassKey, signHubPass } from "@quay/auth";
 import type { Op } from "@quay/core";
-import type { CatalogSnapshot, CredentialEntry } from "@quay/protocol";
+import { type CatalogSnapshot, type CredentialEntry, STORE_SETTING_DEFAULTS } from "@quay/protocol";
 import Fastify, { type FastifyRequest } from "fastify";
 import type { SyncBackend } from "./sync-engine-suite.test-support.js";
 
@@ -22,13 +22,7 @@ export const FAKE_CATALOG: CatalogSnapshot = {
     timeZone: "Asia/Ho_Chi_Minh",
     autoSync: false,
     bank: null,
-    ticketMaxAgeMinutes: 15,
-    printReceipts: false,
-    taxCode: "",
-    receiptHeader: "",
-    receiptFooter: "",
-    wifi: "",
-    shiftRequired: false,
+    ...STORE_SETTING_DEFAULTS,
   },
   categories: [{ id: CATEGORY_ID, name: "Cà phê", sortOrder: 1 }],
   items: [

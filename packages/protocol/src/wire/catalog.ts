@@ -56,6 +56,20 @@ export const StoreSchema = z.object({
 });
 export type Store = z.infer<typeof StoreSchema>;
 
+/**
+ * The settings a store has that an older server's snapshot leaves out: their defaults, as a
+ * store created with none of them holds them (test fixtures and demo data start from these).
+ */
+export const STORE_SETTING_DEFAULTS = StoreSchema.pick({
+  ticketMaxAgeMinutes: true,
+  printReceipts: true,
+  taxCode: true,
+  receiptHeader: true,
+  receiptFooter: true,
+  wifi: true,
+  shiftRequired: true,
+}).parse({});
+
 export const CategorySchema = z.object({ id: Id, name: Text(80), sortOrder: SortOrder });
 export const ItemSchema = z.object({
   id: Id,

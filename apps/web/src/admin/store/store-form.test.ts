@@ -1,3 +1,4 @@
+import { STORE_SETTING_DEFAULTS } from "@quay/protocol";
 import { describe, expect, it } from "vitest";
 import type { Store } from "../api/admin-types.js";
 import { storeChanges, storeForm, storeFormProblems } from "./store-form.js";
@@ -11,13 +12,7 @@ const store: Store = {
   timeZone: "Asia/Ho_Chi_Minh",
   autoSync: false,
   bank: null,
-  ticketMaxAgeMinutes: 15,
-  printReceipts: false,
-  taxCode: "",
-  receiptHeader: "",
-  receiptFooter: "",
-  wifi: "",
-  shiftRequired: false,
+  ...STORE_SETTING_DEFAULTS,
 };
 
 describe("the store page's form", () => {
