@@ -39,7 +39,17 @@ export type OrderIntent =
       readonly method: PaymentMethod;
       readonly amount: Dong;
     }
-  | { readonly kind: "voidOrder"; readonly reason: string };
+  | { readonly kind: "voidOrder"; readonly reason: string }
+  | {
+      readonly kind: "refund";
+      /** Chosen by the client where it can: a retried refund refunds once. */
+      readonly refundId: string;
+      readonly amount: Dong;
+      readonly method: PaymentMethod;
+      readonly reason: string;
+      /** The lines refunded; absent for the bill as a whole. */
+      readonly lineIds?: readonly string[] | undefined;
+    };
 
 /** A manager who approved a change with their PIN at the device of the user making it. */
 export interface Approver {
@@ -110,6 +120,8 @@ export function permissionFor(order: Order | null, intent: OrderIntent): Permiss
       return "orders.discount";
     case "pay":
       return "orders.pay";
+    case "refund":
+      return "orders.refund";
   }
 }
 
@@ -168,6 +180,12 @@ export function planChange(order: Order | null, intent: OrderIntent, actor: Acto
       // Undoing a sale is for those who may take money, whoever approves it.
       if (order?.status === "paid" && !can(actor.role, "orders.pay")) return refuse("FORBIDDEN");
       return plan({ kind: "voidOrder", data: { reason: intent.reason, ...approval } });
+    case "refund": {
+      if (order?.refunds.some((refund) => refund.id === intent.refundId)) return plan(); // a retry
+      const { refundId, amount, method, reason } = intent;
+      const lines = intent.lineIds === undefined ? {} : { lineIds: [...intent.lineIds] };
+      return plan({ kind: "refund", data: { refundId, amount, method, reason, ...lines, ...approval } });
+    }
   }
 }
 

@@ -8,8 +8,8 @@ export interface OpAfterOwnEnd {
 }
 
 /**
- * The first new op of `deviceId` made after that device's own close of the order (only a refund,
- * `voidOrder`, may follow) or its own void (nothing may), or null. The core's `validateOp`
+ * The first new op of `deviceId` made after that device's own close of the order (only a refund
+ * or a `voidOrder` may follow) or its own void (nothing may), or null. The core's `validateOp`
  * refused such an op at the device, which numbers its ops as it makes them (`deviceSeq`) and stamps
  * each change of an order after everything it holds of it (`at`), so an op later in both is forged
  * or corrupt: a line added to a sale already paid. Ops of other devices are not judged here: a
@@ -29,7 +29,8 @@ export function opAfterOwnEnd(
   for (const op of own) {
     if (!isNew(op)) continue;
     for (const end of ends) {
-      if (!after(op, end) || (end.kind === "close" && op.kind === "voidOrder")) continue;
+      const mayFollowClose = op.kind === "voidOrder" || op.kind === "refund";
+      if (!after(op, end) || (end.kind === "close" && mayFollowClose)) continue;
       return { op, end, code: end.kind === "close" ? "ORDER_PAID" : "ORDER_VOID" };
     }
   }

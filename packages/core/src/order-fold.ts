@@ -13,6 +13,7 @@ import {
 } from "./money.js";
 import type { Order, OrderFlag, OrderLine, Payment, VatBreakdown, VoidedLine } from "./order.js";
 import { compareOps, type Op, type OpData, type OpOf } from "./order-op.js";
+import { foldRefunds } from "./order-refund.js";
 import { allocateProportionally } from "./rounding.js";
 
 interface LineState {
@@ -43,6 +44,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   const closingDevices = new Set<string>();
   const lines = new Map<string, LineState>();
   const payments = new Map<string, Payment>();
+  const refundOps: OpOf<"refund">[] = [];
 
   const lineState = (lineId: string): LineState => {
     let state = lines.get(lineId);
@@ -94,6 +96,9 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
       case "voidOrder":
         voided ??= { at: op.at, reason: op.data.reason };
         break;
+      case "refund":
+        refundOps.push(op);
+        break;
     }
   }
 
@@ -130,6 +135,12 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   const flags: OrderFlag[] = [];
   if (subtractDong(excess, changeDue) > 0 || closingDevices.size > 1) flags.push("overpaid");
   if (status === "paid" && paid < total) flags.push("underpaid");
+  const { refunds, refunded, overrefunded } = foldRefunds(refundOps, {
+    paid,
+    changeDue,
+    closed: close !== null,
+  });
+  if (overrefunded) flags.push("overrefunded");
 
   return {
     id: orderId,
@@ -147,6 +158,8 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
     paid,
     changeDue,
     payments: paymentList,
+    refunds,
+    refunded,
     openedAt: open?.at ?? null,
     paidAt: close?.at ?? null,
     voidedAt: voided?.at ?? null,

@@ -15,6 +15,7 @@ export const OP_KINDS = [
   "addPayment",
   "close",
   "voidOrder",
+  "refund",
 ] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 
@@ -57,6 +58,18 @@ export interface OpData {
   close: { total: Dong };
   /** `mergedInto`: the order emptied by a merge into that order. */
   voidOrder: { reason: string; approvedBy?: string | undefined; mergedInto?: string | undefined };
+  /**
+   * Money given back on a paid order (it stays paid, on its own day): `refundId` is the refund's
+   * own id (a retry refunds once); `lineIds`, when the refund is for chosen lines.
+   */
+  refund: {
+    refundId: string;
+    amount: Dong;
+    method: PaymentMethod;
+    reason: string;
+    lineIds?: string[] | undefined;
+    approvedBy?: string | undefined;
+  };
 }
 
 interface OpEnvelope {

@@ -13,6 +13,7 @@ import {
   pushResponseCheck,
   RegisterStationRequestSchema,
   RegisterStationResponseSchema,
+  SILENT_PULL_VERSION,
 } from "@quay/protocol";
 import { type HttpService, openEventStream } from "@quay/service-kit";
 import type { FastifySchemaCompiler, FastifySerializerCompiler } from "fastify";
@@ -169,6 +170,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
           stationId: device.station.id,
           cursor: request.query.cursor,
           limit: request.query.limit,
+          protocolVersion: request.query.protocolVersion ?? SILENT_PULL_VERSION,
         }),
       );
       return { ...result, serverTime: nowIso(context) };

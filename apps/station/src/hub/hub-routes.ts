@@ -12,6 +12,7 @@ import {
   protocolRefusal,
   RegisterStationRequestSchema,
   RegisterStationResponseSchema,
+  SILENT_PULL_VERSION,
 } from "@quay/protocol";
 import { type HttpService, openEventStream } from "@quay/service-kit";
 import type { StationDb } from "../db/station-db.js";
@@ -125,7 +126,9 @@ export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
     async (request) => {
       const spoke = spokeOf(request);
       const serverTime = new Date(deps.clock.now()).toISOString();
-      return hubPullPage(db, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
+      const { cursor, limit, protocolVersion } = request.query;
+      const version = protocolVersion ?? SILENT_PULL_VERSION;
+      return hubPullPage(db, spoke.stationId, cursor, limit, serverTime, version);
     },
   );
 

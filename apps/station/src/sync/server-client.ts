@@ -195,7 +195,7 @@ export class ServerClient {
   ): Promise<PullResponse> {
     const page = await this.json(
       "GET",
-      `/api/sync/pull?cursor=${cursor}&limit=${limit}`,
+      `/api/sync/pull?cursor=${cursor}&limit=${limit}&protocolVersion=${PROTOCOL_VERSION}`,
       PullResponseSchema,
       {
         token: deviceToken,

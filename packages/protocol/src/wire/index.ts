@@ -6,6 +6,7 @@ export * from "./credentials.js";
 export * from "./error.js";
 export * from "./events.js";
 export * from "./op.js";
+export * from "./op-kind-versions.js";
 export * from "./pull.js";
 export * from "./push.js";
 export * from "./push-codec.js";

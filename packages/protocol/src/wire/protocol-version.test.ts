@@ -15,6 +15,7 @@ const FINGERPRINTS: Record<number, string> = {
   3: "505726aad3e8086b4bdebe62e79858eff480f3da8179b4dd1bb869e23354269e",
   4: "be949f096fbf7f16739263dc96bc4ed398c0c69844ed7b502ef4c7b5a6b3edbe",
   5: "ced72684a7226afbf75d8e82fbe6914ea1461f13a897605c09777838bd30d415",
+  6: "2e99909daf1495baf499c16d5c5e7bfc8d9b078ec8e347cfa6323aaa7ad2163a",
 };
 
 function fingerprint(): string {

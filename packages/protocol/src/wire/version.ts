@@ -23,10 +23,14 @@
  * 5 — the voids a merge makes name the order merged into (`mergedInto`, optional): they need the
  *     merge right rather than the void right, so a cashier's merge at a counter syncs; a push of
  *     versions 1 to 4 reads the same.
+ * 6 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
+ *     PIN); a pull says its `protocolVersion`, and the receiver leaves out the op kinds an older
+ *     puller cannot read (`OP_KIND_SINCE`; a pull that says none is a version-5 pull). A push
+ *     of versions 1 to 5 reads the same.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
-/** The oldest version the server still accepts: a version-1 push is a version-5 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-6 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

@@ -1,4 +1,4 @@
-import type { Order } from "@quay/core";
+import { type Order, parseStoredOrder } from "@quay/core";
 import { all, allIn, insertMany, lockStores, run, type Script, type SqlValue } from "../sql-script.js";
 
 /** The groupings sales are rolled up by (see migration 3). */
@@ -140,7 +140,7 @@ function paidSale(row: PaidOrderRow): PaidSale {
     paidDay: row.paid_day,
     paidHour: row.paid_hour === null ? null : Number(row.paid_hour),
     // `view` is the JSON of the fold that was counted when the row was written.
-    order: JSON.parse(row.view) as Order,
+    order: parseStoredOrder(row.view),
   };
 }
 
