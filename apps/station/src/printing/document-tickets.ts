@@ -14,6 +14,7 @@ export function receiptPrinter(db: StationDb): Printer | null {
  * Queues the provisional bill or the receipt of an order on the receipt printer, as a ticket
  * like the kitchen's (one per request: printing a bill twice is asked twice). 409
  * NO_RECEIPT_PRINTER when the store does not print them (the cashier app prints in the browser).
+ * A receipt printed before (a reprint from the bill history) is marked "IN LẠI".
  */
 export function queueDocument(
   db: StationDb,
@@ -25,6 +26,7 @@ export function queueDocument(
   const { order } = input;
   const at = new Date(input.nowMs).toISOString();
   return db.transaction(() => {
+    const again = input.document === "receipt" && db.tickets.hasDocument(order.id, "receipt");
     const id = db.tickets.add({
       printerId: printer.id,
       opKey: `${input.document}:${input.requestId}`,
@@ -60,6 +62,7 @@ export function queueDocument(
     });
     // Each request has its own fresh id: a clash is a bug, not a retry.
     if (id === null) throw new Error(`print request ${input.requestId} queued twice`);
+    if (again) db.tickets.markReprint(id);
     return id;
   });
 }
