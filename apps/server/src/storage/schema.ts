@@ -1,6 +1,7 @@
 import { foldedAttribution } from "./folded-attribution-migration.js";
 import type { Migration } from "./migration.js";
 import { printersMigration } from "./printers-migration.js";
+import { refundsInRollup } from "./refunds-migration.js";
 
 /** The words in which the engines' DDL differs; `schemaMigrations` writes everything else once. */
 export interface Dialect {
@@ -341,10 +342,7 @@ ALTER TABLE stations ADD COLUMN network_urls TEXT;
 ALTER TABLE stations ADD COLUMN network_reported_at TEXT;
 `,
     },
-    {
-      version: 12,
-      name: "the store's printers and printing settings",
-      steps: printersMigration(d),
-    },
+    { version: 12, name: "the store's printers and printing settings", steps: printersMigration(d) },
+    { version: 13, name: "discounts and refunds in the rollup", steps: refundsInRollup },
   ];
 }
