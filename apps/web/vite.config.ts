@@ -6,13 +6,15 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * One HTML entry per browser app. The cashier app is served by the station at `/`; the waiter
- * app (`m/index.html` + `src/waiter/**`) and the back office (`admin/index.html` + `src/admin/**`)
- * join by adding their line here.
+ * app (`m/index.html` + `src/waiter/**`), the back office (`admin/index.html` + `src/admin/**`)
+ * and the kitchen screen the station serves (`kitchen/index.html` + `src/kitchen/**`) join by
+ * adding their line here.
  */
 const pages: Record<string, string> = {
   cashier: here("./index.html"),
   waiter: here("./m/index.html"),
   admin: here("./admin/index.html"),
+  kitchen: here("./kitchen/index.html"),
 };
 
 /** Where `npm run dev -w @quay/web` forwards API calls: a station running locally. */

@@ -4,13 +4,11 @@
  * the kitchen another category, sets the printing settings and deletes a printer, and a station
  * of the store finds each change in the catalog of its next pull.
  */
-import { PROTOCOL_VERSION } from "@quay/protocol";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { login, ok } from "../support/http.mjs";
-import { type RunningProcess, removeDir, startServer, tempDir } from "../support/processes.mjs";
-import { expectTouchTargets, newDesktop, signIn } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
+import { expect, it } from "vitest";
+import { ok } from "../support/http.mjs";
+import { expectTouchTargets, signIn } from "./admin-support.js";
+import { adminWithStation } from "./admin-with-station.js";
+import { describeWithBrowser, screenshot } from "./browser.js";
 
 interface PulledPrinter {
   name: string;
@@ -28,50 +26,25 @@ interface PulledCatalog {
 }
 
 describeWithBrowser("the back office's printers", () => {
-  const serverDir = tempDir("server-printers");
-  let server: RunningProcess;
-  let browser: Browser;
-  let desktop: BrowserContext;
-  let page: Page;
-  let deviceToken = "";
+  const suite = adminWithStation("printers");
   let cursor = 0;
 
   /** What a station of the store pulls next: the catalog when it changed, else null. */
   const pullCatalog = async (): Promise<PulledCatalog | null> => {
-    const answer = await ok(server.url, "GET", `/api/sync/pull?cursor=${cursor}`, { token: deviceToken });
+    const answer = await ok(suite.server.url, "GET", `/api/sync/pull?cursor=${cursor}`, {
+      token: suite.deviceToken,
+    });
     cursor = answer.cursor;
     return answer.catalog;
   };
-  const row = (name: string) => page.locator(`[data-testid=printer-row][data-printer="${name}"]`);
+  const row = (name: string) => suite.page.locator(`[data-testid=printer-row][data-printer="${name}"]`);
   /** A printer's row as read: every cell but the ✎ ✕ buttons. */
   const cells = async (name: string) => (await row(name).locator("td").allTextContents()).slice(0, -1);
-  const dialog = () => page.getByTestId("printer-dialog");
+  const dialog = () => suite.page.getByTestId("printer-dialog");
   const save = async () => {
-    await page.getByTestId("printer-save").click();
+    await suite.page.getByTestId("printer-save").click();
     await dialog().waitFor({ state: "detached" });
   };
-
-  beforeAll(async () => {
-    server = await startServer({ dataDir: serverDir });
-    const manager = await login(server.url, "quanly", "1234");
-    const station = await ok(server.url, "POST", "/api/sync/register", {
-      token: manager,
-      body: { protocolVersion: PROTOCOL_VERSION, storeCode: "CH01", name: "Quầy 1" },
-    });
-    deviceToken = station.deviceToken;
-    browser = await launchChromium();
-    desktop = await newDesktop(browser);
-    page = await desktop.newPage();
-  });
-
-  screenshotOnFailure("printers-", () => page);
-
-  afterAll(async () => {
-    await desktop?.close();
-    await browser?.close();
-    await server?.stop();
-    removeDir(serverDir);
-  });
 
   it("lists the demo's bar and kitchen printers, paused until the shop turns them on", async () => {
     // Paused, they reach no station: a demo counter sends nothing to whatever is at those addresses.
@@ -79,9 +52,9 @@ describeWithBrowser("the back office's printers", () => {
     expect(first?.printers).toEqual([]);
     expect(await pullCatalog()).toBeNull();
 
-    await signIn(page, `${server.url}/admin/`, "quanly", "1234");
-    await page.getByTestId("dashboard").waitFor();
-    await page.getByRole("link", { name: "Máy in" }).click();
+    await signIn(suite.page, `${suite.server.url}/admin/`, "quanly", "1234");
+    await suite.page.getByTestId("dashboard").waitFor();
+    await suite.page.getByRole("link", { name: "Máy in" }).click();
     await row("Bar").waitFor();
     expect(await cells("Bar")).toEqual([
       "Bar",
@@ -93,7 +66,7 @@ describeWithBrowser("the back office's printers", () => {
       "Tạm ngưng",
     ]);
     expect(await row("Bếp").locator("td").nth(3).textContent()).toBe("Bánh");
-    await expectTouchTargets(page);
+    await expectTouchTargets(suite.page);
 
     for (const name of ["Bar", "Bếp"]) {
       await row(name).getByTestId("printer-edit").click();
@@ -109,17 +82,17 @@ describeWithBrowser("the back office's printers", () => {
   });
 
   it("adds a receipt printer, port 9100 unless told", async () => {
-    await page.getByTestId("printer-add").click();
-    await page.getByTestId("printer-name").fill("Quầy thu ngân");
-    await page.getByTestId("printer-address").fill("http://192.168.1.60");
+    await suite.page.getByTestId("printer-add").click();
+    await suite.page.getByTestId("printer-name").fill("Quầy thu ngân");
+    await suite.page.getByTestId("printer-address").fill("http://192.168.1.60");
     await expect.poll(() => dialog().locator(".form-error").textContent()).toContain("tcp://");
-    expect(await page.getByTestId("printer-save").isDisabled()).toBe(true);
-    await page.getByTestId("printer-address").fill("192.168.1.60");
+    expect(await suite.page.getByTestId("printer-save").isDisabled()).toBe(true);
+    await suite.page.getByTestId("printer-address").fill("192.168.1.60");
     await dialog().getByText("Hóa đơn", { exact: true }).click();
-    expect(await page.getByTestId("printer-categories").count()).toBe(0);
+    expect(await suite.page.getByTestId("printer-categories").count()).toBe(0);
     await dialog().getByText("58 mm", { exact: true }).click();
     await dialog().getByText("In ảnh (máy in không có bảng mã tiếng Việt)").click();
-    await screenshot(page, "admin-printer-dialog");
+    await screenshot(suite.page, "admin-printer-dialog");
     await save();
     await row("Quầy thu ngân").waitFor();
     expect(await cells("Quầy thu ngân")).toEqual([
@@ -146,7 +119,7 @@ describeWithBrowser("the back office's printers", () => {
     await dialog().getByLabel("Sinh tố").check();
     await save();
     await expect.poll(() => row("Bếp").locator("td").nth(3).textContent()).toBe("Sinh tố, Bánh");
-    await screenshot(page, "admin-printers");
+    await screenshot(suite.page, "admin-printers");
     const pulled = await pullCatalog();
     const names = new Map(pulled?.categories.map((category) => [category.id, category.name]));
     const kitchen = pulled?.printers.find((printer) => printer.name === "Bếp");
@@ -154,13 +127,13 @@ describeWithBrowser("the back office's printers", () => {
   });
 
   it("sets how late a ticket may print by itself, and silent receipts", async () => {
-    const settings = page.getByTestId("print-settings");
-    expect(await page.getByTestId("ticket-max-age").inputValue()).toBe("15");
-    await page.getByTestId("ticket-max-age").fill("0");
-    expect(await page.getByTestId("print-settings-save").isDisabled()).toBe(true);
-    await page.getByTestId("ticket-max-age").fill("30");
-    await page.getByTestId("print-receipts").check();
-    await page.getByTestId("print-settings-save").click();
+    const settings = suite.page.getByTestId("print-settings");
+    expect(await suite.page.getByTestId("ticket-max-age").inputValue()).toBe("15");
+    await suite.page.getByTestId("ticket-max-age").fill("0");
+    expect(await suite.page.getByTestId("print-settings-save").isDisabled()).toBe(true);
+    await suite.page.getByTestId("ticket-max-age").fill("30");
+    await suite.page.getByTestId("print-receipts").check();
+    await suite.page.getByTestId("print-settings-save").click();
     await settings.getByRole("status").getByText("Đã lưu.").waitFor();
     const pulled = await pullCatalog();
     expect(pulled?.store).toMatchObject({ ticketMaxAgeMinutes: 30, printReceipts: true });
@@ -168,7 +141,7 @@ describeWithBrowser("the back office's printers", () => {
 
   it("deletes a printer after asking", async () => {
     await row("Quầy thu ngân").getByTestId("printer-delete").click();
-    await page.getByTestId("confirm").click();
+    await suite.page.getByTestId("confirm").click();
     await row("Quầy thu ngân").waitFor({ state: "detached" });
     const pulled = await pullCatalog();
     expect(pulled?.printers.map((printer) => printer.name)).toEqual(["Bar", "Bếp"]);

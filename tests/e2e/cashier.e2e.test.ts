@@ -176,7 +176,15 @@ describeWithBrowser("the cashier app, online and offline", () => {
     await page.getByTestId("confirm-cash").click();
     await page.getByTestId("receipt-dialog").waitFor();
     const receipt = (await page.getByTestId("receipt-dialog").textContent()) ?? "";
-    for (const text of ["HÓA ĐƠN BÁN HÀNG", "Thẻ", "Tiền mặt", "Tiền thối lại", "Cảm ơn quý khách"]) {
+    for (const text of [
+      "HÓA ĐƠN BÁN HÀNG",
+      "Thẻ",
+      "Tiền mặt",
+      "Tiền thối lại",
+      "Cảm ơn quý khách",
+      "MST: 0312345678",
+      "Wi-Fi: QuanCaPheDemo",
+    ]) {
       expect(receipt).toContain(text);
     }
     receiptNumbers.push(await receiptNumber());

@@ -20,7 +20,6 @@ export const SERVER_ERRORS = {
     vi: "Cửa hàng đã có đủ 50 máy in.",
     en: "The store already has 50 printers, the most it can have.",
   },
-  ITEM_UNAVAILABLE: { status: 409, vi: "Món này đang tạm ngưng bán.", en: "This item is not on sale now." },
   UNAVAILABLE: {
     status: 503,
     vi: "Máy chủ tạm thời không sẵn sàng.",

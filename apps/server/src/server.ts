@@ -16,6 +16,7 @@ import { registerOrderRoutes } from "./routes/order-routes.js";
 import { registerPrinterRoutes } from "./routes/printer-routes.js";
 import { registerReportRoutes } from "./routes/report-routes.js";
 import { registerSessionRoutes } from "./routes/session-routes.js";
+import { registerShiftRoutes } from "./routes/shift-routes.js";
 import { registerShopNetworkRoutes } from "./routes/shop-network-routes.js";
 import { registerStationRoutes } from "./routes/station-routes.js";
 import { registerStoreRoutes } from "./routes/store-routes.js";
@@ -75,6 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
   registerOrderRoutes(app, context);
   registerFloorRoutes(app, context);
   registerReportRoutes(app, context);
+  registerShiftRoutes(app, context);
   registerUserRoutes(app, context);
   registerStationRoutes(app, context);
   registerShopNetworkRoutes(app, context);

@@ -28,10 +28,40 @@ export const STATION_ERRORS = {
     vi: "Phiếu này không còn chờ xử lý (đã in hoặc đã bỏ qua).",
     en: "This ticket is no longer held (printed or dismissed already).",
   },
+  PRINTER_NOT_ACTIVE: {
+    status: 409,
+    vi: "Máy in của phiếu này đang tạm dừng hoặc đã bị xóa. Bật lại máy in trong trang quản lý, hoặc bỏ qua phiếu.",
+    en: "This ticket's printer is paused or removed. Turn it back on in the back office, or dismiss the ticket.",
+  },
   NO_RECEIPT_PRINTER: {
     status: 409,
     vi: "Cửa hàng chưa bật in hóa đơn qua máy in. Hãy in từ trình duyệt.",
     en: "The store does not print bills and receipts on a printer. Print from the browser.",
+  },
+  SHIFT_REQUIRED: {
+    status: 409,
+    vi: "Chưa mở ca: vui lòng mở ca (nhập tiền đầu ca) trước khi thu tiền.",
+    en: "No shift is open: open a shift (with the opening cash) before taking payments.",
+  },
+  SHIFT_ALREADY_OPEN: {
+    status: 409,
+    vi: "Quầy này đang có ca mở. Hãy kết ca trước khi mở ca mới.",
+    en: "A shift is already open at this counter. Close it before opening another.",
+  },
+  SHIFT_NOT_OPEN: {
+    status: 409,
+    vi: "Quầy này chưa mở ca.",
+    en: "No shift is open at this counter.",
+  },
+  INVALID_COUNT: {
+    status: 400,
+    vi: "Số tờ tiền không hợp lệ: mỗi mệnh giá từ 500.000 đến 1.000 ₫, số tờ là số nguyên không âm.",
+    en: "The count is not valid: notes of 500,000 to 1,000 ₫, each a whole number of notes.",
+  },
+  CASH_OUT_EXCEEDS_DRAWER: {
+    status: 409,
+    vi: "Số tiền chi lớn hơn tiền mặt đang có trong két.",
+    en: "That is more cash than the drawer holds.",
   },
 } as const satisfies ErrorRegistry;
 

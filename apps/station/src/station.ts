@@ -11,11 +11,13 @@ import { STATION_ERRORS } from "./errors.js";
 import { registerBillRoutes } from "./http/bill-routes.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
 import { guardHostAndOrigin, StationHosts } from "./http/host-guard.js";
+import { registerKitchenRoutes } from "./http/kitchen-routes.js";
 import { guardLanExposure } from "./http/lan-exposure.js";
 import { registerOrderRoutes } from "./http/order-routes.js";
 import { sessionGuard } from "./http/request-session.js";
 import { addServerTiming } from "./http/server-timing.js";
 import { registerSessionRoutes } from "./http/session-routes.js";
+import { registerShiftRoutes } from "./http/shift-routes.js";
 import { registerStatusRoutes } from "./http/status-routes.js";
 import { registerTicketRoutes } from "./http/ticket-routes.js";
 import { registerWaiterRoutes } from "./http/waiter-routes.js";
@@ -30,6 +32,7 @@ import { NetworkReporter } from "./lan/network-reporter.js";
 import { shopAddresses } from "./lan/shop-addresses.js";
 import { PrinterSpooler, type SpoolerDeps } from "./printing/printer-spooler.js";
 import { OrderService } from "./selling/order-service.js";
+import { ShiftService } from "./selling/shift-service.js";
 import { SpokeLink } from "./spoke/spoke-link.js";
 import { registerSpokeRoutes } from "./spoke/spoke-routes.js";
 import { StatusHub } from "./status-hub.js";
@@ -169,10 +172,21 @@ export async function createStation(options: StationOptions) {
   });
   const syncEngine = engine;
 
+  const newId = uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length)));
+  const shifts = new ShiftService({
+    db,
+    clock: serverClock,
+    newId,
+    onShiftChanged: () => {
+      hub.statusMayHaveChanged();
+      syncEngine.notifyLocalChange();
+    },
+  });
   const orders = new OrderService({
     db,
     clock: serverClock, // ops carry the server's time as best known, whatever the PC's clock says
-    newId: uuidV7Generator(clock, (length) => getRandomValues(new Uint8Array(length))),
+    newId,
+    beforePayment: () => shifts.requireOpenForPayment(),
     onOrderChanged: (order: Order) => {
       hub.orderChanged(order);
       announcer.mayHaveChanged();
@@ -227,6 +241,7 @@ export async function createStation(options: StationOptions) {
   registerCatalogRoutes(app, { db });
   registerOrderRoutes(app, { orders, db, attempts });
   registerBillRoutes(app, { db, clock: serverClock });
+  registerShiftRoutes(app, shifts);
   registerTicketRoutes(app, {
     db,
     clock: serverClock,
@@ -236,6 +251,7 @@ export async function createStation(options: StationOptions) {
     },
   });
   registerWaiterRoutes(app, { db, orders });
+  registerKitchenRoutes(app, { db, orders, clock: serverClock });
   registerHubRoutes(app, {
     db,
     spokes,

@@ -16,6 +16,7 @@ export const OP_KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
   discount: "orders.discount",
   addPayment: "orders.pay",
   close: "orders.pay",
+  markReady: "orders.write",
   refund: "orders.refund",
 };
 

@@ -41,7 +41,8 @@ type Draft =
       amount: number;
       method: OpData["refund"]["method"];
       lineRefs: number[] | null;
-    };
+    }
+  | { kind: "markReady"; lineRefs: number[] };
 
 const quantity = fc.integer({ min: 1, max: 50 });
 const change: fc.Arbitrary<Draft> = fc.oneof(
@@ -82,6 +83,13 @@ const change: fc.Arbitrary<Draft> = fc.oneof(
       lineRefs: fc.option(fc.array(lineRef, { minLength: 1, maxLength: 3 }), { nil: null }),
     }),
   },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant("markReady"),
+      lineRefs: fc.array(lineRef, { minLength: 1, maxLength: 4 }),
+    }),
+  },
 );
 
 interface Placed {
@@ -99,7 +107,7 @@ export interface OrderOpsOptions {
 /**
  * Realistic op logs for one order, in a random arrival order: usually an `open` within the first
  * hour (sometimes not arrived yet), then lines, quantity changes, voids, discounts, table moves,
- * payments, checkouts, order voids and refunds from several devices.
+ * payments, checkouts, order voids, refunds and the kitchen's "ready" from several devices.
  */
 export function orderOps(options: OrderOpsOptions = {}): fc.Arbitrary<Op[]> {
   const devices = options.devices ?? DEVICES;
@@ -194,6 +202,10 @@ function builderOf(
         ...lines,
       };
       return (e) => makeOp("refund", data, e);
+    }
+    case "markReady": {
+      const lineIds = draft.lineRefs.map(lineIdOf);
+      return (e) => makeOp("markReady", { lineIds }, e);
     }
   }
 }

@@ -49,7 +49,9 @@ export type OrderIntent =
       readonly reason: string;
       /** The lines refunded; absent for the bill as a whole. */
       readonly lineIds?: readonly string[] | undefined;
-    };
+    }
+  /** The kitchen or bar made these lines (the kitchen screen). */
+  | { readonly kind: "markReady"; readonly lineIds: readonly string[] };
 
 /** A manager who approved a change with their PIN at the device of the user making it. */
 export interface Approver {
@@ -108,6 +110,7 @@ export function permissionFor(order: Order | null, intent: OrderIntent): Permiss
     case "open":
     case "addLine":
     case "moveTable":
+    case "markReady":
       return "orders.write";
     case "setQuantity": {
       const line = order?.lines.find((candidate) => candidate.id === intent.lineId);
@@ -180,6 +183,8 @@ export function planChange(order: Order | null, intent: OrderIntent, actor: Acto
       // Undoing a sale is for those who may take money, whoever approves it.
       if (order?.status === "paid" && !can(actor.role, "orders.pay")) return refuse("FORBIDDEN");
       return plan({ kind: "voidOrder", data: { reason: intent.reason, ...approval } });
+    case "markReady":
+      return plan({ kind: "markReady", data: { lineIds: [...new Set(intent.lineIds)] } });
     case "refund": {
       if (order?.refunds.some((refund) => refund.id === intent.refundId)) return plan(); // a retry
       const { refundId, amount, method, reason } = intent;

@@ -8,8 +8,8 @@ export interface OpAfterOwnEnd {
 }
 
 /**
- * The first new op of `deviceId` made after that device's own close of the order (only a refund
- * or a `voidOrder` may follow) or its own void (nothing may), or null. The core's `validateOp`
+ * The first new op of `deviceId` made after that device's own close of the order (only a refund,
+ * a `voidOrder`, or the kitchen's `markReady` may follow) or its own void (nothing may), or null. The core's `validateOp`
  * refused such an op at the device, which numbers its ops as it makes them (`deviceSeq`) and stamps
  * each change of an order after everything it holds of it (`at`), so an op later in both is forged
  * or corrupt: a line added to a sale already paid. Ops of other devices are not judged here: a
@@ -29,10 +29,14 @@ export function opAfterOwnEnd(
   for (const op of own) {
     if (!isNew(op)) continue;
     for (const end of ends) {
-      const mayFollowClose = op.kind === "voidOrder" || op.kind === "refund";
-      if (!after(op, end) || (end.kind === "close" && mayFollowClose)) continue;
+      if (!after(op, end) || (end.kind === "close" && mayFollowClose(op))) continue;
       return { op, end, code: end.kind === "close" ? "ORDER_PAID" : "ORDER_VOID" };
     }
   }
   return null;
+}
+
+/** A paid order may still be refunded, and what it sold may still be being made. */
+function mayFollowClose(op: Op): boolean {
+  return op.kind === "voidOrder" || op.kind === "refund" || op.kind === "markReady";
 }

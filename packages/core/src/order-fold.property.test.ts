@@ -102,6 +102,28 @@ describe("foldOrder properties", () => {
       runs,
     );
   });
+
+  it("(f) never changes a money figure, a status or a quantity by the kitchen's ready", () => {
+    fc.assert(
+      fc.property(orderOps(), (ops) => {
+        const order = fold(ops);
+        const unmade = fold(ops.filter((op) => op.kind !== "markReady"));
+        expect(moneyFields(order)).toEqual(moneyFields(unmade));
+        const shape = (o: Order) => ({
+          status: o.status,
+          flags: o.flags,
+          paidAt: o.paidAt,
+          lines: o.lines.map((line) => [line.id, line.quantity, line.orderedAt]),
+          voidedLines: o.voidedLines.map((line) => [line.id, line.quantity]),
+        });
+        expect(shape(order)).toEqual(shape(unmade));
+        for (const line of order.lines) {
+          if (line.readyAt !== null) expect(line.readyAt >= line.orderedAt).toBe(true);
+        }
+      }),
+      runs,
+    );
+  });
 });
 
 function moneyFields(order: Order): number[] {

@@ -20,6 +20,8 @@ interface LineState {
   added: OpData["addLine"] | null;
   quantity: number;
   voidReason: string | null;
+  orderedAt: string;
+  readyAt: string | null;
 }
 
 /**
@@ -49,7 +51,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   const lineState = (lineId: string): LineState => {
     let state = lines.get(lineId);
     if (!state) {
-      state = { added: null, quantity: 0, voidReason: null };
+      state = { added: null, quantity: 0, voidReason: null, orderedAt: "", readyAt: null };
       lines.set(lineId, state);
     }
     return state;
@@ -63,13 +65,21 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
         break;
       case "addLine": {
         const state = lineState(op.data.lineId);
+        if (!state.added) state.orderedAt = op.at;
         state.added ??= op.data;
         state.quantity = op.data.quantity;
         break;
       }
-      case "setQuantity":
-        lineState(op.data.lineId).quantity = op.data.quantity;
+      case "setQuantity": {
+        const state = lineState(op.data.lineId);
+        // More units are to be made: they were ordered now, and are not ready yet.
+        if (op.data.quantity > state.quantity) {
+          state.orderedAt = op.at;
+          state.readyAt = null;
+        }
+        state.quantity = op.data.quantity;
         break;
+      }
       case "voidLine":
         lineState(op.data.lineId).voidReason ??= op.data.reason;
         break;
@@ -96,6 +106,13 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
       case "voidOrder":
         voided ??= { at: op.at, reason: op.data.reason };
         break;
+      case "markReady":
+        // Only lines already added: a ready never creates a line, nor moves it in the order's list.
+        for (const lineId of op.data.lineIds) {
+          const state = lines.get(lineId);
+          if (state?.added) state.readyAt = op.at;
+        }
+        break;
       case "refund":
         refundOps.push(op);
         break;
@@ -116,6 +133,8 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
       amount: multiplyDong(unitPrice, state.quantity),
       vatRate,
       note,
+      orderedAt: state.orderedAt,
+      readyAt: state.readyAt,
     };
     if (state.voidReason === null) activeLines.push(line);
     else voidedLines.push({ ...line, voidReason: state.voidReason });

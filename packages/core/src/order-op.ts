@@ -15,6 +15,7 @@ export const OP_KINDS = [
   "addPayment",
   "close",
   "voidOrder",
+  "markReady",
   "refund",
 ] as const;
 export type OpKind = (typeof OP_KINDS)[number];
@@ -58,6 +59,11 @@ export interface OpData {
   close: { total: Dong };
   /** `mergedInto`: the order emptied by a merge into that order. */
   voidOrder: { reason: string; approvedBy?: string | undefined; mergedInto?: string | undefined };
+  /**
+   * The bar or kitchen made these lines (the kitchen screen's "Xong"). Money never depends on it,
+   * so it is allowed on a paid order too: a take-away paid at the counter is still being made.
+   */
+  markReady: { lineIds: string[] };
   /**
    * Money given back on a paid order (it stays paid, on its own day): `refundId` is the refund's
    * own id (a retry refunds once); `lineIds`, when the refund is for chosen lines.

@@ -5,6 +5,9 @@ import { lineRefundShare, refundableOf } from "./order-refund.js";
 
 export const MAX_QUANTITY = 9_999;
 
+/** The most lines one `markReady` names: a whole order's card on the kitchen screen, with room. */
+export const MAX_READY_LINES = 100;
+
 /**
  * The most change a cash payment may leave (2,000,000 đ, four of the largest notes): a cashier who
  * types a zero too many is stopped, a customer paying 32,000 đ with a 500,000 đ note is not.
@@ -116,6 +119,12 @@ export function validateOp(order: Order | null, op: Op): Validation {
     case "close":
       if (order.status === "paid") return fail("ORDER_PAID");
       return order.paid >= order.total ? ok : fail("NOT_FULLY_PAID");
+    case "markReady": {
+      // Allowed on a paid order (a take-away paid at the counter is still being made), not a void one.
+      const { lineIds } = op.data;
+      if (lineIds.length === 0 || lineIds.length > MAX_READY_LINES) return fail("LINE_NOT_FOUND");
+      return lineIds.every((lineId) => findLine(lineId)) ? ok : fail("LINE_NOT_FOUND");
+    }
     case "voidOrder": // a paid order may be voided (a refund); who may do it is the services' concern
       return op.data.reason.trim() ? ok : fail("REASON_REQUIRED");
     case "refund":

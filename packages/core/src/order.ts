@@ -24,6 +24,10 @@ export interface OrderLine {
   readonly amount: Dong;
   readonly vatRate: VatRate;
   readonly note: string | null;
+  /** When what is still to be made was ordered: the line's add, or the latest raise of its quantity. */
+  readonly orderedAt: string;
+  /** When the kitchen screen marked it made (`markReady`); a later raise clears it: those units are not made yet. */
+  readonly readyAt: string | null;
 }
 
 export interface VoidedLine extends OrderLine {

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "orders.refund": ["owner", "manager"],
   /** Set aside a change the server refused for good, so the rest of its order syncs. */
   "orders.review": ["owner", "manager"],
+  /** Open, run and close a cash shift at a counter: the drawer's opening cash, cash in and out, the count. */
+  "shifts.run": ["owner", "manager", "cashier"],
   "stations.register": ["owner", "manager", "cashier"],
   "stations.manage": ["owner", "manager"],
   "reports.read": ["owner", "manager"],

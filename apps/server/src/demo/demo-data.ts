@@ -15,6 +15,12 @@ export const DEMO_STORE: StoreInput = {
   bank: { bin: "970436", account: "0011001234567", accountName: "QUAN CA PHE DEMO" },
   ticketMaxAgeMinutes: 15,
   printReceipts: false,
+  taxCode: "0312345678",
+  receiptHeader: "Cà phê rang xay mỗi sáng",
+  receiptFooter: "Cảm ơn quý khách. Hẹn gặp lại!",
+  wifi: "Wi-Fi: QuanCaPheDemo / mật khẩu: camon1234",
+  // The demo sells at once; a store that counts its drawers turns shifts on in the back office.
+  shiftRequired: false,
 };
 
 export interface DemoUser {

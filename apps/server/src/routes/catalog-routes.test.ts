@@ -217,11 +217,22 @@ describe.each(testEngines())("catalog on $name", (engine) => {
       autoSync: true,
       address: "1 Đồng Khởi, Quận 1, TP. Hồ Chí Minh",
     });
-    const badZone = await server.call("PATCH", `/api/stores/${a1.id}`, {
-      token: manager,
-      body: { timeZone: "Mars/Base" },
-    });
-    expect(badZone.status).toBe(400);
+    const receipt = {
+      taxCode: "0312345678-001",
+      receiptFooter: "Cảm ơn quý khách!\nHẹn gặp lại",
+      wifi: "Wi-Fi: A1",
+    };
+    const printed = await server.call("PATCH", `/api/stores/${a1.id}`, { token: manager, body: receipt });
+    expect(printed.body).toMatchObject({ ...receipt, receiptHeader: "", autoSync: true });
+    for (const bad of [
+      { timeZone: "Mars/Base" },
+      { taxCode: "03123" },
+      { receiptHeader: "1\n2\n3\n4\n5" },
+      { receiptFooter: "x".repeat(49) },
+    ]) {
+      const refused = await server.call("PATCH", `/api/stores/${a1.id}`, { token: manager, body: bad });
+      expect([JSON.stringify(bad), refused.status]).toEqual([JSON.stringify(bad), 400]);
+    }
     const notYours = await server.call("PATCH", `/api/stores/${server.world.stores.b1.id}`, {
       token: manager,
       body: { name: "x" },

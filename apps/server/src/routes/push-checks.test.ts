@@ -114,6 +114,35 @@ describe.each(testEngines())("pushed ops the server refuses on $name", (engine) 
     expect((await server.push(counter.deviceToken, [approved])).status).toBe(200);
   });
 
+  it("takes a cashier's merge, but not a void that only says it was one", async () => {
+    const { a1 } = server.world.stores;
+    const { users } = server.world;
+    const station = await server.registerStation("cashierA", a1);
+    const cashier = new OpFactory(a1, station.stationId, users.cashierA.id);
+    const table5 = cashier.invoice({ at: AT, lines: 1 });
+    const table6 = cashier.invoice({ at: AT, lines: 0 });
+    expect((await server.push(station.deviceToken, [...table5.ops, ...table6.ops])).status).toBe(200);
+    const line = table5.ops[1] as Op & { kind: "addLine" };
+    const mergedInto = table6.orderId;
+    const forgedLine = cashier.op(table5.orderId, AT, "voidLine", {
+      lineId: line.data.lineId,
+      reason: "Gộp",
+      mergedInto,
+    });
+    await expectRefused(station.deviceToken, [forgedLine], "OP_NOT_ALLOWED", forgedLine);
+    const forgedOrder = cashier.op(table5.orderId, AT, "voidOrder", { reason: "Gộp", mergedInto });
+    await expectRefused(station.deviceToken, [forgedOrder], "OP_NOT_ALLOWED", forgedOrder);
+    // The real merge: the line goes to the other order, then the emptied order goes.
+    const moved = cashier.op(table6.orderId, AT, "addLine", { ...line.data, lineId: newTestId() });
+    const merge = [
+      moved,
+      cashier.op(table5.orderId, AT, "voidLine", { lineId: line.data.lineId, reason: "Gộp", mergedInto }),
+      cashier.op(table5.orderId, AT, "voidOrder", { reason: "Gộp", mergedInto }),
+    ];
+    const answer = await server.push(station.deviceToken, merge);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  });
+
   it("refuses a cut of a line's quantity without a manager, but not a raise", async () => {
     const { a1 } = server.world.stores;
     const { users } = server.world;

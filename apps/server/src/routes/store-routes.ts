@@ -24,6 +24,11 @@ const StorePatchSchema = StoreSchema.omit({ id: true })
     timeZone: TimeZone,
     ticketMaxAgeMinutes: StoreSchema.shape.ticketMaxAgeMinutes.unwrap(),
     printReceipts: StoreSchema.shape.printReceipts.unwrap(),
+    taxCode: StoreSchema.shape.taxCode.unwrap(),
+    receiptHeader: StoreSchema.shape.receiptHeader.unwrap(),
+    receiptFooter: StoreSchema.shape.receiptFooter.unwrap(),
+    wifi: StoreSchema.shape.wifi.unwrap(),
+    shiftRequired: StoreSchema.shape.shiftRequired.unwrap(),
   })
   .partial();
 const StoreInputSchema = StoreSchema.omit({ id: true }).extend({
@@ -84,7 +89,7 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
       schema: {
         tags: ["stores"],
         summary:
-          "Change a store's details (name, address, time zone, auto-sync, bank account) and printing settings (ticketMaxAgeMinutes, printReceipts)",
+          "Change a store's details (name, address, phone, tax code, time zone, auto-sync, the bank account VietQR pays into), what its receipts print (receiptHeader, receiptFooter, wifi), its printing settings (ticketMaxAgeMinutes, printReceipts), and whether its counters take payments only in an open cash shift (shiftRequired)",
         params: z.object({ id: Id }),
         body: StorePatchSchema,
         response: { 200: StoreSchema, ...refusals },

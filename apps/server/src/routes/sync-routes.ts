@@ -1,19 +1,11 @@
 import { can } from "@quay/core";
 import {
-  ErrorBody,
-  MAX_PUSH_BYTES,
-  MIN_SUPPORTED_PROTOCOL,
-  PROTOCOL_VERSION,
-  PullQuerySchema,
-  PullResponseSchema,
-  PushRequestSchema,
-  PushResponseSchema,
-  protocolRefusal,
+  opKnownAt,
+  protocolMismatch,
   pushRequestCheck,
   pushResponseCheck,
-  RegisterStationRequestSchema,
-  RegisterStationResponseSchema,
-  SILENT_PULL_VERSION,
+  SYNC_CALLS,
+  syncRoute,
 } from "@quay/protocol";
 import { type HttpService, openEventStream } from "@quay/service-kit";
 import type { FastifySchemaCompiler, FastifySerializerCompiler } from "fastify";
@@ -21,24 +13,18 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { callerOf, chooseStore, stationOf } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
+import { pushOpsAndShifts } from "../storage/scripts/shift-push.js";
 import { registerStation, touchStation } from "../storage/scripts/stations.js";
 import { storeHead } from "../storage/scripts/store-changes.js";
 import { storeView } from "../storage/scripts/stores.js";
 import { pullChanges } from "../storage/scripts/sync-pull.js";
-import { pushOps } from "../storage/scripts/sync-push.js";
 
 const CONTACT_EVERY_MS = 30_000;
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
-
 /** A station speaking a version outside the range the server accepts is told which side is too old. */
 function checkProtocol(version: number): void {
-  const refusal = protocolRefusal(version);
-  if (refusal === null) return;
-  throw new ServerError(
-    refusal,
-    `station speaks ${version}, server ${MIN_SUPPORTED_PROTOCOL}–${PROTOCOL_VERSION}`,
-  );
+  const mismatch = protocolMismatch(version, "station", "server");
+  if (mismatch) throw new ServerError(mismatch.code, mismatch.message);
 }
 
 /**
@@ -72,18 +58,14 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
     await context.storage.write(touchStation(stationId, nowIso(context), undefined));
   };
 
+  const { register, push, pull, events } = SYNC_CALLS;
   app.post(
-    "/api/sync/register",
-    {
-      config: { access: { permission: "stations.register" } },
-      schema: {
-        tags: ["sync"],
-        summary:
-          "Bind a station to a store (user token of its owner, manager or cashier; a known station needs an owner or a manager); answers its device token",
-        body: RegisterStationRequestSchema,
-        response: { 200: RegisterStationResponseSchema, 404: ErrorBody, ...errors },
-      },
-    },
+    register.url,
+    syncRoute(register, {
+      tags: ["sync"],
+      summary:
+        "Bind a station to a store (user token of its owner, manager or cashier; a known station needs an owner or a manager); answers its device token",
+    }),
     async (request) => {
       const caller = callerOf(request);
       checkProtocol(request.body.protocolVersion);
@@ -119,28 +101,26 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
   );
 
   app.post(
-    "/api/sync/push",
+    push.url,
     {
-      bodyLimit: MAX_PUSH_BYTES,
-      validatorCompiler: pushValidatorCompiler,
-      serializerCompiler: pushSerializerCompiler,
-      // Checked on request, so nobody but a station gets to send up to 32 MiB (`guardRoutes`).
-      config: { access: "device" },
-      schema: {
+      // The access ("device") is checked on request, so nobody but a station gets to send up to
+      // 32 MiB (`guardRoutes`).
+      ...syncRoute(push, {
         tags: ["sync"],
         summary: "Store a batch of ops idempotently, all or nothing (device token); answers the ids now held",
-        body: PushRequestSchema,
-        response: { 200: PushResponseSchema, 413: ErrorBody, ...errors },
-      },
+      }),
+      validatorCompiler: pushValidatorCompiler,
+      serializerCompiler: pushSerializerCompiler,
     },
     async (request) => {
       const device = stationOf(request);
       checkProtocol(request.body.protocolVersion);
       const result = await context.storage.write(
-        pushOps({
+        pushOpsAndShifts({
           station: device.station,
           store: device.store,
           ops: request.body.ops,
+          shiftOps: request.body.shiftOps ?? [],
           pending: request.body.pending,
           now: nowIso(context),
         }),
@@ -150,17 +130,12 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
   );
 
   app.get(
-    "/api/sync/pull",
-    {
-      config: { access: "device" },
-      schema: {
-        tags: ["sync"],
-        summary:
-          "What changed in the station's store after `cursor`: others' ops, catalog, users (device token)",
-        querystring: PullQuerySchema,
-        response: { 200: PullResponseSchema, ...errors },
-      },
-    },
+    pull.url,
+    syncRoute(pull, {
+      tags: ["sync"],
+      summary:
+        "What changed in the station's store after `cursor`: others' ops, catalog, users (device token)",
+    }),
     async (request) => {
       const device = stationOf(request);
       await noteContact(device.station.id);
@@ -170,22 +145,20 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
           stationId: device.station.id,
           cursor: request.query.cursor,
           limit: request.query.limit,
-          protocolVersion: request.query.protocolVersion ?? SILENT_PULL_VERSION,
         }),
       );
-      return { ...result, serverTime: nowIso(context) };
+      // A station too old to parse an op's kind never gets it (its cursor moves past it all the same).
+      const ops = result.ops.filter((op) => opKnownAt(op, request.query.protocolVersion));
+      return { ...result, ops, serverTime: nowIso(context) };
     },
   );
 
   app.get(
-    "/api/sync/events",
-    {
-      config: { access: "device" },
-      schema: {
-        tags: ["sync"],
-        summary: "Server-Sent Events: `changed {cursor}` whenever the station's store moves (device token)",
-      },
-    },
+    events.url,
+    syncRoute(events, {
+      tags: ["sync"],
+      summary: "Server-Sent Events: `changed {cursor}` whenever the station's store moves (device token)",
+    }),
     async (request, reply) => {
       const device = stationOf(request);
       const head = await context.storage.read(storeHead(device.store.id));

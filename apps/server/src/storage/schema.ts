@@ -2,6 +2,8 @@ import { foldedAttribution } from "./folded-attribution-migration.js";
 import type { Migration } from "./migration.js";
 import { printersMigration } from "./printers-migration.js";
 import { refundsInRollup } from "./refunds-migration.js";
+import { shiftsMigration } from "./shifts-migration.js";
+import { receiptSettingsMigration, stationNetworkMigration } from "./store-settings-migrations.js";
 
 /** The words in which the engines' DDL differs; `schemaMigrations` writes everything else once. */
 export interface Dialect {
@@ -330,19 +332,14 @@ ALTER TABLE ops ADD COLUMN pushed_by TEXT;
       name: "orders say who opened and checked them out; reports read the rollup alone",
       steps: foldedAttribution,
     },
+    { version: 11, name: "where the shop's phones reach each station", steps: stationNetworkMigration },
     {
-      version: 11,
-      name: "where the shop's phones reach each station",
-      steps: `
--- What the station last reported of itself on the shop's network (PUT /api/stations/self/network):
--- its role (hub, spoke, counter), the http://address:port URLs phones reach it at (a JSON array of
--- text) and when it said so. NULL until it first reports.
-ALTER TABLE stations ADD COLUMN network_role TEXT;
-ALTER TABLE stations ADD COLUMN network_urls TEXT;
-ALTER TABLE stations ADD COLUMN network_reported_at TEXT;
-`,
+      version: 12,
+      name: "the store's printers and printing settings",
+      steps: printersMigration(d),
     },
-    { version: 12, name: "the store's printers and printing settings", steps: printersMigration(d) },
-    { version: 13, name: "discounts and refunds in the rollup", steps: refundsInRollup },
+    { version: 13, name: "what the store's receipts print", steps: receiptSettingsMigration },
+    shiftsMigration(d),
+    { version: 15, name: "discounts and refunds in the rollup", steps: refundsInRollup },
   ];
 }

@@ -127,7 +127,7 @@ export class TestServer {
     });
   }
 
-  /** A pull as a station of `protocolVersion` makes it (absent: as stations before version 6 do). */
+  /** A pull as a station of `protocolVersion` makes it (absent: as stations before version 7 do). */
   pull(deviceToken: string, cursor: number, limit?: number, protocolVersion?: number) {
     const limited = limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`;
     const query = protocolVersion === undefined ? limited : `${limited}&protocolVersion=${protocolVersion}`;

@@ -1,6 +1,6 @@
 import { hashSecret } from "@quay/auth";
 import { dong, type SoldItem } from "@quay/core";
-import type { Role } from "@quay/protocol";
+import { type Role, STORE_SETTING_DEFAULTS } from "@quay/protocol";
 import { createCatalogEntry } from "../storage/scripts/catalog.js";
 import { createStore, createTenant, type StoreInput } from "../storage/scripts/stores.js";
 import { createUser } from "../storage/scripts/users.js";
@@ -67,8 +67,7 @@ const storeInput = (code: string, name: string): StoreInput => ({
   timeZone: "Asia/Ho_Chi_Minh",
   autoSync: false,
   bank: null,
-  ticketMaxAgeMinutes: 15,
-  printReceipts: false,
+  ...STORE_SETTING_DEFAULTS,
 });
 
 /** Fills an empty database with the two tenants of `World`. */

@@ -1,7 +1,7 @@
 import type { StationStatus } from "@quay/protocol";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestStation, type TestStation, waitFor } from "../station.test-support.js";
-import { type FakeServer, startFakeServer } from "../sync/fake-server.test-support.js";
+import { waitFor } from "../station.test-support.js";
+import { type StationAtFakeCloud, startStationAtFakeCloud } from "../station-at-fake-cloud.test-support.js";
 
 /**
  * A station the server no longer takes (revoked in the back office) registers again on the
@@ -9,18 +9,13 @@ import { type FakeServer, startFakeServer } from "../sync/fake-server.test-suppo
  * token, so a cashier's login may not (docs/sync-protocol.md, "Register").
  */
 describe("registering again once the server refused the device token", () => {
-  let server: FakeServer;
-  let station: TestStation;
+  let station: StationAtFakeCloud;
 
   beforeEach(async () => {
-    server = await startFakeServer();
-    station = await startTestStation(server.url);
+    station = await startStationAtFakeCloud();
     await station.login();
   });
-  afterEach(async () => {
-    await station.close();
-    await server.close();
-  });
+  afterEach(() => station.close());
 
   const status = async (token: string) =>
     (
@@ -39,7 +34,7 @@ describe("registering again once the server refused the device token", () => {
 
   it("refuses a cashier's online login and keeps the station's id for a manager's", async () => {
     const stationId = station.db.identity()?.stationId;
-    server.revokeStation();
+    station.cloud.revokeStation();
     const offline = await station.login("thungan", "1234", "offline");
     await station.app.inject({
       method: "POST",

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStation, type TestStation } from "../station.test-support.js";
-import { type FakeServer, startFakeServer } from "../sync/fake-server.test-support.js";
+import { type StationAtFakeCloud, startStationAtFakeCloud } from "../station-at-fake-cloud.test-support.js";
 
 /** A pulled change to a user ends their sessions at the station at once, whatever is left of them. */
 describe("sessions end with the account changes they rest on", () => {
-  let server: FakeServer;
-  let station: TestStation;
+  let station: StationAtFakeCloud;
 
   beforeAll(async () => {
-    server = await startFakeServer();
-    station = await startTestStation(server.url, { startSync: false });
+    station = await startStationAtFakeCloud({ startSync: false });
     await station.login(); // provisions: the users are cached
   });
-  afterAll(async () => {
-    await station.close();
-    await server.close();
-  });
+  afterAll(() => station.close());
 
   const canOpenOrders = async (token: string) =>
     (

@@ -134,4 +134,36 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE tickets ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
   UPDATE tickets SET changed_at = created_at;
   `,
+  `
+  -- The kitchen screen reads the orders changed in the last hours (docs/printing.md,
+  -- "Kitchen and bar screen") without reading the whole history.
+  CREATE INDEX orders_by_update ON orders(updated_at);
+  `,
+  `
+  -- A cashier's shifts (docs/sync-protocol.md, "Shifts"): \`shift_ops\` is their log and outbox
+  -- beside \`ops\` (synced once the server said it holds the op); \`shifts\` their projection.
+  CREATE TABLE shift_ops (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    shift_id TEXT NOT NULL,
+    device_seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    synced INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX shift_ops_by_shift ON shift_ops(shift_id);
+  CREATE INDEX shift_ops_unsynced ON shift_ops(seq) WHERE synced = 0;
+
+  CREATE TABLE shifts (
+    id TEXT PRIMARY KEY,
+    station_id TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    closed_at TEXT
+  ) STRICT;
+  -- One open shift per counter, held by the file itself.
+  CREATE UNIQUE INDEX shifts_one_open ON shifts(station_id) WHERE closed_at IS NULL;
+  CREATE INDEX shifts_by_close ON shifts(closed_at);
+  -- A shift's figures read the orders changed since it opened through orders_by_update.
+  `,
 ];

@@ -9,6 +9,7 @@ import { durably, openDatabase, type StationDatabase } from "./open-database.js"
 import { OrderLog } from "./order-log.js";
 import { RefusedOrders } from "./refused-orders.js";
 import { SettingsStore } from "./settings-store.js";
+import { ShiftLog } from "./shift-log.js";
 
 type CatalogItem = CatalogSnapshot["items"][number];
 type CatalogTable = CatalogSnapshot["tables"][number];
@@ -25,6 +26,7 @@ export class StationDb {
   readonly settings: SettingsStore;
   readonly orders: OrderLog;
   readonly refused: RefusedOrders;
+  readonly shifts: ShiftLog;
   readonly credentials: CredentialStore;
   readonly invoiceCounter: InvoiceCounter;
   readonly attempts: AttemptLog;
@@ -40,6 +42,7 @@ export class StationDb {
     this.settings = new SettingsStore(db);
     this.orders = new OrderLog(db);
     this.refused = new RefusedOrders(db);
+    this.shifts = new ShiftLog(db);
     this.credentials = new CredentialStore(db);
     this.invoiceCounter = new InvoiceCounter(db);
     this.attempts = new AttemptLog(db);

@@ -1,8 +1,9 @@
 import { fixedClock, type Order } from "@quay/core";
 import Fastify from "fastify";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestStation, type TestStation } from "../station.test-support.js";
-import { type FakeServer, ITEM_ID, startFakeServer } from "../sync/fake-server.test-support.js";
+import { fakeCloudForSuite } from "../station-at-fake-cloud.test-support.js";
+import { ITEM_ID } from "../sync/fake-server.test-support.js";
 
 const MINUTE = 60_000;
 const COUNTER = "127.0.0.1";
@@ -15,20 +16,16 @@ interface Answer {
 
 /** Passwords and manager PINs tried too often at the counter (docs/security.md, "Throttling"). */
 describe("throttled passwords and PINs at a station", () => {
-  let server: FakeServer;
+  const cloud = fakeCloudForSuite();
   let station: TestStation;
   let clock: ReturnType<typeof fixedClock>;
 
-  beforeAll(async () => {
-    server = await startFakeServer();
-  });
-  afterAll(() => server.close());
   beforeEach(async () => {
     clock = fixedClock(Date.now());
-    station = await startTestStation(server.url, { startSync: false, clock });
+    station = await startTestStation(cloud().url, { startSync: false, clock });
   });
   afterEach(async () => {
-    server.setAvailable(true);
+    cloud().setAvailable(true);
     await station.close();
   });
 
@@ -86,7 +83,7 @@ describe("throttled passwords and PINs at a station", () => {
     expect(locked.body.error?.message).toBe("Too many failed attempts. Try again in 15 minutes.");
     clock.advance(5 * MINUTE);
     await station.close(true);
-    station = await startTestStation(server.url, { startSync: false, clock, dataDir: station.dataDir });
+    station = await startTestStation(cloud().url, { startSync: false, clock, dataDir: station.dataDir });
     const afterRestart = await login("1234", "offline");
     expect([afterRestart.status, afterRestart.retryAfter]).toEqual([429, 600]);
     expect(afterRestart.body.error?.message).toBe("Bạn đã nhập sai quá nhiều lần. Thử lại sau 10 phút.");
@@ -96,10 +93,10 @@ describe("throttled passwords and PINs at a station", () => {
 
   it("throttles online logins too, without asking the server while they wait", async () => {
     await guess(20, "online");
-    server.setAvailable(false); // were the server asked, the answer would be SERVER_UNREACHABLE
+    cloud().setAvailable(false); // were the server asked, the answer would be SERVER_UNREACHABLE
     const locked = await login("1234", "online");
     expect([...outcome(locked), locked.retryAfter]).toEqual([429, "TOO_MANY_ATTEMPTS", 900]);
-    server.setAvailable(true);
+    cloud().setAvailable(true);
     clock.advance(15 * MINUTE);
     expect((await login("1234", "online")).status).toBe(200);
   });
@@ -107,9 +104,9 @@ describe("throttled passwords and PINs at a station", () => {
   it("counts online and offline guesses together, and not the logins the server could not judge", async () => {
     await station.login();
     await guess(4, "both");
-    server.setAvailable(false);
+    cloud().setAvailable(false);
     expect(outcome(await login("whatever", "online"))).toEqual([503, "SERVER_UNREACHABLE"]);
-    server.setAvailable(true);
+    cloud().setAvailable(true);
     expect(outcome(await login("guess-4", "online"))).toEqual([401, "BAD_CREDENTIALS"]);
     expect(outcome(await login("1234", "offline"))).toEqual([429, "TOO_MANY_ATTEMPTS"]);
   });

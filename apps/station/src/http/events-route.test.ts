@@ -1,23 +1,19 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStation, type TestStation, waitFor } from "../station.test-support.js";
-import { type FakeServer, ITEM_ID, startFakeServer } from "../sync/fake-server.test-support.js";
+import { waitFor } from "../station.test-support.js";
+import { type StationAtFakeCloud, startStationAtFakeCloud } from "../station-at-fake-cloud.test-support.js";
+import { ITEM_ID } from "../sync/fake-server.test-support.js";
 
 describe("GET /api/events", () => {
-  let server: FakeServer;
-  let station: TestStation;
+  let station: StationAtFakeCloud;
   let base: string;
 
   beforeAll(async () => {
-    server = await startFakeServer();
-    station = await startTestStation(server.url);
+    station = await startStationAtFakeCloud();
     await station.app.listen({ host: "127.0.0.1", port: 0 });
     base = `http://127.0.0.1:${(station.app.server.address() as AddressInfo).port}`;
   });
-  afterAll(async () => {
-    await station.close();
-    await server.close();
-  });
+  afterAll(() => station.close());
 
   it("is for signed-in screens only, on the station's own host names", async () => {
     const anonymous = await fetch(`${base}/api/events`);

@@ -1,23 +1,17 @@
 import { hostname, networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStation, type TestStation } from "../station.test-support.js";
-import { type FakeServer, startFakeServer } from "../sync/fake-server.test-support.js";
+import { type StationAtFakeCloud, startStationAtFakeCloud } from "../station-at-fake-cloud.test-support.js";
 import { hostNameOf } from "./host-guard.js";
 
 describe("the station's own host names and origins", () => {
-  let server: FakeServer;
-  let station: TestStation;
+  let station: StationAtFakeCloud;
   let token: string;
 
   beforeAll(async () => {
-    server = await startFakeServer();
-    station = await startTestStation(server.url, { startSync: false, allowedHosts: ["kasse.lan"] });
+    station = await startStationAtFakeCloud({ startSync: false, allowedHosts: ["kasse.lan"] });
     token = await station.login();
   });
-  afterAll(async () => {
-    await station.close();
-    await server.close();
-  });
+  afterAll(() => station.close());
 
   const get = (host: string) =>
     station.app.inject({ url: "/api/orders", headers: { host, authorization: `Bearer ${token}` } });

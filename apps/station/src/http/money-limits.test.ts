@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStation, type TestStation } from "../station.test-support.js";
-import { type FakeServer, ITEM_ID, startFakeServer } from "../sync/fake-server.test-support.js";
+import { type StationAtFakeCloud, startStationAtFakeCloud } from "../station-at-fake-cloud.test-support.js";
+import { ITEM_ID } from "../sync/fake-server.test-support.js";
 
 /**
  * The counter refuses, before it saves, every amount the server would refuse: a sale the server
  * cannot take must never be recorded at the counter, where it would wait forever.
  */
 describe("amounts the station refuses before it saves", () => {
-  let server: FakeServer;
-  let station: TestStation;
+  let station: StationAtFakeCloud;
   let token: string;
   const call = (method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
     station.call(token, method, url, payload);
@@ -18,14 +17,10 @@ describe("amounts the station refuses before it saves", () => {
   };
 
   beforeAll(async () => {
-    server = await startFakeServer();
-    station = await startTestStation(server.url, { startSync: false });
+    station = await startStationAtFakeCloud({ startSync: false });
     token = await station.login();
   });
-  afterAll(async () => {
-    await station.close();
-    await server.close();
-  });
+  afterAll(() => station.close());
 
   it("refuses a payment that takes the order's payments past 10^12 đ, and saves nothing", async () => {
     const order = await orderWith(9_999);

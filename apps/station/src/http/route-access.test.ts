@@ -1,8 +1,7 @@
 import { can, type Role } from "@quay/core";
 import { type DeclaredRoute, declaredRoutes, isRouteAccess, publicRouteNames } from "@quay/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStation, type TestStation } from "../station.test-support.js";
-import { type FakeServer, startFakeServer } from "../sync/fake-server.test-support.js";
+import { type StationAtFakeCloud, startStationAtFakeCloud } from "../station-at-fake-cloud.test-support.js";
 
 /** What answers without a session: the login, the status the login screen shows, the web app. */
 const PUBLIC_ROUTES = [
@@ -21,22 +20,17 @@ const reach = (route: DeclaredRoute) => route.url.replace(/:\w+/g, SOME_ID).repl
 const name = (route: DeclaredRoute) => `${route.method} ${route.url}`;
 
 describe("station route access", () => {
-  let server: FakeServer;
-  let station: TestStation;
+  let station: StationAtFakeCloud;
   let routes: DeclaredRoute[];
   const tokens = {} as Record<"owner" | "cashier", string>;
 
   beforeAll(async () => {
-    server = await startFakeServer();
-    station = await startTestStation(server.url, { startSync: false });
+    station = await startStationAtFakeCloud({ startSync: false });
     routes = declaredRoutes(station.app);
     tokens.owner = await station.login("admin", "admin123");
     tokens.cashier = await station.login("thungan", "1234");
   });
-  afterAll(async () => {
-    await station.close();
-    await server.close();
-  });
+  afterAll(() => station.close());
 
   const ask = async (route: DeclaredRoute, token?: string) => {
     const response = await station.app.inject({

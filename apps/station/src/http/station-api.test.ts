@@ -1,17 +1,13 @@
 import { foldOrder, type Order } from "@quay/core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestStation, type TestStation } from "../station.test-support.js";
-import {
-  type FakeServer,
-  ITEM_ID,
-  ITEM2_ID,
-  startFakeServer,
-  TABLE_ID,
-} from "../sync/fake-server.test-support.js";
+import { fakeCloudForSuite } from "../station-at-fake-cloud.test-support.js";
+import { ITEM_ID, ITEM2_ID, TABLE_ID } from "../sync/fake-server.test-support.js";
 
 /** Each test gets a station of its own, never provisioned until the test logs in. */
 describe("station API", () => {
-  let server: FakeServer;
+  // The fake cloud only answers logins here (the stations do not sync), so one serves every test.
+  const cloud = fakeCloudForSuite();
   let station: TestStation;
   let token = "";
   const auth = () => ({ authorization: `Bearer ${token}` });
@@ -41,19 +37,12 @@ describe("station API", () => {
       })
     ).body as unknown as Order;
 
-  // The fake server only answers logins here (the stations do not sync), so one serves every test.
-  beforeAll(async () => {
-    server = await startFakeServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
   beforeEach(async () => {
     token = "";
-    station = await startTestStation(server.url, { startSync: false });
+    station = await startTestStation(cloud().url, { startSync: false });
   });
   afterEach(async () => {
-    server.setAvailable(true);
+    cloud().setAvailable(true);
     await station.close();
   });
 
@@ -271,6 +260,17 @@ describe("station API", () => {
       ]);
     }
     expect((await call("GET", `/api/orders/${TABLE_ID}`)).status).toBe(404);
+    // An item taken off sale is known but refused, as the cloud refuses it.
+    const catalog = station.db.catalog();
+    if (!catalog) throw new Error("no catalog");
+    const offSale = catalog.items.map((item) => (item.id === ITEM_ID ? { ...item, active: false } : item));
+    station.db.replaceCatalog({ ...catalog, items: offSale });
+    const refused = await call("POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 1 });
+    station.db.replaceCatalog(catalog);
+    expect([refused.status, (refused.body.error as { code: string }).code]).toEqual([
+      409,
+      "ITEM_UNAVAILABLE",
+    ]);
     expect(station.db.orders.opsOf(order.id)).toHaveLength(opsBefore);
   });
 
@@ -359,7 +359,7 @@ describe("station API", () => {
   });
 
   it("answers SERVER_UNREACHABLE for an online login when the server is down", async () => {
-    server.setAvailable(false);
+    cloud().setAvailable(false);
     const response = await station.app.inject({
       method: "POST",
       url: "/api/login",

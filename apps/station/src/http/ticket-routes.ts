@@ -64,13 +64,19 @@ export function registerTicketRoutes(app: HttpService, deps: TicketRouteDeps) {
     {
       config: signedIn,
       schema: {
-        summary: "Print a held ticket now (“In”), whatever its age; 409 TICKET_NOT_HELD if it is not held",
+        summary:
+          "Print a held ticket now (“In”), whatever its age; 409 TICKET_NOT_HELD if it is not held, PRINTER_NOT_ACTIVE if its printer is paused or removed",
         params: TicketParamsSchema,
         response: { 200: TicketViewSchema, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (request) => {
       const at = new Date(deps.clock.now()).toISOString();
+      const printerId = db.tickets.find(request.params.id)?.printerId;
+      const printers = db.catalog()?.printers ?? [];
+      if (printerId && !printers.some((printer) => printer.id === printerId && printer.active)) {
+        throw new StationError("PRINTER_NOT_ACTIVE");
+      }
       return decide(request.params.id, (id) => db.tickets.release(id, at));
     },
   );

@@ -1,15 +1,9 @@
 import type { AddressInfo } from "node:net";
 import type { OrderView } from "@quay/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStation, type TestStation, waitFor } from "../station.test-support.js";
-import {
-  FAKE_CATALOG,
-  type FakeServer,
-  ITEM_ID,
-  ITEM2_ID,
-  startFakeServer,
-  TABLE_ID,
-} from "../sync/fake-server.test-support.js";
+import { startTestStation, waitFor } from "../station.test-support.js";
+import { type StationAtFakeCloud, startStationAtFakeCloud } from "../station-at-fake-cloud.test-support.js";
+import { FAKE_CATALOG, ITEM_ID, ITEM2_ID, TABLE_ID } from "../sync/fake-server.test-support.js";
 
 const PHONE = "192.168.1.42";
 const STORE_ID = FAKE_CATALOG.store.id;
@@ -21,8 +15,7 @@ const id = (n: number) => `0190c000-0000-7000-8000-${String(n).padStart(12, "0")
  * phone app makes them (`apps/web/src/waiter/api/waiter-api.ts`).
  */
 describe("a waiter's phone through a station", () => {
-  let server: FakeServer;
-  let station: TestStation;
+  let station: StationAtFakeCloud;
   let waiter = "";
   let cashier = "";
 
@@ -45,18 +38,14 @@ describe("a waiter's phone through a station", () => {
     });
 
   beforeAll(async () => {
-    server = await startFakeServer();
-    station = await startTestStation(server.url);
+    station = await startStationAtFakeCloud();
     await station.login(); // the cashier at the counter PC provisions the station
     cashier = (await phoneLogin("thungan", "1234")).json().token;
   });
-  afterAll(async () => {
-    await station.close();
-    await server.close();
-  });
+  afterAll(() => station.close());
 
   it("logs a phone in with the station's one store, checked by the cloud, and never registers the station", async () => {
-    const registered = server.registrations();
+    const registered = station.cloud.registrations();
     const answer = await phoneLogin("phucvu", "5678");
     expect(answer.statusCode).toBe(200);
     expect(answer.json()).toMatchObject({
@@ -67,11 +56,11 @@ describe("a waiter's phone through a station", () => {
     });
     waiter = answer.json().token;
     expect((await phoneLogin("phucvu", "wrong")).statusCode).toBe(401);
-    expect(server.registrations()).toBe(registered);
+    expect(station.cloud.registrations()).toBe(registered);
   });
 
   it("checks a phone's login against the cached credentials while the cloud is away", async () => {
-    server.setAvailable(false);
+    station.cloud.setAvailable(false);
     try {
       await waitFor(() => !station.monitor.reachable, 5_000, "the cloud seen lost");
       const answer = await phoneLogin("phucvu", "5678");
@@ -82,14 +71,14 @@ describe("a waiter's phone through a station", () => {
       ]);
       expect((await phoneLogin("phucvu", "wrong")).json().error.code).toBe("BAD_CREDENTIALS");
     } finally {
-      server.setAvailable(true);
+      station.cloud.setAvailable(true);
     }
   });
 
   it("refuses a phone's login at a station that was never provisioned, without provisioning it", async () => {
-    const fresh = await startTestStation(server.url);
+    const fresh = await startTestStation(station.cloud.url);
     try {
-      const registered = server.registrations();
+      const registered = station.cloud.registrations();
       const answer = await fresh.app.inject({
         method: "POST",
         url: "/api/login",
@@ -97,7 +86,7 @@ describe("a waiter's phone through a station", () => {
         payload: { username: "thungan", password: "1234" },
       });
       expect([answer.statusCode, answer.json().error.code]).toEqual([409, "NOT_PROVISIONED"]);
-      expect([fresh.db.isProvisioned(), server.registrations()]).toEqual([false, registered]);
+      expect([fresh.db.isProvisioned(), station.cloud.registrations()]).toEqual([false, registered]);
     } finally {
       await fresh.close();
     }
@@ -162,14 +151,16 @@ describe("a waiter's phone through a station", () => {
     await waitFor(
       async () => {
         await call("POST", "/api/sync", cashier);
-        return server.orderOps(id(3)).some((op) => op.kind === "voidOrder");
+        return station.cloud.orderOps(id(3)).some((op) => op.kind === "voidOrder");
       },
       5_000,
       "the merge at the cloud",
     );
-    const voids = server.orderOps(id(3)).filter((op) => op.kind === "voidLine" || op.kind === "voidOrder");
+    const voids = station.cloud
+      .orderOps(id(3))
+      .filter((op) => op.kind === "voidLine" || op.kind === "voidOrder");
     for (const op of voids) expect(op.data).toMatchObject({ mergedInto: id(1) });
-    const all = [...server.orderOps(id(1)), ...server.orderOps(id(3))].map((op) => op.id);
+    const all = [...station.cloud.orderOps(id(1)), ...station.cloud.orderOps(id(3))].map((op) => op.id);
     expect(new Set(all).size).toBe(all.length);
   });
 

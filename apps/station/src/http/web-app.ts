@@ -17,7 +17,8 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </body></html>`;
 
 /**
- * Serves the cashier app at `/` and, for phones on the shop's Wi-Fi, the waiter app at `/m/`:
+ * Serves the cashier app at `/` and, for phones and tablets on the shop's Wi-Fi, the waiter app at
+ * `/m/` and the kitchen and bar screen at `/kitchen/`:
  * their files, and the app's `index.html` for any other non-API path (the app routes in the
  * browser). Without a build, a plain page says so.
  */
@@ -39,8 +40,15 @@ export async function registerWebApp(app: HttpService, webRoot: string = DEFAULT
     // A missing file (a path with an extension, e.g. an old asset) is a 404, not the app.
     if (/\.[a-z0-9]+$/i.test(relative)) throw new StationError("NOT_FOUND");
     reply.header("cache-control", "no-cache");
-    return reply.sendFile(/^m(\/|$)/.test(relative) ? "m/index.html" : "index.html");
+    return reply.sendFile(appPage(relative));
   });
+}
+
+/** The page of the app a path belongs to: the waiter's at `/m/`, the kitchen screen's at `/kitchen/`, else the cashier's. */
+function appPage(relative: string): string {
+  if (/^m(\/|$)/.test(relative)) return "m/index.html";
+  if (/^kitchen(\/|$)/.test(relative)) return "kitchen/index.html";
+  return "index.html";
 }
 
 function isFile(path: string): boolean {

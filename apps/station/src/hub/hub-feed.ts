@@ -1,5 +1,5 @@
 import type { Op } from "@quay/core";
-import { opKindReadableAt, type PullResponseSchema } from "@quay/protocol";
+import type { PullResponseSchema } from "@quay/protocol";
 import { EventBroadcast, type EventStream } from "@quay/service-kit";
 import type { z } from "zod";
 import type { StationDb } from "../db/station-db.js";
@@ -9,7 +9,7 @@ type PullPage = z.infer<typeof PullResponseSchema>;
 /**
  * What a spoke pulls from its hub (`GET /api/sync/pull`), read in one synchronous go so the head
  * and the ops agree: the hub's ops after `cursor` that the spoke did not make, in log order, at
- * most `limit`, less those of kinds the spoke's version cannot read; the catalog and the users when they changed after `cursor` (always on a first
+ * most `limit`; the catalog and the users when they changed after `cursor` (always on a first
  * pull). A cursor ahead of the head (the hub's file was replaced) starts over from 0; the spoke
  * ignores ops it holds already.
  */
@@ -19,8 +19,6 @@ export function hubPullPage(
   askedCursor: number,
   limit: number,
   serverTime: string,
-  /** The spoke's protocol version: ops of kinds it cannot read are left out (`OP_KIND_SINCE`). */
-  protocolVersion: number,
 ): PullPage {
   const head = db.hubLog.head();
   const cursor = askedCursor > head ? 0 : askedCursor;
@@ -31,9 +29,7 @@ export function hubPullPage(
   return {
     cursor: more ? (page.at(-1)?.seq ?? head) : head,
     more,
-    ops: page
-      .map((row) => JSON.parse(row.body) as Op)
-      .filter((op) => opKindReadableAt(op.kind, protocolVersion)),
+    ops: page.map((row) => JSON.parse(row.body) as Op),
     catalog: changedAfter(db.settings.get("catalogSeq")) ? (db.catalog() ?? null) : null,
     users: changedAfter(db.settings.get("usersSeq")) ? db.credentials.list() : null,
     serverTime,

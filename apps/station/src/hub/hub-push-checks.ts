@@ -7,6 +7,7 @@ import {
   type Op,
   opPermission,
   type Role,
+  unbackedMergeVoid,
 } from "@quay/core";
 import type { StationDb, StationIdentity } from "../db/station-db.js";
 import { StationError, type StationErrorCode } from "../errors.js";
@@ -41,6 +42,7 @@ export function checkSpokeOps(check: HubPushCheck): void {
     const entry = userId === undefined ? null : db.credentials.findByUserId(userId);
     return entry?.active ? entry.role : null;
   };
+  const mergeVoidsToCheck = new Set<Op>();
   for (const op of fresh) {
     if (op.deviceId !== spokeId) throw refuse("OP_WRONG_DEVICE", op, `made by ${op.deviceId}`);
     if (op.kind === "open" && op.data.storeId !== identity.store.id)
@@ -61,6 +63,19 @@ export function checkSpokeOps(check: HubPushCheck): void {
       if (line && op.data.quantity < line.quantity)
         throw refuse("OP_NOT_ALLOWED", op, "an unapproved reduction");
     }
+    if (permission === "orders.merge" && !can(role, "orders.void") && !approved("orders.void")) {
+      mergeVoidsToCheck.add(op);
+    }
+  }
+  if (mergeVoidsToCheck.size > 0) {
+    const orderIds = new Set<string>();
+    for (const op of mergeVoidsToCheck) {
+      orderIds.add(op.orderId);
+      if ("mergedInto" in op.data && op.data.mergedInto) orderIds.add(op.data.mergedInto);
+    }
+    const known = [...orderIds].flatMap((orderId) => db.orders.opsOf(orderId));
+    const unbacked = unbackedMergeVoid([...known, ...fresh], (op) => !mergeVoidsToCheck.has(op));
+    if (unbacked) throw refuse("OP_NOT_ALLOWED", unbacked, "a merge void with no merged line behind it");
   }
   checkNumbersAreNew(db, fresh, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
 }

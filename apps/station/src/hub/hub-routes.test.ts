@@ -127,6 +127,34 @@ describe("a station as its shop's hub", () => {
     expect(hub.db.orders.opsOf(open.orderId)).toHaveLength(ops.length);
   });
 
+  it("takes a spoke cashier's merge, but not a void that only says it was one", async () => {
+    const { orders, actor } = cashierAt(spokeStore);
+    const item = spokeStore.catalog()?.items[0];
+    const from = orders.addLine(actor, orders.create(actor, null).id, {
+      itemId: item?.id ?? "",
+      quantity: 2,
+    });
+    const into = orders.create(actor, null);
+    const placed = [...spokeStore.orders.opsOf(from.id), ...spokeStore.orders.opsOf(into.id)];
+    expect((await push(placed)).status).toBe(200);
+    const [lineOp] = spokeStore.orders.opsOf(from.id).filter((op) => op.kind === "addLine");
+    if (!lineOp) throw new Error("no line");
+    const forged = {
+      ...lineOp,
+      id: "0190a000-0000-7000-8000-00000000ac01",
+      deviceSeq: lineOp.deviceSeq + 100,
+      kind: "voidLine",
+      data: { lineId: from.lines[0]?.id, reason: "Gộp", mergedInto: into.id },
+    };
+    const refused = await push([forged]);
+    expect([refused.status, refused.body.error?.code]).toEqual([403, "OP_NOT_ALLOWED"]);
+    orders.merge(actor, from.id, into.id);
+    const merged = [...spokeStore.orders.opsOf(from.id), ...spokeStore.orders.opsOf(into.id)];
+    const taken = await push(merged);
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect(hub.db.orders.getOrder(from.id)?.status).toBe("void");
+  });
+
   it("answers a pull with the others' ops in pages, the catalog and the users first, and events", async () => {
     const cashier = await hub.login("thungan", "1234", "offline");
     const mine = await call("POST", "/api/orders", cashier, {});
@@ -202,5 +230,26 @@ describe("a station as its shop's hub", () => {
     const current = await pull(0, 10_000, deviceToken, PROTOCOL_VERSION);
     expect(kindsOf(current.body.ops)).toEqual(["open", "addLine", "addPayment", "close", "refund"]);
     expect(current.body.cursor).toBe(older.body.cursor);
+  });
+
+  it("leaves the kitchen's ready out of an older spoke's pull, its cursor moving past it", async () => {
+    const { orders, actor } = cashierAt(hub.db);
+    const item = hub.db.catalog()?.items[0];
+    const start = hub.db.hubLog.head();
+    let order = orders.create(actor, null);
+    order = orders.addLine(actor, order.id, { itemId: item?.id ?? "", quantity: 1 });
+    orders.markReady(actor, order.id, [order.lines[0]?.id ?? ""]);
+    const kinds = (page: { body: Record<string, unknown> }) =>
+      (page.body.ops as Op[]).filter((op) => op.orderId === order.id).map((op) => op.kind);
+    const unnamed = await pull(start);
+    expect(kinds(unnamed)).toEqual(["open", "addLine"]);
+    expect(unnamed.body.cursor).toBe(hub.db.hubLog.head());
+    const current = await call(
+      "GET",
+      `/api/sync/pull?cursor=${start}&limit=100&protocolVersion=${PROTOCOL_VERSION}`,
+      deviceToken,
+    );
+    expect(kinds(current)).toEqual(["open", "addLine", "markReady"]);
+    expect(current.body.cursor).toBe(unnamed.body.cursor);
   });
 });

@@ -1,19 +1,6 @@
 import type { Clock, Op } from "@quay/core";
 import { can } from "@quay/core";
-import {
-  ErrorBody,
-  MAX_PUSH_BYTES,
-  MIN_SUPPORTED_PROTOCOL,
-  PROTOCOL_VERSION,
-  PullQuerySchema,
-  PullResponseSchema,
-  PushRequestSchema,
-  PushResponseSchema,
-  protocolRefusal,
-  RegisterStationRequestSchema,
-  RegisterStationResponseSchema,
-  SILENT_PULL_VERSION,
-} from "@quay/protocol";
+import { opKnownAt, protocolMismatch, SYNC_CALLS, syncRoute } from "@quay/protocol";
 import { type HttpService, openEventStream } from "@quay/service-kit";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
@@ -28,8 +15,6 @@ import type { SpokeRegistry } from "./spoke-registry.js";
  */
 export const SPOKE_CODE_AT_HUB = "SPOKE";
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
-
 export interface HubRouteDeps {
   readonly db: StationDb;
   readonly spokes: SpokeRegistry;
@@ -42,12 +27,8 @@ export interface HubRouteDeps {
 }
 
 function checkProtocol(version: number): void {
-  const refusal = protocolRefusal(version);
-  if (refusal === null) return;
-  throw new StationError(
-    refusal,
-    `spoke speaks ${version}, hub ${MIN_SUPPORTED_PROTOCOL}–${PROTOCOL_VERSION}`,
-  );
+  const mismatch = protocolMismatch(version, "spoke", "hub");
+  if (mismatch) throw new StationError(mismatch.code, mismatch.message);
 }
 
 /**
@@ -58,18 +39,14 @@ function checkProtocol(version: number): void {
 export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
   const { db, spokes } = deps;
 
+  const { register, push, pull, events } = SYNC_CALLS;
   app.post(
-    "/api/sync/register",
-    {
-      config: { access: { permission: "stations.register" } },
-      schema: {
-        tags: ["hub"],
-        summary:
-          "Make a counter a spoke of this hub (a staff session here; a known spoke needs an owner or a manager); answers its device token at this hub",
-        body: RegisterStationRequestSchema,
-        response: { 200: RegisterStationResponseSchema, 404: ErrorBody, ...errors },
-      },
-    },
+    register.url,
+    syncRoute(register, {
+      tags: ["hub"],
+      summary:
+        "Make a counter a spoke of this hub (a staff session here; a known spoke needs an owner or a manager); answers its device token at this hub",
+    }),
     async (request) => {
       const { user } = sessionOf(request);
       checkProtocol(request.body.protocolVersion);
@@ -91,18 +68,11 @@ export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
   );
 
   app.post(
-    "/api/sync/push",
-    {
-      bodyLimit: MAX_PUSH_BYTES,
-      config: { access: "device" },
-      schema: {
-        tags: ["hub"],
-        summary:
-          "A spoke's ops, stored idempotently, all or nothing, and relayed to the cloud (device token)",
-        body: PushRequestSchema,
-        response: { 200: PushResponseSchema, 413: ErrorBody, ...errors },
-      },
-    },
+    push.url,
+    syncRoute(push, {
+      tags: ["hub"],
+      summary: "A spoke's ops, stored idempotently, all or nothing, and relayed to the cloud (device token)",
+    }),
     async (request) => {
       const spoke = spokeOf(request);
       checkProtocol(request.body.protocolVersion);
@@ -113,34 +83,26 @@ export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
   );
 
   app.get(
-    "/api/sync/pull",
-    {
-      config: { access: "device" },
-      schema: {
-        tags: ["hub"],
-        summary: "What changed at this hub after `cursor`: others' ops, catalog, users (device token)",
-        querystring: PullQuerySchema,
-        response: { 200: PullResponseSchema, ...errors },
-      },
-    },
+    pull.url,
+    syncRoute(pull, {
+      tags: ["hub"],
+      summary: "What changed at this hub after `cursor`: others' ops, catalog, users (device token)",
+    }),
     async (request) => {
       const spoke = spokeOf(request);
       const serverTime = new Date(deps.clock.now()).toISOString();
-      const { cursor, limit, protocolVersion } = request.query;
-      const version = protocolVersion ?? SILENT_PULL_VERSION;
-      return hubPullPage(db, spoke.stationId, cursor, limit, serverTime, version);
+      const page = hubPullPage(db, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
+      // A spoke too old to parse an op's kind never gets it (its cursor moves past it all the same).
+      return { ...page, ops: page.ops.filter((op) => opKnownAt(op, request.query.protocolVersion)) };
     },
   );
 
   app.get(
-    "/api/sync/events",
-    {
-      config: { access: "device" },
-      schema: {
-        tags: ["hub"],
-        summary: "Server-Sent Events: `changed {cursor}` whenever this hub's log moves (device token)",
-      },
-    },
+    events.url,
+    syncRoute(events, {
+      tags: ["hub"],
+      summary: "Server-Sent Events: `changed {cursor}` whenever this hub's log moves (device token)",
+    }),
     async (request, reply) => {
       spokeOf(request);
       const stream = openEventStream(request, reply);

@@ -1,5 +1,5 @@
 import { localDate, type Order } from "@quay/core";
-import type { Printer } from "@quay/protocol";
+import type { Printer, Store, TicketStoreDetails } from "@quay/protocol";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import { printingSettings } from "./printing-settings.js";
@@ -8,6 +8,20 @@ import { printingSettings } from "./printing-settings.js";
 export function receiptPrinter(db: StationDb): Printer | null {
   if (!printingSettings(db.identity()?.store).printReceipts) return null;
   return db.catalog()?.printers.find((printer) => printer.kind === "receipt" && printer.active) ?? null;
+}
+
+const textLines = (text: string) => text.split("\n").filter((line) => line.trim() !== "");
+
+/** The store's settings a bill or a receipt prints (the back office's store page). */
+export function storeDetails(store: Store): TicketStoreDetails {
+  return {
+    address: store.address,
+    phone: store.phone,
+    taxCode: store.taxCode,
+    header: textLines(store.receiptHeader),
+    footer: textLines(store.receiptFooter),
+    wifi: store.wifi,
+  };
 }
 
 /**
@@ -58,6 +72,7 @@ export function queueDocument(
           paid: order.paid,
           changeDue: order.changeDue,
         },
+        store: storeDetails(identity.store),
       }),
     });
     // Each request has its own fresh id: a clash is a bug, not a retry.

@@ -185,7 +185,13 @@ export class PrinterSpooler {
   /** Tickets may have been queued (after a commit) or printers changed (after a pull). */
   kick(): void {
     if (!this.started) return;
-    for (const printer of this.activePrinters()) {
+    const printers = this.activePrinters();
+    const orphans = this.deps.db.tickets.holdQueuedExcept(printers.map((printer) => printer.id));
+    if (orphans > 0) {
+      this.deps.logger.warn({ orphans }, "tickets of a paused or removed printer are held");
+      this.deps.onStatusChanged();
+    }
+    for (const printer of printers) {
       let worker = this.workers.get(printer.id);
       if (!worker) {
         worker = new PrinterWorker(printer.id, this.deps, this.deps.retry ?? DEFAULT_RETRY);

@@ -1,18 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Order } from "@quay/core";
 import type { PrintingStatus } from "@quay/protocol";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestStation, type TestStation, waitFor } from "../station.test-support.js";
-import {
-  FAKE_CATALOG,
-  type FakeServer,
-  ITEM_ID,
-  ITEM2_ID,
-  startFakeServer,
-  TABLE_ID,
-} from "../sync/fake-server.test-support.js";
+import { fakeCloudForSuite } from "../station-at-fake-cloud.test-support.js";
+import { FAKE_CATALOG, ITEM_ID, ITEM2_ID, TABLE_ID } from "../sync/fake-server.test-support.js";
 import { type FakePrinter, startFakePrinter } from "./fake-printer.test-support.js";
-import { catalogWithPrinters, FOOD_ITEM_ID, phone } from "./printing-catalog.test-support.js";
+import { BAR_PRINTER_ID, catalogWithPrinters, FOOD_ITEM_ID, phone } from "./printing-catalog.test-support.js";
 import { SETTLE_MS } from "./ticket-settle.js";
 
 /**
@@ -21,7 +15,7 @@ import { SETTLE_MS } from "./ticket-settle.js";
  * decode what they get.
  */
 describe("bar and kitchen tickets", () => {
-  let server: FakeServer;
+  const cloud = fakeCloudForSuite();
   let station: TestStation;
   let bar: FakePrinter;
   let kitchen: FakePrinter;
@@ -55,17 +49,11 @@ describe("bar and kitchen tickets", () => {
     station.db.replaceCatalog(catalogWithPrinters(FAKE_CATALOG, addresses, options));
   };
 
-  beforeAll(async () => {
-    server = await startFakeServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
   beforeEach(async () => {
     skewMs = 0;
     frozenMs = null;
     [bar, kitchen, receipt] = await Promise.all([startFakePrinter(), startFakePrinter(), startFakePrinter()]);
-    station = await startTestStation(server.url, {
+    station = await startTestStation(cloud().url, {
       startSync: false,
       clock: { now: () => frozenMs ?? Date.now() + skewMs },
       printing: { retry: { firstMs: 20, maxMs: 200 }, timeouts: { connectMs: 500, closeMs: 2_000 } },
@@ -215,6 +203,28 @@ describe("bar and kitchen tickets", () => {
     expect(bar.jobs).toHaveLength(1);
   });
 
+  it("holds the queued tickets of a printer paused in the back office, for someone to decide", async () => {
+    await bar.stop();
+    const order = await newOrder();
+    await addLine(order.id, ITEM_ID, 1);
+    await waitFor(
+      async () => (await printing()).printers.find((entry) => entry.name === "Bar")?.queued === 1,
+    );
+    const catalog = station.db.catalog();
+    if (!catalog) throw new Error("no catalog");
+    const paused = catalog.printers.map((entry) =>
+      entry.id === BAR_PRINTER_ID ? { ...entry, active: false } : entry,
+    );
+    station.db.replaceCatalog({ ...catalog, printers: paused });
+    await addLine(order.id, FOOD_ITEM_ID, 1); // the next commit wakes the spooler
+    await waitFor(async () => (await printing()).held === 1, 5_000, "the paused printer's ticket held");
+    const [held] = (await call("GET", "/api/tickets?state=held")).body.tickets as { id: number }[];
+    const refused = await call("POST", `/api/tickets/${held?.id}/print`);
+    expect([refused.status, refused.body.error.code]).toEqual([409, "PRINTER_NOT_ACTIVE"]);
+    expect((await call("POST", `/api/tickets/${held?.id}/dismiss`)).body.state).toBe("dismissed");
+    await kitchen.waitForJobs(1);
+  });
+
   it("makes one ticket of lines tapped one by one before it settles, then a new one", async () => {
     const order = await newOrder();
     freeze();
@@ -302,12 +312,26 @@ describe("bar and kitchen tickets", () => {
     await addLine(order.id, ITEM_ID, 2);
     const refused = await call("POST", `/api/orders/${order.id}/print`, { document: "bill" });
     expect([refused.status, refused.body.error.code]).toEqual([409, "NO_RECEIPT_PRINTER"]);
-    setPrinters({ store: { printReceipts: true } });
+    const receiptLines = {
+      taxCode: "0312345678",
+      receiptHeader: "Cà phê rang mỗi sáng",
+      receiptFooter: "Hẹn gặp lại!",
+      wifi: "Wi-Fi: QuanA / mật khẩu 12345678",
+    };
+    setPrinters({ store: { printReceipts: true, ...receiptLines } });
     const queued = await call("POST", `/api/orders/${order.id}/print`, { document: "bill" });
     expect(queued.status).toBe(202);
     const [bill] = await receipt.waitForJobs(1);
     expect(bill?.text).toContain("PHIẾU TẠM TÍNH");
     expect(bill?.text).toContain("58.000đ");
+    for (const text of [
+      "MST: 0312345678",
+      "Cà phê rang mỗi sáng",
+      "Hẹn gặp lại!",
+      "Wi-Fi: QuanA / mật khẩu 12345678",
+    ]) {
+      expect(bill?.text).toContain(text);
+    }
   });
 
   it("marks a receipt printed again (from the bill history) IN LẠI, the first one not", async () => {

@@ -49,6 +49,14 @@ export function layoutTicket(content: TicketContent, reprint: boolean): PaperLin
   const title = TITLES[content.kind];
   if (title) lines.push({ text: title, size: "large", bold: true, align: "center" });
   lines.push({ text: content.storeName, size: "normal", align: "center" });
+  const details = content.store;
+  if (details) {
+    const centred = (text: string): PaperLine => ({ text, size: "normal", align: "center" });
+    if (details.address) lines.push(centred(details.address));
+    if (details.phone) lines.push(centred(`ĐT: ${details.phone}`));
+    if (details.taxCode) lines.push(centred(`MST: ${details.taxCode}`));
+    lines.push(...details.header.map(centred));
+  }
   const isKitchen = content.money === undefined;
   if (isKitchen) lines.push({ text: `${content.printerName} - Phiếu số ${content.number}`, size: "normal" });
   if (content.kind === "move") {
@@ -82,10 +90,18 @@ export function layoutTicket(content: TicketContent, reprint: boolean): PaperLin
     if (content.kind === "receipt") {
       lines.push({ left: "Khách trả", right: money(totals.paid) });
       if (totals.changeDue > 0) lines.push({ left: "Tiền thừa", right: money(totals.changeDue) });
-      lines.push({ text: "Cảm ơn quý khách!", size: "normal", align: "center" });
     }
   }
+  if (content.money) lines.push(...documentFoot(content));
   return lines;
+}
+
+/** A bill's or a receipt's foot: the store's footer lines (a receipt thanks by default), then its Wi-Fi. */
+function documentFoot(content: TicketContent): PaperLine[] {
+  const footer = content.store?.footer ?? [];
+  const thanks = footer.length > 0 ? footer : content.kind === "receipt" ? ["Cảm ơn quý khách!"] : [];
+  const lines = [...thanks, ...(content.store?.wifi ? [content.store.wifi] : [])];
+  return lines.map((text) => ({ text, size: "normal", align: "center" }));
 }
 
 /** Columns of text per paper width, in the printer's font A (12×24 dots). */

@@ -87,6 +87,7 @@ export class TicketStore {
   private readonly countHeld;
   private readonly selectLast;
   private readonly extendItems;
+  private readonly holdOrphans;
 
   constructor(private readonly db: StationDatabase) {
     this.insert = db.prepare<
@@ -131,6 +132,10 @@ export class TicketStore {
     this.extendItems = db.prepare<[string, string, string, string, number]>(
       `UPDATE tickets SET op_key = ?, content = ?, made_at = ?, changed_at = ?
        WHERE id = ? AND state = 'queued' AND kind = 'items'`,
+    );
+    this.holdOrphans = db.prepare<[string]>(
+      `UPDATE tickets SET state = 'held'
+       WHERE state = 'queued' AND printer_id NOT IN (SELECT value FROM json_each(?))`,
     );
   }
 
@@ -248,6 +253,15 @@ export class TicketStore {
   /** Tickets in `state`, newest first, at most `limit`. */
   list(state: TicketState, limit = 200): TicketView[] {
     return this.selectByState.all(state, limit).map(toView);
+  }
+
+  /**
+   * Holds the queued tickets of printers no longer printing (paused or removed in the back
+   * office): they would wait unseen for ever; held, they show on the cashier's screen, where
+   * someone prints them once the printer is back or dismisses them. Returns how many.
+   */
+  holdQueuedExcept(activePrinterIds: readonly string[]): number {
+    return this.holdOrphans.run(JSON.stringify(activePrinterIds)).changes;
   }
 
   /** "In" on a held ticket: back to its printer's queue, printed whatever its age. */

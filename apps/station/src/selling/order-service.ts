@@ -25,6 +25,8 @@ export interface OrderServiceDeps {
   newId: IdGenerator;
   /** Called after the change committed (never inside the transaction). */
   onOrderChanged: (order: Order) => void;
+  /** Throws to refuse a payment (no open cash shift where the store asks for one). */
+  beforePayment?: () => void;
 }
 
 /**
@@ -66,7 +68,8 @@ export class OrderService {
     input: { itemId: string; quantity: number; note?: string | undefined; lineId?: string | undefined },
   ): Order {
     const item = this.deps.db.findItem(input.itemId);
-    if (!item?.active) throw new StationError("NOT_FOUND", "item");
+    if (!item) throw new StationError("NOT_FOUND", "item");
+    if (!item.active) throw new StationError("ITEM_UNAVAILABLE");
     const lineId = input.lineId ?? this.deps.newId();
     return this.change(actor, orderId, () => ({
       kind: "addLine",
@@ -96,6 +99,7 @@ export class OrderService {
 
   /** Records a payment; once payments cover the total the order is closed in the same transaction. */
   pay(actor: Actor, orderId: string, method: PaymentMethod, amount: number, paymentId?: string): Order {
+    this.deps.beforePayment?.();
     const id = paymentId ?? this.deps.newId();
     const intent = { kind: "pay", paymentId: id, method, amount: dong(amount) } as const;
     return this.change(actor, orderId, () => intent, true);
@@ -144,6 +148,11 @@ export class OrderService {
     const { method, reason, lineIds } = input;
     const intent = { kind: "refund", refundId, amount: dong(input.amount), method, reason, lineIds } as const;
     return this.change(actor, orderId, () => intent, true);
+  }
+
+  /** The kitchen or bar made these lines (the kitchen screen's "Xong"): an op like any other, synced once. */
+  markReady(actor: Actor, orderId: string, lineIds: readonly string[]): Order {
+    return this.change(actor, orderId, () => ({ kind: "markReady", lineIds }));
   }
 
   voidOrder(actor: Actor, orderId: string, reason: string): Order {

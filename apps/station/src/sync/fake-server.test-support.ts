@@ -1,6 +1,6 @@
 import { hashSecret, hubPassPublicKey, hubPassSigningKey, newHubPassKey, signHubPass } from "@quay/auth";
 import type { Op } from "@quay/core";
-import type { CatalogSnapshot, CredentialEntry } from "@quay/protocol";
+import { type CatalogSnapshot, type CredentialEntry, STORE_SETTING_DEFAULTS } from "@quay/protocol";
 import Fastify, { type FastifyRequest } from "fastify";
 import type { SyncBackend } from "./sync-engine-suite.test-support.js";
 
@@ -22,8 +22,7 @@ export const FAKE_CATALOG: CatalogSnapshot = {
     timeZone: "Asia/Ho_Chi_Minh",
     autoSync: false,
     bank: null,
-    ticketMaxAgeMinutes: 15,
-    printReceipts: false,
+    ...STORE_SETTING_DEFAULTS,
   },
   categories: [{ id: CATEGORY_ID, name: "Cà phê", sortOrder: 1 }],
   items: [
@@ -98,6 +97,7 @@ export async function startFakeServer() {
   const pushes: { ops: number; orders: number }[] = [];
   let seq = 0;
   let available = true;
+  let catalog = FAKE_CATALOG;
   let silent = false;
   let stationId: string | null = null;
   /** Whether the station's device token still works (a manager may have revoked it). */
@@ -169,7 +169,7 @@ export async function startFakeServer() {
       cursor: last,
       more: last < seq,
       ops: page.map((entry) => entry.op),
-      catalog: cursor === 0 ? FAKE_CATALOG : null,
+      catalog: cursor === 0 ? catalog : null,
       users: cursor === 0 ? users : null,
       serverTime: new Date().toISOString(),
     };
@@ -224,6 +224,10 @@ export async function startFakeServer() {
     /** Answers nothing from now on (a black-holed link) until `setAvailable`. */
     swallow() {
       silent = true;
+    },
+    /** The catalog a first pull gets from now on (a test's own menu). */
+    setCatalog(next: CatalogSnapshot) {
+      catalog = next;
     },
     /** Ops made on a phone, as the server would store them. */
     addRemote(remote: Op[]) {

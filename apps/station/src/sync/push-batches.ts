@@ -7,6 +7,7 @@ import {
 } from "@quay/protocol";
 import type { OutgoingOp, PendingCounts } from "../db/order-log.js";
 import type { RefusedOrder } from "../db/refused-orders.js";
+import type { OutgoingShiftOp } from "../db/shift-log.js";
 
 /**
  * Splits ops into pushes of at most `maxOps`, keeping each order's ops together where an order
@@ -57,6 +58,7 @@ export function pushBody(
   ops: readonly OutgoingOp[],
   pending: PendingCounts,
   refused: readonly RefusedOrderReport[],
+  shiftOps: readonly OutgoingShiftOp[] = [],
 ): string {
   const reported = {
     openOrders: Math.min(pending.openOrders, MAX_PENDING_ORDERS),
@@ -66,6 +68,7 @@ export function pushBody(
   return encodePushRequest(
     ops.map((op) => op.body),
     reported,
+    shiftOps.map((op) => op.body),
   );
 }
 

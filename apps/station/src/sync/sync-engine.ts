@@ -214,7 +214,7 @@ export class SyncEngine {
     if (stale) this.puller.want();
     if (this.current.mode !== "online") return this.current.sync.state !== "offered" || stale;
     const pending = this.deps.db.orders.pendingCounts();
-    return stale || pending.openOrders + pending.paidOrders > 0;
+    return stale || pending.openOrders + pending.paidOrders > 0 || this.deps.db.shifts.pendingCount() > 0;
   }
 
   private async round(): Promise<void> {
@@ -226,6 +226,7 @@ export class SyncEngine {
   private async liveRound(): Promise<void> {
     await this.pusher.pushOpen();
     await this.pusher.pushClosed();
+    await this.pusher.pushShifts();
     await this.pusher.reportRefusals();
     if (this.puller.isWanted) await this.puller.pullAll();
   }
@@ -278,6 +279,7 @@ export class SyncEngine {
 
     await this.pusher.pushOpen(); // whatever the cashier changed meanwhile
     await this.pusher.pushClosed();
+    await this.pusher.pushShifts(); // the counter's shifts, after its sales
     await this.pusher.reportRefusals();
     await this.puller.pullAll();
     const stillPending = orders.pendingCounts();

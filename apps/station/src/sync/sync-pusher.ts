@@ -1,4 +1,5 @@
 import type { Clock } from "@quay/core";
+import { MAX_PUSH_SHIFT_OPS } from "@quay/protocol";
 import type { ClosedKey, OutgoingOp } from "../db/order-log.js";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
@@ -74,6 +75,31 @@ export class SyncPusher {
     const current = JSON.stringify(refusedReport(this.deps.db.refused.list()));
     if (current === (this.reportedRefusals ?? "[]")) return;
     await this.pushOps([], true);
+  }
+
+  /**
+   * Pushes the counter's unsynced shift ops (docs/sync-protocol.md, "Shifts"), oldest first, in
+   * pushes of their own; each is marked synced only from the `held` answer that names it.
+   */
+  async pushShifts(): Promise<void> {
+    const { db } = this.deps;
+    for (let round = 0; round < 100; round++) {
+      const shiftOps = db.shifts.unsynced(MAX_PUSH_SHIFT_OPS);
+      if (shiftOps.length === 0) return;
+      const pending = db.orders.pendingCounts();
+      const report = refusedReport(db.refused.list());
+      const body = Buffer.from(pushBody([], pending, report, shiftOps));
+      const answer = await this.send({ ops: [], orders: 0, body, refusals: JSON.stringify(report) }).answer;
+      const held = new Set(answer.held);
+      if (!shiftOps.some((op) => held.has(op.id))) throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
+      this.deps.monitor.reportSuccess();
+      this.deps.onAcknowledged();
+      db.transaction(() => {
+        db.shifts.markSynced(shiftOps, held);
+        db.settings.set("lastSyncAt", new Date(this.deps.clock.now()).toISOString());
+      });
+      this.deps.onStatusChanged();
+    }
   }
 
   /** Pushes the unsynced ops of every open order, again while the cashier adds more. */

@@ -8,6 +8,7 @@ import { ConnectionsDialog } from "./connections/connections-dialog.js";
 import { useLiveStation } from "./live/use-live-station.js";
 import { OrderScreen, type OrderSelection } from "./order/order-screen.js";
 import { PrintingArea } from "./printing/printing-area.js";
+import { ShiftBar } from "./shift/shift-bar.js";
 import { HelpOverlay } from "./shortcuts/help-overlay.js";
 import { useShortcuts } from "./shortcuts/use-shortcuts.js";
 import { OfflineBanner } from "./status/offline-banner.js";
@@ -69,6 +70,7 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
         onLogout={onLogout}
       />
       <OfflineBanner status={live.status} />
+      <ShiftBar api={api} store={store} status={live.status} ordersVersion={live.orders} />
       <PrintingArea status={live.status} />
       <main className="cashier-main">
         {catalog === null ? (

@@ -48,7 +48,8 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
   const floor = useFloor(api, storeId, session.token, onUnreachable, onOrderClosed);
   const connection = useConnection(floor.stream);
   reportLost.current = connection.reportUnreachable;
-  const handoff = useHubHandoff(api, storeId, connection.online);
+  // Only the cloud knows the shop's hubs: on a hub's own page there is nothing to hand off to.
+  const handoff = useHubHandoff(api, storeId, connection.online && network === "cloud");
   const handoffUrl = handoffTarget(handoff, { storeId, online: connection.online, nowMs: Date.now() });
   const send = useSendDraft({
     api,

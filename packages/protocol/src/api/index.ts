@@ -2,11 +2,13 @@
 // ships with the apps that call it, so it may change without locking a station out.
 export * from "./bills.js";
 export * from "./floor.js";
+export * from "./kitchen.js";
 export * from "./local-day.js";
 export * from "./order-requests.js";
 export * from "./order-view.js";
 export * from "./reports.js";
 export * from "./session.js";
+export * from "./shift.js";
 export * from "./shop-network.js";
 export * from "./station-status.js";
 export * from "./station-view.js";

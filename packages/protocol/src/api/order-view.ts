@@ -18,6 +18,10 @@ export const OrderLineSchema = z.object({
   amount: Sum,
   vatRate: VatRateSchema,
   note: z.string().nullable(),
+  // When what is left to make was ordered, and when the kitchen screen marked it made (core's
+  // `OrderLine`). Absent only from an order folded before they existed, until its next change.
+  orderedAt: IsoTime.optional(),
+  readyAt: IsoTime.nullable().optional(),
 });
 
 /** An order as both services return it (docs/api.md, "Orders"); the fold of its ops. */

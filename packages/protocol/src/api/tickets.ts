@@ -34,6 +34,17 @@ export const TicketMoneySchema = z.object({
   changeDue: z.number().int(),
 });
 
+/** What a bill or a receipt prints of its store beyond the name (the store's settings). */
+export const TicketStoreDetailsSchema = z.object({
+  address: z.string(),
+  phone: z.string(),
+  taxCode: z.string(),
+  header: z.array(z.string()),
+  footer: z.array(z.string()),
+  wifi: z.string(),
+});
+export type TicketStoreDetails = z.infer<typeof TicketStoreDetailsSchema>;
+
 /** The rendered content of a ticket, kept as data: the paper is drawn from it when it prints. */
 export const TicketContentSchema = z.object({
   kind: z.enum(TICKET_KINDS),
@@ -53,6 +64,8 @@ export const TicketContentSchema = z.object({
   printerName: z.string(),
   lines: z.array(TicketLineSchema),
   money: TicketMoneySchema.optional(),
+  /** Bills and receipts (absent from those written before): the store's lines around the items. */
+  store: TicketStoreDetailsSchema.optional(),
 });
 export type TicketContent = z.infer<typeof TicketContentSchema>;
 

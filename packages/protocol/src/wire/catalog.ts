@@ -1,5 +1,16 @@
+import { RECEIPT_LINE_CHARS, RECEIPT_TEXT_LINES, receiptTextProblem, TAX_CODE_PATTERN } from "@quay/core";
 import { z } from "zod";
 import { Id, Money, SortOrder, Text, VatRateSchema } from "./common.js";
+
+/** Lines of text of a receipt's width, newline-separated (core's limits); absent before version 6: none. */
+const ReceiptLines = z
+  .string()
+  .max(RECEIPT_TEXT_LINES * (RECEIPT_LINE_CHARS + 1))
+  .refine(
+    (text) => receiptTextProblem(text) === null,
+    `at most ${RECEIPT_TEXT_LINES} lines of ${RECEIPT_LINE_CHARS} characters`,
+  )
+  .default("");
 
 export const StoreSchema = z.object({
   id: Id,
@@ -29,8 +40,35 @@ export const StoreSchema = z.object({
    * the fallback. Absent before version 4: off.
    */
   printReceipts: z.boolean().default(false),
+  /** The store's tax code (mã số thuế: 10 digits, a branch's 13 as 10-3), printed on receipts. */
+  taxCode: z.string().regex(TAX_CODE_PATTERN, "10 digits, or 10-3 for a branch").default(""),
+  /** Lines printed above and below a receipt's items (a slogan, a thank-you, opening hours). */
+  receiptHeader: ReceiptLines,
+  receiptFooter: ReceiptLines,
+  /** The Wi-Fi line at the foot of the receipt ("Wi-Fi: QuayCafe / mật khẩu 12345678"). */
+  wifi: z.string().trim().max(RECEIPT_LINE_CHARS).default(""),
+  /**
+   * A counter takes payments only during an open cash shift (docs/cashier-app.md, "Shifts").
+   * Absent before version 8, and off by default: a store turns it on when its cashiers count
+   * their drawers.
+   */
+  shiftRequired: z.boolean().default(false),
 });
 export type Store = z.infer<typeof StoreSchema>;
+
+/**
+ * The settings a store has that an older server's snapshot leaves out: their defaults, as a
+ * store created with none of them holds them (test fixtures and demo data start from these).
+ */
+export const STORE_SETTING_DEFAULTS = StoreSchema.pick({
+  ticketMaxAgeMinutes: true,
+  printReceipts: true,
+  taxCode: true,
+  receiptHeader: true,
+  receiptFooter: true,
+  wifi: true,
+  shiftRequired: true,
+}).parse({});
 
 export const CategorySchema = z.object({ id: Id, name: Text(80), sortOrder: SortOrder });
 export const ItemSchema = z.object({

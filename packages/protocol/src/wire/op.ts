@@ -1,4 +1,4 @@
-import { type Op as CoreOp, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
+import { type Op as CoreOp, MAX_READY_LINES, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
 import { z } from "zod";
 import { asDong, Id, IsoTime, Money, PositiveMoney, Quantity, Text, VatRateSchema } from "./common.js";
 
@@ -83,6 +83,11 @@ export const OpSchema = z.discriminatedUnion("kind", [
       lineIds: z.array(Id).min(1).max(MAX_REFUND_LINES).optional(),
       ...ApprovedBy,
     }),
+  }),
+  z.object({
+    ...envelope,
+    kind: z.literal("markReady"),
+    data: z.object({ lineIds: z.array(Id).min(1).max(MAX_READY_LINES) }),
   }),
 ]);
 

@@ -5,21 +5,24 @@ import { CredentialEntrySchema } from "./credentials.js";
 import { OpSchema } from "./op.js";
 import { MAX_PUSH_OPS } from "./push.js";
 
-/**
- * `GET /api/sync/pull?cursor=N&limit=M&protocolVersion=V` with the device token: what changed
- * after `cursor`. `protocolVersion` (absent before version 6: read as 5) leaves out the ops of
- * kinds the puller cannot read (`OP_KIND_SINCE`).
- */
+/** `GET /api/sync/pull?cursor=N&limit=M&protocolVersion=V` with the device token: what changed after `cursor`. */
 export const PullQuerySchema = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PUSH_OPS).default(2_000),
+  /**
+   * The puller's protocol version (since 7; absent: 6 or older). Ops of a kind its version does
+   * not know are left out of the page (`opKnownAt`): it could not parse them.
+   */
   protocolVersion: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 export const PullResponseSchema = z.object({
   cursor: z.number().int().min(0),
   /** More ops wait after `cursor`: pull again at once. */
   more: z.boolean(),
-  /** Ops on the store's orders made by any device after the cursor, in server order. */
+  /**
+   * Ops on the store's orders made by any device after the cursor, in server order, less those
+   * of a kind the puller's version does not know.
+   */
   ops: z.array(OpSchema),
   /** The whole catalog when it changed after the cursor, else null. */
   catalog: CatalogSnapshotSchema.nullable(),

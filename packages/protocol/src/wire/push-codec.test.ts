@@ -1,4 +1,4 @@
-import { MAX_AMOUNT, MAX_QUANTITY, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
+import { MAX_AMOUNT, MAX_QUANTITY, MAX_READY_LINES, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -126,6 +126,7 @@ const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknow
     reason: text(200),
     lineIds: fc.array(uuid, { minLength: 1, maxLength: 3 }),
   },
+  markReady: { lineIds: fc.array(uuid, { minLength: 1, maxLength: MAX_READY_LINES }) },
 };
 
 /**

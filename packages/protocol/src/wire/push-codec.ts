@@ -45,10 +45,16 @@ export const pushResponseCheck = once(() => compileUnchangedCheck(PushResponseSc
  * The push request body, with each op's JSON spliced in as it is (the station stores ops
  * serialised, so a push of thousands of ops is never parsed and written again).
  */
-export function encodePushRequest(opsJson: readonly string[], pending?: PendingCounts): string {
-  const head: Omit<z.input<typeof PushRequestSchema>, "ops"> = pending === undefined
+export function encodePushRequest(
+  opsJson: readonly string[],
+  pending?: PendingCounts,
+  /** The shift ops' stored JSON (protocol 6), spliced in the same way; left out when none. */
+  shiftOpsJson: readonly string[] = [],
+): string {
+  const head: Omit<z.input<typeof PushRequestSchema>, "ops" | "shiftOps"> = pending === undefined
     ? { protocolVersion: PROTOCOL_VERSION }
     : { protocolVersion: PROTOCOL_VERSION, pending };
+  const shifts = shiftOpsJson.length === 0 ? "" : `,"shiftOps":[${shiftOpsJson.join(",")}]`;
   // `ops` goes last, so its array closes the object: `{"protocolVersion":…,"ops":[` ops `]}`.
-  return `${JSON.stringify(head).slice(0, -1)},"ops":[${opsJson.join(",")}]}`;
+  return `${JSON.stringify(head).slice(0, -1)}${shifts},"ops":[${opsJson.join(",")}]}`;
 }

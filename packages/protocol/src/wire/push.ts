@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { Id, IsoTime } from "./common.js";
 import { OpSchema } from "./op.js";
+import { ShiftOpSchema } from "./shift-op.js";
 
 /** The largest number of ops one push may carry. */
 export const MAX_PUSH_OPS = 10_000;
+
+/** The most shift ops one push carries (a shift makes a handful: open, cash movements, close). */
+export const MAX_PUSH_SHIFT_OPS = 1_000;
 
 /** The largest push body a receiver reads: room for MAX_PUSH_OPS, far above other calls' 1 MiB. */
 export const MAX_PUSH_BYTES = 32 * 1024 * 1024;
@@ -44,6 +48,11 @@ export const PushRequestSchema = z.object({
   protocolVersion: z.number().int(),
   ops: z.array(OpSchema).max(MAX_PUSH_OPS),
   pending: PendingCountsSchema.optional(),
+  /**
+   * The cashier's shifts, their own stream beside the order ops (protocol 6; docs/sync-protocol.md,
+   * "Shifts"): held by id like ops, answered in `held` with them.
+   */
+  shiftOps: z.array(ShiftOpSchema).max(MAX_PUSH_SHIFT_OPS).optional(),
 });
 export const PushResponseSchema = z.object({
   /** Every pushed op id the server now holds (new or already held): safe to mark synced. */

@@ -23,14 +23,23 @@
  * 5 — the voids a merge makes name the order merged into (`mergedInto`, optional): they need the
  *     merge right rather than the void right, so a cashier's merge at a counter syncs; a push of
  *     versions 1 to 4 reads the same.
- * 6 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
- *     PIN); a pull says its `protocolVersion`, and the receiver leaves out the op kinds an older
- *     puller cannot read (`OP_KIND_SINCE`; a pull that says none is a version-5 pull). A push
- *     of versions 1 to 5 reads the same.
+ * 6 — the store carries what its receipts print besides its name, address and phone: its tax
+ *     code (`taxCode`), header and footer lines (`receiptHeader`, `receiptFooter`, up to four
+ *     lines of 48 characters each) and a Wi-Fi line (`wifi`); absent from an older server: none.
+ * 7 — a new op kind, `markReady {lineIds}` (the kitchen screen's "done"), and the pull query
+ *     carries the puller's `protocolVersion`: a pull without it (a station of 6 or older, which
+ *     could not parse the new kind) gets no `markReady` ops. A push of versions 1 to 6 reads the same.
+ * 8 — a cashier's shifts ride the push as their own stream of ops (`shiftOps`, optional: open
+ *     with the opening cash, cash in and out, close with the count and the figures), held by id
+ *     like order ops and never pulled; the store says whether a counter may take payments only
+ *     in an open shift (`shiftRequired`, else off). A push of versions 1 to 7 reads the same.
+ * 9 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
+ *     PIN), left out of the pulls of older stations (`opKnownAt`). A push of versions 1 to 8
+ *     reads the same.
  */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 9;
 
-/** The oldest version the server still accepts: a version-1 push is a version-6 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-9 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

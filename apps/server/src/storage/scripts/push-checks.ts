@@ -1,4 +1,13 @@
-import { can, compareOps, foldOrder, mayApprove, type Op, opPermission, type Role } from "@quay/core";
+import {
+  can,
+  compareOps,
+  foldOrder,
+  mayApprove,
+  type Op,
+  opPermission,
+  type Role,
+  unbackedMergeVoid,
+} from "@quay/core";
 import { ServerError, type ServerErrorCode } from "../../server-errors.js";
 import { allIn, type Script } from "../sql-script.js";
 import { loadOrderOps } from "./order-log.js";
@@ -40,6 +49,7 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     return entry?.active ? entry.role : null;
   };
   const reductionsToCheck: Op[] = [];
+  const mergeVoidsToCheck = new Set<Op>();
   for (const op of ops) {
     const maker = makers.get(op.deviceId);
     if (!maker) throw refuse("OP_WRONG_DEVICE", op, `made by ${op.deviceId}`);
@@ -61,9 +71,19 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     ) {
       reductionsToCheck.push(op);
     }
+    if (
+      permission === "orders.merge" &&
+      !can(role, "orders.void") &&
+      !(approver && mayApprove(approver, "orders.void"))
+    ) {
+      mergeVoidsToCheck.add(op);
+    }
   }
   yield* checkNoReductions(reductionsToCheck, ops, (op) =>
     refuse("OP_NOT_ALLOWED", op, "an unapproved reduction"),
+  );
+  yield* checkMergeVoids(mergeVoidsToCheck, ops, (op) =>
+    refuse("OP_NOT_ALLOWED", op, "a merge void with no merged line behind it"),
   );
   yield* checkNumbersAreNew(store, ops, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
 }
@@ -105,6 +125,23 @@ function* checkNoReductions(
     );
     if (line && change.data.quantity < line.quantity) throw refuse(change);
   }
+}
+
+/** Voids by users who may merge but not void must be a merge's (core's `unbackedMergeVoid`). */
+function* checkMergeVoids(
+  toCheck: ReadonlySet<Op>,
+  pushed: readonly Op[],
+  refuse: (op: Op) => Error,
+): Script<void> {
+  if (toCheck.size === 0) return;
+  const orderIds = new Set<string>();
+  for (const op of toCheck) {
+    orderIds.add(op.orderId);
+    if ("mergedInto" in op.data && op.data.mergedInto) orderIds.add(op.data.mergedInto);
+  }
+  const known = [...(yield* loadOrderOps([...orderIds])), ...pushed.filter((op) => orderIds.has(op.orderId))];
+  const unbacked = unbackedMergeVoid(known, (op) => !toCheck.has(op));
+  if (unbacked) throw refuse(unbacked);
 }
 
 /** Invoice numbers are unique in the tenant: an order opened with another order's number is refused. */

@@ -17,10 +17,16 @@ interface StoreRow {
   bank_account_name: string | null;
   ticket_max_age_minutes: number;
   print_receipts: number;
+  tax_code: string;
+  receipt_header: string;
+  receipt_footer: string;
+  wifi: string;
+  shift_required: number;
 }
 
 const STORE_COLUMNS = `id, tenant_id, code, name, address, phone, time_zone, auto_sync, bank_bin, bank_account,
-  bank_account_name, ticket_max_age_minutes, print_receipts`;
+  bank_account_name, ticket_max_age_minutes, print_receipts, tax_code, receipt_header, receipt_footer, wifi,
+  shift_required`;
 
 function toStore(row: StoreRow): StoreRecord {
   return {
@@ -38,6 +44,11 @@ function toStore(row: StoreRow): StoreRecord {
         : null,
     ticketMaxAgeMinutes: row.ticket_max_age_minutes,
     printReceipts: row.print_receipts === 1,
+    taxCode: row.tax_code,
+    receiptHeader: row.receipt_header,
+    receiptFooter: row.receipt_footer,
+    wifi: row.wifi,
+    shiftRequired: row.shift_required === 1,
   };
 }
 
@@ -70,7 +81,7 @@ export function* createStore(input: {
 }): Script<StoreRecord> {
   const { store } = input;
   yield* run(
-    `INSERT INTO stores (${STORE_COLUMNS}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO stores (${STORE_COLUMNS}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [input.id, input.tenantId, ...storeValues(store), input.now],
   );
   // A new store has a catalog and users to pull from cursor 0 on.
@@ -81,7 +92,8 @@ export function* createStore(input: {
 export function* updateStore(id: string, store: StoreInput): Script<StoreRecord | undefined> {
   const changed = yield* run(
     `UPDATE stores SET code = ?, name = ?, address = ?, phone = ?, time_zone = ?, auto_sync = ?,
-       bank_bin = ?, bank_account = ?, bank_account_name = ?, ticket_max_age_minutes = ?, print_receipts = ?
+       bank_bin = ?, bank_account = ?, bank_account_name = ?, ticket_max_age_minutes = ?, print_receipts = ?,
+       tax_code = ?, receipt_header = ?, receipt_footer = ?, wifi = ?, shift_required = ?
      WHERE id = ?`,
     [...storeValues(store), id],
   );
@@ -103,6 +115,11 @@ function storeValues(store: StoreInput) {
     store.bank?.accountName ?? null,
     store.ticketMaxAgeMinutes,
     store.printReceipts ? 1 : 0,
+    store.taxCode,
+    store.receiptHeader,
+    store.receiptFooter,
+    store.wifi,
+    store.shiftRequired ? 1 : 0,
   ];
 }
 

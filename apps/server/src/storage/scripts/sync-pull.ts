@@ -1,5 +1,5 @@
 import type { Op } from "@quay/core";
-import { type CatalogSnapshot, type CredentialEntry, opKindReadableAt } from "@quay/protocol";
+import type { CatalogSnapshot, CredentialEntry } from "@quay/protocol";
 import { all, get, type Script } from "../sql-script.js";
 import { catalogSnapshot } from "./catalog.js";
 import { storeCredentials } from "./users.js";
@@ -9,8 +9,6 @@ export interface PullInput {
   readonly stationId: string;
   readonly cursor: number;
   readonly limit: number;
-  /** The puller's protocol version: ops of kinds it cannot read are left out (`OP_KIND_SINCE`). */
-  readonly protocolVersion: number;
 }
 
 export interface PullResult {
@@ -46,10 +44,7 @@ export function* pullChanges(input: PullInput): Script<PullResult> {
   return {
     cursor: more ? (page.at(-1)?.seq ?? after) : store.head_seq,
     more,
-    // The cursor passes the ops left out too: an older station never asks for them again.
-    ops: page
-      .map((row) => JSON.parse(row.body) as Op)
-      .filter((op) => opKindReadableAt(op.kind, input.protocolVersion)),
+    ops: page.map((row) => JSON.parse(row.body) as Op),
     catalog: store.catalog_seq > after ? ((yield* catalogSnapshot(input.storeId)) ?? null) : null,
     users: store.users_seq > after ? yield* storeCredentials(input.storeId) : null,
   };

@@ -9,11 +9,12 @@ import type {
   MenuItem,
   Printer,
   PrinterFields,
-  PrintSettings,
   Role,
   SalesReport,
   StaffUser,
   Station,
+  Store,
+  StoreChanges,
   Table,
 } from "./admin-types.js";
 
@@ -66,8 +67,8 @@ export function createAdminApi(http: HttpClient) {
     updatePrinter: (id: string, fields: Partial<PrinterFields>) =>
       http.patch<Printer>(`/api/printers/${encodeURIComponent(id)}`, fields),
     deletePrinter: (id: string) => http.delete<unknown>(`/api/printers/${encodeURIComponent(id)}`),
-    updatePrintSettings: (storeId: string, settings: PrintSettings) =>
-      http.patch<unknown>(`/api/stores/${encodeURIComponent(storeId)}`, settings),
+    updateStore: (storeId: string, changes: StoreChanges) =>
+      http.patch<Store>(`/api/stores/${encodeURIComponent(storeId)}`, changes),
     users: async (storeId: string) =>
       (await http.get<{ users: StaffUser[] }>(`/api/users?${query({ storeId })}`)).users,
     createUser: (user: NewUser) => http.post<StaffUser>("/api/users", user),

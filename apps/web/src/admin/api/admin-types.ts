@@ -9,8 +9,11 @@ export type Table = Catalog["tables"][number];
 export type Printer = Catalog["printers"][number];
 /** What the back office sets of a printer: everything but its id. */
 export type PrinterFields = Omit<Printer, "id">;
-/** The store's printing settings (`PATCH /api/stores/:id`). */
-export type PrintSettings = Pick<Catalog["store"], "ticketMaxAgeMinutes" | "printReceipts">;
+export type Store = Catalog["store"];
+/** What the back office changes of a store (`PATCH /api/stores/:id`): any of its settings. */
+export type StoreChanges = Partial<Omit<Store, "id" | "code">>;
+/** The store's printing settings. */
+export type PrintSettings = Pick<Store, "ticketMaxAgeMinutes" | "printReceipts">;
 
 /** `GET /api/users` (never a secret). */
 export interface StaffUser {

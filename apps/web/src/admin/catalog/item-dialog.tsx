@@ -83,7 +83,6 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
       </div>
       <SegmentedChoice
         label={t("catalog.vat")}
-        name="vat"
         options={VAT_RATES}
         value={vatRate}
         onChange={setVatRate}

@@ -46,6 +46,7 @@ export const en: MessagesLike<typeof vi> = {
     users: "Staff",
     stations: "Stations",
     printers: "Printers",
+    settings: "Settings",
     store: "Store",
   },
   dashboard: {
@@ -187,6 +188,43 @@ export const en: MessagesLike<typeof vi> = {
       waiter: "Waiter",
     },
     pinHelp: "Managers and owners approve voids and discounts at the counter with their PIN.",
+  },
+  store: {
+    title: "Store settings",
+    details: "Store details",
+    bank: "VietQR transfers",
+    bankHelp:
+      "The account paid when a customer scans the VietQR code at the counter. Leave empty if the store takes no transfers.",
+    receipt: "On the printed receipt",
+    linesHelp: "Up to 4 lines of 48 characters (80 mm paper).",
+    counters: "At the counters",
+    autoSync: "Sync by itself when the internet is back",
+    autoSyncHelp:
+      "On: counters send the sales taken offline as soon as they reconnect, without asking the cashier.",
+    shiftRequired: "Take payments only in an open shift",
+    shiftRequiredHelp:
+      "On: a cashier opens a shift (with the opening cash) before taking a payment; ordering goes on.",
+    saved: "Saved. The counters take the change with their next sync.",
+    fields: {
+      name: "Store name",
+      address: "Address",
+      phone: "Phone",
+      taxCode: "Tax code",
+      bankBin: "Bank code (BIN)",
+      bankAccount: "Account number",
+      bankAccountName: "Account holder",
+      receiptHeader: "Receipt header lines",
+      receiptFooter: "Receipt footer lines",
+      wifi: "Wi-Fi line",
+    },
+    problems: {
+      nameRequired: "Please enter the store's name.",
+      taxCodeInvalid: "A tax code is 10 digits, a branch adds -3 digits (0312345678-001).",
+      bankIncomplete: "Both the bank code and the account number are needed.",
+      bankBinInvalid: "A bank code (BIN) is 6 digits, such as 970436.",
+      tooManyLines: "At most 4 lines.",
+      lineTooLong: "At most 48 characters a line.",
+    },
   },
   printers: {
     title: "Printers",

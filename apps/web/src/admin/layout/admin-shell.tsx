@@ -10,6 +10,7 @@ import { type AdminText, useText } from "../i18n/admin-text.js";
 import { PrintersPage } from "../printers/printers-page.js";
 import { ReportsPage } from "../reports/reports-page.js";
 import { StationsPage } from "../stations/stations-page.js";
+import { StorePage } from "../store/store-page.js";
 import { UsersPage } from "../users/users-page.js";
 import { NavIcon, type NavIconName } from "./nav-icon.js";
 import { StoreContext } from "./store-context.js";
@@ -23,6 +24,7 @@ const PAGES = {
   "/users": { label: "nav.users", icon: "users", Page: UsersPage },
   "/stations": { label: "nav.stations", icon: "stations", Page: StationsPage },
   "/printers": { label: "nav.printers", icon: "printers", Page: PrintersPage },
+  "/store": { label: "nav.settings", icon: "store", Page: StorePage },
 } as const satisfies Record<
   string,
   { label: Parameters<AdminText>[0]; icon: NavIconName; Page: () => unknown }

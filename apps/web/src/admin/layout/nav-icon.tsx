@@ -7,6 +7,7 @@ const PATHS = {
   users: "M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 9a7 7 0 0 1 14 0m1-9a3 3 0 1 0 0-6m2 15a6 6 0 0 0-3-5",
   stations: "M3 4h18v12H3zm5 16h8m-4-4v4",
   printers: "M7 9V3h10v6M7 17H4v-8h16v8h-3M7 14h10v7H7z",
+  store: "M3 9l2-5h14l2 5M3 9h18v2a3 3 0 0 1-6 0 3 3 0 0 1-6 0 3 3 0 0 1-6 0zm2 4v7h14v-7M10 20v-5h4v5",
 } as const;
 
 export type NavIconName = keyof typeof PATHS;

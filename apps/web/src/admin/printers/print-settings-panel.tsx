@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Field } from "../../shared/components/field.js";
-import { FormError } from "../../shared/components/form-error.js";
 import type { PrintSettings } from "../api/admin-types.js";
+import { SaveBar } from "../components/save-bar.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
@@ -27,7 +27,7 @@ export function PrintSettingsPanel({ settings }: PrintSettingsPanelProps) {
   const save = async () => {
     setSaved(false);
     const done = await action.run(() =>
-      api.updatePrintSettings(storeId, { ticketMaxAgeMinutes: minutes, printReceipts }),
+      api.updateStore(storeId, { ticketMaxAgeMinutes: minutes, printReceipts }),
     );
     if (!done) return;
     setSaved(true);
@@ -70,23 +70,14 @@ export function PrintSettingsPanel({ settings }: PrintSettingsPanelProps) {
         <span>{t("printers.printReceipts")}</span>
       </label>
       <span className="muted small">{t("printers.printReceiptsHelp")}</span>
-      <FormError problem={action.problem} />
-      <div className="a-panel-head">
-        <button
-          type="button"
-          className="primary"
-          disabled={!valid || action.busy}
-          onClick={() => void save()}
-          data-testid="print-settings-save"
-        >
-          {action.busy ? t("common.saving") : t("printers.saveSettings")}
-        </button>
-        {saved ? (
-          <span className="muted" role="status">
-            {t("printers.saved")}
-          </span>
-        ) : null}
-      </div>
+      <SaveBar
+        action={action}
+        valid={valid}
+        onSave={() => void save()}
+        label={t("printers.saveSettings")}
+        savedText={saved ? t("printers.saved") : null}
+        testId="print-settings-save"
+      />
     </section>
   );
 }

@@ -93,7 +93,6 @@ export function PrinterDialog({ printer, onDone, onClose }: PrinterDialogProps) 
       </div>
       <SegmentedChoice
         label={t("printers.kind")}
-        name="printer-kind"
         options={KINDS}
         value={kind}
         onChange={setKind}
@@ -112,7 +111,6 @@ export function PrinterDialog({ printer, onDone, onClose }: PrinterDialogProps) 
       ) : null}
       <SegmentedChoice
         label={t("printers.width")}
-        name="printer-width"
         options={WIDTHS}
         value={width}
         onChange={setWidth}

@@ -1,5 +1,6 @@
 import type { StationConnections } from "@quay/protocol";
 import type { HttpClient } from "../../shared/api/http-client.js";
+import { createShiftApi } from "../shift/shift-api.js";
 import type {
   Catalog,
   LoginMode,
@@ -84,6 +85,8 @@ export function createStationApi(http: HttpClient) {
     /** The bill or receipt on the store's receipt printer; 409 NO_RECEIPT_PRINTER when it has none. */
     printDocument: (orderId: string, document: "bill" | "receipt") =>
       http.post<{ ticketId: number }>(`${orderPath(orderId)}/print`, { document }),
+    /** The counter's cash shift: open, cash in/out, close with the count. */
+    shift: createShiftApi(http),
   };
 }
 

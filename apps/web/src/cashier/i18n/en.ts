@@ -1,4 +1,5 @@
 import { printingEn } from "../printing/printing-messages.js";
+import { shiftEn } from "../shift/shift-messages.js";
 import type { CashierMessages } from "./messages.js";
 import { vi } from "./vi.js";
 
@@ -134,6 +135,7 @@ export const en: CashierMessages = {
     empty: "No items yet. Pick items from the menu.",
     increase: "One more {{name}}",
     decrease: "One less {{name}}",
+    lineReady: "Ready",
     voidLine: "Void {{name}}",
     subtotal: "Subtotal",
     discount: "Discount",
@@ -211,6 +213,7 @@ export const en: CashierMessages = {
     provisional: "PROVISIONAL BILL",
     provisionalNote: "This bill is not a receipt of payment.",
     phone: "Tel: {{phone}}",
+    taxCode: "Tax code: {{taxCode}}",
     number: "No.:",
     date: "Date:",
     table: "Table:",
@@ -249,4 +252,5 @@ export const en: CashierMessages = {
     print: "Print the receipt",
   },
   printing: printingEn,
+  shift: shiftEn,
 };

@@ -1,5 +1,6 @@
 import type { SyncErrorCode } from "@quay/protocol";
 import { printingVi } from "../printing/printing-messages.js";
+import { shiftVi } from "../shift/shift-messages.js";
 
 /** The cashier app's Vietnamese text: the reference language, every key lives here first. */
 export const vi = {
@@ -138,6 +139,7 @@ export const vi = {
     empty: "Chưa có món. Chọn món trong thực đơn để thêm.",
     increase: "Thêm một {{name}}",
     decrease: "Bớt một {{name}}",
+    lineReady: "Đã xong",
     voidLine: "Hủy món {{name}}",
     subtotal: "Tạm tính",
     discount: "Giảm giá",
@@ -215,6 +217,7 @@ export const vi = {
     provisional: "PHIẾU TẠM TÍNH",
     provisionalNote: "Phiếu này chưa phải hóa đơn thanh toán.",
     phone: "ĐT: {{phone}}",
+    taxCode: "MST: {{taxCode}}",
     number: "Số HĐ:",
     date: "Ngày:",
     table: "Bàn:",
@@ -253,4 +256,5 @@ export const vi = {
     print: "In hóa đơn",
   },
   printing: printingVi,
+  shift: shiftVi,
 };

@@ -12,7 +12,7 @@ interface OrderLineRowProps {
   readonly onVoid: () => void;
 }
 
-/** One line of the order: quantity buttons, the note, the amount, and a void button. */
+/** One line of the order: quantity buttons, the note, "Đã xong" once the bar made it, the amount, and a void button. */
 export function OrderLineRow({
   line,
   selected,
@@ -36,6 +36,11 @@ export function OrderLineRow({
       <div className="line-main">
         <span className="line-name">{line.name}</span>
         {line.note === null ? null : <span className="line-note">{line.note}</span>}
+        {line.readyAt ? (
+          <span className="line-ready" data-testid="line-ready">
+            {t("order.lineReady")}
+          </span>
+        ) : null}
         <span className="line-unit muted">
           <Money amount={line.unitPrice} />
         </span>

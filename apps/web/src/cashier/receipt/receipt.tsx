@@ -15,17 +15,26 @@ interface ReceiptProps {
   readonly printedAt: string;
 }
 
+/** The non-blank lines of a store's header or footer text. */
+const textLines = (text: string | undefined) => (text ?? "").split("\n").filter((line) => line.trim() !== "");
+
 /** A receipt laid out for an 80 mm thermal printer (see receipt.css). */
 export function Receipt({ order, store, tableName, cashierName, provisional, printedAt }: ReceiptProps) {
   const { t } = useTranslation();
   const timeZone = store?.timeZone;
   const when = (!provisional ? order.paidAt : null) ?? printedAt;
+  // The store's own thanks replace ours (the back office's store page).
+  const footer = textLines(store?.receiptFooter);
   return (
     <article className="receipt" data-testid={provisional ? "provisional-bill" : "receipt"}>
       <header className="receipt-store">
         <strong className="receipt-store-name">{store?.name ?? "Quầy"}</strong>
         {store?.address ? <span>{store.address}</span> : null}
         {store?.phone ? <span>{t("receipt.phone", { phone: store.phone })}</span> : null}
+        {store?.taxCode ? <span>{t("receipt.taxCode", { taxCode: store.taxCode })}</span> : null}
+        {textLines(store?.receiptHeader).map((line) => (
+          <span key={line}>{line}</span>
+        ))}
       </header>
       <h2 className="receipt-title">{provisional ? t("receipt.provisional") : t("receipt.invoice")}</h2>
       <dl className="receipt-meta">
@@ -104,14 +113,16 @@ export function Receipt({ order, store, tableName, cashierName, provisional, pri
       </dl>
       <footer className="receipt-footer">
         {order.vatAmount > 0 ? <span className="small">{t("receipt.vatIncluded")}</span> : null}
-        {provisional ? (
-          <span>{t("receipt.provisionalNote")}</span>
-        ) : (
+        {provisional ? <span>{t("receipt.provisionalNote")}</span> : null}
+        {footer.length > 0 ? (
+          footer.map((line) => <span key={line}>{line}</span>)
+        ) : provisional ? null : (
           <>
             <strong>{t("receipt.thanks")}</strong>
             <span>{t("receipt.seeYou")}</span>
           </>
         )}
+        {store?.wifi ? <span data-testid="receipt-wifi">{store.wifi}</span> : null}
       </footer>
     </article>
   );

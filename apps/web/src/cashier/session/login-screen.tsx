@@ -68,7 +68,6 @@ export function LoginScreen({ api, onSignedIn }: LoginScreenProps) {
     >
       <SegmentedChoice
         label={t("login.mode")}
-        name="mode"
         options={LOGIN_MODES}
         value={mode}
         onChange={setMode}

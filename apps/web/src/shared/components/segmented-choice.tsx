@@ -1,8 +1,8 @@
+import { useId } from "react";
+
 interface SegmentedChoiceProps<Option extends string | number> {
   /** The question, shown above the segments and read out as the group's name ("Chế độ"). */
   readonly label: string;
-  /** The radio group's name within its form. */
-  readonly name: string;
   /** The answers, left to right. */
   readonly options: readonly Option[];
   readonly value: Option;
@@ -14,12 +14,13 @@ interface SegmentedChoiceProps<Option extends string | number> {
 /** One answer out of a few, as a row of joined segments (radio buttons underneath). */
 export function SegmentedChoice<Option extends string | number>({
   label,
-  name,
   options,
   value,
   onChange,
   optionLabel,
 }: SegmentedChoiceProps<Option>) {
+  // The radios' group name: unique on the page by construction, so two choices never share one.
+  const name = useId();
   return (
     <fieldset className="segmented" aria-label={label}>
       <legend>{label}</legend>

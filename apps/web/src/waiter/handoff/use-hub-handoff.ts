@@ -5,14 +5,14 @@ import { type HubHandoff, handoffIsStale, loadHandoff, saveHandoff } from "./hub
 const LOOK_EVERY_MS = 60_000;
 
 /**
- * Keeps the store's hubs and a fresh hub pass in localStorage while the phone is online (on the
- * cloud: a hub's own waiter app learns of no hubs, so it never offers to hand off to itself).
+ * Keeps the store's hubs and a fresh hub pass in localStorage while `lookUp` holds: the phone is
+ * online on the cloud (a hub's own waiter app asks nothing, so it never offers to hand off to itself).
  */
-export function useHubHandoff(api: WaiterApi, storeId: string, online: boolean): HubHandoff | null {
+export function useHubHandoff(api: WaiterApi, storeId: string, lookUp: boolean): HubHandoff | null {
   const [handoff, setHandoff] = useState(loadHandoff);
 
   useEffect(() => {
-    if (!online || storeId === "") return;
+    if (!lookUp || storeId === "") return;
     let stopped = false;
     const refresh = async () => {
       if (!handoffIsStale(loadHandoff(), storeId, Date.now())) return;
@@ -28,7 +28,7 @@ export function useHubHandoff(api: WaiterApi, storeId: string, online: boolean):
         saveHandoff(fresh);
         if (!stopped) setHandoff(fresh);
       } catch {
-        // Offline again, or a station's own waiter app (no such call): keep what is kept.
+        // Offline again: keep what is kept.
       }
     };
     void refresh();
@@ -37,7 +37,7 @@ export function useHubHandoff(api: WaiterApi, storeId: string, online: boolean):
       stopped = true;
       clearInterval(timer);
     };
-  }, [api, storeId, online]);
+  }, [api, storeId, lookUp]);
 
   return handoff;
 }

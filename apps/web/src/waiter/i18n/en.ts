@@ -56,6 +56,7 @@ export const en: MessagesLike<typeof vi> = {
   },
   order: {
     sent: "Ordered",
+    ready: "Ready",
     nothingSent: "Nothing ordered at this table yet.",
     cart: "New items",
     cartEmpty: "Tap an item below to add it.",

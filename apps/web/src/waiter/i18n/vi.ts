@@ -53,6 +53,7 @@ export const vi = {
   },
   order: {
     sent: "Đã gọi",
+    ready: "Đã xong",
     nothingSent: "Bàn chưa gọi món nào.",
     cart: "Đang chọn",
     cartEmpty: "Chạm vào món bên dưới để thêm.",

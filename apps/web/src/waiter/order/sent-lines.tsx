@@ -2,7 +2,7 @@ import { Money } from "../../shared/money/money.js";
 import type { Order } from "../api/waiter-types.js";
 import { useText } from "../i18n/waiter-text.js";
 
-/** What the table has ordered already, as the server holds it. */
+/** What the table has ordered already, as the server holds it; "Đã xong" once the kitchen screen marked a line made. */
 export function SentLines({ order }: { readonly order: Order | undefined }) {
   const t = useText();
   const lines = order?.lines ?? [];
@@ -20,11 +20,17 @@ export function SentLines({ order }: { readonly order: Order | undefined }) {
               data-testid="sent-line"
               data-item={line.name}
               data-quantity={line.quantity}
+              data-ready={line.readyAt ? "true" : "false"}
             >
               <span className="w-line-qty">{line.quantity}×</span>
               <span className="w-line-name">
                 {line.name}
                 {line.note ? <span className="w-line-note">{line.note}</span> : null}
+                {line.readyAt ? (
+                  <span className="w-ready-badge" data-testid="ready-badge">
+                    {t("order.ready")}
+                  </span>
+                ) : null}
               </span>
               <Money amount={line.amount} />
             </li>

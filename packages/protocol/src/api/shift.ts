@@ -1,0 +1,74 @@
+import { MAX_AMOUNT } from "@quay/core";
+import { z } from "zod";
+import { Id, IsoTime, Money, PositiveMoney, Text } from "../wire/common.js";
+import { PaymentMethodSchema } from "../wire/op.js";
+import { CashCountSchema, CashDirectionSchema } from "../wire/shift-op.js";
+import { LocalDay } from "./local-day.js";
+
+/** Figures that may go below zero (more cash left the drawer than came in, a short count). */
+const SignedMoney = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
+
+export const CashMovementSchema = z.object({
+  id: Id,
+  amount: Money,
+  direction: CashDirectionSchema,
+  reason: z.string(),
+  at: IsoTime,
+  userId: z.string(),
+});
+
+/**
+ * A cashier's shift at a counter (API.md): `expectedCash = openingCash + cashSales − cashRefunds
+ * + cashIn − cashOut`, `difference = countedCash − expectedCash`, every figure computed at the
+ * counter from its own data; a closed shift keeps the figures it closed with.
+ */
+export const ShiftSchema = z.object({
+  id: Id,
+  stationId: z.string().nullable(),
+  openedAt: IsoTime.nullable(),
+  closedAt: IsoTime.nullable(),
+  openedByUserId: z.string().nullable(),
+  closedByUserId: z.string().nullable(),
+  openingCash: Money,
+  /** Cash taken on the bills closed at this counter during the shift, less the change given. */
+  cashSales: Money,
+  cashRefunds: Money,
+  cashIn: Money,
+  cashOut: Money,
+  expectedCash: SignedMoney,
+  /** Null while the shift is open. */
+  countedCash: Money.nullable(),
+  difference: SignedMoney.nullable(),
+  /** The totals of those bills, and how many. */
+  revenue: Money,
+  orders: z.number().int().min(0),
+  byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: Money })),
+  /** The count the shift closed with, notes per denomination. */
+  counted: CashCountSchema.nullable(),
+  /** Cash taken in or out of the drawer, with its reason. */
+  movements: z.array(CashMovementSchema),
+});
+export type ShiftView = z.infer<typeof ShiftSchema>;
+
+export const ShiftAnswerSchema = z.object({ shift: ShiftSchema.nullable() });
+export const ShiftResultSchema = z.object({ shift: ShiftSchema });
+
+export const OpenShiftRequestSchema = z.object({
+  /** The cash in the drawer as the shift starts (tiền đầu ca), 0 or more. */
+  openingCash: Money,
+});
+export const ShiftCashRequestSchema = z.object({
+  amount: PositiveMoney,
+  direction: CashDirectionSchema,
+  /** Why: trả nhà cung cấp, nộp ngân hàng, tiền lẻ, … */
+  reason: Text(200),
+});
+export const CloseShiftRequestSchema = z.object({ counted: CashCountSchema });
+
+/** `GET /api/shifts?from=&to=` on the server: local days (YYYY-MM-DD) of the store, both included. */
+export const ShiftListQuerySchema = z.object({
+  from: LocalDay,
+  to: LocalDay,
+  storeId: Id.optional(),
+});
+export const ShiftListSchema = z.object({ shifts: z.array(ShiftSchema) });

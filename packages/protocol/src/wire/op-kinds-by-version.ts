@@ -1,0 +1,18 @@
+import type { Op, OpKind } from "@quay/core";
+
+/** The protocol version that brought each op kind no older station can parse; the rest are from 1. */
+const OP_KIND_SINCE: Partial<Record<OpKind, number>> = { markReady: 7, refund: 9 };
+
+/**
+ * The version a puller speaks when its pull names none: 6, the last version whose pull carried
+ * no `protocolVersion`.
+ */
+export const UNNAMED_PULL_PROTOCOL = 6;
+
+/**
+ * Whether a station of protocol `version` can parse `op`: every tier that answers pulls (the cloud,
+ * a shop's hub) leaves the others out of its page (the cursor still moves past them).
+ */
+export function opKnownAt(op: Op, version: number | undefined): boolean {
+  return (OP_KIND_SINCE[op.kind] ?? 1) <= (version ?? UNNAMED_PULL_PROTOCOL);
+}
