@@ -8,6 +8,7 @@ import { SessionManager } from "./auth/session-manager.js";
 import { provisionStation } from "./auth/station-provisioning.js";
 import { StationDb } from "./db/station-db.js";
 import { STATION_ERRORS } from "./errors.js";
+import { registerBillRoutes } from "./http/bill-routes.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
 import { guardHostAndOrigin, StationHosts } from "./http/host-guard.js";
 import { registerKitchenRoutes } from "./http/kitchen-routes.js";
@@ -239,6 +240,7 @@ export async function createStation(options: StationOptions) {
   registerStatusRoutes(app, { hub, engine: syncEngine, db });
   registerCatalogRoutes(app, { db });
   registerOrderRoutes(app, { orders, db, attempts });
+  registerBillRoutes(app, { db, clock: serverClock });
   registerShiftRoutes(app, shifts);
   registerTicketRoutes(app, {
     db,

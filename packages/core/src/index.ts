@@ -13,6 +13,7 @@ export * from "./order-end-check.js";
 export * from "./order-fold.js";
 export * from "./order-merge.js";
 export * from "./order-op.js";
+export * from "./order-refund.js";
 export * from "./order-replay.js";
 export * from "./order-validate.js";
 export * from "./permissions.js";

@@ -17,6 +17,7 @@ export const OP_KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
   addPayment: "orders.pay",
   close: "orders.pay",
   markReady: "orders.write",
+  refund: "orders.refund",
 };
 
 /**

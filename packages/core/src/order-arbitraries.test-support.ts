@@ -35,6 +35,13 @@ type Draft =
   | { kind: "addPayment"; method: OpData["addPayment"]["method"]; amount: number }
   | { kind: "close"; total: number }
   | { kind: "voidOrder"; reason: string }
+  | {
+      kind: "refund";
+      refundRef: number;
+      amount: number;
+      method: OpData["refund"]["method"];
+      lineRefs: number[] | null;
+    }
   | { kind: "markReady"; lineRefs: number[] };
 
 const quantity = fc.integer({ min: 1, max: 50 });
@@ -66,6 +73,17 @@ const change: fc.Arbitrary<Draft> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("close"), total: amount(10_000_000) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("voidOrder"), reason }) },
   {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("refund"),
+      // A few refund ids, so that the same refund now and then arrives from two devices.
+      refundRef: fc.nat({ max: 5 }),
+      amount: fc.integer({ min: 1, max: 3_000_000 }),
+      method: fc.constantFrom(...PAYMENT_METHODS),
+      lineRefs: fc.option(fc.array(lineRef, { minLength: 1, maxLength: 3 }), { nil: null }),
+    }),
+  },
+  {
     weight: 5,
     arbitrary: fc.record({
       kind: fc.constant("markReady"),
@@ -89,7 +107,7 @@ export interface OrderOpsOptions {
 /**
  * Realistic op logs for one order, in a random arrival order: usually an `open` within the first
  * hour (sometimes not arrived yet), then lines, quantity changes, voids, discounts, table moves,
- * payments, checkouts, order voids and the kitchen's "ready" from several devices.
+ * payments, checkouts, order voids, refunds and the kitchen's "ready" from several devices.
  */
 export function orderOps(options: OrderOpsOptions = {}): fc.Arbitrary<Op[]> {
   const devices = options.devices ?? DEVICES;
@@ -174,6 +192,17 @@ function builderOf(
       return (e) => makeOp("close", { total: dong(draft.total) }, e);
     case "voidOrder":
       return (e) => makeOp("voidOrder", { reason: draft.reason }, e);
+    case "refund": {
+      const lines = draft.lineRefs === null ? {} : { lineIds: [...new Set(draft.lineRefs.map(lineIdOf))] };
+      const data = {
+        refundId: `refund-${draft.refundRef}`,
+        amount: dong(draft.amount),
+        method: draft.method,
+        reason: "khách trả món",
+        ...lines,
+      };
+      return (e) => makeOp("refund", data, e);
+    }
     case "markReady": {
       const lineIds = draft.lineRefs.map(lineIdOf);
       return (e) => makeOp("markReady", { lineIds }, e);

@@ -40,6 +40,16 @@ export type OrderIntent =
       readonly amount: Dong;
     }
   | { readonly kind: "voidOrder"; readonly reason: string }
+  | {
+      readonly kind: "refund";
+      /** Chosen by the client where it can: a retried refund refunds once. */
+      readonly refundId: string;
+      readonly amount: Dong;
+      readonly method: PaymentMethod;
+      readonly reason: string;
+      /** The lines refunded; absent for the bill as a whole. */
+      readonly lineIds?: readonly string[] | undefined;
+    }
   /** The kitchen or bar made these lines (the kitchen screen). */
   | { readonly kind: "markReady"; readonly lineIds: readonly string[] };
 
@@ -113,6 +123,8 @@ export function permissionFor(order: Order | null, intent: OrderIntent): Permiss
       return "orders.discount";
     case "pay":
       return "orders.pay";
+    case "refund":
+      return "orders.refund";
   }
 }
 
@@ -173,6 +185,12 @@ export function planChange(order: Order | null, intent: OrderIntent, actor: Acto
       return plan({ kind: "voidOrder", data: { reason: intent.reason, ...approval } });
     case "markReady":
       return plan({ kind: "markReady", data: { lineIds: [...new Set(intent.lineIds)] } });
+    case "refund": {
+      if (order?.refunds.some((refund) => refund.id === intent.refundId)) return plan(); // a retry
+      const { refundId, amount, method, reason } = intent;
+      const lines = intent.lineIds === undefined ? {} : { lineIds: [...intent.lineIds] };
+      return plan({ kind: "refund", data: { refundId, amount, method, reason, ...lines, ...approval } });
+    }
   }
 }
 

@@ -9,7 +9,7 @@ export interface OpAfterOwnEnd {
 
 /**
  * The first new op of `deviceId` made after that device's own close of the order (only a refund,
- * `voidOrder`, and the kitchen's `markReady` may follow) or its own void (nothing may), or null. The core's `validateOp`
+ * a `voidOrder`, or the kitchen's `markReady` may follow) or its own void (nothing may), or null. The core's `validateOp`
  * refused such an op at the device, which numbers its ops as it makes them (`deviceSeq`) and stamps
  * each change of an order after everything it holds of it (`at`), so an op later in both is forged
  * or corrupt: a line added to a sale already paid. Ops of other devices are not judged here: a
@@ -38,5 +38,5 @@ export function opAfterOwnEnd(
 
 /** A paid order may still be refunded, and what it sold may still be being made. */
 function mayFollowClose(op: Op): boolean {
-  return op.kind === "voidOrder" || op.kind === "markReady";
+  return op.kind === "voidOrder" || op.kind === "refund" || op.kind === "markReady";
 }

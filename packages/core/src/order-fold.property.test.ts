@@ -84,7 +84,26 @@ describe("foldOrder properties", () => {
     );
   });
 
-  it("(e) never changes a money figure, a status or a quantity by the kitchen's ready", () => {
+  it("(e) never lets a refund move the sale's day or total, nor refund more than was paid", () => {
+    fc.assert(
+      fc.property(orderOps(), (ops) => {
+        const order = fold(ops);
+        const sale = fold(ops.filter((op) => op.kind !== "refund"));
+        const { refunds, refunded, flags, updatedAt, ...rest } = order;
+        const { refunds: none, refunded: zero, flags: saleFlags, updatedAt: _, ...saleRest } = sale;
+        expect(rest).toStrictEqual(saleRest);
+        expect(flags.filter((flag) => flag !== "overrefunded")).toStrictEqual(saleFlags);
+        expect([none, zero]).toStrictEqual([[], 0]);
+        expect(refunded).toBe(refunds.reduce((sum, refund) => sum + refund.amount, 0));
+        expect(refunded).toBeLessThanOrEqual(Math.max(order.paid - order.changeDue, 0));
+        if (order.paidAt === null) expect(refunds).toStrictEqual([]);
+        expect(new Set(refunds.map((refund) => refund.id)).size).toBe(refunds.length);
+      }),
+      runs,
+    );
+  });
+
+  it("(f) never changes a money figure, a status or a quantity by the kitchen's ready", () => {
     fc.assert(
       fc.property(orderOps(), (ops) => {
         const order = fold(ops);
@@ -108,8 +127,10 @@ describe("foldOrder properties", () => {
 });
 
 function moneyFields(order: Order): number[] {
-  const { subtotal, discount, total, vatAmount, paid, changeDue } = order;
+  const { subtotal, discount, total, vatAmount, paid, changeDue, refunded } = order;
   return [
+    refunded,
+    ...order.refunds.map((refund) => refund.amount),
     subtotal,
     discount,
     total,

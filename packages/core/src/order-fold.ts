@@ -13,6 +13,7 @@ import {
 } from "./money.js";
 import type { Order, OrderFlag, OrderLine, Payment, VatBreakdown, VoidedLine } from "./order.js";
 import { compareOps, type Op, type OpData, type OpOf } from "./order-op.js";
+import { foldRefunds } from "./order-refund.js";
 import { allocateProportionally } from "./rounding.js";
 
 interface LineState {
@@ -45,6 +46,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   const closingDevices = new Set<string>();
   const lines = new Map<string, LineState>();
   const payments = new Map<string, Payment>();
+  const refundOps: OpOf<"refund">[] = [];
 
   const lineState = (lineId: string): LineState => {
     let state = lines.get(lineId);
@@ -111,6 +113,9 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
           if (state?.added) state.readyAt = op.at;
         }
         break;
+      case "refund":
+        refundOps.push(op);
+        break;
     }
   }
 
@@ -149,6 +154,12 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   const flags: OrderFlag[] = [];
   if (subtractDong(excess, changeDue) > 0 || closingDevices.size > 1) flags.push("overpaid");
   if (status === "paid" && paid < total) flags.push("underpaid");
+  const { refunds, refunded, overrefunded } = foldRefunds(refundOps, {
+    paid,
+    changeDue,
+    closed: close !== null,
+  });
+  if (overrefunded) flags.push("overrefunded");
 
   return {
     id: orderId,
@@ -166,6 +177,8 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
     paid,
     changeDue,
     payments: paymentList,
+    refunds,
+    refunded,
     openedAt: open?.at ?? null,
     paidAt: close?.at ?? null,
     voidedAt: voided?.at ?? null,

@@ -16,6 +16,7 @@ export const OP_KINDS = [
   "close",
   "voidOrder",
   "markReady",
+  "refund",
 ] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 
@@ -63,6 +64,18 @@ export interface OpData {
    * so it is allowed on a paid order too: a take-away paid at the counter is still being made.
    */
   markReady: { lineIds: string[] };
+  /**
+   * Money given back on a paid order (it stays paid, on its own day): `refundId` is the refund's
+   * own id (a retry refunds once); `lineIds`, when the refund is for chosen lines.
+   */
+  refund: {
+    refundId: string;
+    amount: Dong;
+    method: PaymentMethod;
+    reason: string;
+    lineIds?: string[] | undefined;
+    approvedBy?: string | undefined;
+  };
 }
 
 interface OpEnvelope {

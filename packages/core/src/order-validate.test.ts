@@ -37,6 +37,24 @@ const dearLine = addLine(100_000_000, 9_999, "dear"); // 999,900,000,000 đ
 const close = station("close", { total: dong(58_000) }, 10);
 const voidOrder = (reason: string) => station("voidOrder", { reason }, 10);
 
+// A paid bill with a discount and cash change: 58 000 + 20 000 − 7 800 = 70 200 kept of 100 000.
+const billOps = [
+  opening,
+  line,
+  station("addLine", lineData("l3", 20_000), 2),
+  station("discount", { amount: dong(7_800), reason: null }, 3),
+  station("addPayment", paymentData("p1", 100_000), 4),
+  station("close", { total: dong(70_200) }, 5),
+];
+const bill = fold(...billOps);
+const refund = (amount: number, lineIds?: string[], refundId = "r-new", reason = "khách trả món") =>
+  station(
+    "refund",
+    { refundId, amount: amount as Dong, method: "cash", reason, ...(lineIds ? { lineIds } : {}) },
+    10,
+  );
+const refundedOnce = fold(...billOps, refund(30_000, undefined, "r1")); // 40 200 left
+
 type Case = [name: string, order: Order | null, op: Op, expected: OrderRuleCode | "ok"];
 
 const cases: Case[] = [
@@ -141,6 +159,26 @@ const cases: Case[] = [
   ["void a paid order (a refund)", paid, voidOrder("trả hàng"), "ok"],
   ["void an order without a reason", open, voidOrder(""), "REASON_REQUIRED"],
   ["void an order twice", voided, voidOrder("lần nữa"), "ORDER_VOID"],
+
+  ["refund a whole bill: what was kept, not the cash tendered", bill, refund(70_200), "ok"],
+  ["refund more than was kept", bill, refund(70_201), "REFUND_EXCEEDS_PAID"],
+  ["refund part of a bill", bill, refund(10_000), "ok"],
+  ["refund what is left after a refund", refundedOnce, refund(40_200), "ok"],
+  ["refund more than is left after a refund", refundedOnce, refund(40_201), "REFUND_EXCEEDS_PAID"],
+  ["refund with a refund id used", refundedOnce, refund(1_000, undefined, "r1"), "REFUND_EXISTS"],
+  ["refund 0", bill, refund(0), "INVALID_AMOUNT"],
+  ["refund a fractional amount", bill, refund(100.5), "INVALID_AMOUNT"],
+  ["refund without a reason", bill, refund(1_000, undefined, "r-x", "  "), "REASON_REQUIRED"],
+  ["refund an open order", open, refund(1_000), "ORDER_NOT_PAID"],
+  ["refund a void order", voided, refund(1_000), "ORDER_VOID"],
+  ["refund a line: its share after the discount", bill, refund(52_200, ["l1"]), "ok"],
+  ["refund a line above its share", bill, refund(52_201, ["l1"]), "REFUND_EXCEEDS_LINES"],
+  ["refund every line: the total", bill, refund(70_200, ["l1", "l3"]), "ok"],
+  ["refund a line less than its share", bill, refund(5_000, ["l3"]), "ok"],
+  ["refund an unknown line", bill, refund(1_000, ["nope"]), "LINE_NOT_FOUND"],
+  ["refund a voided line", fold(...billOps, voidedLine, voidIt), refund(1_000, ["l2"]), "LINE_NOT_FOUND"],
+  ["refund one line named twice", bill, refund(1_000, ["l1", "l1"]), "LINE_NOT_FOUND"],
+  ["refund no lines", bill, refund(1_000, []), "LINE_NOT_FOUND"],
 ];
 
 describe("validateOp", () => {

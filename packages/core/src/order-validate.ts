@@ -1,6 +1,7 @@
 import { MAX_AMOUNT } from "./money.js";
 import type { Order } from "./order.js";
-import type { Op, PaymentMethod } from "./order-op.js";
+import type { Op, OpOf, PaymentMethod } from "./order-op.js";
+import { lineRefundShare, refundableOf } from "./order-refund.js";
 
 export const MAX_QUANTITY = 9_999;
 
@@ -29,6 +30,10 @@ export const ORDER_RULE_CODES = [
   "PAYMENT_EXCEEDS_DUE",
   "CHANGE_TOO_LARGE",
   "ORDER_EMPTY",
+  "ORDER_NOT_PAID",
+  "REFUND_EXISTS",
+  "REFUND_EXCEEDS_PAID",
+  "REFUND_EXCEEDS_LINES",
 ] as const;
 export type OrderRuleCode = (typeof ORDER_RULE_CODES)[number];
 
@@ -122,7 +127,30 @@ export function validateOp(order: Order | null, op: Op): Validation {
     }
     case "voidOrder": // a paid order may be voided (a refund); who may do it is the services' concern
       return op.data.reason.trim() ? ok : fail("REASON_REQUIRED");
+    case "refund":
+      return checkRefund(order, op);
   }
+}
+
+/**
+ * A refund gives back money the customer paid and kept, once per `refundId`: on a paid order
+ * only, at most what is still refundable, and by line at most those lines' share of the total.
+ */
+function checkRefund(order: Order, op: OpOf<"refund">): Validation {
+  if (order.status !== "paid") return fail("ORDER_NOT_PAID");
+  const { refundId, amount, reason, lineIds } = op.data;
+  if (!reason.trim()) return fail("REASON_REQUIRED");
+  if (!isPositiveAmount(amount)) return fail("INVALID_AMOUNT");
+  if (order.refunds.some((refund) => refund.id === refundId)) return fail("REFUND_EXISTS");
+  if (amount > refundableOf(order)) return fail("REFUND_EXCEEDS_PAID");
+  if (lineIds !== undefined) {
+    if (lineIds.length === 0 || new Set(lineIds).size !== lineIds.length) return fail("LINE_NOT_FOUND");
+    if (!lineIds.every((lineId) => order.lines.some((line) => line.id === lineId))) {
+      return fail("LINE_NOT_FOUND");
+    }
+    if (amount > lineRefundShare(order, lineIds)) return fail("REFUND_EXCEEDS_LINES");
+  }
+  return ok;
 }
 
 /** Only cash can be tendered above what is due, and only by a believable amount of change. */

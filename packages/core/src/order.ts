@@ -9,8 +9,10 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
  * Conditions a manager must look at; the fold never drops data to avoid them.
  * `overpaid`: payments exceed the total beyond cash change, or two devices checked the order out.
  * `underpaid`: the order is paid but lines merged in afterwards raised the total above the payments.
+ * `overrefunded`: two devices refunded the same money; the refunds beyond what was paid are left
+ * out of `refunds` (see `foldRefunds`).
  */
-export const ORDER_FLAGS = ["overpaid", "underpaid"] as const;
+export const ORDER_FLAGS = ["overpaid", "underpaid", "overrefunded"] as const;
 export type OrderFlag = (typeof ORDER_FLAGS)[number];
 
 export interface OrderLine {
@@ -37,6 +39,20 @@ export interface Payment {
   readonly method: PaymentMethod;
   readonly amount: Dong;
   readonly at: string;
+}
+
+/** Money given back on a paid order, counted on the day it was made (`at`). */
+export interface Refund {
+  readonly id: string;
+  readonly amount: Dong;
+  readonly method: PaymentMethod;
+  readonly reason: string;
+  /** The lines refunded; empty for a refund of the bill as a whole. */
+  readonly lineIds: readonly string[];
+  readonly at: string;
+  readonly userId: string;
+  readonly deviceId: string;
+  readonly approvedBy: string | null;
 }
 
 export interface VatBreakdown {
@@ -66,6 +82,10 @@ export interface Order {
   readonly paid: Dong;
   readonly changeDue: Dong;
   readonly payments: readonly Payment[];
+  /** Refunds in op order; the order stays paid and keeps its `paidAt` and `total`. */
+  readonly refunds: readonly Refund[];
+  /** The sum of `refunds`: never more than `paid − changeDue`. */
+  readonly refunded: Dong;
   readonly openedAt: string | null;
   /** Device time of the checkout: the moment the sale counts in reports. */
   readonly paidAt: string | null;

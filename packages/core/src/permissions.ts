@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "orders.merge": ["owner", "manager", "cashier"],
   "orders.void": ["owner", "manager"],
   "orders.discount": ["owner", "manager"],
+  /** Give money back on a paid bill, in whole or by line, with a reason. */
+  "orders.refund": ["owner", "manager"],
   /** Set aside a change the server refused for good, so the rest of its order syncs. */
   "orders.review": ["owner", "manager"],
   /** Open, run and close a cash shift at a counter: the drawer's opening cash, cash in and out, the count. */
@@ -39,6 +41,7 @@ export const APPROVABLE: readonly Permission[] = [
   "orders.reduce",
   "orders.void",
   "orders.discount",
+  "orders.refund",
   "orders.review",
 ];
 

@@ -52,6 +52,23 @@ describe("shift figures", () => {
     });
   });
 
+  it("takes out the cash refunds made at this counter during the shift, whatever day the bill was sold", () => {
+    const refunded = bill({
+      id: "refunded",
+      price: 60_000,
+      payments: [{ method: "cash", amount: 60_000 }],
+      closedAtSeconds: 50, // sold before the shift: not its sale
+      refunds: [
+        { amount: 20_000, method: "cash", atSeconds: 150 },
+        { amount: 10_000, method: "card", atSeconds: 160 },
+        { amount: 5_000, method: "cash", atSeconds: 170, deviceId: "station-2" },
+        { amount: 5_000, method: "cash", atSeconds: 90 }, // before the shift opened
+      ],
+    });
+    const figures = shiftFigures([...orders, refunded], { stationId: STATION, from: open.at, to: null });
+    expect([figures.cashSales, figures.cashRefunds, figures.orders]).toEqual([108_000, 20_000, 3]);
+  });
+
   it("reports an open shift live and a closed one as it closed", () => {
     const out = counter.cash(200_000, "out", 450, "trả nhà cung cấp");
     const cashIn = counter.cash(50_000, "in", 460, "tiền lẻ");

@@ -58,13 +58,13 @@ export function billTakings(order: Order): Map<string, Dong> {
   return byMethod;
 }
 
-/**
- * The cash refunds made at the shift's counter while it was open, whatever day their bill was
- * sold on. Refunds are not in the order fold yet: this returns 0 until they are (the refunds
- * branch adds `order.refunds`; wire it here, the one place the shift reads refunds from).
- */
-export function cashRefundsInShift(_orders: readonly Order[], _window: ShiftWindow): Dong {
-  return ZERO;
+/** The cash refunds made at the shift's counter while it was open, whatever day their bill was sold on. */
+export function cashRefundsInShift(orders: readonly Order[], window: ShiftWindow): Dong {
+  const refunds = orders.flatMap((order) => order.refunds);
+  const here = refunds.filter(
+    (refund) => refund.method === "cash" && refund.deviceId === window.stationId && within(refund.at, window),
+  );
+  return sumDong(here.map((refund) => refund.amount));
 }
 
 /** The sales figures of a shift from the orders the counter holds. */

@@ -59,6 +59,8 @@ export interface BillSpec {
   closedAtSeconds: number | null;
   /** The device that checks the bill out. */
   closedOn?: string;
+  /** Refunds after the checkout, made on the device named (the shift's counter by default). */
+  refunds?: readonly { amount: number; method: PaymentMethod; atSeconds: number; deviceId?: string }[];
 }
 
 /** A bill folded from its ops: opened and checked out on `closedOn` (the shift's counter by default). */
@@ -92,5 +94,14 @@ export function bill(spec: BillSpec): Order {
       ),
     );
   if (spec.closedAtSeconds !== null) ops.push(op("close", { total: dong(spec.price) }, spec.closedAtSeconds));
+  for (const [index, refund] of (spec.refunds ?? []).entries()) {
+    const data = {
+      refundId: `${spec.id}-r${index}`,
+      amount: dong(refund.amount),
+      method: refund.method,
+      reason: "x",
+    };
+    ops.push({ ...op("refund", data, refund.atSeconds), deviceId: refund.deviceId ?? STATION });
+  }
   return foldOrder(spec.id, ops);
 }

@@ -94,6 +94,26 @@ const ORDER_RULE_ERRORS = {
     vi: "Tiền thối quá lớn: vui lòng kiểm tra lại số tiền khách đưa.",
     en: "That leaves too much change: check the amount tendered.",
   },
+  ORDER_NOT_PAID: {
+    status: 409,
+    vi: "Chỉ hoàn tiền được hóa đơn đã thanh toán.",
+    en: "Only a paid bill can be refunded.",
+  },
+  REFUND_EXISTS: {
+    status: 409,
+    vi: "Khoản hoàn tiền này đã được ghi.",
+    en: "This refund is already recorded.",
+  },
+  REFUND_EXCEEDS_PAID: {
+    status: 409,
+    vi: "Số tiền hoàn vượt quá số còn có thể hoàn của hóa đơn.",
+    en: "The refund is more than what is left to refund on this bill.",
+  },
+  REFUND_EXCEEDS_LINES: {
+    status: 409,
+    vi: "Số tiền hoàn vượt quá giá trị các món đã chọn.",
+    en: "The refund is more than the chosen lines cost.",
+  },
   MERGE_REFUSED: {
     status: 409,
     vi: "Không gộp được: đơn đã có thanh toán hoặc giảm giá, hoặc không còn mở.",

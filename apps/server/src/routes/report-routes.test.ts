@@ -107,6 +107,8 @@ describe.each(testEngines())("sales reports on $name", (engine) => {
     expect(answer.body).toEqual({
       revenue: 122_000,
       orders: 2,
+      refunds: 0,
+      discounts: 0,
       byDay: [{ date: "2026-11-28", revenue: 122_000, orders: 2 }],
       byMethod: [
         { method: "card", amount: 29_000 },
@@ -128,6 +130,74 @@ describe.each(testEngines())("sales reports on $name", (engine) => {
     expect(whole.body.orders).toBe(3);
     const justA2 = await report(owner, `from=2026-11-28&to=2026-11-28&storeId=${a2.id}`);
     expect(justA2.body.orders).toBe(1);
+  });
+
+  it("counts each refund on the day it was made, its sale on its own, and nets it by method", async () => {
+    const { a1 } = server.world.stores;
+    const station = await server.registerStation("managerA", a1);
+    const factory = new OpFactory(a1, station.stationId);
+    // Sold on the 26th (local), by card; refunded in part on the 27th in cash, and by card again
+    // after midnight local time on the 28th (still the 27th in UTC).
+    const sale = factory.invoice({ at: "2026-11-26T10:00:00.000Z", lines: 2, paid: true, method: "card" });
+    const discounted = factory.invoice({ at: "2026-11-27T02:00:00.000Z", lines: 1 });
+    const discount = factory.op(discounted.orderId, "2026-11-27T02:00:00.000Z", "discount", {
+      amount: 5_000,
+      reason: "khách quen",
+    });
+    const checkout = factory.checkout(
+      discounted.orderId,
+      "2026-11-27T02:00:00.000Z",
+      discounted.total - 5_000,
+    );
+    const cashBack = factory.refund(sale.orderId, "2026-11-27T03:00:00.000Z", 10_000);
+    const cardBack = factory.refund(sale.orderId, "2026-11-27T17:30:00.000Z", 4_000, { method: "card" });
+    const first = await server.push(station.deviceToken, [
+      ...sale.ops,
+      ...discounted.ops,
+      discount,
+      ...checkout,
+    ]);
+    expect(first.status).toBe(200);
+    const manager = await server.login("managerA");
+    const before = await report(manager, "from=2026-11-26&to=2026-11-28");
+    expect(before.body).toMatchObject({
+      refunds: 0,
+      discounts: 5_000,
+      revenue: sale.total + discounted.total - 5_000,
+    });
+    // The refunds reach the server later than their sale: the rollup takes the sale's row back and adds it again.
+    expect((await server.push(station.deviceToken, [cashBack])).status).toBe(200);
+    expect((await server.push(station.deviceToken, [cardBack, cashBack])).status).toBe(200);
+
+    const all = await report(manager, "from=2026-11-26&to=2026-11-28");
+    expect(all.body).toMatchObject({
+      orders: 2,
+      refunds: 14_000,
+      discounts: 5_000,
+      revenue: sale.total + discounted.total - 5_000 - 14_000,
+    });
+    expect(all.body.byDay).toEqual([
+      { date: "2026-11-26", revenue: sale.total, orders: 1 },
+      { date: "2026-11-27", revenue: discounted.total - 5_000 - 10_000, orders: 1 },
+      { date: "2026-11-28", revenue: -4_000, orders: 0 },
+    ]);
+    expect(all.body.byMethod).toEqual([
+      { method: "card", amount: sale.total - 4_000 },
+      { method: "cash", amount: discounted.total - 5_000 - 10_000 },
+    ]);
+    // The sale's own day is untouched by the refunds made later.
+    const saleDay = await report(manager, "from=2026-11-26&to=2026-11-26");
+    expect(saleDay.body).toMatchObject({ revenue: sale.total, orders: 1, refunds: 0, discounts: 0 });
+    const lastDay = await report(manager, "from=2026-11-28&to=2026-11-28");
+    expect(lastDay.body).toMatchObject({ revenue: -4_000, orders: 0, refunds: 4_000 });
+    const order = await server.call<{ refunded: number; paidAt: string }>(
+      "GET",
+      `/api/orders/${sale.orderId}`,
+      {
+        token: manager,
+      },
+    );
+    expect(order.body).toMatchObject({ refunded: 14_000, paidAt: "2026-11-26T10:00:00.000Z" });
   });
 
   it("is for managers and owners of the store only", async () => {

@@ -609,10 +609,66 @@ describe.each(testEngines())("sync on $name", (engine) => {
       expect(answer.body.cursor).toBeLessThan(1_000_000);
     });
 
+    it("passes a refund made after the station's own close on, but not to a station too old to read it", async () => {
+      const { a1 } = server.world.stores;
+      const counter = await server.registerStation("managerA", a1, "Quầy 1");
+      const older = await server.registerStation("cashierA", a1, "Quầy cũ");
+      const { cursor } = (await server.pull(older.deviceToken, 0)).body;
+      const maker = new OpFactory(a1, counter.stationId);
+      const sale = maker.invoice({ at: "2026-11-28T02:00:00.000Z", paid: true });
+      const refund = maker.refund(sale.orderId, "2026-11-28T03:00:00.000Z", 10_000);
+      const pushed = await server.push(counter.deviceToken, [...sale.ops, refund]);
+      expect(pushed.status).toBe(200);
+
+      const silent = await server.pull(older.deviceToken, cursor);
+      expect(silent.body.ops.map((op) => op.id)).toEqual(sale.ops.map((op) => op.id));
+      const version5 = await server.pull(older.deviceToken, cursor, undefined, 5);
+      expect(version5.body).toEqual(silent.body);
+      // The cursor passes the refund: an older station is not asked to read it again.
+      expect(silent.body.cursor).toBe(
+        (await server.pull(older.deviceToken, cursor, undefined, 6)).body.cursor,
+      );
+      const current = await server.pull(older.deviceToken, cursor, undefined, PROTOCOL_VERSION);
+      expect(current.body.ops.map((op) => op.id)).toEqual([...sale.ops, refund].map((op) => op.id));
+
+      const order = await server.call<{ status: string; refunded: number; paidAt: string }>(
+        "GET",
+        `/api/orders/${sale.orderId}`,
+        { token: await server.login("managerA") },
+      );
+      expect(order.body).toMatchObject({
+        status: "paid",
+        refunded: 10_000,
+        paidAt: "2026-11-28T02:00:00.000Z",
+      });
+    });
+
+    it("refuses a cashier's refund without a manager's approval, takes it with one", async () => {
+      const { a1 } = server.world.stores;
+      const counter = await server.registerStation("cashierA", a1, "Quầy 1");
+      const cashier = new OpFactory(a1, counter.stationId, server.world.users.cashierA.id);
+      const sale = cashier.invoice({ at: "2026-11-28T02:00:00.000Z", paid: true });
+      expect((await server.push(counter.deviceToken, sale.ops)).status).toBe(200);
+      const alone = cashier.refund(sale.orderId, "2026-11-28T03:00:00.000Z", 5_000);
+      const refused = await server.push(counter.deviceToken, [alone]);
+      expect([refused.status, refused.body.error?.code]).toEqual([403, "OP_NOT_ALLOWED"]);
+      const approvedBy = server.world.users.managerA.id;
+      const approved = cashier.refund(sale.orderId, "2026-11-28T03:00:01.000Z", 5_000, { approvedBy });
+      expect((await server.push(counter.deviceToken, [approved])).status).toBe(200);
+    });
+
     it("refuses bad cursors and limits", async () => {
       const { a1 } = server.world.stores;
       const station = await server.registerStation("cashierA", a1);
-      for (const query of ["cursor=-1", "cursor=abc", "cursor=1.5", "limit=0", "limit=10001"]) {
+      const queries = [
+        "cursor=-1",
+        "cursor=abc",
+        "cursor=1.5",
+        "limit=0",
+        "limit=10001",
+        "protocolVersion=0",
+      ];
+      for (const query of queries) {
         const answer = await server.call("GET", `/api/sync/pull?${query}`, { token: station.deviceToken });
         expect([answer.status, answer.body.error.code], query).toEqual([400, "VALIDATION_FAILED"]);
       }

@@ -61,6 +61,23 @@ export class OpFactory {
     return { orderId, number, total, ops };
   }
 
+  /** A refund of `amount` on a paid order, made at `at` (by this factory's user, unless approved). */
+  refund(
+    orderId: string,
+    at: string,
+    amount: number,
+    options: { method?: "cash" | "card" | "transfer"; lineIds?: string[]; approvedBy?: string } = {},
+  ): Op {
+    const { method = "cash", ...rest } = options;
+    return this.op(orderId, at, "refund", {
+      refundId: newTestId(),
+      amount,
+      method,
+      reason: "khách trả món",
+      ...rest,
+    });
+  }
+
   /** A checkout: a payment of `total` and the close. */
   checkout(orderId: string, at: string, total: number, method: "cash" | "card" | "transfer" = "cash"): Op[] {
     return [

@@ -127,8 +127,10 @@ export class TestServer {
     });
   }
 
-  pull(deviceToken: string, cursor: number, limit?: number) {
-    const query = limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`;
+  /** A pull as a station of `protocolVersion` makes it (absent: as stations before version 7 do). */
+  pull(deviceToken: string, cursor: number, limit?: number, protocolVersion?: number) {
+    const limited = limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`;
+    const query = protocolVersion === undefined ? limited : `${limited}&protocolVersion=${protocolVersion}`;
     return this.call<OrError<PullBody>>("GET", `/api/sync/pull?${query}`, { token: deviceToken });
   }
 

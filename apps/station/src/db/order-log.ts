@@ -1,4 +1,4 @@
-import { foldOrder, type Op, type Order, type OrderStatus } from "@quay/core";
+import { foldOrder, type Op, type Order, type OrderStatus, parseStoredOrder } from "@quay/core";
 import type { StationDatabase } from "./open-database.js";
 
 /** An unsynced op as it goes out: its JSON is sent as stored, never re-serialised. */
@@ -48,7 +48,7 @@ interface OrderRow {
 }
 
 function toStationOrder(row: OrderRow): StationOrder {
-  const order = JSON.parse(row.body) as Order;
+  const order = parseStoredOrder(row.body);
   return row.refusal === null ? order : { ...order, refusal: JSON.parse(row.refusal) as OrderRefusal };
 }
 
@@ -189,6 +189,17 @@ export class OrderLog {
     return this.db
       .prepare<(string | number)[], OrderRow>(sql)
       .all(...params, filter.limit ?? 1_000)
+      .map(toStationOrder);
+  }
+
+  /** The paid orders closed from `since` (included) to `until` (excluded), ISO times, newest first. */
+  paidBetween(since: string, until: string): StationOrder[] {
+    return this.db
+      .prepare<[string, string], OrderRow>(
+        `SELECT body, refusal FROM orders WHERE status = 'paid' AND closed_at >= ? AND closed_at < ?
+         ORDER BY closed_at DESC, id DESC`,
+      )
+      .all(since, until)
       .map(toStationOrder);
   }
 

@@ -11,6 +11,7 @@ import {
   OrderParamsSchema,
   OrderSchema,
   PatchLineRequestSchema,
+  RefundRequestSchema,
   Text,
   VoidLineRequestSchema,
   VoidOrderRequestSchema,
@@ -205,6 +206,25 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
     async (request) => {
       const who = await actor(request, request.body.managerPin);
       return orderView(orders.voidOrder(who, request.params.id, request.body.reason));
+    },
+  );
+
+  app.post(
+    "/api/orders/:id/refunds",
+    {
+      config: ordersAccess,
+      schema: {
+        summary:
+          "Refund a paid bill in whole or for chosen lines, with a reason and a method (manager, or a manager's PIN); the bill stays paid on its own day, the refund counts today",
+        params: OrderParamsSchema,
+        body: RefundRequestSchema,
+        response: { 201: OrderSchema },
+      },
+    },
+    async (request, reply) => {
+      const { managerPin, ...refund } = request.body;
+      const who = await actor(request, managerPin);
+      return reply.code(201).send(orderView(orders.refund(who, request.params.id, refund)));
     },
   );
 

@@ -41,8 +41,12 @@ describe("a station as its shop's hub", () => {
   };
   const push = (ops: readonly unknown[], token = deviceToken) =>
     call("POST", "/api/sync/push", token, { protocolVersion: PROTOCOL_VERSION, ops });
-  const pull = (cursor: number, limit = 100, token = deviceToken) =>
-    call("GET", `/api/sync/pull?cursor=${cursor}&limit=${limit}`, token);
+  const pull = (cursor: number, limit = 100, token = deviceToken, version?: number) =>
+    call(
+      "GET",
+      `/api/sync/pull?cursor=${cursor}&limit=${limit}${version === undefined ? "" : `&protocolVersion=${version}`}`,
+      token,
+    );
   const opCount = () => (hub.db.db.prepare("SELECT count(*) AS n FROM ops").get() as { n: number }).n;
   /** A paid sale at the spoke's file: its ops, as the spoke would push them. */
   const spokeSale = (): Op[] => {
@@ -206,6 +210,26 @@ describe("a station as its shop's hub", () => {
     abort.abort();
     expect(text).toContain(`event: changed\ndata: {"cursor":${head}}`);
     expect(text).toContain(`"cursor":${head + 1}`);
+  });
+
+  it("leaves a refund out of a pull by a spoke too old to read it", async () => {
+    const { orders } = cashierAt(hub.db);
+    const owner = {
+      userId: hub.db.credentials.findByUsername("admin")?.userId ?? "",
+      role: "owner" as const,
+    };
+    const item = hub.db.catalog()?.items[0];
+    let order = orders.create(owner, null);
+    order = orders.addLine(owner, order.id, { itemId: item?.id ?? "", quantity: 1 });
+    order = orders.pay(owner, order.id, "cash", order.total);
+    orders.refund(owner, order.id, { amount: order.total, method: "cash", reason: "khách trả món" });
+    const kindsOf = (ops: unknown) =>
+      (ops as Op[]).filter((op) => op.orderId === order.id).map((op) => op.kind);
+    const older = await pull(0, 10_000);
+    expect(kindsOf(older.body.ops)).toEqual(["open", "addLine", "addPayment", "close"]);
+    const current = await pull(0, 10_000, deviceToken, PROTOCOL_VERSION);
+    expect(kindsOf(current.body.ops)).toEqual(["open", "addLine", "addPayment", "close", "refund"]);
+    expect(current.body.cursor).toBe(older.body.cursor);
   });
 
   it("leaves the kitchen's ready out of an older spoke's pull, its cursor moving past it", async () => {

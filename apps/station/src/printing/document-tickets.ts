@@ -28,6 +28,7 @@ export function storeDetails(store: Store): TicketStoreDetails {
  * Queues the provisional bill or the receipt of an order on the receipt printer, as a ticket
  * like the kitchen's (one per request: printing a bill twice is asked twice). 409
  * NO_RECEIPT_PRINTER when the store does not print them (the cashier app prints in the browser).
+ * A receipt printed before (a reprint from the bill history) is marked "IN LẠI".
  */
 export function queueDocument(
   db: StationDb,
@@ -39,6 +40,7 @@ export function queueDocument(
   const { order } = input;
   const at = new Date(input.nowMs).toISOString();
   return db.transaction(() => {
+    const again = input.document === "receipt" && db.tickets.hasDocument(order.id, "receipt");
     const id = db.tickets.add({
       printerId: printer.id,
       opKey: `${input.document}:${input.requestId}`,
@@ -75,6 +77,7 @@ export function queueDocument(
     });
     // Each request has its own fresh id: a clash is a bug, not a retry.
     if (id === null) throw new Error(`print request ${input.requestId} queued twice`);
+    if (again) db.tickets.markReprint(id);
     return id;
   });
 }

@@ -333,6 +333,19 @@ describe("bar and kitchen tickets", () => {
       expect(bill?.text).toContain(text);
     }
   });
+
+  it("marks a receipt printed again (from the bill history) IN LẠI, the first one not", async () => {
+    setPrinters({ store: { printReceipts: true } });
+    const order = await newOrder();
+    await addLine(order.id, ITEM_ID, 1);
+    const before = receipt.jobs.length;
+    expect((await call("POST", `/api/orders/${order.id}/print`, { document: "receipt" })).status).toBe(202);
+    expect((await call("POST", `/api/orders/${order.id}/print`, { document: "receipt" })).status).toBe(202);
+    const jobs = await receipt.waitForJobs(before + 2);
+    const [first, second] = jobs.slice(before);
+    expect(first?.text).not.toContain("IN LẠI");
+    expect(second?.text).toContain("IN LẠI");
+  });
 });
 
 function line(itemId: string, name: string, quantity: number) {

@@ -162,6 +162,22 @@ export class TicketStore {
     return row?.id ?? null;
   }
 
+  /** Whether a ticket of `kind` (a receipt) was queued for `orderId` before. */
+  hasDocument(orderId: string, kind: "bill" | "receipt"): boolean {
+    return (
+      this.db
+        .prepare<[string, string], { n: number }>(
+          "SELECT count(*) AS n FROM tickets WHERE order_id = ? AND kind = ?",
+        )
+        .get(orderId, kind)?.n !== 0
+    );
+  }
+
+  /** Marks a ticket a copy of one printed before: its paper says "IN LẠI" first. */
+  markReprint(id: number): void {
+    this.db.prepare<[number]>("UPDATE tickets SET reprint = 1 WHERE id = ?").run(id);
+  }
+
   /**
    * The "new items" ticket of `orderId` that more lines may still join: the printer's last
    * ticket (so nothing recorded after it would print before lines added to it), still queued,

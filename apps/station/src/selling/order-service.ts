@@ -129,6 +129,27 @@ export class OrderService {
     return into;
   }
 
+  /**
+   * Gives money back on a paid order, in whole or for `lineIds`; `refundId` (the client's, where
+   * it sends one) makes a retry refund once. Money changed hands: durable.
+   */
+  refund(
+    actor: Actor,
+    orderId: string,
+    input: {
+      amount: number;
+      method: PaymentMethod;
+      reason: string;
+      lineIds?: readonly string[] | undefined;
+      refundId?: string | undefined;
+    },
+  ): Order {
+    const refundId = input.refundId ?? this.deps.newId();
+    const { method, reason, lineIds } = input;
+    const intent = { kind: "refund", refundId, amount: dong(input.amount), method, reason, lineIds } as const;
+    return this.change(actor, orderId, () => intent, true);
+  }
+
   /** The kitchen or bar made these lines (the kitchen screen's "Xong"): an op like any other, synced once. */
   markReady(actor: Actor, orderId: string, lineIds: readonly string[]): Order {
     return this.change(actor, orderId, () => ({ kind: "markReady", lineIds }));

@@ -40,6 +40,18 @@ export const DiscountRequestSchema = z.object({
   managerPin: ManagerPin.optional(),
 });
 export const VoidOrderRequestSchema = z.object({ reason: Text(200), managerPin: ManagerPin.optional() });
+/**
+ * `POST /api/orders/:id/refunds`: money given back on a paid bill, in whole or for `lineIds`
+ * (a manager, or a manager's PIN); `refundId`, the client's own id, makes a retry refund once.
+ */
+export const RefundRequestSchema = z.object({
+  amount: PositiveMoney,
+  method: PaymentMethodSchema,
+  reason: Text(200),
+  lineIds: z.array(Id).min(1).max(500).optional(),
+  managerPin: ManagerPin.optional(),
+  refundId: Id.optional(),
+});
 export const MoveOrderRequestSchema = z.object({ tableId: Id.nullable() });
 /** `POST /api/orders/:id/merge`: this open order's lines move onto `intoOrderId` (core's `planMerge`). */
 export const MergeOrderRequestSchema = z.object({ intoOrderId: Id });

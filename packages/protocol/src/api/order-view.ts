@@ -41,6 +41,21 @@ export const OrderSchema = z.object({
   paid: Sum,
   changeDue: Sum,
   payments: z.array(z.object({ id: Id, method: PaymentMethodSchema, amount: Money, at: IsoTime })),
+  /** Money given back, each counted on the day it was made (`at`); the order stays paid. */
+  refunds: z.array(
+    z.object({
+      id: Id,
+      amount: Money,
+      method: PaymentMethodSchema,
+      reason: z.string(),
+      lineIds: z.array(Id),
+      at: IsoTime,
+      userId: z.string(),
+      deviceId: z.string(),
+      approvedBy: z.string().nullable(),
+    }),
+  ),
+  refunded: Sum,
   openedAt: IsoTime.nullable(),
   paidAt: IsoTime.nullable(),
   voidedAt: IsoTime.nullable(),

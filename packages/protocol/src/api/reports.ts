@@ -20,17 +20,24 @@ export const SalesByItemSchema = z.object({
 });
 export const SalesByHourSchema = z.object({ hour: Hour, revenue: Money, orders: Count });
 
+/** Money net of refunds: below zero on a day whose refunds outweigh its sales. */
+const NetMoney = z.number().int();
+
 /**
- * `GET /api/reports/sales`: each sale counted on the local day it was paid at the counter.
- * `revenue` and the groups by day, hour, station and cashier are order totals (after discounts);
- * by item and category they are line amounts (before the order discount); by method, the money
- * taken (cash net of change).
+ * `GET /api/reports/sales`: each sale counted on the local day it was paid at the counter, each
+ * refund on the local day it was made. `revenue` and `byDay` are order totals (after discounts)
+ * less that day's refunds; the groups by hour, station and cashier are order totals; by item and
+ * category they are line amounts (before the order discount); by method, the money taken (cash
+ * net of change) less the refunds given back that way. `refunds` and `discounts` are the sums of
+ * the refunds made and of the discounts of the sales in the range.
  */
 export const SalesReportSchema = z.object({
-  revenue: Money,
+  revenue: NetMoney,
   orders: Count,
-  byDay: z.array(z.object({ date: LocalDay, revenue: Money, orders: Count })),
-  byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: Money })),
+  refunds: Money,
+  discounts: Money,
+  byDay: z.array(z.object({ date: LocalDay, revenue: NetMoney, orders: Count })),
+  byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: NetMoney })),
   byItem: z.array(SalesByItemSchema),
   /** Local hour of payment, 0–23; hours without sales are left out. */
   byHour: z.array(SalesByHourSchema),

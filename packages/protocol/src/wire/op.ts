@@ -15,6 +15,8 @@ const envelope = {
 };
 
 const Reason = Text(200);
+/** The most lines one refund names: far more than a bill holds. */
+export const MAX_REFUND_LINES = 500;
 /** The manager who approved a change the user may not make alone (see core's `planChange`). */
 const ApprovedBy = { approvedBy: Text(64).optional() };
 /** A void made by a merge names the order the lines went to (see core's `planMerge`). */
@@ -69,6 +71,18 @@ export const OpSchema = z.discriminatedUnion("kind", [
     ...envelope,
     kind: z.literal("voidOrder"),
     data: z.object({ reason: Reason, ...ApprovedBy, ...MergedInto }),
+  }),
+  z.object({
+    ...envelope,
+    kind: z.literal("refund"),
+    data: z.object({
+      refundId: Id,
+      amount: PositiveAmount,
+      method: PaymentMethodSchema,
+      reason: Reason,
+      lineIds: z.array(Id).min(1).max(MAX_REFUND_LINES).optional(),
+      ...ApprovedBy,
+    }),
   }),
   z.object({
     ...envelope,

@@ -5,7 +5,7 @@ import { CredentialEntrySchema } from "./credentials.js";
 import { OpSchema } from "./op.js";
 import { MAX_PUSH_OPS } from "./push.js";
 
-/** `GET /api/sync/pull?cursor=N&limit=M` with the device token: what changed after `cursor`. */
+/** `GET /api/sync/pull?cursor=N&limit=M&protocolVersion=V` with the device token: what changed after `cursor`. */
 export const PullQuerySchema = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PUSH_OPS).default(2_000),
@@ -13,7 +13,7 @@ export const PullQuerySchema = z.object({
    * The puller's protocol version (since 7; absent: 6 or older). Ops of a kind its version does
    * not know are left out of the page (`opKnownAt`): it could not parse them.
    */
-  protocolVersion: z.coerce.number().int().min(1).optional(),
+  protocolVersion: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 export const PullResponseSchema = z.object({
   cursor: z.number().int().min(0),

@@ -119,6 +119,13 @@ const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknow
   },
   close: { total: integer(0, MAX_AMOUNT) },
   voidOrder: { reason: text(200) },
+  refund: {
+    refundId: uuid,
+    amount: integer(1, MAX_AMOUNT),
+    method: fc.constantFrom(...PAYMENT_METHODS),
+    reason: text(200),
+    lineIds: fc.array(uuid, { minLength: 1, maxLength: 3 }),
+  },
   markReady: { lineIds: fc.array(uuid, { minLength: 1, maxLength: MAX_READY_LINES }) },
 };
 

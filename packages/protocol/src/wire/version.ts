@@ -33,10 +33,13 @@
  *     with the opening cash, cash in and out, close with the count and the figures), held by id
  *     like order ops and never pulled; the store says whether a counter may take payments only
  *     in an open shift (`shiftRequired`, else off). A push of versions 1 to 7 reads the same.
+ * 9 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
+ *     PIN), left out of the pulls of older stations (`opKnownAt`). A push of versions 1 to 8
+ *     reads the same.
  */
-export const PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
 
-/** The oldest version the server still accepts: a version-1 push is a version-8 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-9 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

@@ -1,3 +1,4 @@
+import { parseStoredOrder } from "@quay/core";
 import type { OrderView } from "@quay/protocol";
 import { all, allIn, type Script } from "../sql-script.js";
 
@@ -13,7 +14,10 @@ export function* floorOrders(storeId: string): Script<FloorOrder[]> {
     `SELECT received_at, view FROM orders WHERE store_id = ? AND status = 'open' ORDER BY opened_at, id`,
     [storeId],
   );
-  const orders = rows.map((row) => ({ ...(JSON.parse(row.view) as OrderView), receivedAt: row.received_at }));
+  const orders = rows.map((row) => ({
+    ...(parseStoredOrder(row.view) as unknown as OrderView),
+    receivedAt: row.received_at,
+  }));
   const openerIds = [...new Set(orders.map((order) => order.openedByUserId ?? null))].filter(
     (id): id is string => id !== null,
   );

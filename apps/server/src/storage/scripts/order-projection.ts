@@ -33,7 +33,7 @@ export function* saveOrderProjections(
   const rollup = new RollupChanges();
   for (const sale of yield* storedSales(knownIds)) rollup.remove(sale);
   const orderRows: SqlValue[][] = [];
-  const scope = { tenantId: context.tenantId, storeId: context.storeId };
+  const scope = { tenantId: context.tenantId, storeId: context.storeId, timeZone: context.timeZone };
   for (const order of orders) {
     const paidAt = order.status === "paid" && order.paidAt !== null ? utcIso(order.paidAt) : null;
     const paidMs = paidAt === null ? null : Date.parse(paidAt);

@@ -1,3 +1,4 @@
+import { parseStoredOrder } from "@quay/core";
 import type { OrderView } from "@quay/protocol";
 import { all, allIn, get, type Script, type SqlValue } from "../sql-script.js";
 import { utcIso } from "./order-projection.js";
@@ -17,7 +18,7 @@ export interface StoredOrder {
 
 function toStoredOrder(row: OrderRow): StoredOrder {
   // `view` holds the JSON of the core's fold (`Order`), the wire Order without `receivedAt`.
-  const order = JSON.parse(row.view) as OrderView;
+  const order = parseStoredOrder(row.view) as unknown as OrderView;
   return { storeId: row.store_id, view: { ...order, receivedAt: row.received_at } };
 }
 

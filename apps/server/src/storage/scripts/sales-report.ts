@@ -14,6 +14,8 @@ export interface SalesReportInput {
 export const EMPTY_SALES_REPORT: SalesReport = {
   revenue: 0,
   orders: 0,
+  refunds: 0,
+  discounts: 0,
   byDay: [],
   byMethod: [],
   byItem: [],
@@ -86,10 +88,46 @@ export function* salesReport(input: SalesReportInput): Script<SalesReport> {
     .map((row) => ({ method: row.group_key as PaymentMethod, amount: Number(row.amount) }))
     .sort((a, b) => a.method.localeCompare(b.method));
   return {
-    ...summariseOrders(groups, names),
-    byMethod,
+    ...lessRefunds(summariseOrders(groups, names), byMethod, rows),
     byItem,
     byCategory: salesByCategory(byItem, names),
+  };
+}
+
+const sumOf = (rows: readonly RollupRow[], dimension: RollupDimension) =>
+  rows.filter((row) => row.dimension === dimension).reduce((sum, row) => sum + Number(row.amount), 0);
+
+/**
+ * The sales' figures less the refunds made in the range, each on its own day: revenue, the days
+ * (a day with refunds only shows with no orders) and the methods the money went back by.
+ */
+function lessRefunds(
+  totals: ReturnType<typeof summariseOrders>,
+  byMethod: SalesReport["byMethod"],
+  rows: readonly RollupRow[],
+): Omit<SalesReport, "byItem" | "byCategory"> {
+  const refunds = sumOf(rows, "refundMethod");
+  const days = new Map(totals.byDay.map((day) => [day.date, { ...day }]));
+  for (const row of rows.filter((candidate) => candidate.dimension === "refundDay")) {
+    const day = days.get(row.group_key) ?? { date: row.group_key, revenue: 0, orders: 0 };
+    day.revenue -= Number(row.amount);
+    days.set(row.group_key, day);
+  }
+  const methods = new Map(byMethod.map((entry) => [entry.method, entry.amount]));
+  for (const row of rows.filter((candidate) => candidate.dimension === "refundMethod")) {
+    const method = row.group_key as PaymentMethod;
+    methods.set(method, (methods.get(method) ?? 0) - Number(row.amount));
+  }
+  return {
+    ...totals,
+    revenue: totals.revenue - refunds,
+    refunds,
+    discounts: sumOf(rows, "discount"),
+    byDay: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
+    byMethod: [...methods]
+      .filter(([, amount]) => amount !== 0)
+      .map(([method, amount]) => ({ method, amount }))
+      .sort((a, b) => a.method.localeCompare(b.method)),
   };
 }
 

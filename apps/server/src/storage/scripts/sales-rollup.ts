@@ -1,8 +1,22 @@
-import type { Order } from "@quay/core";
+import { localDate, type Order, parseStoredOrder } from "@quay/core";
 import { all, allIn, insertMany, lockStores, run, type Script, type SqlValue } from "../sql-script.js";
 
-/** The groupings sales are rolled up by (see migration 3). */
-export const ROLLUP_DIMENSIONS = ["day", "hour", "device", "cashier", "method", "item"] as const;
+/**
+ * The groupings sales are rolled up by (see migration 3). `discount`: the order discounts of the
+ * day's sales (one row, key ""). `refundDay` and `refundMethod`: the refunds made that day, keyed
+ * by the day and by method: a refund counts on the day it was made, not on its sale's.
+ */
+export const ROLLUP_DIMENSIONS = [
+  "day",
+  "hour",
+  "device",
+  "cashier",
+  "method",
+  "item",
+  "discount",
+  "refundDay",
+  "refundMethod",
+] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 
 /** Where a paid order counts: its store, and the local day and hour it was paid in. */
@@ -11,6 +25,8 @@ export interface SalePlace {
   readonly storeId: string;
   readonly paidDay: string;
   readonly paidHour: number | null;
+  /** The store's time zone: the local day each refund was made in. */
+  readonly timeZone: string;
 }
 
 /** One paid order as the rollup counts it: where, and the folded order itself. */
@@ -64,14 +80,20 @@ export class RollupChanges {
   }
 
   #apply(sale: PaidSale, sign: 1 | -1): void {
-    const bump = (dimension: RollupDimension, key: string, quantity: number, amount: number) => {
-      const id = `${sale.storeId}\u0000${sale.paidDay}\u0000${dimension}\u0000${key}`;
+    const bumpOn = (
+      day: string,
+      dimension: RollupDimension,
+      key: string,
+      quantity: number,
+      amount: number,
+    ) => {
+      const id = `${sale.storeId}\u0000${day}\u0000${dimension}\u0000${key}`;
       let delta = this.#deltas.get(id);
       if (!delta) {
         delta = {
           tenantId: sale.tenantId,
           storeId: sale.storeId,
-          paidDay: sale.paidDay,
+          paidDay: day,
           dimension,
           key,
           quantity: 0,
@@ -84,6 +106,8 @@ export class RollupChanges {
       delta.amount += sign * amount;
       return delta;
     };
+    const bump = (dimension: RollupDimension, key: string, quantity: number, amount: number) =>
+      bumpOn(sale.paidDay, dimension, key, quantity, amount);
     const { order } = sale;
     bump("day", sale.paidDay, 1, order.total);
     bump("hour", sale.paidHour === null ? "" : String(sale.paidHour), 1, order.total);
@@ -93,6 +117,13 @@ export class RollupChanges {
     for (const line of order.lines) {
       const delta = bump("item", line.itemId, line.quantity, line.amount);
       if (sign === 1 || delta.itemName === null) delta.itemName = line.name;
+    }
+    if (order.discount > 0) bump("discount", "", 1, order.discount);
+    for (const refund of order.refunds) {
+      // Read in the store's time zone as it is now, when added and when taken back alike.
+      const day = localDate(Date.parse(refund.at), sale.timeZone);
+      bumpOn(day, "refundDay", day, 1, refund.amount);
+      bumpOn(day, "refundMethod", refund.method, 1, refund.amount);
     }
   }
 }
@@ -128,10 +159,14 @@ interface PaidOrderRow {
   readonly paid_day: string;
   readonly paid_hour: number | string | null;
   readonly view: string;
+  readonly time_zone: string;
 }
 
-const PAID_ORDER_COLUMNS = "id, tenant_id, store_id, paid_day, paid_hour, view";
-const COUNTED = "status = 'paid' AND paid_day IS NOT NULL";
+// Valid from migration 3 on: migration 10 rebuilds the rollup with them.
+const PAID_ORDER_COLUMNS =
+  "orders.id, orders.tenant_id, orders.store_id, orders.paid_day, orders.paid_hour, orders.view, stores.time_zone";
+const PAID_ORDERS = "orders JOIN stores ON stores.id = orders.store_id";
+const COUNTED = "orders.status = 'paid' AND orders.paid_day IS NOT NULL";
 
 function paidSale(row: PaidOrderRow): PaidSale {
   return {
@@ -139,15 +174,16 @@ function paidSale(row: PaidOrderRow): PaidSale {
     storeId: row.store_id,
     paidDay: row.paid_day,
     paidHour: row.paid_hour === null ? null : Number(row.paid_hour),
+    timeZone: row.time_zone,
     // `view` is the JSON of the fold that was counted when the row was written.
-    order: JSON.parse(row.view) as Order,
+    order: parseStoredOrder(row.view),
   };
 }
 
 /** The sales these orders count for now (read before their projection is replaced). */
 export function* storedSales(orderIds: readonly string[]): Script<PaidSale[]> {
   const rows = yield* allIn<PaidOrderRow>(
-    `SELECT ${PAID_ORDER_COLUMNS} FROM orders WHERE ${COUNTED} AND id IN (?*)`,
+    `SELECT ${PAID_ORDER_COLUMNS} FROM ${PAID_ORDERS} WHERE ${COUNTED} AND orders.id IN (?*)`,
     orderIds,
   );
   return rows.map(paidSale);
@@ -167,7 +203,8 @@ export function* rebuildRollup(): Script<void> {
   let after = "";
   for (;;) {
     const rows = yield* all<PaidOrderRow>(
-      `SELECT ${PAID_ORDER_COLUMNS} FROM orders WHERE ${COUNTED} AND id > ? ORDER BY id LIMIT ?`,
+      `SELECT ${PAID_ORDER_COLUMNS} FROM ${PAID_ORDERS} WHERE ${COUNTED} AND orders.id > ?
+       ORDER BY orders.id LIMIT ?`,
       [after, REBUILD_BATCH],
     );
     for (const row of rows) rollup.add(paidSale(row));

@@ -14,6 +14,8 @@ const t = ((key: string, values?: Record<string, string | number>) => {
 const report: SalesReport = {
   revenue: 151_000,
   orders: 3,
+  refunds: 0,
+  discounts: 0,
   byDay: [
     { date: "2026-11-27", revenue: 58_000, orders: 1 },
     { date: "2026-11-28", revenue: 93_000, orders: 2 },

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { PaymentMethodSchema } from "../wire/op.js";
+import { LocalDay } from "./local-day.js";
+import { OrderSchema } from "./order-view.js";
+
+/** The most bills one page of the bill history holds. */
+export const MAX_BILLS_PAGE = 200;
+
+/**
+ * `GET /api/bills?from=&to=&q=&method=&limit=&offset=`: the paid bills of the days `from` to
+ * `to` (the store's local days, both included; today by default), newest first. `q` finds a
+ * bill by its number (any part), its table's name, or its total (digits: "58000", "58.000");
+ * `method` keeps the bills paid, at least in part, that way.
+ */
+export const BillsQuerySchema = z.object({
+  from: LocalDay.optional(),
+  to: LocalDay.optional(),
+  q: z.string().trim().max(64).optional(),
+  method: PaymentMethodSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_BILLS_PAGE).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type BillsQuery = z.infer<typeof BillsQuerySchema>;
+
+export const BillListSchema = z.object({
+  orders: z.array(OrderSchema),
+  /** The `offset` of the next page, or null on the last. */
+  next: z.number().int().min(0).nullable(),
+});
+export type BillList = z.infer<typeof BillListSchema>;
