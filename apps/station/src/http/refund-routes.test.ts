@@ -1,29 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { foldOrder, type Order } from "@quay/core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestStation, type TestStation } from "../station.test-support.js";
-import {
-  type FakeServer,
-  ITEM_ID,
-  ITEM2_ID,
-  startFakeServer,
-  TABLE_ID,
-} from "../sync/fake-server.test-support.js";
+import { fakeCloudForSuite } from "../station-at-fake-cloud.test-support.js";
+import { ITEM_ID, ITEM2_ID, TABLE_ID } from "../sync/fake-server.test-support.js";
 
 /** Refunds and the bill history at the counter (docs/api.md, "Bills and refunds"). */
 describe("refunds and bills at the station", () => {
-  let server: FakeServer;
+  const cloud = fakeCloudForSuite();
   let station: TestStation;
   let token = "";
-  const call = async (method: "GET" | "POST", url: string, payload?: object) => {
-    const response = await station.app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload ? { payload } : {}),
-    });
-    return { status: response.statusCode, body: response.json() as Record<string, unknown> };
-  };
+  const call = (
+    method: "GET" | "POST",
+    url: string,
+    payload?: object,
+  ): Promise<{ status: number; body: Record<string, unknown> }> => station.call(token, method, url, payload);
   const codeOf = (answer: { status: number; body: Record<string, unknown> }) => [
     answer.status,
     (answer.body.error as { code: string } | undefined)?.code,
@@ -38,14 +29,8 @@ describe("refunds and bills at the station", () => {
       .body as unknown as Order;
   };
 
-  beforeAll(async () => {
-    server = await startFakeServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
   beforeEach(async () => {
-    station = await startTestStation(server.url, { startSync: false });
+    station = await startTestStation(cloud().url, { startSync: false });
     token = await station.login();
   });
   afterEach(async () => {

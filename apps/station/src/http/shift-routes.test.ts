@@ -1,11 +1,12 @@
 import type { Order } from "@quay/core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestStation, type TestStation } from "../station.test-support.js";
-import { type FakeServer, ITEM_ID, ITEM2_ID, startFakeServer } from "../sync/fake-server.test-support.js";
+import { fakeCloudForSuite } from "../station-at-fake-cloud.test-support.js";
+import { ITEM_ID, ITEM2_ID } from "../sync/fake-server.test-support.js";
 
 /** The counter's cash shift through the real HTTP stack, on a real SQLite file. */
 describe("shift routes", () => {
-  let server: FakeServer;
+  const cloud = fakeCloudForSuite();
   let station: TestStation;
   let token = "";
   const call = (method: "GET" | "POST", url: string, payload?: object) =>
@@ -22,14 +23,8 @@ describe("shift routes", () => {
     return last;
   };
 
-  beforeAll(async () => {
-    server = await startFakeServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
   beforeEach(async () => {
-    station = await startTestStation(server.url, { startSync: false });
+    station = await startTestStation(cloud().url, { startSync: false });
     token = await station.login();
   });
   afterEach(async () => {
@@ -152,7 +147,7 @@ describe("shift routes", () => {
   it("keeps the open shift across a restart", async () => {
     const opened = (await call("POST", "/api/shift/open", { openingCash: 300_000 })).body.shift;
     await station.close(true);
-    station = await startTestStation(server.url, { startSync: false, dataDir: station.dataDir });
+    station = await startTestStation(cloud().url, { startSync: false, dataDir: station.dataDir });
     token = await station.login();
     expect((await call("GET", "/api/shift")).body.shift).toMatchObject({
       id: opened.id,
