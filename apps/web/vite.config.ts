@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from "vite";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -17,11 +17,34 @@ const pages: Record<string, string> = {
   kitchen: here("./kitchen/index.html"),
 };
 
+/**
+ * The head every page shares, put in at build and in dev so the pages hold only what is their own
+ * (title, icon, the waiter's manifest). A page that needs another viewport (the waiter's phone
+ * screen under the notch) declares its own, and this one is left out.
+ */
+function sharedHead(): Plugin {
+  const meta = (attrs: Record<string, string>): HtmlTagDescriptor => ({
+    tag: "meta",
+    attrs,
+    injectTo: "head-prepend",
+  });
+  return {
+    name: "quay-shared-head",
+    transformIndexHtml: (html) => [
+      meta({ charset: "UTF-8" }),
+      ...(html.includes('name="viewport"')
+        ? []
+        : [meta({ name: "viewport", content: "width=device-width, initial-scale=1" })]),
+      meta({ name: "theme-color", content: "#5b3a29" }),
+    ],
+  };
+}
+
 /** Where `npm run dev -w @quay/web` forwards API calls: a station running locally. */
 const apiTarget = process.env.QUAY_API ?? "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), sharedHead()],
   resolve: {
     // The pure core is compiled with the app from its sources: no stale dist, full tree-shaking.
     alias: { "@quay/core": here("../../packages/core/src/index.ts") },

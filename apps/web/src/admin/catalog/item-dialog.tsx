@@ -6,6 +6,7 @@ import { TextField } from "../../shared/components/text-field.js";
 import { MoneyInput } from "../../shared/money/money-input.js";
 import type { Category, MenuItem } from "../api/admin-types.js";
 import { FormDialog } from "../components/form-dialog.js";
+import { NameField } from "../components/name-field.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 
@@ -52,13 +53,7 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
       onDone={onDone}
       onClose={onClose}
     >
-      <TextField
-        label={t("catalog.name")}
-        value={name}
-        maxLength={120}
-        onValue={setName}
-        testId="item-name"
-      />
+      <NameField value={name} onValue={setName} maxLength={120} testId="item-name" />
       <Field label={t("catalog.category")}>
         <select value={categoryId} onChange={(event) => setCategoryId(event.target.value)}>
           {categories.map((category) => (

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from "react";
 import { TextField } from "../../shared/components/text-field.js";
 import { FormDialog } from "../components/form-dialog.js";
+import { NameField } from "../components/name-field.js";
 import { useText } from "../i18n/admin-text.js";
 
 interface NameDialogProps {
@@ -28,13 +29,7 @@ export function NameDialog({ title, name, sortOrder, children, onSave, onDone, o
       onDone={onDone}
       onClose={onClose}
     >
-      <TextField
-        label={t("catalog.name")}
-        value={text}
-        maxLength={80}
-        onValue={setText}
-        testId="name-input"
-      />
+      <NameField value={text} onValue={setText} maxLength={80} testId="name-input" />
       {children}
       <TextField label={t("catalog.sortOrder")} inputMode="numeric" value={order} onValue={setOrder} />
     </FormDialog>

@@ -5,6 +5,7 @@ import { TextField } from "../../shared/components/text-field.js";
 import type { Printer, PrinterFields } from "../api/admin-types.js";
 import { CheckList } from "../components/check-list.js";
 import { FormDialog } from "../components/form-dialog.js";
+import { NameField } from "../components/name-field.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { printerAddress } from "./printer-address.js";
@@ -66,12 +67,12 @@ export function PrinterDialog({ printer, onDone, onClose }: PrinterDialogProps) 
       onDone={onDone}
       onClose={onClose}
     >
-      <TextField
+      <NameField
         label={t("printers.name")}
         value={name}
+        onValue={setName}
         maxLength={80}
         placeholder={t("printers.namePlaceholder")}
-        onValue={setName}
         testId="printer-name"
       />
       <div className="field">

@@ -4,6 +4,7 @@ import { TextField } from "../../shared/components/text-field.js";
 import type { UserChanges } from "../api/admin-api.js";
 import type { Role, StaffUser } from "../api/admin-types.js";
 import { FormDialog } from "../components/form-dialog.js";
+import { NameField } from "../components/name-field.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { manageableRoles } from "./manageable-roles.js";
@@ -80,7 +81,7 @@ export function UserDialog({ user, onDone, onClose }: UserDialogProps) {
           {t("users.username")}: <strong>{user.username}</strong>
         </p>
       )}
-      <TextField label={t("users.name")} value={name} maxLength={120} onValue={setName} testId="user-name" />
+      <NameField label={t("users.name")} value={name} onValue={setName} maxLength={120} testId="user-name" />
       <Field label={t("users.role")}>
         <select
           value={role}

@@ -1,9 +1,7 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Dialog } from "../../shared/components/dialog.js";
-import { FormError } from "../../shared/components/form-error.js";
-import { TextField } from "../../shared/components/text-field.js";
-import { errorText } from "../api/error-text.js";
+import { FormDialog } from "../components/form-dialog.js";
+import { ReasonChoice } from "../components/reason-choice.js";
 import { vi } from "../i18n/vi.js";
 import { ManagerPinField } from "./manager-pin-field.js";
 
@@ -24,56 +22,27 @@ export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: Voi
   const { t } = useTranslation();
   const [reason, setReason] = useState("");
   const [pin, setPin] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const ready = reason.trim() !== "" && (!needsPin || /^\d{4,8}$/.test(pin));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm(reason.trim(), needsPin ? pin : null);
-    } catch (failure) {
-      setError(errorText(failure, t));
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog title={title} onClose={onClose} testId="void-dialog">
-      <form onSubmit={submit} className="stack">
-        <p className="void-subject">{subject}</p>
-        <fieldset className="chips" aria-label={t("voidLine.reason")}>
-          <legend>{t("voidLine.reason")}</legend>
-          {REASONS.map((key) => {
-            const text = t(`voidLine.reasons.${key}`);
-            return (
-              <button
-                type="button"
-                key={key}
-                className={reason === text ? "chip selected" : "chip"}
-                aria-pressed={reason === text}
-                onClick={() => setReason(text)}
-              >
-                {text}
-              </button>
-            );
-          })}
-        </fieldset>
-        <TextField label={t("voidLine.otherReason")} value={reason} maxLength={200} onValue={setReason} />
-        {needsPin ? <ManagerPinField pin={pin} onChange={setPin} help={t("voidLine.pinHelp")} /> : null}
-        <FormError problem={error} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="danger" disabled={!ready || busy}>
-            {t("voidLine.confirm")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      testId="void-dialog"
+      onClose={onClose}
+      ready={ready}
+      submitLabel={t("voidLine.confirm")}
+      tone="danger"
+      onSubmit={() => onConfirm(reason.trim(), needsPin ? pin : null)}
+    >
+      <p className="void-subject">{subject}</p>
+      <ReasonChoice
+        label={t("voidLine.reason")}
+        reasons={REASONS.map((key) => t(`voidLine.reasons.${key}`))}
+        otherLabel={t("voidLine.otherReason")}
+        reason={reason}
+        onChange={setReason}
+      />
+      {needsPin ? <ManagerPinField pin={pin} onChange={setPin} help={t("voidLine.pinHelp")} /> : null}
+    </FormDialog>
   );
 }

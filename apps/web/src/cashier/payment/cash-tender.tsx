@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatThousands } from "../../shared/money/format-money.js";
 import { Money } from "../../shared/money/money.js";
-import { MoneyInput } from "../../shared/money/money-input.js";
+import { AmountField } from "../components/amount-field.js";
 import { changeFor, QUICK_NOTES } from "./quick-amounts.js";
 
 interface CashTenderProps {
@@ -47,16 +47,13 @@ export function CashTender({ due, busy, onPay }: CashTenderProps) {
           </button>
         ))}
       </div>
-      <div className="field inline">
-        <span>{t("payment.tendered")}</span>
-        <MoneyInput
-          value={tendered}
-          onChange={setTendered}
-          label={t("payment.tendered")}
-          testId="cash-tendered"
-          autoFocus
-        />
-      </div>
+      <AmountField
+        label={t("payment.tendered")}
+        value={tendered}
+        onChange={setTendered}
+        testId="cash-tendered"
+        inline
+      />
       <div className={short > 0 ? "change-due short" : "change-due"} aria-live="polite">
         <span>{short > 0 ? t("payment.short") : t("payment.change")}</span>
         <Money amount={short > 0 ? short : change} className="change-amount" />

@@ -2,16 +2,10 @@ import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
-import type { Order, Store } from "../api/station-types.js";
 import { useStationPrint } from "../printing/use-station-print.js";
-import { Receipt } from "./receipt.js";
+import { Receipt, type ReceiptProps } from "./receipt.js";
 
-interface ReceiptDialogProps {
-  readonly order: Order;
-  readonly store: Store | null;
-  readonly tableName: string;
-  readonly cashierName: string;
-  readonly provisional: boolean;
+interface ReceiptDialogProps extends Omit<ReceiptProps, "printedAt"> {
   readonly onDone: () => void;
 }
 
@@ -19,27 +13,12 @@ interface ReceiptDialogProps {
  * Shows the receipt (or the provisional bill) and prints it: on the store's receipt printer
  * through the station when it has one, else with the browser's print dialog.
  */
-export function ReceiptDialog({
-  order,
-  store,
-  tableName,
-  cashierName,
-  provisional,
-  onDone,
-}: ReceiptDialogProps) {
+export function ReceiptDialog({ onDone, ...bill }: ReceiptDialogProps) {
   const { t } = useTranslation();
   const [printedAt] = useState(() => new Date().toISOString());
-  const { print, sent } = useStationPrint(order.id, provisional ? "bill" : "receipt");
-  const receipt = (
-    <Receipt
-      order={order}
-      store={store}
-      tableName={tableName}
-      cashierName={cashierName}
-      provisional={provisional}
-      printedAt={printedAt}
-    />
-  );
+  const { provisional } = bill;
+  const { print, sent } = useStationPrint(bill.order.id, provisional ? "bill" : "receipt");
+  const receipt = <Receipt {...bill} printedAt={printedAt} />;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -4,7 +4,7 @@ import { formatDateTime } from "../../shared/time/format-time.js";
 import type { Order, Store } from "../api/station-types.js";
 import { AmountRow } from "../order/amount-row.js";
 
-interface ReceiptProps {
+export interface ReceiptProps {
   readonly order: Order;
   readonly store: Store | null;
   readonly tableName: string;

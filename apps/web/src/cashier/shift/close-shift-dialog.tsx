@@ -1,11 +1,9 @@
 import { DENOMINATIONS } from "@quay/core";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Dialog } from "../../shared/components/dialog.js";
-import { FormError } from "../../shared/components/form-error.js";
 import { formatThousands } from "../../shared/money/format-money.js";
 import { Money } from "../../shared/money/money.js";
-import { errorText } from "../api/error-text.js";
+import { FormDialog } from "../components/form-dialog.js";
 import type { CashCount, Shift } from "./shift-api.js";
 
 interface CloseShiftDialogProps {
@@ -18,93 +16,75 @@ interface CloseShiftDialogProps {
 export function CloseShiftDialog({ shift, onCloseShift, onClose }: CloseShiftDialogProps) {
   const { t } = useTranslation();
   const [notes, setNotes] = useState<Record<number, number>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const counted = DENOMINATIONS.reduce((sum, value) => sum + value * (notes[value] ?? 0), 0);
   const difference = counted - shift.expectedCash;
   const set = (value: number, count: number) =>
     setNotes((current) => ({ ...current, [value]: Math.max(0, Math.min(100_000, count)) }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const closeShift = () => {
     const count: CashCount = {};
     for (const value of DENOMINATIONS) if ((notes[value] ?? 0) > 0) count[`${value}`] = notes[value] ?? 0;
-    try {
-      await onCloseShift(count);
-    } catch (failure) {
-      setError(errorText(failure, t));
-      setBusy(false);
-    }
+    return onCloseShift(count);
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t("shift.closeTitle")}
-      onClose={onClose}
       testId="close-shift-dialog"
       className="close-shift"
+      onClose={onClose}
+      ready
+      submitLabel={t("shift.confirmClose")}
+      onSubmit={closeShift}
     >
-      <form onSubmit={submit} className="stack">
-        <div className="denominations">
-          {DENOMINATIONS.map((value) => {
-            const label = formatThousands(value);
-            const count = notes[value] ?? 0;
-            return (
-              <div className="denomination" key={value} data-testid={`notes-${value}`}>
-                <span className="denomination-value">{label}</span>
-                <button
-                  type="button"
-                  className="stepper"
-                  aria-label={t("shift.fewer", { value: label })}
-                  onClick={() => set(value, count - 1)}
-                >
-                  −
-                </button>
-                <input
-                  inputMode="numeric"
-                  aria-label={t("shift.notes", { value: label })}
-                  value={count}
-                  onChange={(event) => set(value, Number(event.target.value.replace(/\D/g, "") || 0))}
-                  onFocus={(event) => event.target.select()}
-                />
-                <button
-                  type="button"
-                  className="stepper"
-                  aria-label={t("shift.more", { value: label })}
-                  onClick={() => set(value, count + 1)}
-                >
-                  +
-                </button>
-              </div>
-            );
-          })}
-        </div>
-        <dl className="shift-sums">
-          <dt>{t("shift.expected")}</dt>
-          <dd data-testid="close-expected">
-            <Money amount={shift.expectedCash} />
-          </dd>
-          <dt>{t("shift.counted")}</dt>
-          <dd data-testid="close-counted">
-            <Money amount={counted} />
-          </dd>
-          <dt>{t("shift.difference")}</dt>
-          <dd data-testid="close-difference" className={difference < 0 ? "short" : undefined}>
-            <Money amount={difference} />
-          </dd>
-        </dl>
-        <FormError problem={error} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t("shift.confirmClose")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      <div className="denominations">
+        {DENOMINATIONS.map((value) => {
+          const label = formatThousands(value);
+          const count = notes[value] ?? 0;
+          return (
+            <div className="denomination" key={value} data-testid={`notes-${value}`}>
+              <span className="denomination-value">{label}</span>
+              <button
+                type="button"
+                className="stepper"
+                aria-label={t("shift.fewer", { value: label })}
+                onClick={() => set(value, count - 1)}
+              >
+                −
+              </button>
+              <input
+                inputMode="numeric"
+                aria-label={t("shift.notes", { value: label })}
+                value={count}
+                onChange={(event) => set(value, Number(event.target.value.replace(/\D/g, "") || 0))}
+                onFocus={(event) => event.target.select()}
+              />
+              <button
+                type="button"
+                className="stepper"
+                aria-label={t("shift.more", { value: label })}
+                onClick={() => set(value, count + 1)}
+              >
+                +
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      <dl className="shift-sums">
+        <dt>{t("shift.expected")}</dt>
+        <dd data-testid="close-expected">
+          <Money amount={shift.expectedCash} />
+        </dd>
+        <dt>{t("shift.counted")}</dt>
+        <dd data-testid="close-counted">
+          <Money amount={counted} />
+        </dd>
+        <dt>{t("shift.difference")}</dt>
+        <dd data-testid="close-difference" className={difference < 0 ? "short" : undefined}>
+          <Money amount={difference} />
+        </dd>
+      </dl>
+    </FormDialog>
   );
 }

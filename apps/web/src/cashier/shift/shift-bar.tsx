@@ -21,6 +21,23 @@ interface ShiftBarProps {
 
 type Open = "open" | "cash" | "close" | null;
 
+interface BarButtonProps {
+  /** The dialog it opens; the tests find it as `shift-${opens}`. */
+  readonly opens: NonNullable<Open>;
+  readonly tone: "primary" | "secondary";
+  readonly label: string;
+  readonly onOpen: (dialog: Open) => void;
+}
+
+/** A button of the bar: each one opens one of the shift's dialogs. */
+function BarButton({ opens, tone, label, onOpen }: BarButtonProps) {
+  return (
+    <button type="button" className={tone} data-testid={`shift-${opens}`} onClick={() => onOpen(opens)}>
+      {label}
+    </button>
+  );
+}
+
 /**
  * The counter's shift under the status bar: "Mở ca" while none is open (asked for at once when
  * the store requires a shift), else the shift's figures so far with "Thu/Chi" and "Kết ca"; the
@@ -55,14 +72,7 @@ export function ShiftBar({ api, store, status, ordersVersion }: ShiftBarProps) {
           <>
             <strong>{t("shift.none")}</strong>
             {required ? <span>{t("shift.noneRequired")}</span> : null}
-            <button
-              type="button"
-              className="primary"
-              data-testid="shift-open"
-              onClick={() => setDialog("open")}
-            >
-              {t("shift.open")}
-            </button>
+            <BarButton opens="open" tone="primary" label={t("shift.open")} onOpen={setDialog} />
           </>
         ) : (
           <>
@@ -76,22 +86,8 @@ export function ShiftBar({ api, store, status, ordersVersion }: ShiftBarProps) {
                 expected: formatVnd(shift.expectedCash),
               })}
             </span>
-            <button
-              type="button"
-              className="secondary"
-              data-testid="shift-cash"
-              onClick={() => setDialog("cash")}
-            >
-              {t("shift.cash")}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              data-testid="shift-close"
-              onClick={() => setDialog("close")}
-            >
-              {t("shift.close")}
-            </button>
+            <BarButton opens="cash" tone="secondary" label={t("shift.cash")} onOpen={setDialog} />
+            <BarButton opens="close" tone="primary" label={t("shift.close")} onOpen={setDialog} />
           </>
         )}
         {status?.mode === "offline" ? <span className="muted small">{t("shift.offlineNote")}</span> : null}

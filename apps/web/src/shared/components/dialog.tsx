@@ -6,8 +6,8 @@ interface DialogProps {
   /** Buttons shown at the bottom. */
   readonly actions?: ReactNode;
   /** Esc and a click on the backdrop call this; omit it for a dialog that must be answered. */
-  readonly onClose?: () => void;
-  readonly className?: string;
+  readonly onClose?: (() => void) | undefined;
+  readonly className?: string | undefined;
   readonly testId?: string;
 }
 

@@ -26,6 +26,14 @@ interface LoginFormProps {
   readonly autoFocusUsername?: boolean;
 }
 
+const CREDENTIALS = ["username", "password"] as const;
+
+/** What the browser's password manager needs to fill each field in. */
+const CREDENTIAL_INPUTS = {
+  username: { autoComplete: "username", autoCapitalize: "none" },
+  password: { type: "password", autoComplete: "current-password" },
+} as const;
+
 /**
  * The sign-in screen of the Quầy apps: brand, title, language, username and password. What
  * differs between the apps comes in as props; each app's stylesheet sizes the card.
@@ -57,25 +65,18 @@ export function LoginForm({
           </div>
           <LanguageToggle label={languageLabel} />
         </div>
-        <TextField
-          label={text("login.username")}
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          value={form.username}
-          onValue={form.setUsername}
-          required
-          data-autofocus={autoFocusUsername ? true : undefined}
-        />
-        <TextField
-          label={text("login.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={form.password}
-          onValue={form.setPassword}
-          required
-        />
+        {CREDENTIALS.map((credential) => (
+          <TextField
+            key={credential}
+            label={text(`login.${credential}`)}
+            name={credential}
+            {...CREDENTIAL_INPUTS[credential]}
+            value={form[credential]}
+            onValue={credential === "username" ? form.setUsername : form.setPassword}
+            required
+            data-autofocus={credential === "username" && autoFocusUsername ? true : undefined}
+          />
+        ))}
         {children}
         {problem}
         <button type="submit" className="primary wide" disabled={form.busy}>
