@@ -14,6 +14,7 @@ import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { ItemDialog } from "./item-dialog.js";
 import { NameDialog } from "./name-dialog.js";
+import "./catalog.css";
 
 type Editing =
   | { readonly kind: "item"; readonly item: MenuItem | null }

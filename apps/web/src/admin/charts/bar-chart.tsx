@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { formatVnd } from "../../shared/money/format-money.js";
 import { Chart, PALETTE } from "./chart-setup.js";
 import { shortMoney } from "./short-money.js";
+import "./chart.css";
 
 interface BarChartProps {
   readonly labels: readonly string[];

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { formatVnd } from "../../shared/money/format-money.js";
 import { Chart, PALETTE } from "./chart-setup.js";
+import "./chart.css";
 
 interface DoughnutChartProps {
   readonly labels: readonly string[];

@@ -1,3 +1,5 @@
+import "./check-list.css";
+
 interface CheckListProps<Option extends string> {
   /** The question, shown above the choices ("Nhóm món"). */
   readonly label: string;

@@ -10,6 +10,7 @@ import { PageHead } from "../components/page-head.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { dayLabel } from "../reports/report-views.js";
+import "./dashboard.css";
 
 const OPENING_HOUR = 7;
 const CLOSING_HOUR = 21;

@@ -10,6 +10,7 @@ import { RowButton } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
+import "./floor.css";
 
 type Editing =
   | { readonly kind: "area"; readonly area: Area | null }

@@ -15,6 +15,7 @@ import { UsersPage } from "../users/users-page.js";
 import { NavIcon, type NavIconName } from "./nav-icon.js";
 import { StoreContext } from "./store-context.js";
 import { useLiveStore } from "./use-live-store.js";
+import "./admin-shell.css";
 
 const PAGES = {
   "/": { label: "nav.dashboard", icon: "dashboard", Page: DashboardPage },

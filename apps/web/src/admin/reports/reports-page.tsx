@@ -11,6 +11,7 @@ import { ReportChart } from "./report-chart.js";
 import { downloadCsv, reportCsv } from "./report-csv.js";
 import { ReportTableView } from "./report-table-view.js";
 import { REPORT_VIEWS, type ReportView, reportTable } from "./report-views.js";
+import "./reports.css";
 
 /** Sales for any range of the store's days, by day, item, category, method, station, cashier and hour. */
 export function ReportsPage() {

@@ -11,6 +11,7 @@ import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
 import { sinceText } from "./since-text.js";
+import "./stations.css";
 
 const REFRESH_MS = 15_000;
 

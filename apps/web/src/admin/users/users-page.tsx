@@ -9,6 +9,7 @@ import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
 import { manageableRoles } from "./manageable-roles.js";
 import { UserDialog } from "./user-dialog.js";
+import "./users.css";
 
 /** The store's staff: roles, PINs for counter approvals, locked accounts. */
 export function UsersPage() {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import "./tile-grid.css";
 
 interface TileGridProps<T extends { readonly id: string }> {
   readonly items: readonly T[];

@@ -6,6 +6,7 @@ import { QrCode } from "../../shared/components/qr-code.js";
 import { formatTime } from "../../shared/time/format-time.js";
 import { useApi } from "../api/api-context.js";
 import { errorText } from "../api/error-text.js";
+import "./connections.css";
 
 /** The list is read again this often while the dialog is open: phones come and go. */
 const REFRESH_MS = 5_000;

@@ -7,6 +7,7 @@ import { SearchInput } from "../../shared/search/search-input.js";
 import type { Catalog, MenuItem } from "../api/station-types.js";
 import { TileGrid } from "../components/tile-grid.js";
 import { NotePicker } from "./note-picker.js";
+import "./menu.css";
 
 interface MenuPanelProps {
   readonly catalog: Catalog;

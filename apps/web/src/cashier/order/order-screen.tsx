@@ -13,6 +13,7 @@ import { shortNumber } from "./order-label.js";
 import { OrderPanel } from "./order-panel.js";
 import { useOrderActions } from "./use-order-actions.js";
 import { VoidDialog } from "./void-dialog.js";
+import "./order.css";
 
 /** What the order screen shows: an order, or a draft for a table (null: take-away). */
 export interface OrderSelection {

@@ -8,6 +8,7 @@ import type { Order, PaymentMethod, Store } from "../api/station-types.js";
 import { CardPanel } from "./card-panel.js";
 import { CashTender } from "./cash-tender.js";
 import { TransferPanel } from "./transfer-panel.js";
+import "./payment.css";
 
 interface PaymentDialogProps {
   readonly order: Order;

@@ -7,6 +7,7 @@ import { useSignInForm } from "../../shared/session/use-sign-in-form.js";
 import { errorText } from "../api/error-text.js";
 import type { StationApi } from "../api/station-api.js";
 import type { LoginMode, Session } from "../api/station-types.js";
+import "./login.css";
 
 interface LoginScreenProps {
   readonly api: StationApi;

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
 import { DismissButton } from "../../shared/components/dialog-buttons.js";
 import { SHORTCUTS } from "./shortcut-list.js";
+import "./shortcuts.css";
 
 interface HelpOverlayProps {
   readonly onClose: () => void;

@@ -4,6 +4,7 @@ import type { StreamState } from "../../shared/sse/use-event-source.js";
 import { formatDateTime, formatTime } from "../../shared/time/format-time.js";
 import type { SessionUser, StationStatus } from "../api/station-types.js";
 import { syncErrorText } from "../sync/sync-error-text.js";
+import "./status.css";
 
 interface StatusBarProps {
   readonly status: StationStatus | null;

@@ -7,6 +7,7 @@ import { errorText } from "../api/error-text.js";
 import type { StationStatus } from "../api/station-types.js";
 import { ManagerPinField } from "../order/manager-pin-field.js";
 import { shortNumber } from "../order/order-label.js";
+import "./refused-orders.css";
 
 type RefusedOrder = NonNullable<StationStatus["refusedOrders"]>[number];
 

@@ -5,6 +5,7 @@ import type { StationStatus } from "../api/station-types.js";
 import type { SyncDialogEvent, SyncView } from "./sync-dialog-state.js";
 import { syncErrorText } from "./sync-error-text.js";
 import { SyncProgress } from "./sync-progress.js";
+import "./sync.css";
 
 interface SyncDialogProps {
   readonly view: SyncView;

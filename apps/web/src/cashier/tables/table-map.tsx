@@ -6,6 +6,7 @@ import { useNow } from "../../shared/time/use-now.js";
 import type { Catalog, Order, Table } from "../api/station-types.js";
 import { TableTile } from "./table-tile.js";
 import { TakeAwayList } from "./take-away-list.js";
+import "./tables.css";
 
 interface TableMapProps {
   readonly catalog: Catalog;

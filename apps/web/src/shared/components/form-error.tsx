@@ -1,3 +1,5 @@
+import "./field.css";
+
 interface FormErrorProps {
   /** What went wrong, in words for the user; nothing is shown without one. */
   readonly problem: string | null | undefined;

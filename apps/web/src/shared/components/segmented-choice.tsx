@@ -1,4 +1,5 @@
 import { useId } from "react";
+import "./segmented-choice.css";
 
 interface SegmentedChoiceProps<Option extends string | number> {
   /** The question, shown above the segments and read out as the group's name ("Chế độ"). */

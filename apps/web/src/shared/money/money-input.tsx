@@ -1,5 +1,6 @@
 import type { Ref } from "react";
 import { formatThousands, parseDong } from "./format-money.js";
+import "./money-input.css";
 
 interface MoneyInputProps {
   readonly value: number | null;

@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from "react";
 import { TextField } from "../components/text-field.js";
 import { LanguageToggle } from "../i18n/language-toggle.js";
 import type { SignInForm } from "./use-sign-in-form.js";
+import "./login-form.css";
 
 /** The keys a sign-in form reads from its app's messages. */
 export type LoginTextKey =

@@ -5,6 +5,7 @@ import { searchByName } from "../../shared/search/fold-diacritics.js";
 import { SearchInput } from "../../shared/search/search-input.js";
 import type { Catalog, MenuItem } from "../api/waiter-types.js";
 import { useText } from "../i18n/waiter-text.js";
+import "./menu.css";
 
 interface MenuListProps {
   readonly catalog: Catalog;

@@ -13,6 +13,7 @@ import { MoveDialog } from "./move-dialog.js";
 import { NoteDialog } from "./note-dialog.js";
 import { SentLines } from "./sent-lines.js";
 import type { SendOptions } from "./use-send-draft.js";
+import "./order.css";
 
 /** Roles the server lets merge orders (moving is open to everyone who serves). */
 const MAY_MERGE: readonly Role[] = ["owner", "manager", "cashier"];

@@ -7,6 +7,7 @@ import { useText } from "../i18n/waiter-text.js";
 import { type FloorOrders, ordersByTable } from "../live/floor-state.js";
 import { type Drafts, draftCount } from "../order/drafts.js";
 import { TableTile } from "./table-tile.js";
+import "./tables.css";
 
 interface TableMapProps {
   readonly catalog: Catalog;
