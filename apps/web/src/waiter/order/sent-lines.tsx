@@ -27,7 +27,7 @@ export function SentLines({ order }: { readonly order: Order | undefined }) {
                 {line.name}
                 {line.note ? <span className="w-line-note">{line.note}</span> : null}
                 {line.readyAt ? (
-                  <span className="w-ready-badge" data-testid="ready-badge">
+                  <span className="w-pill w-ready-badge" data-testid="ready-badge">
                     {t("order.ready")}
                   </span>
                 ) : null}

@@ -26,7 +26,7 @@ export function TableTile({ table, order, unsent, now, onSelect }: TableTileProp
       onSelect={() => onSelect(table.id)}
       badge={
         unsent > 0 ? (
-          <span className="w-table-draft" data-testid="table-draft">
+          <span className="w-pill w-table-draft" data-testid="table-draft">
             {t("tables.draft", { count: unsent })}
           </span>
         ) : null
