@@ -17,6 +17,7 @@ export * from "./order-refund.js";
 export * from "./order-replay.js";
 export * from "./order-validate.js";
 export * from "./permissions.js";
+export * from "./pushed-op-rules.js";
 export * from "./rounding.js";
 export * from "./shift-figures.js";
 export * from "./shift-fold.js";
