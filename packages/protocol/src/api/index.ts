@@ -4,6 +4,7 @@ export * from "./bills.js";
 export * from "./floor.js";
 export * from "./kitchen.js";
 export * from "./local-day.js";
+export * from "./order-history.js";
 export * from "./order-requests.js";
 export * from "./order-view.js";
 export * from "./reports.js";
