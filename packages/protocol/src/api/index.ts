@@ -1,5 +1,6 @@
 // The HTTP API of both services for their browser apps and phones (API.md): not versioned, it
 // ships with the apps that call it, so it may change without locking a station out.
+export * from "./audit.js";
 export * from "./bills.js";
 export * from "./floor.js";
 export * from "./kitchen.js";
