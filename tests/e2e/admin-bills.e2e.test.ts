@@ -160,4 +160,20 @@ describeWithBrowser("the back office's bills, shifts and audit", () => {
     expect(await row.locator(".a-alert").count()).toBe(1);
     await screenshot(page, "admin-shifts");
   });
+
+  it("counts the day's void, refund, cash out and shift difference for the cashier who made them", async () => {
+    const { server, page } = suite;
+    await page.goto(`${server.url}/admin/#/audit`);
+    const row = page.getByTestId("audit-row");
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getAttribute("data-name")).toBe("Lê Minh Thư");
+    const cell = (name: string) => row.getByTestId(`audit-${name}`);
+    expect(await cell("voids").getAttribute("data-count")).toBe("1");
+    expect(await cell("voids").getAttribute("data-amount")).toBe("25000");
+    expect(await cell("refunds").getAttribute("data-amount")).toBe("32000");
+    expect(await cell("discounts").getAttribute("data-count")).toBe("0");
+    expect(await cell("cashOut").getAttribute("data-amount")).toBe("100000");
+    expect(((await cell("difference").textContent()) ?? "").replaceAll("\u00a0", " ")).toBe("Thiếu 20.000 ₫");
+    await screenshot(page, "admin-audit");
+  });
 });

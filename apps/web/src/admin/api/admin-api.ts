@@ -2,6 +2,7 @@ import type { HttpClient } from "../../shared/api/http-client.js";
 import type { ServerSession } from "../../shared/session/server-session.js";
 import type {
   Area,
+  AuditReport,
   BillFilters,
   BillList,
   Catalog,
@@ -57,6 +58,8 @@ export function createAdminApi(http: HttpClient) {
     dashboard: (storeId: string) => http.get<Dashboard>(`/api/reports/dashboard?${query({ storeId })}`),
     sales: (storeId: string, from: string, to: string) =>
       http.get<SalesReport>(`/api/reports/sales?${query({ storeId, from, to })}`),
+    audit: (storeId: string, from: string, to: string) =>
+      http.get<AuditReport>(`/api/reports/audit?${query({ storeId, from, to })}`),
     bills: (storeId: string, from: string, to: string, filters: BillFilters, offset: number) => {
       const { q, method } = filters;
       const wanted = {

@@ -1,4 +1,5 @@
 import type {
+  AuditReport,
   BillList,
   CatalogSnapshot,
   Dashboard,
@@ -11,7 +12,7 @@ import type {
   StationView,
 } from "@quay/protocol";
 
-export type { BillList, Dashboard, HistoryEntry, OrderHistory, Role, SalesReport };
+export type { AuditReport, BillList, Dashboard, HistoryEntry, OrderHistory, Role, SalesReport };
 /** A paid bill as `GET /api/bills` lists it. */
 export type Bill = OrderView;
 /** A shift as `GET /api/shifts` lists it. */
