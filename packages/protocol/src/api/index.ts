@@ -1,6 +1,7 @@
 // The HTTP API of both services for their browser apps and phones (API.md): not versioned, it
 // ships with the apps that call it, so it may change without locking a station out.
 export * from "./bills.js";
+export * from "./day.js";
 export * from "./floor.js";
 export * from "./kitchen.js";
 export * from "./local-day.js";

@@ -6,7 +6,7 @@ import { CashCountSchema, CashDirectionSchema } from "../wire/shift-op.js";
 import { LocalDay } from "./local-day.js";
 
 /** Figures that may go below zero (more cash left the drawer than came in, a short count). */
-const SignedMoney = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
+export const SignedMoney = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
 
 export const CashMovementSchema = z.object({
   id: Id,
