@@ -37,14 +37,17 @@ export interface ShiftWindow {
   readonly to: string | null;
 }
 
-const within = (at: string | null, window: ShiftWindow): at is string =>
+/** Whether `at` falls while the shift was open. */
+export const duringShift = (at: string | null, window: ShiftWindow): at is string =>
   at !== null && at >= window.from && (window.to === null || at <= window.to);
 
 /** The bills a shift sold: paid (not void), checked out at its counter while it was open. */
 export function shiftBills(orders: readonly Order[], window: ShiftWindow): Order[] {
   return orders.filter(
     (order) =>
-      order.status === "paid" && order.closedOnDeviceId === window.stationId && within(order.paidAt, window),
+      order.status === "paid" &&
+      order.closedOnDeviceId === window.stationId &&
+      duringShift(order.paidAt, window),
   );
 }
 
@@ -62,7 +65,8 @@ export function billTakings(order: Order): Map<PaymentMethod, Dong> {
 export function cashRefundsInShift(orders: readonly Order[], window: ShiftWindow): Dong {
   const refunds = orders.flatMap((order) => order.refunds);
   const here = refunds.filter(
-    (refund) => refund.method === "cash" && refund.deviceId === window.stationId && within(refund.at, window),
+    (refund) =>
+      refund.method === "cash" && refund.deviceId === window.stationId && duringShift(refund.at, window),
   );
   return sumDong(here.map((refund) => refund.amount));
 }
