@@ -86,6 +86,19 @@ describeWithBrowser("the cashier's shift", () => {
     const cashSales = online.total;
     const revenue = online.total + offline.total;
 
+    // The day at the counter, offline: from its own file, saying what may be missing.
+    await page.getByTestId("day-open").click();
+    const today = page.getByTestId("day-dialog");
+    const dayAmount = (testId: string) =>
+      today.getByTestId(testId).locator(".money").getAttribute("data-amount");
+    await expect.poll(() => dayAmount("day-refunds")).toBe("10000");
+    expect(await dayAmount("day-sales")).toBe(String(revenue));
+    expect(await dayAmount("day-revenue")).toBe(String(revenue - 10_000));
+    expect(await dayAmount("day-method-transfer")).toBe(String(offline.total));
+    expect(await today.getByTestId("day-note").textContent()).toContain("Đang offline");
+    await screenshot(page, "day-figures");
+    await today.getByRole("button", { name: "Đóng" }).click();
+
     await page.getByTestId("shift-cash").click();
     await page.getByTestId("cash-amount").fill("100000");
     await page.getByRole("button", { name: "Nộp ngân hàng" }).click();

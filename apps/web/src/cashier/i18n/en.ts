@@ -1,3 +1,4 @@
+import { dayEn } from "../day/day-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
 import type { CashierMessages } from "./messages.js";
@@ -252,5 +253,6 @@ export const en: CashierMessages = {
     print: "Print the receipt",
   },
   printing: printingEn,
+  day: dayEn,
   shift: shiftEn,
 };

@@ -1,4 +1,5 @@
 import type { SyncErrorCode } from "@quay/protocol";
+import { dayVi } from "../day/day-messages.js";
 import { printingVi } from "../printing/printing-messages.js";
 import { shiftVi } from "../shift/shift-messages.js";
 
@@ -256,5 +257,6 @@ export const vi = {
     print: "In hóa đơn",
   },
   printing: printingVi,
+  day: dayVi,
   shift: shiftVi,
 };

@@ -4,6 +4,7 @@ import { formatVnd } from "../../shared/money/format-money.js";
 import { formatTime } from "../../shared/time/format-time.js";
 import type { StationApi } from "../api/station-api.js";
 import type { StationStatus, Store } from "../api/station-types.js";
+import { DayButton } from "../day/day-button.js";
 import { CashMovementDialog } from "./cash-movement-dialog.js";
 import { CloseShiftDialog } from "./close-shift-dialog.js";
 import { OpenShiftDialog } from "./open-shift-dialog.js";
@@ -95,6 +96,7 @@ export function ShiftBar({ api, store, status, ordersVersion }: ShiftBarProps) {
           </>
         )}
         {status?.mode === "offline" ? <span className="muted small">{t("shift.offlineNote")}</span> : null}
+        <DayButton api={api.day} timeZone={timeZone} />
       </div>
       {dialog === "open" || (shift === null && required && report === null) ? (
         <OpenShiftDialog
