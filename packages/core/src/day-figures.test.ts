@@ -8,22 +8,24 @@ const window = { day: "2026-11-28", timeZone: "Asia/Ho_Chi_Minh", stationId: STA
 
 describe("the day's figures at a counter", () => {
   it("counts the day's bills, here and at other counters, by method less the change", () => {
-    const orders = [
-      bill({ id: "a", price: 58_000, payments: [{ method: "cash", amount: 100_000 }], closedAtSeconds: 60 }),
-      bill({
-        id: "b",
-        price: 45_000,
-        payments: [{ method: "transfer", amount: 45_000 }],
-        closedAtSeconds: 120,
-        closedOn: "station-2",
-      }),
-    ];
-    const figures = dayFigures(orders, window);
+    // 58.000 ₫ paid with a 100.000 ₫ note here; 45.000 ₫ by transfer at the other counter.
+    const here = bill({
+      id: "a",
+      price: 58_000,
+      payments: [{ method: "cash", amount: 100_000 }],
+      closedAtSeconds: 60,
+    });
+    const transfer = { method: "transfer", amount: 45_000 } as const;
+    const there = bill({
+      id: "b",
+      price: 45_000,
+      payments: [transfer],
+      closedAtSeconds: 120,
+      closedOn: "station-2",
+    });
+    const figures = dayFigures([here, there], window);
     expect(figures).toMatchObject({ sales: 103_000, bills: 2, refunds: 0, revenue: 103_000 });
-    expect(figures.byMethod).toEqual([
-      { method: "cash", amount: 58_000 },
-      { method: "transfer", amount: 45_000 },
-    ]);
+    expect(figures.byMethod).toEqual([{ method: "cash", amount: 58_000 }, transfer]);
     expect(figures.here).toEqual({ sales: 58_000, bills: 1 });
   });
 

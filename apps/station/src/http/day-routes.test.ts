@@ -44,10 +44,6 @@ describe("day route", () => {
       bills: 2,
       refunds: 10_000,
       revenue: 83_000,
-      byMethod: [
-        { method: "cash", amount: 58_000 },
-        { method: "transfer", amount: 35_000 },
-      ],
       here: { sales: 93_000, bills: 2 },
       open: { orders: 1, amount: 29_000 },
     });

@@ -7,6 +7,7 @@ import { Money } from "../../shared/money/money.js";
 import { formatDateTime } from "../../shared/time/format-time.js";
 import { errorText } from "../api/error-text.js";
 import type { DayApi } from "./day-api.js";
+import "./day.css";
 
 interface DayDialogProps {
   readonly api: DayApi;
