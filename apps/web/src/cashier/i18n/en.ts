@@ -77,6 +77,8 @@ export const en: CashierMessages = {
     offerTitle: "Sync data",
     offer: "The internet connection is back. Sync the data now?",
     offerDetail: "Open orders: {{open}}, paid invoices: {{paid}} waiting to be sent to the server.",
+    offerOpenOnly: "Open orders: {{open}} waiting to be sent to the server.",
+    offerPaidOnly: "Paid invoices: {{paid}} waiting to be sent to the server.",
     yes: "Yes",
     later: "Later",
     progressTitle: "Syncing data",

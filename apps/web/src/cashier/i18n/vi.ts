@@ -76,6 +76,8 @@ export const vi = {
     offerTitle: "Đồng bộ dữ liệu",
     offer: "Đã kết nối được internet. Đồng bộ dữ liệu ngay?",
     offerDetail: "{{open}} đơn đang mở và {{paid}} hóa đơn đã thanh toán đang chờ gửi lên máy chủ.",
+    offerOpenOnly: "{{open}} đơn đang mở đang chờ gửi lên máy chủ.",
+    offerPaidOnly: "{{paid}} hóa đơn đã thanh toán đang chờ gửi lên máy chủ.",
     yes: "Có",
     later: "Để sau",
     progressTitle: "Đang đồng bộ dữ liệu",
