@@ -97,6 +97,7 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
             orders={live.orders}
             user={session.user}
             putOrder={live.putOrder}
+            stream={live.stream}
             onSelect={(selection) => setScreen((current) => ({ key: current?.key ?? 0, selection }))}
             onBack={() => setScreen(null)}
           />

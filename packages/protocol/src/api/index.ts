@@ -2,6 +2,7 @@
 // ships with the apps that call it, so it may change without locking a station out.
 export * from "./audit.js";
 export * from "./bills.js";
+export * from "./day.js";
 export * from "./floor.js";
 export * from "./kitchen.js";
 export * from "./local-day.js";

@@ -1,3 +1,4 @@
+import { dayEn } from "../day/day-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
 import type { CashierMessages } from "./messages.js";
@@ -76,6 +77,8 @@ export const en: CashierMessages = {
     offerTitle: "Sync data",
     offer: "The internet connection is back. Sync the data now?",
     offerDetail: "Open orders: {{open}}, paid invoices: {{paid}} waiting to be sent to the server.",
+    offerOpenOnly: "Open orders: {{open}} waiting to be sent to the server.",
+    offerPaidOnly: "Paid invoices: {{paid}} waiting to be sent to the server.",
     yes: "Yes",
     later: "Later",
     progressTitle: "Syncing data",
@@ -252,5 +255,6 @@ export const en: CashierMessages = {
     print: "Print the receipt",
   },
   printing: printingEn,
+  day: dayEn,
   shift: shiftEn,
 };

@@ -1,4 +1,5 @@
 import type { SyncErrorCode } from "@quay/protocol";
+import { dayVi } from "../day/day-messages.js";
 import { printingVi } from "../printing/printing-messages.js";
 import { shiftVi } from "../shift/shift-messages.js";
 
@@ -75,6 +76,8 @@ export const vi = {
     offerTitle: "Đồng bộ dữ liệu",
     offer: "Đã kết nối được internet. Đồng bộ dữ liệu ngay?",
     offerDetail: "{{open}} đơn đang mở và {{paid}} hóa đơn đã thanh toán đang chờ gửi lên máy chủ.",
+    offerOpenOnly: "{{open}} đơn đang mở đang chờ gửi lên máy chủ.",
+    offerPaidOnly: "{{paid}} hóa đơn đã thanh toán đang chờ gửi lên máy chủ.",
     yes: "Có",
     later: "Để sau",
     progressTitle: "Đang đồng bộ dữ liệu",
@@ -256,5 +259,6 @@ export const vi = {
     print: "In hóa đơn",
   },
   printing: printingVi,
+  day: dayVi,
   shift: shiftVi,
 };
