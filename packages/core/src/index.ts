@@ -11,7 +11,6 @@ export * from "./op-permissions.js";
 export * from "./order.js";
 export * from "./order-audit.js";
 export * from "./order-change.js";
-export * from "./order-controls.js";
 export * from "./order-end-check.js";
 export * from "./order-fold.js";
 export * from "./order-merge.js";

@@ -35,6 +35,15 @@ describe("an order's audit events", () => {
       ["discount", 5_000, "user-1", "manager-1", atMs(9_000)],
       ["refund", 29_000, "user-1", null, atMs(10_000)],
     ]);
+    const [reduction, voided, discount] = orderAuditEvents(ORDER_ID, paid);
+    expect(reduction).toMatchObject({
+      itemName: "Món l1",
+      quantity: 1,
+      reason: "khách đổi ý",
+      deviceId: "station-1",
+    });
+    expect(voided).toMatchObject({ itemName: "Món l2", quantity: 1, reason: "hết món" });
+    expect(discount).toMatchObject({ itemName: null, reason: "khách quen", deviceId: "phone-a" });
   });
 
   it("counts no discount on an open bill, and a whole void at the total it had", () => {

@@ -12,10 +12,18 @@ export interface AuditEvent {
   readonly kind: AuditKind;
   readonly orderId: string;
   readonly userId: string;
+  /** The station, or the phone's or back office's session, where it was done. */
+  readonly deviceId: string;
   readonly approvedBy: string | null;
   readonly at: string;
   readonly amount: Dong;
+  readonly reason: string | null;
+  /** A line's void or reduction: the item and the units taken off; null for the whole order's. */
+  readonly itemName: string | null;
+  readonly quantity: number | null;
 }
+
+const whole = { itemName: null, quantity: null } as const;
 
 /**
  * The audit events of one order, from its ops:
@@ -29,26 +37,44 @@ export function orderAuditEvents(orderId: string, ops: Iterable<Op>): AuditEvent
   const events: AuditEvent[] = [];
   const steps = orderSteps(orderId, ops);
   let lastDiscount: OpOf<"discount"> | null = null;
-  const event = (op: Op, kind: AuditKind, amount: Dong, approvedBy: string | undefined) =>
-    events.push({ kind, orderId, userId: op.userId, approvedBy: approvedBy ?? null, at: op.at, amount });
+  const event = (
+    op: Op,
+    kind: AuditKind,
+    amount: Dong,
+    data: { approvedBy?: string | undefined; reason?: string | null | undefined },
+    line: { itemName: string | null; quantity: number | null },
+  ) =>
+    events.push({
+      kind,
+      orderId,
+      userId: op.userId,
+      deviceId: op.deviceId,
+      approvedBy: data.approvedBy ?? null,
+      at: op.at,
+      amount,
+      reason: data.reason ?? null,
+      ...line,
+    });
 
   for (const { op, before } of steps) {
     switch (op.kind) {
       case "voidLine": {
         const line = before?.lines.find((candidate) => candidate.id === op.data.lineId);
-        if (line && op.data.mergedInto === undefined) event(op, "void", line.amount, op.data.approvedBy);
+        if (line && op.data.mergedInto === undefined)
+          event(op, "void", line.amount, op.data, { itemName: line.name, quantity: line.quantity });
         break;
       }
       case "voidOrder":
         if (before && before.status !== "void" && op.data.mergedInto === undefined) {
-          event(op, "void", before.total, op.data.approvedBy);
+          event(op, "void", before.total, op.data, whole);
         }
         break;
       case "setQuantity": {
         const line = before?.lines.find((candidate) => candidate.id === op.data.lineId);
         if (line && op.data.quantity < line.quantity) {
-          const taken = multiplyDong(line.unitPrice, line.quantity - op.data.quantity);
-          event(op, "reduction", taken, op.data.approvedBy);
+          const units = line.quantity - op.data.quantity;
+          const taken = multiplyDong(line.unitPrice, units);
+          event(op, "reduction", taken, op.data, { itemName: line.name, quantity: units });
         }
         break;
       }
@@ -69,9 +95,12 @@ export function orderAuditEvents(orderId: string, ops: Iterable<Op>): AuditEvent
       kind: "discount",
       orderId,
       userId: lastDiscount.userId,
+      deviceId: lastDiscount.deviceId,
       approvedBy: lastDiscount.data.approvedBy ?? null,
       at: order.paidAt,
       amount: order.discount,
+      reason: lastDiscount.data.reason,
+      ...whole,
     });
   }
   for (const refund of order.refunds) {
@@ -79,9 +108,12 @@ export function orderAuditEvents(orderId: string, ops: Iterable<Op>): AuditEvent
       kind: "refund",
       orderId,
       userId: refund.userId,
+      deviceId: refund.deviceId,
       approvedBy: refund.approvedBy,
       at: refund.at,
       amount: refund.amount,
+      reason: refund.reason,
+      ...whole,
     });
   }
   return events;

@@ -43,7 +43,7 @@ describe("a shift's report sections", () => {
     ]);
     expect(details.discounts).toEqual({ bills: 1, amount: 5_000 });
     expect(details.controls.map((event) => [event.kind, event.amount, event.approvedBy])).toEqual([
-      ["voidLine", 10_000, "manager-1"],
+      ["void", 10_000, "manager-1"],
       ["discount", 5_000, null],
     ]);
   });

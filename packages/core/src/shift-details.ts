@@ -1,7 +1,7 @@
 import type { Category } from "./catalog.js";
 import { addDong, type Dong, sumDong, ZERO } from "./money.js";
 import type { Order } from "./order.js";
-import { byTime, type ControlEvent, orderControls } from "./order-controls.js";
+import { type AuditEvent, orderAuditEvents } from "./order-audit.js";
 import type { Op } from "./order-op.js";
 import { duringShift, type ShiftWindow, shiftBills } from "./shift-figures.js";
 
@@ -16,8 +16,15 @@ export interface ShiftDetails {
   /** The discounts on the shift's bills. */
   readonly discounts: { readonly bills: number; readonly amount: Dong };
   /** Voids, reductions, discounts and refunds made at this counter while the shift was open, oldest first. */
-  readonly controls: readonly ControlEvent[];
+  readonly controls: readonly ShiftControl[];
 }
+
+/** A control with the number of its order, as the report names it. */
+export type ShiftControl = AuditEvent & { readonly orderNumber: string | null };
+
+/** Oldest first by device time (ISO times sort as text). */
+const byTime = (a: { readonly at: string }, b: { readonly at: string }): number =>
+  a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
 
 /** An order with its ops, as a counter holds both. */
 export interface OrderWithOps {
@@ -58,7 +65,9 @@ export function shiftDetails(
     ),
     discounts: { bills: discounted.length, amount: sumDong(discounted.map((bill) => bill.discount)) },
     controls: orders
-      .flatMap((entry) => orderControls(entry.order, entry.ops))
+      .flatMap(({ order, ops }) =>
+        orderAuditEvents(order.id, ops).map((event) => ({ ...event, orderNumber: order.number })),
+      )
       .filter((event) => event.deviceId === window.stationId && duringShift(event.at, window))
       .sort(byTime),
   };

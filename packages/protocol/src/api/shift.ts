@@ -1,4 +1,4 @@
-import { CONTROL_KINDS, MAX_AMOUNT } from "@quay/core";
+import { AUDIT_KINDS, MAX_AMOUNT } from "@quay/core";
 import { z } from "zod";
 import { Id, IsoTime, Money, PositiveMoney, Text } from "../wire/common.js";
 import { PaymentMethodSchema } from "../wire/op.js";
@@ -19,7 +19,7 @@ export const CashMovementSchema = z.object({
 
 /** Voids, reductions, discounts and refunds at the counter during the shift: who, who approved, what it took off. */
 export const ShiftControlSchema = z.object({
-  kind: z.enum(CONTROL_KINDS),
+  kind: z.enum(AUDIT_KINDS),
   orderId: Id,
   orderNumber: z.string().nullable(),
   at: IsoTime,

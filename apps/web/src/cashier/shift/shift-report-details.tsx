@@ -40,7 +40,7 @@ export function ShiftReportDetails({ details, timeZone }: ShiftReportDetailsProp
         <ul className="shift-movements" data-testid="report-controls">
           {details.controls.map((control) => (
             <li key={`${control.kind}-${control.orderId}-${control.at}`}>
-              {formatTime(control.at, timeZone)} {t(`shift.controlKinds.${control.kind}`)}{" "}
+              {formatTime(control.at, timeZone)} {t(`shift.controlKinds.${controlLabel(control)}`)}{" "}
               {control.itemName ? `${control.quantity} × ${control.itemName} ` : ""}
               <Money amount={control.amount} /> — {control.orderNumber ?? ""} · {control.userName}
               {control.approverName ? ` (${t("shift.approvedBy", { name: control.approverName })})` : ""}
@@ -51,4 +51,10 @@ export function ShiftReportDetails({ details, timeZone }: ShiftReportDetailsProp
       )}
     </>
   );
+}
+
+/** A void names a line or the whole order. */
+function controlLabel(control: ShiftDetailsView["controls"][number]) {
+  if (control.kind !== "void") return control.kind;
+  return control.itemName === null ? "voidOrder" : "voidLine";
 }
