@@ -143,7 +143,14 @@ describe("shift routes", () => {
     expect(closed.details.byCategory).toEqual([{ name: expect.any(String), quantity: 2, amount: 58_000 }]);
     expect(closed.details.discounts).toEqual({ bills: 0, amount: 0 });
     expect(closed.details.controls).toMatchObject([
-      { kind: "void", amount: 35_000, quantity: 1, itemName: "Bạc xỉu", reason: "hết món", approverName: expect.any(String) },
+      {
+        kind: "void",
+        amount: 35_000,
+        quantity: 1,
+        itemName: "Bạc xỉu",
+        reason: "hết món",
+        approverName: expect.any(String),
+      },
     ]);
     expect((await call("GET", "/api/shift/last")).body.shift.details).toEqual(closed.details);
   });
