@@ -1,5 +1,6 @@
 import type { StationConnections } from "@quay/protocol";
 import type { HttpClient } from "../../shared/api/http-client.js";
+import { createBillsApi } from "../bills/bills-api.js";
 import { createDayApi } from "../day/day-api.js";
 import { createShiftApi } from "../shift/shift-api.js";
 import type {
@@ -90,6 +91,8 @@ export function createStationApi(http: HttpClient) {
     shift: createShiftApi(http),
     /** The day at the counter: its sales, refunds and open orders, offline too. */
     day: createDayApi(http),
+    /** The counter's bill history and refunds. */
+    bills: createBillsApi(http),
   };
 }
 

@@ -1,3 +1,4 @@
+import { billsEn } from "../bills/bills-messages.js";
 import { dayEn } from "../day/day-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
@@ -212,6 +213,7 @@ export const en: CashierMessages = {
     invalidAmount: "Invalid amount.",
   },
   receipt: {
+    reprint: "REPRINT",
     invoice: "SALES RECEIPT",
     provisional: "PROVISIONAL BILL",
     provisionalNote: "This bill is not a receipt of payment.",
@@ -255,6 +257,7 @@ export const en: CashierMessages = {
     print: "Print the receipt",
   },
   printing: printingEn,
+  bills: billsEn,
   day: dayEn,
   shift: shiftEn,
 };

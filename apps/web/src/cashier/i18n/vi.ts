@@ -1,4 +1,5 @@
 import type { SyncErrorCode } from "@quay/protocol";
+import { billsVi } from "../bills/bills-messages.js";
 import { dayVi } from "../day/day-messages.js";
 import { printingVi } from "../printing/printing-messages.js";
 import { shiftVi } from "../shift/shift-messages.js";
@@ -216,6 +217,7 @@ export const vi = {
     invalidAmount: "Số tiền không hợp lệ.",
   },
   receipt: {
+    reprint: "IN LẠI",
     invoice: "HÓA ĐƠN BÁN HÀNG",
     provisional: "PHIẾU TẠM TÍNH",
     provisionalNote: "Phiếu này chưa phải hóa đơn thanh toán.",
@@ -259,6 +261,7 @@ export const vi = {
     print: "In hóa đơn",
   },
   printing: printingVi,
+  bills: billsVi,
   day: dayVi,
   shift: shiftVi,
 };

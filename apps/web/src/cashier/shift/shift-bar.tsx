@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { formatVnd } from "../../shared/money/format-money.js";
 import { formatTime } from "../../shared/time/format-time.js";
 import type { StationApi } from "../api/station-api.js";
-import type { StationStatus, Store } from "../api/station-types.js";
+import type { Order, SessionUser, StationStatus, Store } from "../api/station-types.js";
+import { BillHistoryDialog } from "../bills/bill-history-dialog.js";
 import { DayDialog } from "../day/day-dialog.js";
 import { CashMovementDialog } from "./cash-movement-dialog.js";
 import { CloseShiftDialog } from "./close-shift-dialog.js";
@@ -18,9 +19,12 @@ interface ShiftBarProps {
   readonly status: StationStatus | null;
   /** Changes whenever an order changes: the shift's figures are read again. */
   readonly ordersVersion: unknown;
+  readonly user: SessionUser;
+  /** A bill's table name, from the floor the counter knows. */
+  readonly tableName: (order: Order) => string;
 }
 
-type Open = "open" | "cash" | "close" | "day" | null;
+type Open = "open" | "cash" | "close" | "day" | "bills" | null;
 
 /** One of the bar's buttons, each opening its dialog. */
 function BarButton(props: {
@@ -42,7 +46,7 @@ function BarButton(props: {
  * end-of-shift report once closed; "Hôm nay", the day's figures. All from the station's own data,
  * online or not.
  */
-export function ShiftBar({ api, store, status, ordersVersion }: ShiftBarProps) {
+export function ShiftBar({ api, store, status, ordersVersion, user, tableName }: ShiftBarProps) {
   const { t } = useTranslation();
   const [shift, setShift] = useState<Shift | null | undefined>(undefined);
   const [dialog, setDialog] = useState<Open>(null);
@@ -96,10 +100,22 @@ export function ShiftBar({ api, store, status, ordersVersion }: ShiftBarProps) {
           </>
         )}
         {status?.mode === "offline" ? <span className="muted small">{t("shift.offlineNote")}</span> : null}
-        <BarButton className="secondary day-button" testId="day-open" onClick={() => setDialog("day")}>
+        <BarButton className="secondary day-button" testId="bills-open" onClick={() => setDialog("bills")}>
+          {t("bills.button")}
+        </BarButton>
+        <BarButton className="secondary" testId="day-open" onClick={() => setDialog("day")}>
           {t("day.button")}
         </BarButton>
       </div>
+      {dialog === "bills" ? (
+        <BillHistoryDialog
+          api={api.bills}
+          store={store}
+          user={user}
+          tableName={tableName}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
       {dialog === "day" ? (
         <DayDialog api={api.day} timeZone={timeZone} onClose={() => setDialog(null)} />
       ) : null}
