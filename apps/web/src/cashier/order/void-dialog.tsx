@@ -15,18 +15,31 @@ interface VoidDialogProps {
   readonly needsPin: boolean;
   readonly onConfirm: (reason: string, managerPin: string | null) => Promise<void>;
   readonly onClose: () => void;
+  /** The usual reasons offered as chips; the void's by default. */
+  readonly reasons?: readonly string[];
+  /** What the dialog asks besides the reason (a refund's amount and method), and whether it is answered. */
+  readonly children?: ReactNode;
+  readonly answered?: boolean;
+  readonly confirmLabel?: string;
+  readonly pinHelp?: string;
+  readonly testId?: string;
 }
 
-const REASONS = Object.keys(vi.voidLine.reasons) as (keyof typeof vi.voidLine.reasons)[];
+const VOID_REASONS = Object.keys(vi.voidLine.reasons) as (keyof typeof vi.voidLine.reasons)[];
 
-/** Voids a line or a whole order with a reason; managers only, or with a manager's PIN. */
-export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: VoidDialogProps) {
+/**
+ * Takes money off with a reason, managers only or on a manager's PIN: voids a line or a whole
+ * order, and (with its own fields) refunds a bill.
+ */
+export function VoidDialog(props: VoidDialogProps) {
+  const { title, subject, needsPin, onConfirm, onClose } = props;
   const { t } = useTranslation();
+  const reasons = props.reasons ?? VOID_REASONS.map((key) => t(`voidLine.reasons.${key}`));
   const [reason, setReason] = useState("");
   const [pin, setPin] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const ready = reason.trim() !== "" && (!needsPin || /^\d{4,8}$/.test(pin));
+  const ready = reason.trim() !== "" && (!needsPin || /^\d{4,8}$/.test(pin)) && props.answered !== false;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,17 +55,17 @@ export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: Voi
   };
 
   return (
-    <Dialog title={title} onClose={onClose} testId="void-dialog">
+    <Dialog title={title} onClose={onClose} testId={props.testId ?? "void-dialog"}>
       <form onSubmit={submit} className="stack">
         <p className="void-subject">{subject}</p>
+        {props.children}
         <fieldset className="chips" aria-label={t("voidLine.reason")}>
           <legend>{t("voidLine.reason")}</legend>
-          {REASONS.map((key) => {
-            const text = t(`voidLine.reasons.${key}`);
+          {reasons.map((text) => {
             return (
               <button
                 type="button"
-                key={key}
+                key={text}
                 className={reason === text ? "chip selected" : "chip"}
                 aria-pressed={reason === text}
                 onClick={() => setReason(text)}
@@ -63,14 +76,16 @@ export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: Voi
           })}
         </fieldset>
         <TextField label={t("voidLine.otherReason")} value={reason} maxLength={200} onValue={setReason} />
-        {needsPin ? <ManagerPinField pin={pin} onChange={setPin} help={t("voidLine.pinHelp")} /> : null}
+        {needsPin ? (
+          <ManagerPinField pin={pin} onChange={setPin} help={props.pinHelp ?? t("voidLine.pinHelp")} />
+        ) : null}
         <FormError problem={error} />
         <div className="dialog-actions">
           <button type="button" className="secondary" onClick={onClose}>
             {t("common.cancel")}
           </button>
           <button type="submit" className="danger" disabled={!ready || busy}>
-            {t("voidLine.confirm")}
+            {props.confirmLabel ?? t("voidLine.confirm")}
           </button>
         </div>
       </form>

@@ -12,6 +12,8 @@ interface ReceiptDialogProps {
   readonly tableName: string;
   readonly cashierName: string;
   readonly provisional: boolean;
+  /** Printed again from the bill history ("IN LẠI"). */
+  readonly reprint?: boolean;
   readonly onDone: () => void;
 }
 
@@ -25,6 +27,7 @@ export function ReceiptDialog({
   tableName,
   cashierName,
   provisional,
+  reprint = false,
   onDone,
 }: ReceiptDialogProps) {
   const { t } = useTranslation();
@@ -38,6 +41,7 @@ export function ReceiptDialog({
       cashierName={cashierName}
       provisional={provisional}
       printedAt={printedAt}
+      reprint={reprint}
     />
   );
 
