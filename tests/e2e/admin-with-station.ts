@@ -12,6 +12,9 @@ export interface AdminWithStation {
   readonly page: Page;
   /** The device token of a station registered at CH01 by the manager, to pull as it would. */
   readonly deviceToken: string;
+  /** That station's id and code, to write ops as it would. */
+  readonly stationId: string;
+  readonly stationCode: string;
 }
 
 /**
@@ -20,7 +23,13 @@ export interface AdminWithStation {
  */
 export function adminWithStation(name: string): AdminWithStation {
   const dataDir = tempDir(`server-${name}`);
-  const suite = {} as { server: RunningProcess; page: Page; deviceToken: string };
+  const suite = {} as {
+    server: RunningProcess;
+    page: Page;
+    deviceToken: string;
+    stationId: string;
+    stationCode: string;
+  };
   let browser: Browser | undefined;
   let desktop: BrowserContext | undefined;
 
@@ -32,6 +41,8 @@ export function adminWithStation(name: string): AdminWithStation {
       body: { protocolVersion: PROTOCOL_VERSION, storeCode: "CH01", name: "Quầy 1" },
     });
     suite.deviceToken = station.deviceToken;
+    suite.stationId = station.stationId;
+    suite.stationCode = station.stationCode;
     browser = await launchChromium();
     desktop = await newDesktop(browser);
     suite.page = await desktop.newPage();

@@ -8,6 +8,7 @@ import { HubPassIssuer } from "./auth/hub-pass-issuer.js";
 import { requestGuard } from "./auth/request-auth.js";
 import { SessionAuthority } from "./auth/session-authority.js";
 import { LiveEvents } from "./live/live-events.js";
+import { registerBillRoutes } from "./routes/bill-routes.js";
 import { registerCatalogRoutes } from "./routes/catalog-routes.js";
 import { registerEventRoutes } from "./routes/event-routes.js";
 import { registerFloorRoutes } from "./routes/floor-routes.js";
@@ -74,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
   registerCatalogRoutes(app, context);
   registerPrinterRoutes(app, context);
   registerOrderRoutes(app, context);
+  registerBillRoutes(app, context);
   registerFloorRoutes(app, context);
   registerReportRoutes(app, context);
   registerShiftRoutes(app, context);

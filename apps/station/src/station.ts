@@ -10,6 +10,7 @@ import { StationDb } from "./db/station-db.js";
 import { STATION_ERRORS } from "./errors.js";
 import { registerBillRoutes } from "./http/bill-routes.js";
 import { registerCatalogRoutes } from "./http/catalog-routes.js";
+import { registerDayRoutes } from "./http/day-routes.js";
 import { guardHostAndOrigin, StationHosts } from "./http/host-guard.js";
 import { registerKitchenRoutes } from "./http/kitchen-routes.js";
 import { guardLanExposure } from "./http/lan-exposure.js";
@@ -242,6 +243,7 @@ export async function createStation(options: StationOptions) {
   registerOrderRoutes(app, { orders, db, attempts });
   registerBillRoutes(app, { db, clock: serverClock });
   registerShiftRoutes(app, shifts);
+  registerDayRoutes(app, { db, shifts, hub, clock: serverClock });
   registerTicketRoutes(app, {
     db,
     clock: serverClock,

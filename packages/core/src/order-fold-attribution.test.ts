@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dong } from "./money.js";
 import { foldOrder } from "./order-fold.js";
 import type { Op } from "./order-op.js";
-import { device, lineData, ORDER_ID, openData, paymentData } from "./order-op-builder.test-support.js";
+import { checkout, device, lineData, ORDER_ID, openData } from "./order-op-builder.test-support.js";
 
 /** Ops of one device, made by one user. */
 function userAt(deviceId: string, userId: string) {
@@ -34,8 +33,7 @@ describe("foldOrder: who opened and who checked out", () => {
     const order = foldOrder(ORDER_ID, [
       waiter("open", openData(), 0),
       waiter("addLine", lineData("l1", 58_000), 5),
-      cashier("addPayment", paymentData("p1", 58_000), 20),
-      cashier("close", { total: dong(58_000) }, 21),
+      ...checkout(cashier, 20),
     ]);
     expect(order).toMatchObject({
       status: "paid",
@@ -50,10 +48,8 @@ describe("foldOrder: who opened and who checked out", () => {
       manager("open", openData("table-2"), 3),
       cashier("open", openData("table-1"), 1), // earlier by its clock: this one counts
       cashier("addLine", lineData("l1", 58_000), 5),
-      manager("addPayment", paymentData("p2", 58_000, "card"), 30),
-      manager("close", { total: dong(58_000) }, 31),
-      cashier("addPayment", paymentData("p1", 58_000), 40),
-      cashier("close", { total: dong(58_000) }, 41),
+      ...checkout(manager, 30, { paymentId: "p2", method: "card" }),
+      ...checkout(cashier, 40),
     ];
     const order = foldOrder(ORDER_ID, ops);
     expect(order.openedAt).toBe(ops[1]?.at);
@@ -70,8 +66,7 @@ describe("foldOrder: who opened and who checked out", () => {
     const order = foldOrder(ORDER_ID, [
       cashier("open", openData(), 0),
       cashier("addLine", lineData("l1", 58_000), 5),
-      cashier("addPayment", paymentData("p1", 58_000), 20),
-      cashier("close", { total: dong(58_000) }, 21),
+      ...checkout(cashier, 20),
       manager("voidOrder", { reason: "trả lại", approvedBy: "manager-minh" }, 40),
     ]);
     expect(order).toMatchObject({
@@ -86,10 +81,8 @@ describe("foldOrder: who opened and who checked out", () => {
       waiter("open", openData(), 2),
       cashier("open", openData(), 2),
       waiter("addLine", lineData("l1", 58_000), 5),
-      waiter("addPayment", paymentData("p2", 58_000, "transfer"), 30),
-      waiter("close", { total: dong(58_000) }, 30),
-      cashier("addPayment", paymentData("p1", 58_000), 30),
-      cashier("close", { total: dong(58_000) }, 30),
+      ...checkout(waiter, 30, { paymentId: "p2", method: "transfer", closeAt: 30 }),
+      ...checkout(cashier, 30, { closeAt: 30 }),
     ];
     const expected = foldOrder(ORDER_ID, ops);
     fc.assert(

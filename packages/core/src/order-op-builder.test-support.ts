@@ -4,7 +4,8 @@
  */
 import type { VatRate } from "./catalog.js";
 import { dong } from "./money.js";
-import type { OpData, OpKind, OpOf } from "./order-op.js";
+import { foldOrder } from "./order-fold.js";
+import type { Op, OpData, OpKind, OpOf, PaymentMethod } from "./order-op.js";
 
 export const ORDER_ID = "order-1";
 
@@ -67,3 +68,22 @@ export const paymentData = (
   amount: number,
   method: OpData["addPayment"]["method"] = "cash",
 ): OpData["addPayment"] => ({ paymentId, method, amount: dong(amount) });
+
+/**
+ * A checkout by `by` (a `device`'s op maker): a payment of `amount` (58.000 ₫ in cash unless
+ * told) at `atSeconds`, then the close for it a second later unless `closeAt` says when.
+ */
+export function checkout(
+  by: ReturnType<typeof device>,
+  atSeconds: number,
+  options: { paymentId?: string; amount?: number; method?: PaymentMethod; closeAt?: number } = {},
+): Op[] {
+  const { paymentId = "p1", amount = 58_000, method = "cash", closeAt = atSeconds + 1 } = options;
+  return [
+    by("addPayment", paymentData(paymentId, amount, method), atSeconds),
+    by("close", { total: dong(amount) }, closeAt),
+  ];
+}
+
+/** The order `ops` fold to, as the tests' one order. */
+export const fold = (...ops: Op[]) => foldOrder(ORDER_ID, ops);

@@ -3,16 +3,22 @@ import { dong } from "./money.js";
 import { OP_KIND_PERMISSION, opPermission } from "./op-permissions.js";
 import { type Actor, planChange } from "./order-change.js";
 import { opAfterOwnEnd } from "./order-end-check.js";
-import { foldOrder } from "./order-fold.js";
 import type { Op } from "./order-op.js";
-import { atMs, device, lineData, ORDER_ID, openData, paymentData } from "./order-op-builder.test-support.js";
+import {
+  atMs,
+  checkout,
+  device,
+  fold,
+  lineData,
+  openData,
+  paymentData,
+} from "./order-op-builder.test-support.js";
 import { MAX_READY_LINES, validateOp } from "./order-validate.js";
 import { can } from "./permissions.js";
 
 // The kitchen screen's "done": `markReady`, and what it leaves alone.
 const station = device("station-1");
 const at = (seconds: number) => atMs(seconds * 1000);
-const fold = (...ops: Op[]) => foldOrder(ORDER_ID, ops);
 const lineOf = (ops: Op[], lineId: string) => fold(...ops).lines.find((line) => line.id === lineId);
 
 const opening = station("open", openData(), 0);
@@ -74,12 +80,7 @@ describe("foldOrder: when a line was ordered and made", () => {
 
 describe("validateOp: markReady", () => {
   const open = fold(opening, coffee, cake, station("voidLine", { lineId: "l2", reason: "hết hàng" }, 25));
-  const paid = fold(
-    opening,
-    coffee,
-    station("addPayment", paymentData("p1", 58_000), 30),
-    station("close", { total: dong(58_000) }, 31),
-  );
+  const paid = fold(opening, coffee, ...checkout(station, 30));
   const voided = fold(opening, coffee, station("voidOrder", { reason: "khách bỏ đi" }, 30));
 
   it.each([

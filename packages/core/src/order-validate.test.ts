@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type Dong, dong } from "./money.js";
 import type { Order } from "./order.js";
-import { foldOrder } from "./order-fold.js";
 import type { Op } from "./order-op.js";
-import { device, lineData, ORDER_ID, openData, paymentData } from "./order-op-builder.test-support.js";
+import { checkout, device, fold, lineData, openData, paymentData } from "./order-op-builder.test-support.js";
 import { ORDER_RULE_CODES, type OrderRuleCode, OrderRuleError, validateOp } from "./order-validate.js";
 
 const station = device("station-1");
-const fold = (...ops: Op[]) => foldOrder(ORDER_ID, ops);
 
 // Orders in each state, as the device making the next op sees them.
 const opening = station("open", openData(), 0);
@@ -16,12 +14,7 @@ const voidedLine = station("addLine", lineData("l2", 35_000), 2);
 const voidIt = station("voidLine", { lineId: "l2", reason: "nhầm món" }, 3);
 const open = fold(opening, line, voidedLine, voidIt); // total 58 000
 const partlyPaid = fold(opening, line, station("addPayment", paymentData("p1", 20_000), 4));
-const paid = fold(
-  opening,
-  line,
-  station("addPayment", paymentData("p1", 58_000), 4),
-  station("close", { total: dong(58_000) }, 5),
-);
+const paid = fold(opening, line, ...checkout(station, 4));
 const voided = fold(opening, line, station("voidOrder", { reason: "khách bỏ đi" }, 4));
 const notYetOpened = fold(line); // its open op has not arrived
 

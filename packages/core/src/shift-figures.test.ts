@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bill, SHIFT_ID, STATION, shiftDevice } from "./shift.test-support.js";
+import { bill, paid, SHIFT_ID, STATION, shiftDevice } from "./shift.test-support.js";
 import { countedCash, shiftFigures, shiftReport } from "./shift-figures.js";
 import { foldShift } from "./shift-fold.js";
 import { validateShiftOp } from "./shift-validate.js";
@@ -9,28 +9,20 @@ describe("shift figures", () => {
   const open = counter.open(500_000, 100);
   const orders = [
     // cash 100.000 for 58.000: 42.000 change, the drawer keeps 58.000
-    bill({ id: "a", price: 58_000, payments: [{ method: "cash", amount: 100_000 }], closedAtSeconds: 200 }),
-    bill({
-      id: "b",
-      price: 45_000,
-      payments: [{ method: "transfer", amount: 45_000 }],
-      closedAtSeconds: 300,
-    }),
+    bill({ id: "a", price: 58_000, payments: [paid("cash", 100_000)], closedAtSeconds: 200 }),
+    bill({ id: "b", price: 45_000, payments: [paid("transfer", 45_000)], closedAtSeconds: 300 }),
     bill({
       id: "c",
       price: 70_000,
-      payments: [
-        { method: "card", amount: 20_000 },
-        { method: "cash", amount: 50_000 },
-      ],
+      payments: [paid("card", 20_000), paid("cash", 50_000)],
       closedAtSeconds: 400,
     }),
     // before the shift, at another counter, and still open: none of them count
-    bill({ id: "early", price: 10_000, payments: [{ method: "cash", amount: 10_000 }], closedAtSeconds: 50 }),
+    bill({ id: "early", price: 10_000, payments: [paid("cash", 10_000)], closedAtSeconds: 50 }),
     bill({
       id: "elsewhere",
       price: 20_000,
-      payments: [{ method: "cash", amount: 20_000 }],
+      payments: [paid("cash", 20_000)],
       closedAtSeconds: 250,
       closedOn: "station-2",
     }),
@@ -44,11 +36,7 @@ describe("shift figures", () => {
       cashRefunds: 0,
       revenue: 173_000,
       orders: 3,
-      byMethod: [
-        { method: "cash", amount: 108_000 },
-        { method: "transfer", amount: 45_000 },
-        { method: "card", amount: 20_000 },
-      ],
+      byMethod: [paid("cash", 108_000), paid("transfer", 45_000), paid("card", 20_000)],
     });
   });
 
@@ -56,7 +44,7 @@ describe("shift figures", () => {
     const refunded = bill({
       id: "refunded",
       price: 60_000,
-      payments: [{ method: "cash", amount: 60_000 }],
+      payments: [paid("cash", 60_000)],
       closedAtSeconds: 50, // sold before the shift: not its sale
       refunds: [
         { amount: 20_000, method: "cash", atSeconds: 150 },

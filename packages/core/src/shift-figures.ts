@@ -1,6 +1,6 @@
 import { addDong, type Dong, dong, multiplyDong, subtractDong, sumDong, ZERO } from "./money.js";
 import type { Order } from "./order.js";
-import { PAYMENT_METHODS } from "./order-op.js";
+import { PAYMENT_METHODS, type PaymentMethod } from "./order-op.js";
 import type { ShiftState } from "./shift-fold.js";
 import { type CashCount, DENOMINATIONS, type ShiftFigures } from "./shift-op.js";
 
@@ -37,20 +37,23 @@ export interface ShiftWindow {
   readonly to: string | null;
 }
 
-const within = (at: string | null, window: ShiftWindow): at is string =>
+/** Whether `at` falls while the shift was open. */
+export const duringShift = (at: string | null, window: ShiftWindow): at is string =>
   at !== null && at >= window.from && (window.to === null || at <= window.to);
 
 /** The bills a shift sold: paid (not void), checked out at its counter while it was open. */
 export function shiftBills(orders: readonly Order[], window: ShiftWindow): Order[] {
   return orders.filter(
     (order) =>
-      order.status === "paid" && order.closedOnDeviceId === window.stationId && within(order.paidAt, window),
+      order.status === "paid" &&
+      order.closedOnDeviceId === window.stationId &&
+      duringShift(order.paidAt, window),
   );
 }
 
 /** What one bill brought in by method: cash less the change given back (as the sales report). */
-export function billTakings(order: Order): Map<string, Dong> {
-  const byMethod = new Map<string, Dong>();
+export function billTakings(order: Order): Map<PaymentMethod, Dong> {
+  const byMethod = new Map<PaymentMethod, Dong>();
   for (const payment of order.payments)
     byMethod.set(payment.method, addDong(byMethod.get(payment.method) ?? ZERO, payment.amount));
   const cash = byMethod.get("cash");
@@ -62,27 +65,34 @@ export function billTakings(order: Order): Map<string, Dong> {
 export function cashRefundsInShift(orders: readonly Order[], window: ShiftWindow): Dong {
   const refunds = orders.flatMap((order) => order.refunds);
   const here = refunds.filter(
-    (refund) => refund.method === "cash" && refund.deviceId === window.stationId && within(refund.at, window),
+    (refund) =>
+      refund.method === "cash" && refund.deviceId === window.stationId && duringShift(refund.at, window),
   );
   return sumDong(here.map((refund) => refund.amount));
+}
+
+/** What `bills` brought in by method, in the methods' order, leaving out the methods that took nothing. */
+export function takingsByMethod(bills: readonly Order[]): { method: PaymentMethod; amount: Dong }[] {
+  const byMethod = new Map<PaymentMethod, Dong>();
+  for (const bill of bills)
+    for (const [method, amount] of billTakings(bill))
+      byMethod.set(method, addDong(byMethod.get(method) ?? ZERO, amount));
+  return PAYMENT_METHODS.flatMap((method) => {
+    const amount = byMethod.get(method) ?? ZERO;
+    return amount === 0 ? [] : [{ method, amount }];
+  });
 }
 
 /** The sales figures of a shift from the orders the counter holds. */
 export function shiftFigures(orders: readonly Order[], window: ShiftWindow): ShiftFigures {
   const bills = shiftBills(orders, window);
-  const byMethod = new Map<string, Dong>();
-  for (const bill of bills)
-    for (const [method, amount] of billTakings(bill))
-      byMethod.set(method, addDong(byMethod.get(method) ?? ZERO, amount));
+  const byMethod = takingsByMethod(bills);
   return {
-    cashSales: byMethod.get("cash") ?? ZERO,
+    cashSales: byMethod.find((entry) => entry.method === "cash")?.amount ?? ZERO,
     cashRefunds: cashRefundsInShift(orders, window),
     revenue: sumDong(bills.map((bill) => bill.total)),
     orders: bills.length,
-    byMethod: PAYMENT_METHODS.flatMap((method) => {
-      const amount = byMethod.get(method) ?? ZERO;
-      return amount === 0 ? [] : [{ method, amount }];
-    }),
+    byMethod,
   };
 }
 

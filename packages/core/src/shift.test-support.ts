@@ -50,6 +50,9 @@ export function shiftDevice(deviceId = STATION, shiftId = SHIFT_ID) {
   };
 }
 
+/** An amount taken by `method`: a bill's payment, or a shift's takings by method. */
+export const paid = (method: PaymentMethod, amount: number) => ({ method, amount });
+
 export interface BillSpec {
   id: string;
   /** Line price (one line). */

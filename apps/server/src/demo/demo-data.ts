@@ -47,66 +47,61 @@ interface DemoItem {
   readonly vatRate: VatRate;
 }
 
+/** A menu category: its items as `[name, price, unit]`, a glass (`ly`) unless named, all at `vatRate`. */
+function menuCategory(
+  category: string,
+  items: readonly (readonly [name: string, price: number, unit?: string])[],
+  vatRate: VatRate = 8,
+): { readonly category: string; readonly items: readonly DemoItem[] } {
+  return { category, items: items.map(([name, price, unit = "ly"]) => ({ name, price, unit, vatRate })) };
+}
+
 export const DEMO_MENU: readonly { readonly category: string; readonly items: readonly DemoItem[] }[] = [
-  {
-    category: "Cà phê",
-    items: [
-      { name: "Cà phê đen đá", price: 25_000, unit: "ly", vatRate: 8 },
-      { name: "Cà phê sữa đá", price: 29_000, unit: "ly", vatRate: 8 },
-      { name: "Bạc xỉu", price: 32_000, unit: "ly", vatRate: 8 },
-      { name: "Cà phê muối", price: 35_000, unit: "ly", vatRate: 8 },
-      { name: "Cà phê trứng", price: 39_000, unit: "ly", vatRate: 8 },
-      { name: "Cold brew cam sả", price: 45_000, unit: "ly", vatRate: 8 },
-      { name: "Cappuccino", price: 45_000, unit: "ly", vatRate: 8 },
-      { name: "Latte", price: 45_000, unit: "ly", vatRate: 8 },
+  menuCategory("Cà phê", [
+    ["Cà phê đen đá", 25_000],
+    ["Cà phê sữa đá", 29_000],
+    ["Bạc xỉu", 32_000],
+    ["Cà phê muối", 35_000],
+    ["Cà phê trứng", 39_000],
+    ["Cold brew cam sả", 45_000],
+    ["Cappuccino", 45_000],
+    ["Latte", 45_000],
+  ]),
+  menuCategory("Trà", [
+    ["Trà đào cam sả", 45_000],
+    ["Trà vải", 42_000],
+    ["Trà sen vàng", 45_000],
+    ["Trà tắc", 25_000],
+    ["Trà sữa trân châu", 39_000],
+  ]),
+  menuCategory("Nước ép", [
+    ["Nước ép cam", 39_000],
+    ["Nước ép dưa hấu", 35_000],
+    ["Nước ép thơm", 35_000],
+    ["Nước ép ổi", 35_000],
+    ["Nước dừa tươi", 35_000, "trái"],
+  ]),
+  menuCategory("Sinh tố", [
+    ["Sinh tố bơ", 45_000],
+    ["Sinh tố xoài", 42_000],
+    ["Sinh tố dâu", 45_000],
+    ["Sinh tố mãng cầu", 45_000],
+  ]),
+  menuCategory("Bánh", [
+    ["Bánh mì thịt", 25_000, "ổ"],
+    ["Bánh sừng bò", 35_000, "cái"],
+    ["Bánh flan", 20_000, "cái"],
+    ["Bánh tiramisu", 45_000, "phần"],
+    ["Bánh bông lan trứng muối", 35_000, "phần"],
+  ]),
+  menuCategory(
+    "Bia",
+    [
+      ["Bia Sài Gòn Special", 29_000, "chai"],
+      ["Bia Heineken", 35_000, "lon"],
     ],
-  },
-  {
-    category: "Trà",
-    items: [
-      { name: "Trà đào cam sả", price: 45_000, unit: "ly", vatRate: 8 },
-      { name: "Trà vải", price: 42_000, unit: "ly", vatRate: 8 },
-      { name: "Trà sen vàng", price: 45_000, unit: "ly", vatRate: 8 },
-      { name: "Trà tắc", price: 25_000, unit: "ly", vatRate: 8 },
-      { name: "Trà sữa trân châu", price: 39_000, unit: "ly", vatRate: 8 },
-    ],
-  },
-  {
-    category: "Nước ép",
-    items: [
-      { name: "Nước ép cam", price: 39_000, unit: "ly", vatRate: 8 },
-      { name: "Nước ép dưa hấu", price: 35_000, unit: "ly", vatRate: 8 },
-      { name: "Nước ép thơm", price: 35_000, unit: "ly", vatRate: 8 },
-      { name: "Nước ép ổi", price: 35_000, unit: "ly", vatRate: 8 },
-      { name: "Nước dừa tươi", price: 35_000, unit: "trái", vatRate: 8 },
-    ],
-  },
-  {
-    category: "Sinh tố",
-    items: [
-      { name: "Sinh tố bơ", price: 45_000, unit: "ly", vatRate: 8 },
-      { name: "Sinh tố xoài", price: 42_000, unit: "ly", vatRate: 8 },
-      { name: "Sinh tố dâu", price: 45_000, unit: "ly", vatRate: 8 },
-      { name: "Sinh tố mãng cầu", price: 45_000, unit: "ly", vatRate: 8 },
-    ],
-  },
-  {
-    category: "Bánh",
-    items: [
-      { name: "Bánh mì thịt", price: 25_000, unit: "ổ", vatRate: 8 },
-      { name: "Bánh sừng bò", price: 35_000, unit: "cái", vatRate: 8 },
-      { name: "Bánh flan", price: 20_000, unit: "cái", vatRate: 8 },
-      { name: "Bánh tiramisu", price: 45_000, unit: "phần", vatRate: 8 },
-      { name: "Bánh bông lan trứng muối", price: 35_000, unit: "phần", vatRate: 8 },
-    ],
-  },
-  {
-    category: "Bia",
-    items: [
-      { name: "Bia Sài Gòn Special", price: 29_000, unit: "chai", vatRate: 10 },
-      { name: "Bia Heineken", price: 35_000, unit: "lon", vatRate: 10 },
-    ],
-  },
+    10,
+  ),
 ];
 
 /** Two areas, twenty tables. */

@@ -1,4 +1,5 @@
 import {
+  AuditReportSchema,
   DashboardQuerySchema,
   DashboardSchema,
   ErrorBody,
@@ -8,9 +9,11 @@ import {
 import type { HttpService } from "@quay/service-kit";
 import { callerOf, callerStoreIds, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
+import { auditReport } from "../storage/scripts/audit-report.js";
 import { dashboard } from "../storage/scripts/dashboard.js";
 import { salesReport } from "../storage/scripts/sales-report.js";
 
+// The audit takes the same range as the sales report.
 const ReportQuerySchema = SalesReportQuerySchema.refine((query) => query.from <= query.to, {
   message: "from must not be after to",
   path: ["to"],
@@ -40,6 +43,27 @@ export function registerReportRoutes(app: HttpService, context: ServerContext): 
       const { from, to, storeId } = request.query;
       const storeIds = callerStoreIds(caller, storeId);
       return context.storage.read(salesReport({ storeIds, from, to }));
+    },
+  );
+
+  app.get(
+    "/api/reports/audit",
+    {
+      config: { access: { permission: "reports.read" } },
+      schema: {
+        tags: ["reports"],
+        summary:
+          "Per local day and cashier: voids, quantity reductions, discounts, refunds, cash in and out, and the differences of the shifts they closed",
+        querystring: ReportQuerySchema,
+        response: { 200: AuditReportSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const { from, to, storeId } = request.query;
+      const storeIds = callerStoreIds(caller, storeId);
+      const stores = caller.stores.filter((store) => storeIds.includes(store.id));
+      return context.storage.read(auditReport({ stores, from, to }));
     },
   );
 

@@ -22,10 +22,10 @@ function shiftOps(deviceId: string, userId: string, storeId: string, shiftId = n
     cashRefunds: 0,
     revenue: 93_000,
     orders: 2,
-    byMethod: [
-      { method: "cash", amount: 58_000 },
-      { method: "transfer", amount: 35_000 },
-    ],
+    byMethod: Object.entries({ cash: 58_000, transfer: 35_000 }).map(([method, amount]) => ({
+      method,
+      amount,
+    })),
   };
   return {
     shiftId,
@@ -109,37 +109,15 @@ describe.each(testEngines())("shifts on $name", (engine) => {
       const answer = await server.push(token, [], { shiftOps: [op] });
       expect({ status: answer.status, code: answer.body.error?.code }).toEqual({ status, code });
     };
-    await refused(
-      station.deviceToken,
-      shiftOps(station.stationId, waiterA.id, a1.id).open,
-      403,
-      "OP_NOT_ALLOWED",
-    );
-    await refused(
-      station.deviceToken,
-      shiftOps(other.stationId, cashierA.id, a1.id).open,
-      403,
-      "OP_WRONG_DEVICE",
-    );
-    await refused(
-      station.deviceToken,
-      shiftOps(station.stationId, cashierA.id, a2.id).open,
-      403,
-      "FORBIDDEN",
-    );
-    await refused(
-      station.deviceToken,
-      shiftOps(station.stationId, newTestId(), a1.id).open,
-      403,
-      "OP_USER_UNKNOWN",
-    );
     const bad = shiftOps(station.stationId, cashierA.id, a1.id).close;
-    await refused(
-      station.deviceToken,
-      { ...bad, data: { ...bad.data, counted: { "500": 1 } } },
-      400,
-      "VALIDATION_FAILED",
-    );
+    const cases: [op: object, status: number, code: string][] = [
+      [shiftOps(station.stationId, waiterA.id, a1.id).open, 403, "OP_NOT_ALLOWED"],
+      [shiftOps(other.stationId, cashierA.id, a1.id).open, 403, "OP_WRONG_DEVICE"],
+      [shiftOps(station.stationId, cashierA.id, a2.id).open, 403, "FORBIDDEN"],
+      [shiftOps(station.stationId, newTestId(), a1.id).open, 403, "OP_USER_UNKNOWN"],
+      [{ ...bad, data: { ...bad.data, counted: { "500": 1 } } }, 400, "VALIDATION_FAILED"],
+    ];
+    for (const [op, status, code] of cases) await refused(station.deviceToken, op, status, code);
     expect(await server.count("shift_ops")).toBe(0);
 
     // A shift id of another store's shift, or a held op's id with other content, is refused too.

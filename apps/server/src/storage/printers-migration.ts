@@ -1,4 +1,5 @@
 import type { Dialect } from "./schema.js";
+import { linkTable, STORE_ROW } from "./table-shapes.js";
 
 /**
  * Migration 12: the store's printers, and the two store settings the printing reads. Stations
@@ -15,9 +16,7 @@ ALTER TABLE stores ADD COLUMN print_receipts INTEGER NOT NULL DEFAULT 0;
 -- (58 or 80); vietnamese 'tcvn3' (the printer's code page) or 'raster' (printed as an image).
 -- An inactive printer is kept in the back office but left out of the stations' snapshot.
 CREATE TABLE printers (
-  id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL REFERENCES stores (id),
+  ${STORE_ROW}
   name TEXT NOT NULL,
   address TEXT NOT NULL,
   kind TEXT NOT NULL,
@@ -28,12 +27,6 @@ CREATE TABLE printers (
 )${d.tableOptions};
 
 -- The categories a kitchen printer makes tickets for; deleting a category drops its rows here.
-CREATE TABLE printer_categories (
-  tenant_id TEXT NOT NULL,
-  printer_id TEXT NOT NULL REFERENCES printers (id),
-  category_id TEXT NOT NULL REFERENCES categories (id),
-  PRIMARY KEY (printer_id, category_id)
-)${d.tableOptions};
-CREATE INDEX printer_categories_by_category ON printer_categories (category_id);
+${linkTable(d, "printer_categories", { column: "printer_id", references: "printers" }, { column: "category_id", references: "categories" })}
 `;
 }

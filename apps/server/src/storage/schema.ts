@@ -4,6 +4,7 @@ import { printersMigration } from "./printers-migration.js";
 import { refundsInRollup } from "./refunds-migration.js";
 import { shiftsMigration } from "./shifts-migration.js";
 import { receiptSettingsMigration, stationNetworkMigration } from "./store-settings-migrations.js";
+import { linkTable, opLogColumns, paidOrderRowsTable, STORE_ROW, sortedNamesTable } from "./table-shapes.js";
 
 /** The words in which the engines' DDL differs; `schemaMigrations` writes everything else once. */
 export interface Dialect {
@@ -73,13 +74,7 @@ CREATE TABLE users (
   created_at TEXT NOT NULL
 )${d.tableOptions};
 
-CREATE TABLE user_stores (
-  tenant_id TEXT NOT NULL,
-  user_id TEXT NOT NULL REFERENCES users (id),
-  store_id TEXT NOT NULL REFERENCES stores (id),
-  PRIMARY KEY (user_id, store_id)
-)${d.tableOptions};
-CREATE INDEX user_stores_by_store ON user_stores (store_id);
+${linkTable(d, "user_stores", { column: "user_id", references: "users" }, { column: "store_id", references: "stores" })}
 
 CREATE TABLE sessions (
   id TEXT PRIMARY KEY,
@@ -93,9 +88,7 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_subject ON sessions (subject_id);
 
 CREATE TABLE stations (
-  id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL REFERENCES stores (id),
+  ${STORE_ROW}
   code TEXT NOT NULL,
   name TEXT NOT NULL,
   active INTEGER NOT NULL,
@@ -106,19 +99,10 @@ CREATE TABLE stations (
   UNIQUE (store_id, code)
 )${d.tableOptions};
 
-CREATE TABLE categories (
-  id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL REFERENCES stores (id),
-  name TEXT NOT NULL,
-  sort_order INTEGER NOT NULL
-)${d.tableOptions};
-CREATE INDEX categories_by_store ON categories (store_id);
+${sortedNamesTable(d, "categories")}
 
 CREATE TABLE items (
-  id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL REFERENCES stores (id),
+  ${STORE_ROW}
   category_id TEXT NOT NULL REFERENCES categories (id),
   name TEXT NOT NULL,
   price ${d.bigint} NOT NULL,
@@ -129,19 +113,10 @@ CREATE TABLE items (
 CREATE INDEX items_by_store ON items (store_id);
 CREATE INDEX items_by_category ON items (category_id);
 
-CREATE TABLE areas (
-  id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL REFERENCES stores (id),
-  name TEXT NOT NULL,
-  sort_order INTEGER NOT NULL
-)${d.tableOptions};
-CREATE INDEX areas_by_store ON areas (store_id);
+${sortedNamesTable(d, "areas")}
 
 CREATE TABLE dining_tables (
-  id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL REFERENCES stores (id),
+  ${STORE_ROW}
   area_id TEXT NOT NULL REFERENCES areas (id),
   name TEXT NOT NULL,
   sort_order INTEGER NOT NULL
@@ -153,12 +128,7 @@ CREATE INDEX dining_tables_by_area ON dining_tables (area_id);
 CREATE TABLE ops (
   seq ${d.bigint} PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL,
-  order_id TEXT NOT NULL,
-  device_id TEXT NOT NULL,
-  body TEXT NOT NULL
-)${d.tableOptions};
+  ${opLogColumns(d, "order")}
 CREATE INDEX ops_by_order ON ops (order_id);
 CREATE INDEX ops_by_store ON ops (store_id, seq, device_id);
 
@@ -182,29 +152,10 @@ CREATE INDEX orders_by_store ON orders (store_id, status, opened_at);
 CREATE INDEX orders_paid_by_day ON orders (store_id, paid_day, total) WHERE status = 'paid';
 
 -- Lines and payments of paid orders only, by the local day they were paid: report rows.
-CREATE TABLE sale_lines (
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL,
-  order_id TEXT NOT NULL,
-  line_id TEXT NOT NULL,
-  paid_day TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  quantity INTEGER NOT NULL,
-  amount ${d.bigint} NOT NULL,
-  PRIMARY KEY (order_id, line_id)
-)${d.tableOptions};
+${paidOrderRowsTable(d, "sale_lines", "line_id", ["item_id TEXT NOT NULL", "name TEXT NOT NULL", "quantity INTEGER NOT NULL"])}
 CREATE INDEX sale_lines_by_day ON sale_lines (store_id, paid_day, item_id, quantity, amount);
 
-CREATE TABLE sale_payments (
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL,
-  order_id TEXT NOT NULL,
-  method TEXT NOT NULL,
-  paid_day TEXT NOT NULL,
-  amount ${d.bigint} NOT NULL,
-  PRIMARY KEY (order_id, method)
-)${d.tableOptions};
+${paidOrderRowsTable(d, "sale_payments", "method")}
 CREATE INDEX sale_payments_by_day ON sale_payments (store_id, paid_day, method, amount);
 
 -- Order numbers of orders opened on the server: STORE-W-YYYYMMDD-NNNN.

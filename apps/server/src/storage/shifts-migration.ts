@@ -1,5 +1,6 @@
 import type { Migration } from "./migration.js";
 import type { Dialect } from "./schema.js";
+import { opLogColumns } from "./table-shapes.js";
 
 /**
  * Migration 14: the cashiers' shifts (docs/sync-protocol.md, "Shifts"). Shift ops are their own
@@ -17,12 +18,7 @@ ALTER TABLE stores ADD COLUMN shift_required INTEGER NOT NULL DEFAULT 0;
 -- A shift's ops as the station pushed them (protocol 8), by id: the same op is stored once.
 CREATE TABLE shift_ops (
   id TEXT PRIMARY KEY,
-  tenant_id TEXT NOT NULL,
-  store_id TEXT NOT NULL,
-  shift_id TEXT NOT NULL,
-  device_id TEXT NOT NULL,
-  body TEXT NOT NULL
-)${d.tableOptions};
+  ${opLogColumns(d, "shift")}
 CREATE INDEX shift_ops_by_shift ON shift_ops (shift_id);
 
 -- The fold of each shift's ops (the Shift as its counter reported it, JSON in body), rewritten

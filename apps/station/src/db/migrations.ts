@@ -4,21 +4,26 @@
  * `orders` is the projection (the fold of an order's ops), rewritten in the op's transaction;
  * `dirty` marks orders with ops the server does not hold yet.
  */
-export const MIGRATIONS: readonly string[] = [
-  `
-  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-
-  CREATE TABLE ops (
+/**
+ * An outbox of ops (`ops`, `shift_ops`): each op once by id, in the order this station made
+ * them, `synced` once the server said it holds it; `about` names what the op changes. Shipped
+ * migrations are made of it: never change what it says.
+ */
+const outboxTable = (table: string, about: readonly string[]) => `CREATE TABLE ${table} (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
-    order_id TEXT NOT NULL,
-    device_id TEXT NOT NULL,
-    device_seq INTEGER NOT NULL,
+${about.map((column) => `    ${column},\n`).join("")}    device_seq INTEGER NOT NULL,
     kind TEXT NOT NULL,
     at TEXT NOT NULL,
     body TEXT NOT NULL,
     synced INTEGER NOT NULL DEFAULT 0
-  ) STRICT;
+  ) STRICT;`;
+
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+  ${outboxTable("ops", ["order_id TEXT NOT NULL", "device_id TEXT NOT NULL"])}
   CREATE INDEX ops_by_order ON ops(order_id);
   CREATE INDEX ops_unsynced ON ops(order_id) WHERE synced = 0;
 
@@ -142,16 +147,7 @@ export const MIGRATIONS: readonly string[] = [
   `
   -- A cashier's shifts (docs/sync-protocol.md, "Shifts"): \`shift_ops\` is their log and outbox
   -- beside \`ops\` (synced once the server said it holds the op); \`shifts\` their projection.
-  CREATE TABLE shift_ops (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    shift_id TEXT NOT NULL,
-    device_seq INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    at TEXT NOT NULL,
-    body TEXT NOT NULL,
-    synced INTEGER NOT NULL DEFAULT 0
-  ) STRICT;
+  ${outboxTable("shift_ops", ["shift_id TEXT NOT NULL"])}
   CREATE INDEX shift_ops_by_shift ON shift_ops(shift_id);
   CREATE INDEX shift_ops_unsynced ON shift_ops(seq) WHERE synced = 0;
 

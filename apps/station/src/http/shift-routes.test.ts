@@ -122,6 +122,39 @@ describe("shift routes", () => {
     expect(shiftOpsStored()).toBe(1);
   });
 
+  it("reports the closed shift's sales by category and its voids with who approved them", async () => {
+    await call("POST", "/api/shift/open", { openingCash: 0 });
+    const order = (await call("POST", "/api/orders", {})).body as Order;
+    const kept = (await call("POST", `/api/orders/${order.id}/lines`, { itemId: ITEM_ID, quantity: 2 }))
+      .body as Order;
+    const voided = (await call("POST", `/api/orders/${order.id}/lines`, { itemId: ITEM2_ID, quantity: 1 }))
+      .body as Order;
+    const lineId = voided.lines.find((line) => line.itemId === ITEM2_ID)?.id;
+    await call("POST", `/api/orders/${order.id}/lines/${lineId}/void`, {
+      reason: "hết món",
+      managerPin: "9999",
+    });
+    await call("POST", `/api/orders/${order.id}/payments`, { method: "cash", amount: 58_000 });
+    expect(kept.lines).toHaveLength(1);
+
+    const closed = (
+      await call("POST", "/api/shift/close", { counted: { "50000": 1, "5000": 1, "2000": 1, "1000": 1 } })
+    ).body.shift;
+    expect(closed.details.byCategory).toEqual([{ name: expect.any(String), quantity: 2, amount: 58_000 }]);
+    expect(closed.details.discounts).toEqual({ bills: 0, amount: 0 });
+    expect(closed.details.controls).toMatchObject([
+      {
+        kind: "void",
+        amount: 35_000,
+        quantity: 1,
+        itemName: "Bạc xỉu",
+        reason: "hết món",
+        approverName: expect.any(String),
+      },
+    ]);
+    expect((await call("GET", "/api/shift/last")).body.shift.details).toEqual(closed.details);
+  });
+
   it("lets a cashier run the shift, not a waiter", async () => {
     token = await station.login("phucvu", "5678");
     expect((await call("GET", "/api/shift")).status).toBe(403);

@@ -1,3 +1,4 @@
+import type { Shift } from "@quay/core";
 import {
   CloseShiftRequestSchema,
   ErrorBody,
@@ -21,6 +22,8 @@ const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBod
  * station's own SQLite file, online or offline; none waits on the network.
  */
 export function registerShiftRoutes(app: HttpService, shifts: ShiftService) {
+  /** A closed shift as its report prints: the figures and the other sections. */
+  const reportView = (shift: Shift) => ({ ...shiftView(shift), details: shifts.details(shift) });
   const actor = (request: FastifyRequest) => {
     const { user } = sessionOf(request);
     return { userId: user.id, role: user.role, approver: null };
@@ -47,7 +50,10 @@ export function registerShiftRoutes(app: HttpService, shifts: ShiftService) {
         response: { 200: ShiftAnswerSchema },
       },
     },
-    async () => ({ shift: maybeShiftView(shifts.lastClosed()) }),
+    async () => {
+      const shift = shifts.lastClosed();
+      return { shift: shift === null ? null : reportView(shift) };
+    },
   );
 
   app.post(
@@ -89,6 +95,6 @@ export function registerShiftRoutes(app: HttpService, shifts: ShiftService) {
         response: { 200: ShiftResultSchema, ...refusals },
       },
     },
-    async (request) => ({ shift: shiftView(shifts.close(actor(request), request.body.counted)) }),
+    async (request) => ({ shift: reportView(shifts.close(actor(request), request.body.counted)) }),
   );
 }

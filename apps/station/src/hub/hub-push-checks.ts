@@ -1,19 +1,16 @@
+import type { Op, Role } from "@quay/core";
 import {
-  can,
-  compareOps,
   foldOrder,
+  lowersQuantity,
   MAX_AMOUNT,
-  mayApprove,
-  type Op,
-  opPermission,
-  type Role,
+  mergeVoidOrderIds,
+  pushedNumbers,
+  pushedOpRights,
   unbackedMergeVoid,
 } from "@quay/core";
+import { MAX_OP_AHEAD_MS } from "@quay/protocol";
 import type { StationDb, StationIdentity } from "../db/station-db.js";
 import { StationError, type StationErrorCode } from "../errors.js";
-
-/** How far ahead of the hub's clock an op may be stamped (as the cloud allows). */
-export const MAX_OP_AHEAD_MS = 60 * 60 * 1000;
 
 export interface HubPushCheck {
   readonly db: StationDb;
@@ -48,31 +45,17 @@ export function checkSpokeOps(check: HubPushCheck): void {
     if (op.kind === "open" && op.data.storeId !== identity.store.id)
       throw refuse("FORBIDDEN", op, "opens an order in another store");
     if (!(Date.parse(op.at) <= nowMs + MAX_OP_AHEAD_MS)) throw refuse("OP_TIME_OUT_OF_RANGE", op, op.at);
-    const role = activeRole(op.userId);
-    if (role === null) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
-    const permission = opPermission(op);
-    const approver = activeRole("approvedBy" in op.data ? op.data.approvedBy : undefined);
-    const approved = (right: typeof permission) => approver !== null && mayApprove(approver, right);
-    if (!can(role, permission) && !approved(permission))
-      throw refuse("OP_NOT_ALLOWED", op, `${role} may not ${op.kind}`);
-    if (op.kind === "setQuantity" && !can(role, "orders.reduce") && !approved("orders.reduce")) {
-      const before = [...db.orders.opsOf(op.orderId), ...fresh].filter(
-        (other) => other.orderId === op.orderId && compareOps(other, op) < 0,
-      );
-      const line = foldOrder(op.orderId, before).lines.find((candidate) => candidate.id === op.data.lineId);
-      if (line && op.data.quantity < line.quantity)
+    const rights = pushedOpRights(op, activeRole);
+    if (!rights) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
+    if (!rights.allowed) throw refuse("OP_NOT_ALLOWED", op, `${rights.role} may not ${op.kind}`);
+    if (rights.reductionToCheck && op.kind === "setQuantity") {
+      if (lowersQuantity(op, [...db.orders.opsOf(op.orderId), ...fresh]))
         throw refuse("OP_NOT_ALLOWED", op, "an unapproved reduction");
     }
-    if (permission === "orders.merge" && !can(role, "orders.void") && !approved("orders.void")) {
-      mergeVoidsToCheck.add(op);
-    }
+    if (rights.mergeVoidsToCheck) mergeVoidsToCheck.add(op);
   }
   if (mergeVoidsToCheck.size > 0) {
-    const orderIds = new Set<string>();
-    for (const op of mergeVoidsToCheck) {
-      orderIds.add(op.orderId);
-      if ("mergedInto" in op.data && op.data.mergedInto) orderIds.add(op.data.mergedInto);
-    }
+    const orderIds = mergeVoidOrderIds(mergeVoidsToCheck);
     const known = [...orderIds].flatMap((orderId) => db.orders.opsOf(orderId));
     const unbacked = unbackedMergeVoid([...known, ...fresh], (op) => !mergeVoidsToCheck.has(op));
     if (unbacked) throw refuse("OP_NOT_ALLOWED", unbacked, "a merge void with no merged line behind it");
@@ -82,13 +65,7 @@ export function checkSpokeOps(check: HubPushCheck): void {
 
 /** Invoice numbers are unique: an order opened with another order's number is refused. */
 function checkNumbersAreNew(db: StationDb, ops: readonly Op[], refuse: (op: Op) => Error): void {
-  const byNumber = new Map<string, Op>();
-  for (const op of ops) {
-    if (op.kind !== "open") continue;
-    const first = byNumber.get(op.data.number);
-    if (first && first.orderId !== op.orderId) throw refuse(op);
-    byNumber.set(op.data.number, op);
-  }
+  const byNumber = pushedNumbers(ops, refuse);
   if (byNumber.size === 0) return;
   for (const [number, orderId] of db.hubLog.ordersNumbered([...byNumber.keys()])) {
     const op = byNumber.get(number);

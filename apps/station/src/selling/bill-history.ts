@@ -1,5 +1,5 @@
 import { localDate, type Order } from "@quay/core";
-import type { BillsQuery } from "@quay/protocol";
+import { type BillsQuery, parseBillSearch } from "@quay/protocol";
 import type { StationOrder } from "../db/order-log.js";
 import type { StationDb } from "../db/station-db.js";
 
@@ -38,13 +38,12 @@ export function billHistory(
 
 /** What `q` finds: a part of the number or of the table's name, or the total typed as digits. */
 function billMatcher(db: StationDb, q: string | undefined): (order: Order) => boolean {
-  const text = q?.trim().toLocaleLowerCase("vi") ?? "";
-  if (text === "") return () => true;
-  const digits = /^[\d.,\s₫đ]+$/u.test(text) ? Number(text.replace(/\D/g, "")) : null;
+  const search = parseBillSearch(q);
+  if (search === null) return () => true;
   return (order) => {
-    if (order.number?.toLocaleLowerCase("vi").includes(text)) return true;
+    if (order.number?.toLocaleLowerCase("vi").includes(search.text)) return true;
     const table = order.tableId === null ? undefined : db.findTable(order.tableId);
-    if (table?.name.toLocaleLowerCase("vi").includes(text)) return true;
-    return digits !== null && digits > 0 && order.total === digits;
+    if (table?.name.toLocaleLowerCase("vi").includes(search.text)) return true;
+    return search.total !== null && order.total === search.total;
   };
 }

@@ -16,8 +16,10 @@ import {
   shiftReport,
   validateShiftOp,
 } from "@quay/core";
+import type { ShiftDetailsView } from "@quay/protocol";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
+import { shiftReportDetails } from "./shift-report-details.js";
 
 export interface ShiftServiceDeps {
   db: StationDb;
@@ -46,6 +48,11 @@ export class ShiftService {
   lastClosed(): Shift | null {
     const state = this.deps.db.shifts.lastClosed(this.stationId());
     return state ? this.report(state) : null;
+  }
+
+  /** The end-of-shift report's sections beyond the cash: by category, discounts, controls. */
+  details(shift: Shift): ShiftDetailsView {
+    return shiftReportDetails(this.deps.db, shift);
   }
 
   /** Whether the store asks for an open shift before a payment, and none is open here. */

@@ -70,7 +70,16 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
         onLogout={onLogout}
       />
       <OfflineBanner status={live.status} />
-      <ShiftBar api={api} store={store} status={live.status} ordersVersion={live.orders} />
+      <ShiftBar
+        api={api}
+        store={store}
+        status={live.status}
+        ordersVersion={live.orders}
+        user={session.user}
+        tableName={(order) =>
+          catalog?.tables.find((table) => table.id === order.tableId)?.name ?? t("order.takeAway")
+        }
+      />
       <PrintingArea status={live.status} />
       <main className="cashier-main">
         {catalog === null ? (
@@ -97,6 +106,7 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
             orders={live.orders}
             user={session.user}
             putOrder={live.putOrder}
+            stream={live.stream}
             onSelect={(selection) => setScreen((current) => ({ key: current?.key ?? 0, selection }))}
             onBack={() => setScreen(null)}
           />

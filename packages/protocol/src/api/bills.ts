@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "../wire/common.js";
 import { PaymentMethodSchema } from "../wire/op.js";
 import { LocalDay } from "./local-day.js";
 import { OrderSchema } from "./order-view.js";
@@ -21,6 +22,24 @@ export const BillsQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type BillsQuery = z.infer<typeof BillsQuerySchema>;
+
+/** The server's `GET /api/bills`: the same query, for one of the caller's stores (all by default). */
+export const StoreBillsQuerySchema = BillsQuerySchema.extend({ storeId: Id.optional() });
+
+/** What a bill search `q` looks for: `text` (lower case) in a number or table name, or a `total`. */
+export interface BillSearch {
+  readonly text: string;
+  /** The total typed as digits ("58000", "58.000 ₫"); null when `q` is not a sum. */
+  readonly total: number | null;
+}
+
+/** Reads `q` the same way on both services; null when there is nothing to look for. */
+export function parseBillSearch(q: string | undefined): BillSearch | null {
+  const text = q?.trim().toLocaleLowerCase("vi") ?? "";
+  if (text === "") return null;
+  const total = /^[\d.,\s₫đ]+$/u.test(text) ? Number(text.replace(/\D/g, "")) : null;
+  return { text, total: total !== null && total > 0 ? total : null };
+}
 
 export const BillListSchema = z.object({
   orders: z.array(OrderSchema),

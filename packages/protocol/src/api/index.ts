@@ -1,9 +1,12 @@
 // The HTTP API of both services for their browser apps and phones (API.md): not versioned, it
 // ships with the apps that call it, so it may change without locking a station out.
+export * from "./audit.js";
 export * from "./bills.js";
+export * from "./day.js";
 export * from "./floor.js";
 export * from "./kitchen.js";
 export * from "./local-day.js";
+export * from "./order-history.js";
 export * from "./order-requests.js";
 export * from "./order-view.js";
 export * from "./reports.js";

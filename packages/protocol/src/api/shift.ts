@@ -1,4 +1,4 @@
-import { MAX_AMOUNT } from "@quay/core";
+import { AUDIT_KINDS, MAX_AMOUNT } from "@quay/core";
 import { z } from "zod";
 import { Id, IsoTime, Money, PositiveMoney, Text } from "../wire/common.js";
 import { PaymentMethodSchema } from "../wire/op.js";
@@ -6,7 +6,7 @@ import { CashCountSchema, CashDirectionSchema } from "../wire/shift-op.js";
 import { LocalDay } from "./local-day.js";
 
 /** Figures that may go below zero (more cash left the drawer than came in, a short count). */
-const SignedMoney = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
+export const SignedMoney = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
 
 export const CashMovementSchema = z.object({
   id: Id,
@@ -16,6 +16,32 @@ export const CashMovementSchema = z.object({
   at: IsoTime,
   userId: z.string(),
 });
+
+/** Voids, reductions, discounts and refunds at the counter during the shift: who, who approved, what it took off. */
+export const ShiftControlSchema = z.object({
+  kind: z.enum(AUDIT_KINDS),
+  orderId: Id,
+  orderNumber: z.string().nullable(),
+  at: IsoTime,
+  userName: z.string(),
+  /** The manager whose PIN allowed it; null when the user had the right. */
+  approverName: z.string().nullable(),
+  amount: Money,
+  reason: z.string().nullable(),
+  itemName: z.string().nullable(),
+  quantity: z.number().int().min(1).nullable(),
+});
+
+/** The end-of-shift report's sections beyond the cash, as the counter finds them in its own file. */
+export const ShiftDetailsSchema = z.object({
+  /** The bills' lines by category, before the order discounts; `name` null: an item no longer on the menu. */
+  byCategory: z.array(
+    z.object({ name: z.string().nullable(), quantity: z.number().int().min(0), amount: Money }),
+  ),
+  discounts: z.object({ bills: z.number().int().min(0), amount: Money }),
+  controls: z.array(ShiftControlSchema),
+});
+export type ShiftDetailsView = z.infer<typeof ShiftDetailsSchema>;
 
 /**
  * A cashier's shift at a counter (API.md): `expectedCash = openingCash + cashSales − cashRefunds
@@ -47,6 +73,8 @@ export const ShiftSchema = z.object({
   counted: CashCountSchema.nullable(),
   /** Cash taken in or out of the drawer, with its reason. */
   movements: z.array(CashMovementSchema),
+  /** The station's end-of-shift report (closing a shift, `GET /api/shift/last`): its other sections. */
+  details: ShiftDetailsSchema.optional(),
 });
 export type ShiftView = z.infer<typeof ShiftSchema>;
 

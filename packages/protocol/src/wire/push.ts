@@ -23,6 +23,12 @@ export const MAX_PENDING_ORDERS = 1_000_000;
 export const MAX_REFUSED_REPORTED = 100;
 
 /**
+ * How far ahead of its receiver's clock (the cloud's, a shop hub's) a pushed op may be stamped:
+ * later, it is refused `OP_TIME_OUT_OF_RANGE` (a station corrects its own clock).
+ */
+export const MAX_OP_AHEAD_MS = 60 * 60 * 1000;
+
+/**
  * An order the server refused for good, set apart at the station until a manager resolves it
  * ("cần quản lý xem"): the back office shows it beside the station.
  */

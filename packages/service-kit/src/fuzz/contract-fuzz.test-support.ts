@@ -8,7 +8,8 @@ import { appendFileSync } from "node:fs";
 import fc from "fast-check";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import type { ErrorRegistry } from "../app-error.js";
-import type { FuzzRequest, FuzzRequests } from "./route-cases.test-support.js";
+import type { FuzzRequest } from "./fuzz-target.test-support.js";
+import type { FuzzRequests } from "./route-cases.test-support.js";
 
 /** What is stored, one hash per table (or part of one), as `digest` reads it. */
 export type Digest = Readonly<Record<string, string>>;

@@ -3,7 +3,7 @@ import type { OrderView } from "@quay/protocol";
 import { all, allIn, get, type Script, type SqlValue } from "../sql-script.js";
 import { utcIso } from "./order-projection.js";
 
-interface OrderRow {
+export interface OrderRow {
   id: string;
   store_id: string;
   received_at: string;
@@ -16,10 +16,15 @@ export interface StoredOrder {
   readonly view: OrderView;
 }
 
-function toStoredOrder(row: OrderRow): StoredOrder {
+/** An order row as the API returns it. */
+export function toOrderView(row: OrderRow): OrderView {
   // `view` holds the JSON of the core's fold (`Order`), the wire Order without `receivedAt`.
   const order = parseStoredOrder(row.view) as unknown as OrderView;
-  return { storeId: row.store_id, view: { ...order, receivedAt: row.received_at } };
+  return { ...order, receivedAt: row.received_at };
+}
+
+function toStoredOrder(row: OrderRow): StoredOrder {
+  return { storeId: row.store_id, view: toOrderView(row) };
 }
 
 export function* getOrder(id: string): Script<StoredOrder | undefined> {

@@ -1,13 +1,12 @@
+import type { Op, Role } from "@quay/core";
 import {
-  can,
-  compareOps,
-  foldOrder,
-  mayApprove,
-  type Op,
-  opPermission,
-  type Role,
+  lowersQuantity,
+  mergeVoidOrderIds,
+  pushedNumbers,
+  pushedOpRights,
   unbackedMergeVoid,
 } from "@quay/core";
+import { MAX_OP_AHEAD_MS } from "@quay/protocol";
 import { ServerError, type ServerErrorCode } from "../../server-errors.js";
 import { allIn, type Script } from "../sql-script.js";
 import { loadOrderOps } from "./order-log.js";
@@ -15,8 +14,6 @@ import type { StationRecord, StoreRecord } from "./records.js";
 import { listStations } from "./stations.js";
 import { storeCredentials } from "./users.js";
 
-/** How far ahead of the server's clock an op may be stamped (a station corrects its own clock). */
-export const MAX_OP_AHEAD_MS = 60 * 60 * 1000;
 /** How long before its station's registration an op may be stamped (a clock set late, then corrected). */
 export const MAX_OP_BEFORE_REGISTRATION_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -57,27 +54,11 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     const earliest = Date.parse(maker.createdAt) - MAX_OP_BEFORE_REGISTRATION_MS;
     const at = Date.parse(op.at);
     if (!(at >= earliest && at <= latest)) throw refuse("OP_TIME_OUT_OF_RANGE", op, op.at);
-    const role = activeRole(op.userId);
-    if (role === null) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
-    const permission = opPermission(op);
-    const approvedBy = "approvedBy" in op.data ? op.data.approvedBy : undefined;
-    const approver = activeRole(approvedBy);
-    const allowed = can(role, permission) || (approver !== null && mayApprove(approver, permission));
-    if (!allowed) throw refuse("OP_NOT_ALLOWED", op, `${role} may not ${op.kind}`);
-    if (
-      op.kind === "setQuantity" &&
-      !can(role, "orders.reduce") &&
-      !(approver && mayApprove(approver, "orders.reduce"))
-    ) {
-      reductionsToCheck.push(op);
-    }
-    if (
-      permission === "orders.merge" &&
-      !can(role, "orders.void") &&
-      !(approver && mayApprove(approver, "orders.void"))
-    ) {
-      mergeVoidsToCheck.add(op);
-    }
+    const rights = pushedOpRights(op, activeRole);
+    if (!rights) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
+    if (!rights.allowed) throw refuse("OP_NOT_ALLOWED", op, `${rights.role} may not ${op.kind}`);
+    if (rights.reductionToCheck) reductionsToCheck.push(op);
+    if (rights.mergeVoidsToCheck) mergeVoidsToCheck.add(op);
   }
   yield* checkNoReductions(reductionsToCheck, ops, (op) =>
     refuse("OP_NOT_ALLOWED", op, "an unapproved reduction"),
@@ -115,15 +96,9 @@ function* checkNoReductions(
   if (changes.length === 0) return;
   const orderIds = [...new Set(changes.map((op) => op.orderId))];
   const held = yield* loadOrderOps(orderIds);
+  const known = [...held, ...pushed];
   for (const change of changes) {
-    if (change.kind !== "setQuantity") continue;
-    const before = [...held, ...pushed].filter(
-      (op) => op.orderId === change.orderId && compareOps(op, change) < 0,
-    );
-    const line = foldOrder(change.orderId, before).lines.find(
-      (candidate) => candidate.id === change.data.lineId,
-    );
-    if (line && change.data.quantity < line.quantity) throw refuse(change);
+    if (change.kind === "setQuantity" && lowersQuantity(change, known)) throw refuse(change);
   }
 }
 
@@ -134,11 +109,7 @@ function* checkMergeVoids(
   refuse: (op: Op) => Error,
 ): Script<void> {
   if (toCheck.size === 0) return;
-  const orderIds = new Set<string>();
-  for (const op of toCheck) {
-    orderIds.add(op.orderId);
-    if ("mergedInto" in op.data && op.data.mergedInto) orderIds.add(op.data.mergedInto);
-  }
+  const orderIds = mergeVoidOrderIds(toCheck);
   const known = [...(yield* loadOrderOps([...orderIds])), ...pushed.filter((op) => orderIds.has(op.orderId))];
   const unbacked = unbackedMergeVoid(known, (op) => !toCheck.has(op));
   if (unbacked) throw refuse(unbacked);
@@ -150,15 +121,8 @@ function* checkNumbersAreNew(
   ops: readonly Op[],
   refuse: (op: Op) => Error,
 ): Script<void> {
-  const opens = ops.filter((op) => op.kind === "open");
-  if (opens.length === 0) return;
-  const byNumber = new Map<string, Op>();
-  for (const op of opens) {
-    if (op.kind !== "open") continue;
-    const first = byNumber.get(op.data.number);
-    if (first && first.orderId !== op.orderId) throw refuse(op);
-    byNumber.set(op.data.number, op);
-  }
+  const byNumber = pushedNumbers(ops, refuse);
+  if (byNumber.size === 0) return;
   const taken = yield* allIn<{ id: string; number: string }>(
     "SELECT id, number FROM orders WHERE tenant_id = ? AND number IN (?*)",
     [...byNumber.keys()],

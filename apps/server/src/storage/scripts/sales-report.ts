@@ -1,6 +1,7 @@
 import type { PaymentMethod } from "@quay/core";
 import type { SalesReport } from "@quay/protocol";
 import { all, allIn, placeholders, type Script, type SqlValue } from "../sql-script.js";
+import { storeStations, userNames } from "./display-names.js";
 import { type GroupRow, type ReportNames, salesByCategory, summariseOrders } from "./sales-groups.js";
 import type { RollupDimension } from "./sales-rollup.js";
 
@@ -155,28 +156,21 @@ function* reportNames(
   cashiers: readonly GroupRow<string | null>[],
 ): Script<ReportNames> {
   const stores = `store_id IN (${placeholders(storeIds.length)})`;
-  const stations = yield* all<{ id: string; code: string; name: string }>(
-    `SELECT id, code, name FROM stations WHERE ${stores}`,
-    storeIds,
-  );
+  const stations = yield* storeStations(storeIds);
   const items = yield* all<{ id: string; name: string; category_id: string; category_name: string }>(
     `SELECT items.id, items.name, items.category_id, categories.name AS category_name FROM items
      JOIN categories ON categories.id = items.category_id WHERE items.${stores}`,
     storeIds,
   );
-  const userIds = cashiers.map((row) => row.group_key).filter((id) => id !== null);
-  const users = yield* allIn<{ id: string; name: string }>(
-    "SELECT id, name FROM users WHERE id IN (?*)",
-    userIds,
-  );
+  const users = yield* userNames(cashiers.map((row) => row.group_key).filter((id) => id !== null));
   return {
-    stations: new Map(stations.map((row) => [row.id, { code: row.code, name: row.name }])),
+    stations,
     items: new Map(
       items.map((row) => [
         row.id,
         { name: row.name, categoryId: row.category_id, categoryName: row.category_name },
       ]),
     ),
-    users: new Map(users.map((row) => [row.id, row.name])),
+    users,
   };
 }

@@ -1,8 +1,6 @@
 import {
   type Actor,
-  formatInvoiceNumber,
   type IdGenerator,
-  localDate,
   type OpDraft,
   type Order,
   type OrderIntent,
@@ -17,6 +15,7 @@ import { appendOps, foldChecked, loadOrderOps } from "./order-log.js";
 import { saveOrderProjections } from "./order-projection.js";
 import { getOrder } from "./orders.js";
 import type { StoreRecord } from "./records.js";
+import { nextServerOrderNumber } from "./server-order-numbers.js";
 import { advanceStoreHead } from "./store-changes.js";
 
 export interface ServerOpContext {
@@ -102,23 +101,6 @@ function* takeDeviceSeqs(tenantId: string, deviceId: string, count: number): Scr
     [tenantId, deviceId, count],
   );
   return row?.last ?? count;
-}
-
-/** The next number for an order opened on the server: `STORE-W-YYYYMMDD-NNNN`, per store and local day. */
-export function* nextServerOrderNumber(store: StoreRecord, nowMs: number): Script<string> {
-  const day = localDate(nowMs, store.timeZone);
-  const row = yield* get<{ last: number }>(
-    `INSERT INTO order_counters (tenant_id, store_id, day, last) VALUES (?, ?, ?, 1)
-     ON CONFLICT (store_id, day) DO UPDATE SET last = order_counters.last + 1 RETURNING last`,
-    [store.tenantId, store.id, day],
-  );
-  return formatInvoiceNumber({
-    storeCode: store.code,
-    stationCode: "W",
-    epochMs: nowMs,
-    sequence: row?.last ?? 1,
-    timeZone: store.timeZone,
-  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { can, foldShift, localDate, type ShiftOp, sameOp, shiftReport } from "@quay/core";
+import { MAX_OP_AHEAD_MS } from "@quay/protocol";
 import { ServerError } from "../../server-errors.js";
 import { allIn, run, type Script } from "../sql-script.js";
-import { MAX_OP_AHEAD_MS, MAX_OP_BEFORE_REGISTRATION_MS } from "./push-checks.js";
+import { MAX_OP_BEFORE_REGISTRATION_MS } from "./push-checks.js";
 import type { StationRecord, StoreRecord } from "./records.js";
 import { type PushInput, type PushResult, pushOps } from "./sync-push.js";
 import { storeCredentials } from "./users.js";

@@ -2,15 +2,20 @@ import type { HttpClient } from "../../shared/api/http-client.js";
 import type { ServerSession } from "../../shared/session/server-session.js";
 import type {
   Area,
+  AuditReport,
+  BillFilters,
+  BillList,
   Catalog,
   CatalogKind,
   Category,
   Dashboard,
   MenuItem,
+  OrderHistory,
   Printer,
   PrinterFields,
   Role,
   SalesReport,
+  Shift,
   StaffUser,
   Station,
   Store,
@@ -53,6 +58,24 @@ export function createAdminApi(http: HttpClient) {
     dashboard: (storeId: string) => http.get<Dashboard>(`/api/reports/dashboard?${query({ storeId })}`),
     sales: (storeId: string, from: string, to: string) =>
       http.get<SalesReport>(`/api/reports/sales?${query({ storeId, from, to })}`),
+    audit: (storeId: string, from: string, to: string) =>
+      http.get<AuditReport>(`/api/reports/audit?${query({ storeId, from, to })}`),
+    bills: (storeId: string, from: string, to: string, filters: BillFilters, offset: number) => {
+      const { q, method } = filters;
+      const wanted = {
+        storeId,
+        from,
+        to,
+        offset: String(offset),
+        ...(q ? { q } : {}),
+        ...(method ? { method } : {}),
+      };
+      return http.get<BillList>(`/api/bills?${query(wanted)}`);
+    },
+    orderHistory: (orderId: string) =>
+      http.get<OrderHistory>(`/api/orders/${encodeURIComponent(orderId)}/history`),
+    shifts: async (storeId: string, from: string, to: string) =>
+      (await http.get<{ shifts: Shift[] }>(`/api/shifts?${query({ storeId, from, to })}`)).shifts,
     catalog: (storeId: string) => http.get<Catalog>(`/api/catalog?${query({ storeId })}`),
     createEntry: <K extends CatalogKind>(storeId: string, kind: K, fields: Omit<EntryOf[K], "id">) =>
       http.post<EntryOf[K]>(`/api/catalog/${kind}`, { ...fields, storeId }),

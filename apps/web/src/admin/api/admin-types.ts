@@ -1,6 +1,29 @@
-import type { CatalogSnapshot, Dashboard, Role, SalesReport, StationView } from "@quay/protocol";
+import type {
+  AuditReport,
+  BillList,
+  CatalogSnapshot,
+  Dashboard,
+  HistoryEntry,
+  OrderHistory,
+  OrderView,
+  Role,
+  SalesReport,
+  ShiftView,
+  StationView,
+} from "@quay/protocol";
 
-export type { Dashboard, Role, SalesReport };
+export type { AuditReport, BillList, Dashboard, HistoryEntry, OrderHistory, Role, SalesReport };
+/** A paid bill as `GET /api/bills` lists it. */
+export type Bill = OrderView;
+/** A shift as `GET /api/shifts` lists it. */
+export type Shift = ShiftView;
+export type PaymentMethod = Bill["payments"][number]["method"];
+
+/** What the bill list is filtered by, beside its days. */
+export interface BillFilters {
+  readonly q: string;
+  readonly method: PaymentMethod | "";
+}
 export type Catalog = CatalogSnapshot;
 export type Category = Catalog["categories"][number];
 export type MenuItem = Catalog["items"][number];

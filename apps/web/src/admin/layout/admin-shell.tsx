@@ -3,12 +3,15 @@ import { LanguageToggle } from "../../shared/i18n/language-toggle.js";
 import { useHashRoute } from "../../shared/router/use-hash-route.js";
 import type { ServerSession } from "../../shared/session/server-session.js";
 import type { AdminApi } from "../api/admin-api.js";
+import { AuditPage } from "../audit/audit-page.js";
+import { BillsPage } from "../bills/bills-page.js";
 import { CatalogPage } from "../catalog/catalog-page.js";
 import { DashboardPage } from "../dashboard/dashboard-page.js";
 import { FloorPage } from "../floor/floor-page.js";
 import { type AdminText, useText } from "../i18n/admin-text.js";
 import { PrintersPage } from "../printers/printers-page.js";
 import { ReportsPage } from "../reports/reports-page.js";
+import { ShiftsPage } from "../shifts/shifts-page.js";
 import { StationsPage } from "../stations/stations-page.js";
 import { StorePage } from "../store/store-page.js";
 import { UsersPage } from "../users/users-page.js";
@@ -20,6 +23,9 @@ import "./admin-shell.css";
 const PAGES = {
   "/": { label: "nav.dashboard", icon: "dashboard", Page: DashboardPage },
   "/reports": { label: "nav.reports", icon: "reports", Page: ReportsPage },
+  "/bills": { label: "nav.bills", icon: "bills", Page: BillsPage },
+  "/shifts": { label: "nav.shifts", icon: "shifts", Page: ShiftsPage },
+  "/audit": { label: "nav.audit", icon: "audit", Page: AuditPage },
   "/catalog": { label: "nav.catalog", icon: "catalog", Page: CatalogPage },
   "/floor": { label: "nav.floor", icon: "floor", Page: FloorPage },
   "/users": { label: "nav.users", icon: "users", Page: UsersPage },

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { SalesReport } from "../api/admin-types.js";
-import { vi } from "../i18n/vi.js";
+import { viText } from "../i18n/vi-text.test-support.js";
 import { reportCsv } from "./report-csv.js";
 import { reportTable } from "./report-views.js";
 
-/** A `t` that reads the Vietnamese messages, as i18next would. */
-const t = ((key: string, values?: Record<string, string | number>) => {
-  let text: unknown = vi;
-  for (const part of key.split(".")) text = (text as Record<string, unknown>)[part];
-  return String(text).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values?.[name] ?? ""));
-}) as Parameters<typeof reportTable>[2];
+const t = viText;
 
 const report: SalesReport = {
   revenue: 151_000,

@@ -1,12 +1,11 @@
 import { useMemo, useState } from "react";
-import { TextField } from "../../shared/components/text-field.js";
 import { useLoad } from "../api/use-load.js";
 import { averagePerOrder, KpiCard } from "../components/kpi-card.js";
 import { LoadError } from "../components/load-error.js";
 import { PageHead } from "../components/page-head.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
-import { type DayRange, isValidRange, localToday, PRESETS, presetRange } from "./date-range.js";
+import { useRangePicker } from "./range-picker.js";
 import { ReportChart } from "./report-chart.js";
 import { downloadCsv, reportCsv } from "./report-csv.js";
 import { ReportTableView } from "./report-table-view.js";
@@ -18,8 +17,7 @@ export function ReportsPage() {
   const t = useText();
   const { api, storeId, catalog, salesVersion } = useStore();
   const timeZone = storeTimeZone(catalog);
-  const [draft, setDraft] = useState<DayRange>(() => presetRange("last7", localToday(timeZone)));
-  const [range, setRange] = useState<DayRange>(draft);
+  const { range, picker } = useRangePicker("last7", t("reports.show"), "report");
   const [view, setView] = useState<ReportView>("day");
   const report = useLoad(
     () => api.sales(storeId, range.from, range.to),
@@ -30,49 +28,10 @@ export function ReportsPage() {
     [report.data, view, t],
   );
 
-  const choosePreset = (preset: (typeof PRESETS)[number]) => {
-    const chosen = presetRange(preset, localToday(timeZone));
-    setDraft(chosen);
-    setRange(chosen);
-  };
-  const valid = isValidRange(draft);
-
   return (
     <div className="a-page">
       <PageHead title={t("reports.title")} />
-      <form
-        className="a-range"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (valid) setRange(draft);
-        }}
-      >
-        <div className="chips">
-          {PRESETS.map((preset) => (
-            <button type="button" key={preset} className="chip" onClick={() => choosePreset(preset)}>
-              {t(`reports.presets.${preset}`)}
-            </button>
-          ))}
-        </div>
-        <TextField
-          label={t("reports.from")}
-          type="date"
-          value={draft.from}
-          onValue={(from) => setDraft({ ...draft, from })}
-          testId="report-from"
-        />
-        <TextField
-          label={t("reports.to")}
-          type="date"
-          value={draft.to}
-          onValue={(to) => setDraft({ ...draft, to })}
-          testId="report-to"
-        />
-        <button type="submit" className="primary" disabled={!valid} data-testid="report-show">
-          {t("reports.show")}
-        </button>
-        {valid ? null : <p className="form-error">{t("reports.badRange")}</p>}
-      </form>
+      {picker}
 
       <LoadError error={report.error} />
       {report.data ? (

@@ -1,5 +1,7 @@
 import type { StationConnections } from "@quay/protocol";
 import type { HttpClient } from "../../shared/api/http-client.js";
+import { createBillsApi } from "../bills/bills-api.js";
+import { createDayApi } from "../day/day-api.js";
 import { createShiftApi } from "../shift/shift-api.js";
 import type {
   Catalog,
@@ -87,6 +89,10 @@ export function createStationApi(http: HttpClient) {
       http.post<{ ticketId: number }>(`${orderPath(orderId)}/print`, { document }),
     /** The counter's cash shift: open, cash in/out, close with the count. */
     shift: createShiftApi(http),
+    /** The day at the counter: its sales, refunds and open orders, offline too. */
+    day: createDayApi(http),
+    /** The counter's bill history and refunds. */
+    bills: createBillsApi(http),
   };
 }
 

@@ -1,3 +1,5 @@
+import { billsEn } from "../bills/bills-messages.js";
+import { dayEn } from "../day/day-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
 import type { CashierMessages } from "./messages.js";
@@ -76,6 +78,8 @@ export const en: CashierMessages = {
     offerTitle: "Sync data",
     offer: "The internet connection is back. Sync the data now?",
     offerDetail: "Open orders: {{open}}, paid invoices: {{paid}} waiting to be sent to the server.",
+    offerOpenOnly: "Open orders: {{open}} waiting to be sent to the server.",
+    offerPaidOnly: "Paid invoices: {{paid}} waiting to be sent to the server.",
     yes: "Yes",
     later: "Later",
     progressTitle: "Syncing data",
@@ -209,6 +213,7 @@ export const en: CashierMessages = {
     invalidAmount: "Invalid amount.",
   },
   receipt: {
+    reprint: "REPRINT",
     invoice: "SALES RECEIPT",
     provisional: "PROVISIONAL BILL",
     provisionalNote: "This bill is not a receipt of payment.",
@@ -252,5 +257,7 @@ export const en: CashierMessages = {
     print: "Print the receipt",
   },
   printing: printingEn,
+  bills: billsEn,
+  day: dayEn,
   shift: shiftEn,
 };

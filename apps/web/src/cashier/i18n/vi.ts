@@ -1,4 +1,6 @@
 import type { SyncErrorCode } from "@quay/protocol";
+import { billsVi } from "../bills/bills-messages.js";
+import { dayVi } from "../day/day-messages.js";
 import { printingVi } from "../printing/printing-messages.js";
 import { shiftVi } from "../shift/shift-messages.js";
 
@@ -75,6 +77,8 @@ export const vi = {
     offerTitle: "Đồng bộ dữ liệu",
     offer: "Đã kết nối được internet. Đồng bộ dữ liệu ngay?",
     offerDetail: "{{open}} đơn đang mở và {{paid}} hóa đơn đã thanh toán đang chờ gửi lên máy chủ.",
+    offerOpenOnly: "{{open}} đơn đang mở đang chờ gửi lên máy chủ.",
+    offerPaidOnly: "{{paid}} hóa đơn đã thanh toán đang chờ gửi lên máy chủ.",
     yes: "Có",
     later: "Để sau",
     progressTitle: "Đang đồng bộ dữ liệu",
@@ -213,6 +217,7 @@ export const vi = {
     invalidAmount: "Số tiền không hợp lệ.",
   },
   receipt: {
+    reprint: "IN LẠI",
     invoice: "HÓA ĐƠN BÁN HÀNG",
     provisional: "PHIẾU TẠM TÍNH",
     provisionalNote: "Phiếu này chưa phải hóa đơn thanh toán.",
@@ -256,5 +261,7 @@ export const vi = {
     print: "In hóa đơn",
   },
   printing: printingVi,
+  bills: billsVi,
+  day: dayVi,
   shift: shiftVi,
 };

@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { StreamState } from "../../shared/sse/use-event-source.js";
 import { useApi } from "../api/api-context.js";
-import { errorText } from "../api/error-text.js";
 import type { Catalog, Order, OrderLine, SessionUser, Store } from "../api/station-types.js";
 import type { OrdersById } from "../live/orders-state.js";
 import { MenuPanel } from "../menu/menu-panel.js";
@@ -12,6 +12,7 @@ import { MoveTableDialog } from "./move-table-dialog.js";
 import { shortNumber } from "./order-label.js";
 import { OrderPanel } from "./order-panel.js";
 import { useOrderActions } from "./use-order-actions.js";
+import { useProblem } from "./use-problem.js";
 import { VoidDialog } from "./void-dialog.js";
 import "./order.css";
 
@@ -30,6 +31,8 @@ interface OrderScreenProps {
   readonly putOrder: (order: Order) => void;
   readonly onSelect: (selection: OrderSelection) => void;
   readonly onBack: () => void;
+  /** The station's event stream: a "station unreachable" toast goes once it is open again. */
+  readonly stream: StreamState;
 }
 
 type OpenDialog =
@@ -59,7 +62,7 @@ export function OrderScreen(props: OrderScreenProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [selectedLineId, setSelectedLineId] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, report, clear: clearProblem } = useProblem(props.stream);
 
   const order = findOrder(orders, selection);
   const tableId = order === null ? selection.tableId : order.tableId;
@@ -76,9 +79,8 @@ export function OrderScreen(props: OrderScreenProps) {
     putOrder,
     onCreated: (created) => onSelect({ orderId: created.id, tableId: created.tableId }),
   });
-  const report = (error: unknown) => setProblem(errorText(error, t));
   const attempt = (action: Promise<unknown>) => {
-    setProblem(null);
+    clearProblem();
     action.catch(report);
   };
 
@@ -145,7 +147,7 @@ export function OrderScreen(props: OrderScreenProps) {
               type="button"
               className="icon-button"
               aria-label={t("common.close")}
-              onClick={() => setProblem(null)}
+              onClick={clearProblem}
             >
               ✕
             </button>

@@ -35,9 +35,11 @@ export function OrderTotals({ order }: OrderTotalsProps) {
           <AmountRow className="row" label={t("order.paid")} amount={paid} />
           {order !== null && order.changeDue > 0 ? (
             <AmountRow className="row" label={t("receipt.change")} amount={order.changeDue} />
-          ) : (
-            <AmountRow className="row due" label={t("order.due")} amount={Math.max(0, total - paid)} />
-          )}
+          ) : null}
+          {/* What is still owed, in red: nothing once the payments cover the total. */}
+          {total > paid ? (
+            <AmountRow className="row due" label={t("order.due")} amount={total - paid} />
+          ) : null}
         </>
       ) : null}
     </dl>

@@ -13,36 +13,52 @@ interface VoidDialogProps {
   readonly needsPin: boolean;
   readonly onConfirm: (reason: string, managerPin: string | null) => Promise<void>;
   readonly onClose: () => void;
+  /** The usual reasons offered as chips; the void's by default. */
+  readonly reasons?: readonly string[];
+  /** What the dialog asks besides the reason (a refund's amount and method), and whether it is answered. */
+  readonly children?: ReactNode;
+  readonly answered?: boolean;
+  readonly confirmLabel?: string;
+  readonly pinHelp?: string;
+  readonly testId?: string;
 }
 
-const REASONS = Object.keys(vi.voidLine.reasons) as (keyof typeof vi.voidLine.reasons)[];
+const VOID_REASONS = Object.keys(vi.voidLine.reasons) as (keyof typeof vi.voidLine.reasons)[];
 
-/** Voids a line or a whole order with a reason; managers only, or with a manager's PIN. */
-export function VoidDialog({ title, subject, needsPin, onConfirm, onClose }: VoidDialogProps) {
+/**
+ * Takes money off with a reason, managers only or on a manager's PIN: voids a line or a whole
+ * order, and (with its own fields) refunds a bill.
+ */
+export function VoidDialog(props: VoidDialogProps) {
+  const { title, subject, needsPin, onConfirm, onClose } = props;
   const { t } = useTranslation();
+  const reasons = props.reasons ?? VOID_REASONS.map((key) => t(`voidLine.reasons.${key}`));
   const [reason, setReason] = useState("");
   const [pin, setPin] = useState("");
-  const ready = reason.trim() !== "" && (!needsPin || /^\d{4,8}$/.test(pin));
+  const ready = reason.trim() !== "" && (!needsPin || /^\d{4,8}$/.test(pin)) && props.answered !== false;
 
   return (
     <FormDialog
       title={title}
-      testId="void-dialog"
+      testId={props.testId ?? "void-dialog"}
       onClose={onClose}
       ready={ready}
-      submitLabel={t("voidLine.confirm")}
+      submitLabel={props.confirmLabel ?? t("voidLine.confirm")}
       tone="danger"
       onSubmit={() => onConfirm(reason.trim(), needsPin ? pin : null)}
     >
       <p className="void-subject">{subject}</p>
+      {props.children}
       <ReasonChoice
         label={t("voidLine.reason")}
-        reasons={REASONS.map((key) => t(`voidLine.reasons.${key}`))}
+        reasons={reasons}
         otherLabel={t("voidLine.otherReason")}
         reason={reason}
         onChange={setReason}
       />
-      {needsPin ? <ManagerPinField pin={pin} onChange={setPin} help={t("voidLine.pinHelp")} /> : null}
+      {needsPin ? (
+        <ManagerPinField pin={pin} onChange={setPin} help={props.pinHelp ?? t("voidLine.pinHelp")} />
+      ) : null}
     </FormDialog>
   );
 }

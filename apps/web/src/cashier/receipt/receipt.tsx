@@ -13,13 +13,23 @@ export interface ReceiptProps {
   readonly provisional: boolean;
   /** The moment printed when the order has no payment time yet. */
   readonly printedAt: string;
+  /** A receipt printed again from the bill history: marked "IN LẠI" at the top. */
+  readonly reprint?: boolean;
 }
 
 /** The non-blank lines of a store's header or footer text. */
 const textLines = (text: string | undefined) => (text ?? "").split("\n").filter((line) => line.trim() !== "");
 
 /** A receipt laid out for an 80 mm thermal printer (see receipt.css). */
-export function Receipt({ order, store, tableName, cashierName, provisional, printedAt }: ReceiptProps) {
+export function Receipt({
+  order,
+  store,
+  tableName,
+  cashierName,
+  provisional,
+  printedAt,
+  reprint,
+}: ReceiptProps) {
   const { t } = useTranslation();
   const timeZone = store?.timeZone;
   const when = (!provisional ? order.paidAt : null) ?? printedAt;
@@ -27,6 +37,11 @@ export function Receipt({ order, store, tableName, cashierName, provisional, pri
   const footer = textLines(store?.receiptFooter);
   return (
     <article className="receipt" data-testid={provisional ? "provisional-bill" : "receipt"}>
+      {reprint ? (
+        <p className="receipt-reprint" data-testid="receipt-reprint">
+          {t("receipt.reprint")}
+        </p>
+      ) : null}
       <header className="receipt-store">
         <strong className="receipt-store-name">{store?.name ?? "Quầy"}</strong>
         {store?.address ? <span>{store.address}</span> : null}

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatVnd } from "../../shared/money/format-money.js";
 import { formatTime } from "../../shared/time/format-time.js";
 import type { StationApi } from "../api/station-api.js";
-import type { StationStatus, Store } from "../api/station-types.js";
+import type { Order, SessionUser, StationStatus, Store } from "../api/station-types.js";
+import { BillHistoryDialog } from "../bills/bill-history-dialog.js";
+import { DayDialog } from "../day/day-dialog.js";
 import { CashMovementDialog } from "./cash-movement-dialog.js";
 import { CloseShiftDialog } from "./close-shift-dialog.js";
 import { OpenShiftDialog } from "./open-shift-dialog.js";
@@ -17,23 +19,23 @@ interface ShiftBarProps {
   readonly status: StationStatus | null;
   /** Changes whenever an order changes: the shift's figures are read again. */
   readonly ordersVersion: unknown;
+  readonly user: SessionUser;
+  /** A bill's table name, from the floor the counter knows. */
+  readonly tableName: (order: Order) => string;
 }
 
-type Open = "open" | "cash" | "close" | null;
+type Open = "open" | "cash" | "close" | "day" | "bills" | null;
 
-interface BarButtonProps {
-  /** The dialog it opens; the tests find it as `shift-${opens}`. */
-  readonly opens: NonNullable<Open>;
-  readonly tone: "primary" | "secondary";
-  readonly label: string;
-  readonly onOpen: (dialog: Open) => void;
-}
-
-/** A button of the bar: each one opens one of the shift's dialogs. */
-function BarButton({ opens, tone, label, onOpen }: BarButtonProps) {
+/** One of the bar's buttons, each opening its dialog. */
+function BarButton(props: {
+  readonly className: string;
+  readonly testId: string;
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+}) {
   return (
-    <button type="button" className={tone} data-testid={`shift-${opens}`} onClick={() => onOpen(opens)}>
-      {label}
+    <button type="button" className={props.className} data-testid={props.testId} onClick={props.onClick}>
+      {props.children}
     </button>
   );
 }
@@ -41,9 +43,10 @@ function BarButton({ opens, tone, label, onOpen }: BarButtonProps) {
 /**
  * The counter's shift under the status bar: "Mở ca" while none is open (asked for at once when
  * the store requires a shift), else the shift's figures so far with "Thu/Chi" and "Kết ca"; the
- * end-of-shift report once closed. All from the station's own data, online or not.
+ * end-of-shift report once closed; "Hôm nay", the day's figures. All from the station's own data,
+ * online or not.
  */
-export function ShiftBar({ api, store, status, ordersVersion }: ShiftBarProps) {
+export function ShiftBar({ api, store, status, ordersVersion, user, tableName }: ShiftBarProps) {
   const { t } = useTranslation();
   const [shift, setShift] = useState<Shift | null | undefined>(undefined);
   const [dialog, setDialog] = useState<Open>(null);
@@ -72,7 +75,9 @@ export function ShiftBar({ api, store, status, ordersVersion }: ShiftBarProps) {
           <>
             <strong>{t("shift.none")}</strong>
             {required ? <span>{t("shift.noneRequired")}</span> : null}
-            <BarButton opens="open" tone="primary" label={t("shift.open")} onOpen={setDialog} />
+            <BarButton className="primary" testId="shift-open" onClick={() => setDialog("open")}>
+              {t("shift.open")}
+            </BarButton>
           </>
         ) : (
           <>
@@ -86,12 +91,34 @@ export function ShiftBar({ api, store, status, ordersVersion }: ShiftBarProps) {
                 expected: formatVnd(shift.expectedCash),
               })}
             </span>
-            <BarButton opens="cash" tone="secondary" label={t("shift.cash")} onOpen={setDialog} />
-            <BarButton opens="close" tone="primary" label={t("shift.close")} onOpen={setDialog} />
+            <BarButton className="secondary" testId="shift-cash" onClick={() => setDialog("cash")}>
+              {t("shift.cash")}
+            </BarButton>
+            <BarButton className="primary" testId="shift-close" onClick={() => setDialog("close")}>
+              {t("shift.close")}
+            </BarButton>
           </>
         )}
         {status?.mode === "offline" ? <span className="muted small">{t("shift.offlineNote")}</span> : null}
+        <BarButton className="secondary day-button" testId="bills-open" onClick={() => setDialog("bills")}>
+          {t("bills.button")}
+        </BarButton>
+        <BarButton className="secondary" testId="day-open" onClick={() => setDialog("day")}>
+          {t("day.button")}
+        </BarButton>
       </div>
+      {dialog === "bills" ? (
+        <BillHistoryDialog
+          api={api.bills}
+          store={store}
+          user={user}
+          tableName={tableName}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === "day" ? (
+        <DayDialog api={api.day} timeZone={timeZone} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog === "open" || (shift === null && required && report === null) ? (
         <OpenShiftDialog
           onOpen={async (openingCash) => {

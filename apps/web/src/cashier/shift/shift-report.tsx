@@ -4,6 +4,7 @@ import { Dialog } from "../../shared/components/dialog.js";
 import { Money } from "../../shared/money/money.js";
 import { formatDateTime } from "../../shared/time/format-time.js";
 import type { Shift } from "./shift-api.js";
+import { ShiftReportDetails } from "./shift-report-details.js";
 
 interface ShiftReportProps {
   readonly shift: Shift;
@@ -11,7 +12,7 @@ interface ShiftReportProps {
   readonly onClose: () => void;
 }
 
-/** The end-of-shift report, printed from the browser (80 mm receipt-printer printing is to come). */
+/** The end-of-shift report, printed from the browser on 80 mm paper. */
 export function ShiftReport({ shift, timeZone, onClose }: ShiftReportProps) {
   const { t } = useTranslation();
   const row = (label: string, amount: number | null, testId: string) => (
@@ -47,6 +48,7 @@ export function ShiftReport({ shift, timeZone, onClose }: ShiftReportProps) {
             row(t(`shift.methods.${entry.method}`), entry.amount, `report-method-${entry.method}`),
           )}
         </dl>
+        {shift.details ? <ShiftReportDetails details={shift.details} timeZone={timeZone} /> : null}
         {shift.movements.length > 0 ? (
           <>
             <h3>{t("shift.movements")}</h3>

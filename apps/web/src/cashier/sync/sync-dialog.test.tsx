@@ -37,6 +37,13 @@ function setup(startSync: () => Promise<unknown> = () => Promise.resolve({ accep
 }
 
 describe("the sync dialogs", () => {
+  it("names only what waits: no '0 đơn đang mở' when only invoices do", () => {
+    const { show } = setup();
+    show(status({ state: "offered" }, { openOrders: 0, paidOrders: 1 }));
+    expect(screen.getByRole("dialog").textContent).toContain("1 hóa đơn đã thanh toán đang chờ");
+    expect(screen.getByRole("dialog").textContent).not.toContain("đơn đang mở");
+  });
+
   it("asks, shows progress with a bar, then reports success", async () => {
     const startSync = vi.fn(() => Promise.resolve({ accepted: true }));
     const { show } = setup(startSync);

@@ -38,9 +38,9 @@ export function SyncDialog({ view, pending, onStart, dispatch }: SyncDialogProps
           }
         >
           <p className="sync-question">{t("sync.offer")}</p>
-          {pending === null ? null : (
+          {pending === null || pending.openOrders + pending.paidOrders === 0 ? null : (
             <p className="muted">
-              {t("sync.offerDetail", { open: pending.openOrders, paid: pending.paidOrders })}
+              {t(offerDetailKey(pending), { open: pending.openOrders, paid: pending.paidOrders })}
             </p>
           )}
         </Dialog>
@@ -91,4 +91,11 @@ export function SyncDialog({ view, pending, onStart, dispatch }: SyncDialogProps
         </Dialog>
       );
   }
+}
+
+/** Names only what waits: "0 đơn đang mở và 1 hóa đơn" reads as a fault to a cashier. */
+function offerDetailKey(pending: { readonly openOrders: number; readonly paidOrders: number }) {
+  if (pending.openOrders === 0) return "sync.offerPaidOnly";
+  if (pending.paidOrders === 0) return "sync.offerOpenOnly";
+  return "sync.offerDetail";
 }
