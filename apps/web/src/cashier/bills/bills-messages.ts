@@ -1,3 +1,5 @@
+import type { MessagesLike } from "../../shared/i18n/typed-text.js";
+
 /** The counter's bill history and refunds. */
 export const billsVi = {
   button: "Hóa đơn",
@@ -28,9 +30,7 @@ export const billsVi = {
   nothingLeft: "Hóa đơn này đã hoàn hết.",
 } as const;
 
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
-
-export const billsEn: Texts<typeof billsVi> = {
+export const billsEn: MessagesLike<typeof billsVi> = {
   button: "Bills",
   title: "Bills of {{day}}",
   search: "Search by number, table or amount",

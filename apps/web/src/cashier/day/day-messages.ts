@@ -1,3 +1,5 @@
+import type { MessagesLike } from "../../shared/i18n/typed-text.js";
+
 /** The day's figures at the counter. */
 export const dayVi = {
   button: "Hôm nay",
@@ -20,9 +22,7 @@ export const dayVi = {
   next: "Ngày sau",
 } as const;
 
-type Texts<T> = { readonly [K in keyof T]: string };
-
-export const dayEn: Texts<typeof dayVi> = {
+export const dayEn: MessagesLike<typeof dayVi> = {
   button: "Today",
   title: "Today's figures",
   titleOf: "Figures of {{day}}",

@@ -1,3 +1,5 @@
+import type { MessagesLike } from "../../shared/i18n/typed-text.js";
+
 /** The shift texts of the cashier app (its `shift` section), Vietnamese first. */
 export const shiftVi = {
   none: "Chưa mở ca",
@@ -61,9 +63,7 @@ export const shiftVi = {
     "Đang offline: số liệu chỉ gồm đơn trên máy này; đơn của quầy khác và điện thoại có thể chưa về.",
 } as const;
 
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
-
-export const shiftEn: Texts<typeof shiftVi> = {
+export const shiftEn: MessagesLike<typeof shiftVi> = {
   none: "No shift open",
   noneRequired: "The store asks for an open shift before taking payments.",
   open: "Open shift",
