@@ -34,7 +34,10 @@ interface Screen {
 export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
   const { t } = useTranslation();
   const live = useLiveStation(api);
-  const { catalog, store, error } = useCatalog(api, live.status?.lastSyncAt ?? null);
+  const { catalog, store, error } = useCatalog(
+    api,
+    `${live.status?.lastSyncAt ?? ""}|${live.catalogVersion}`,
+  );
   const sync = useSyncFlow(live.status, api.startSync);
   const [screen, setScreen] = useState<Screen | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);

@@ -8,11 +8,14 @@ export interface CatalogState {
   readonly error: unknown;
 }
 
-/** The menu, floor and store, reloaded whenever a sync may have brought changes. */
-export function useCatalog(api: StationApi, lastSyncAt: string | null): CatalogState {
+/**
+ * The menu, floor and store, reloaded whenever `version` changes: a sync may have brought
+ * changes, or the station said its catalog changed (a new price must show before it is charged).
+ */
+export function useCatalog(api: StationApi, version: string): CatalogState {
   const [state, setState] = useState<CatalogState>({ catalog: null, store: null, error: null });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new sync time means the catalog may have changed
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version means the catalog may have changed
   useEffect(() => {
     let cancelled = false;
     Promise.all([api.catalog(), api.store()]).then(
@@ -26,7 +29,7 @@ export function useCatalog(api: StationApi, lastSyncAt: string | null): CatalogS
     return () => {
       cancelled = true;
     };
-  }, [api, lastSyncAt]);
+  }, [api, version]);
 
   return state;
 }

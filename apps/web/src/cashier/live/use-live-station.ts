@@ -12,12 +12,15 @@ export interface LiveStation {
   readonly orders: OrdersById;
   /** Records an order a call answered with, before its SSE event arrives. */
   readonly putOrder: (order: Order) => void;
+  /** Counts the station's `catalog` events: the menu, floor or store changed and is read again. */
+  readonly catalogVersion: number;
 }
 
 /** The station's status and orders, kept live by its SSE stream (`GET /api/events`). */
 export function useLiveStation(api: StationApi): LiveStation {
   const [status, setStatus] = useState<StationStatus | null>(null);
   const [orders, setOrders] = useState<OrdersById>(() => new Map());
+  const [catalogVersion, setCatalogVersion] = useState(0);
 
   const putOrder = useCallback((order: Order) => setOrders((current) => upsertOrder(current, order)), []);
 
@@ -34,6 +37,7 @@ export function useLiveStation(api: StationApi): LiveStation {
     () => ({
       status: (data: unknown) => setStatus(data as StationStatus),
       order: (data: unknown) => putOrder(data as Order),
+      catalog: () => setCatalogVersion((version) => version + 1),
     }),
     [putOrder],
   );
@@ -41,5 +45,5 @@ export function useLiveStation(api: StationApi): LiveStation {
   // (set at login, and by `cashierSessions`), never by a token in the URL.
   const stream = useEventSource("/api/events", handlers, reload);
 
-  return { status, stream, orders, putOrder };
+  return { status, stream, orders, putOrder, catalogVersion };
 }
