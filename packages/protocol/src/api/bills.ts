@@ -16,7 +16,13 @@ export const MAX_BILLS_PAGE = 200;
 export const BillsQuerySchema = z.object({
   from: LocalDay.optional(),
   to: LocalDay.optional(),
-  q: z.string().trim().max(64).optional(),
+  // No control characters: PostgreSQL refuses a NUL in text, and no one types them.
+  q: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((text) => !/\p{Cc}/u.test(text), "no control characters")
+    .optional(),
   method: PaymentMethodSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_BILLS_PAGE).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { IsoTime, Money } from "../wire/common.js";
+import { IsoTime } from "../wire/common.js";
 import { PaymentMethodSchema } from "../wire/op.js";
 import { LocalDay } from "./local-day.js";
-import { ShiftSchema, SignedMoney } from "./shift.js";
+import { ShiftSchema, SignedMoney, Total } from "./shift.js";
 
 /** `GET /api/day?day=`: one of the store's local days, today by default. */
 export const DayQuerySchema = z.object({ day: LocalDay.optional() });
@@ -16,13 +16,13 @@ const Count = z.number().int().min(0);
  */
 export const DayFiguresSchema = z.object({
   day: LocalDay,
-  sales: Money,
+  sales: Total,
   bills: Count,
-  refunds: Money,
+  refunds: Total,
   revenue: SignedMoney,
-  byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: Money })),
-  here: z.object({ sales: Money, bills: Count }),
-  open: z.object({ orders: Count, amount: Money }),
+  byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: Total })),
+  here: z.object({ sales: Total, bills: Count }),
+  open: z.object({ orders: Count, amount: Total }),
 });
 
 export const DayAnswerSchema = z.object({

@@ -1,12 +1,17 @@
-import { AUDIT_KINDS, MAX_AMOUNT } from "@quay/core";
+import { AUDIT_KINDS } from "@quay/core";
 import { z } from "zod";
 import { Id, IsoTime, Money, PositiveMoney, Text } from "../wire/common.js";
 import { PaymentMethodSchema } from "../wire/op.js";
 import { CashCountSchema, CashDirectionSchema } from "../wire/shift-op.js";
 import { LocalDay } from "./local-day.js";
 
-/** Figures that may go below zero (more cash left the drawer than came in, a short count). */
-export const SignedMoney = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
+/**
+ * Sums of many amounts (a shift's or a day's figures): each amount is at most MAX_AMOUNT, their
+ * sum only a safe integer.
+ */
+export const Total = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** Sums that may go below zero (more cash left the drawer than came in, a short count). */
+export const SignedMoney = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 
 export const CashMovementSchema = z.object({
   id: Id,
@@ -36,9 +41,9 @@ export const ShiftControlSchema = z.object({
 export const ShiftDetailsSchema = z.object({
   /** The bills' lines by category, before the order discounts; `name` null: an item no longer on the menu. */
   byCategory: z.array(
-    z.object({ name: z.string().nullable(), quantity: z.number().int().min(0), amount: Money }),
+    z.object({ name: z.string().nullable(), quantity: z.number().int().min(0), amount: Total }),
   ),
-  discounts: z.object({ bills: z.number().int().min(0), amount: Money }),
+  discounts: z.object({ bills: z.number().int().min(0), amount: Total }),
   controls: z.array(ShiftControlSchema),
 });
 export type ShiftDetailsView = z.infer<typeof ShiftDetailsSchema>;
@@ -57,18 +62,18 @@ export const ShiftSchema = z.object({
   closedByUserId: z.string().nullable(),
   openingCash: Money,
   /** Cash taken on the bills closed at this counter during the shift, less the change given. */
-  cashSales: Money,
-  cashRefunds: Money,
-  cashIn: Money,
-  cashOut: Money,
+  cashSales: Total,
+  cashRefunds: Total,
+  cashIn: Total,
+  cashOut: Total,
   expectedCash: SignedMoney,
   /** Null while the shift is open. */
-  countedCash: Money.nullable(),
+  countedCash: Total.nullable(),
   difference: SignedMoney.nullable(),
   /** The totals of those bills, and how many. */
-  revenue: Money,
+  revenue: Total,
   orders: z.number().int().min(0),
-  byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: Money })),
+  byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: Total })),
   /** The count the shift closed with, notes per denomination. */
   counted: CashCountSchema.nullable(),
   /** Cash taken in or out of the drawer, with its reason. */
