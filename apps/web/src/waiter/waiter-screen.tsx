@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { LanguageToggle } from "../shared/i18n/language-toggle.js";
 import { useHashRoute } from "../shared/router/use-hash-route.js";
 import type { ServerSession } from "../shared/session/server-session.js";
@@ -10,6 +10,7 @@ import { useText } from "./i18n/waiter-text.js";
 import { heldLineIds } from "./live/floor-state.js";
 import { useConnection } from "./live/use-connection.js";
 import { useFloor } from "./live/use-floor.js";
+import { removeSent } from "./order/drafts.js";
 import { TableScreen } from "./order/table-screen.js";
 import { useDrafts } from "./order/use-drafts.js";
 import { useSendDraft } from "./order/use-send-draft.js";
@@ -66,6 +67,8 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
   useEffect(() => {
     dispatch({ type: "sent", lineIds: [...heldLineIds(floor.orders)] });
   }, [floor.orders, dispatch]);
+  // The same on screen from the first frame, before that effect ran: a line never shows twice.
+  const shownDrafts = useMemo(() => removeSent(drafts, heldLineIds(floor.orders)), [drafts, floor.orders]);
 
   const tableId = /^\/table\/([^/]+)$/.exec(path)?.[1] ?? null;
   const table =
@@ -101,7 +104,7 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
         <TableMap
           catalog={floor.catalog}
           orders={floor.orders}
-          drafts={drafts}
+          drafts={shownDrafts}
           onSelect={(selected) => go(`/table/${selected}`)}
         />
       ) : (
@@ -112,7 +115,7 @@ export function WaiterScreen({ api, session, onLogout }: WaiterScreenProps) {
           catalog={floor.catalog}
           table={table}
           orders={floor.orders}
-          draft={drafts[table.id]}
+          draft={shownDrafts[table.id]}
           dispatch={dispatch}
           online={connection.online}
           onSend={(options) => void send(table.id, options)}
