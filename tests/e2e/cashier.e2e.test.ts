@@ -169,9 +169,7 @@ describeWithBrowser("the cashier app, online and offline", () => {
     // Split: 20.000 ₫ by card, chosen from the keyboard (Alt+3 leaves the focus on the card's
     // amount, so Enter confirms), the rest in cash with a 200.000 ₫ note.
     await page.keyboard.press("Alt+3");
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")))
-      .toBe("card-amount");
+    await expect.poll(() => page.evaluate("document.activeElement?.dataset.testid")).toBe("card-amount");
     await page.getByTestId("card-amount").fill("20000");
     await page.keyboard.press("Enter");
     await page.locator(".payments-so-far li").first().waitFor();

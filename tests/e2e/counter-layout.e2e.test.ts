@@ -49,7 +49,7 @@ describeWithBrowser("the counter's order screen", () => {
       await expect.poll(() => lines.count()).toBe(added);
       await expect.poll(() => inView(lines.last())).toBe(true);
     }
-    expect(await page.locator(".order-lines").evaluate((list) => list.scrollTop)).toBeGreaterThan(0);
+    expect(await page.evaluate('document.querySelector(".order-lines").scrollTop')).toBeGreaterThan(0);
     // ↑ selects the last line, then walks up the list to the first, the selection kept in view.
     for (let step = 0; step < 9; step++) await page.keyboard.press("ArrowUp");
     await expect.poll(() => inView(lines.first())).toBe(true);
@@ -64,11 +64,10 @@ describeWithBrowser("the counter's order screen", () => {
   }, 60_000);
 });
 
-/** Whether the element lies wholly inside its scrolled list's visible part. */
-function inView(line: Locator): Promise<boolean> {
-  return line.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    const list = (element.closest(".order-lines") as HTMLElement).getBoundingClientRect();
-    return box.top >= list.top - 1 && box.bottom <= list.bottom + 1;
-  });
+/** Whether the line lies wholly inside the visible part of its scrolled list. */
+async function inView(line: Locator): Promise<boolean> {
+  const box = await line.boundingBox();
+  const list = await line.page().locator(".order-lines").boundingBox();
+  if (box === null || list === null) return false;
+  return box.y >= list.y - 1 && box.y + box.height <= list.y + list.height + 1;
 }
