@@ -4,39 +4,17 @@
  * "IN LẠI", refund one line as a cashier on the manager's PIN (a wrong PIN refused, changing
  * nothing), and see the refund on the bill and in the day's figures.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+
+import { expect, it } from "vitest";
 import { login, ok } from "../support/http.mjs";
-import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
-import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
+import { describeWithBrowser, screenshot } from "./browser.js";
+import { counterWithStation, signInAsCashier } from "./counter-with-station.js";
 
 describeWithBrowser("the counter's bill history", () => {
-  const serverData = tempDir("e2e-bills-server");
-  const stationData = tempDir("e2e-bills-station");
-  let server: RunningProcess;
-  let station: RunningProcess;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer({ dataDir: serverData });
-    station = await startStation({ serverUrl: server.url, dataDir: stationData });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" });
-    page = await context.newPage();
-  });
-  screenshotOnFailure("bills", () => page);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await station?.stop();
-    await server?.stop();
-    removeDir(serverData);
-    removeDir(stationData);
-  });
+  const counter = counterWithStation("bills");
 
   it("finds a bill, prints it again, and refunds a line on the manager's PIN", async () => {
+    const { page, station } = counter;
     // Two bills at the counter, through its API as the cashier: two lines, then one line.
     const token = await login(station.url, "thungan", "1234", "online");
     const { items } = await ok(station.url, "GET", "/api/catalog", { token });
@@ -56,10 +34,7 @@ describeWithBrowser("the counter's bill history", () => {
     const first = await sell([0, 1]);
     await sell([2]);
 
-    await page.goto(station.url);
-    await page.getByLabel("Tên đăng nhập").fill("thungan");
-    await page.getByLabel("Mật khẩu").fill("1234");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await signInAsCashier(page, station.url);
     await page.getByTestId("bills-open").click();
     const history = page.getByTestId("bill-history");
     await expect.poll(() => history.getByTestId("bill-list").locator(".bill-row").count()).toBe(2);

@@ -3,42 +3,17 @@
  * line scrolled into view past five lines, and a short search result leaving the order panel as
  * it was, with real quay-server and quay-station processes and headless Chromium.
  */
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
-import { describeWithBrowser, launchChromium, screenshotOnFailure } from "./browser.js";
+import type { Locator } from "playwright-core";
+import { expect, it } from "vitest";
+import { describeWithBrowser } from "./browser.js";
+import { counterWithStation, signInAsCashier } from "./counter-with-station.js";
 
 describeWithBrowser("the counter's order screen", () => {
-  const serverData = tempDir("e2e-layout-server");
-  const stationData = tempDir("e2e-layout-station");
-  let server: RunningProcess;
-  let station: RunningProcess;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer({ dataDir: serverData });
-    station = await startStation({ serverUrl: server.url, dataDir: stationData });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" });
-    page = await context.newPage();
-  });
-  screenshotOnFailure("layout", () => page);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await station?.stop();
-    await server?.stop();
-    removeDir(serverData);
-    removeDir(stationData);
-  });
+  const counter = counterWithStation("layout");
 
   it("keeps the newest line in view, and the order panel's size whatever the menu shows", async () => {
-    await page.goto(station.url);
-    await page.getByLabel("Tên đăng nhập").fill("thungan");
-    await page.getByLabel("Mật khẩu").fill("1234");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    const { page, station } = counter;
+    await signInAsCashier(page, station.url);
     await page.getByTestId("table-tile").first().click();
     const tiles = page.getByTestId("menu-item");
     await tiles.first().waitFor();

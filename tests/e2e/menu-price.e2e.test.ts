@@ -3,43 +3,18 @@
  * item 7: the tile said 49.000 ₫ while the line charged 52.000 ₫), with real quay-server and
  * quay-station processes and headless Chromium.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+
+import { expect, it } from "vitest";
 import { login, ok } from "../support/http.mjs";
-import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
-import { describeWithBrowser, launchChromium, screenshotOnFailure } from "./browser.js";
+import { describeWithBrowser } from "./browser.js";
+import { counterWithStation, signInAsCashier } from "./counter-with-station.js";
 
 describeWithBrowser("the cashier's menu prices", () => {
-  const serverData = tempDir("e2e-price-server");
-  const stationData = tempDir("e2e-price-station");
-  let server: RunningProcess;
-  let station: RunningProcess;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer({ dataDir: serverData });
-    station = await startStation({ serverUrl: server.url, dataDir: stationData });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" });
-    page = await context.newPage();
-  });
-  screenshotOnFailure("menu-price", () => page);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await station?.stop();
-    await server?.stop();
-    removeDir(serverData);
-    removeDir(stationData);
-  });
+  const counter = counterWithStation("menu-price");
 
   it("shows the back office's new price on the tile, and charges it", async () => {
-    await page.goto(station.url);
-    await page.getByLabel("Tên đăng nhập").fill("thungan");
-    await page.getByLabel("Mật khẩu").fill("1234");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    const { page, station, server } = counter;
+    await signInAsCashier(page, station.url);
     await page.getByTestId("table-tile").first().click();
     const tile = page.getByTestId("menu-item").first();
     const name = (await tile.getAttribute("data-item")) ?? "";
