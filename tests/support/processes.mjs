@@ -24,7 +24,9 @@ export function removeDir(dir) {
  * @param {{ name: string, env?: Record<string, string>, timeoutMs?: number }} options
  */
 export function startProcess(bin, args, { name, env = {}, timeoutMs = 30_000 }) {
-  const child = spawn(process.execPath, [bin, ...args], {
+  // QUAY_CHILD_NODE_ARGS: node flags for every service started, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = process.env.QUAY_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, bin, ...args], {
     env: { ...process.env, LOG_LEVEL: process.env.QUAY_TEST_LOG_LEVEL ?? "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
