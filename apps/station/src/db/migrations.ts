@@ -162,4 +162,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX shifts_by_close ON shifts(closed_at);
   -- A shift's figures read the orders changed since it opened through orders_by_update.
   `,
+  `
+  -- Every push and every status reports how many orders wait to sync: count them from an index
+  -- of those alone (it replaces orders_dirty, which left the refused ones to the table's rows).
+  DROP INDEX orders_dirty;
+  CREATE INDEX orders_pending ON orders(status) WHERE dirty = 1 AND refusal IS NULL;
+  `,
 ];

@@ -79,12 +79,14 @@ export class OrderLog {
   private readonly upsertOrder;
   private readonly selectOrder;
   private readonly refreshDirty;
-  private readonly markOrderOpsSynced;
+  private readonly refreshDirtyOf;
+  private readonly markOrdersOpsSynced;
   private readonly markOpSynced;
   private readonly selectPending;
   private readonly selectOpenOutgoing;
   private readonly selectClosedBatch;
   private readonly selectUnsyncedOfOrder;
+  private readonly selectUnsyncedOfOrders;
   private readonly selectMaxDeviceSeq;
 
   /**
@@ -136,8 +138,14 @@ export class OrderLog {
       `UPDATE orders SET dirty = EXISTS(SELECT 1 FROM ops WHERE ops.order_id = orders.id AND ops.synced = 0)
        WHERE id = ?`,
     );
-    this.markOrderOpsSynced = db.prepare<[string, number]>(
-      "UPDATE ops SET synced = 1 WHERE order_id = ? AND synced = 0 AND seq <= ?",
+    this.markOrdersOpsSynced = db.prepare<[string]>(
+      `UPDATE ops SET synced = 1
+       FROM (SELECT value ->> 0 AS order_id, value ->> 1 AS last_seq FROM json_each(?)) AS sent
+       WHERE ops.order_id = sent.order_id AND ops.synced = 0 AND ops.seq <= sent.last_seq`,
+    );
+    this.refreshDirtyOf = db.prepare<[string]>(
+      `UPDATE orders SET dirty = EXISTS(SELECT 1 FROM ops WHERE ops.order_id = orders.id AND ops.synced = 0)
+       WHERE id IN (SELECT value FROM json_each(?))`,
     );
     this.markOpSynced = db.prepare<[string]>("UPDATE ops SET synced = 1 WHERE id = ?");
     this.selectPending = db.prepare<[], { openOrders: number | null; paidOrders: number | null }>(
@@ -157,6 +165,11 @@ export class OrderLog {
     );
     this.selectUnsyncedOfOrder = db.prepare<[string], OutgoingOp>(
       `SELECT order_id AS orderId, seq, id, body FROM ops WHERE order_id = ? AND synced = 0 ORDER BY seq`,
+    );
+    this.selectUnsyncedOfOrders = db.prepare<[string], OutgoingOp>(
+      `SELECT ops.order_id AS orderId, ops.seq, ops.id, ops.body
+       FROM json_each(?) AS batch JOIN ops ON ops.order_id = batch.value AND ops.synced = 0
+       ORDER BY batch.key, ops.seq`,
     );
     this.selectMaxDeviceSeq = db.prepare<[string], { last: number | null }>(
       "SELECT max(device_seq) AS last FROM ops WHERE device_id = ?",
@@ -241,8 +254,8 @@ export class OrderLog {
   }
 
   /**
-   * Marks as synced the sent ops the server holds. An order all of whose sent ops are held is
-   * marked with one statement; ops made after the batch was read stay unsynced.
+   * Marks as synced the sent ops the server holds. The orders all of whose sent ops are held
+   * are marked with one statement; ops made after the batch was read stay unsynced.
    */
   markSynced(sent: readonly OutgoingOp[], held: ReadonlySet<string>): string[] {
     const byOrder = new Map<string, OutgoingOp[]>();
@@ -251,14 +264,14 @@ export class OrderLog {
       if (list) list.push(op);
       else byOrder.set(op.orderId, [op]);
     }
+    // Orders all of whose sent ops are held (the usual case) take one statement together.
+    const whole: [string, number][] = [];
     for (const [orderId, ops] of byOrder) {
-      if (ops.every((op) => held.has(op.id))) {
-        this.markOrderOpsSynced.run(orderId, Math.max(...ops.map((op) => op.seq)));
-      } else {
-        for (const op of ops) if (held.has(op.id)) this.markOpSynced.run(op.id);
-      }
-      this.refreshDirty.run(orderId);
+      if (ops.every((op) => held.has(op.id))) whole.push([orderId, Math.max(...ops.map((op) => op.seq))]);
+      else for (const op of ops) if (held.has(op.id)) this.markOpSynced.run(op.id);
     }
+    if (whole.length > 0) this.markOrdersOpsSynced.run(JSON.stringify(whole));
+    this.refreshDirtyOf.run(JSON.stringify([...byOrder.keys()]));
     return [...byOrder.keys()];
   }
 
@@ -281,8 +294,10 @@ export class OrderLog {
     after: ClosedKey | null = null,
   ): { ops: OutgoingOp[]; last: ClosedKey | null } {
     const orders = this.selectClosedBatch.all(after?.closedAt ?? "", after?.id ?? "", limit);
-    const ops: OutgoingOp[] = [];
-    for (const order of orders) ops.push(...this.selectUnsyncedOfOrder.all(order.id));
+    const ops =
+      orders.length === 0
+        ? []
+        : this.selectUnsyncedOfOrders.all(JSON.stringify(orders.map((order) => order.id)));
     const lastOrder = orders.at(-1);
     return { ops, last: lastOrder ? { closedAt: lastOrder.closedAt ?? "", id: lastOrder.id } : null };
   }
