@@ -1,69 +1,15 @@
-// The station's sync benchmark (issue 4), on loopback with SQLite at both ends:
-// - a backlog of 10,000 paid invoices (5 lines each) and 20 open orders made offline, then the
-//   cashier's yes → time until every open order is on the server, and until everything is synced;
+// The station's link benchmark (issue 4), on loopback with SQLite at both ends (the catch-up of
+// a backlog is `catch-up.mjs`):
 // - how long the station takes to notice a lost server (black-holed and refused) and its return;
 // - cashier call latency offline and online, p50 and p99: orders of 8 lines (open, 8 lines… the
 //   payment that closes it), so one call in ten is a payment, which commits with an fsync.
-// Runnable alone: `node bench/station-sync.mjs` (after `npm run build`); BENCH_REPS=n runs the
-// backlog n times (3), BENCH_TIMELINE=1 prints the status events of each sync.
+// Runnable alone: `node bench/station-sync.mjs` (after `npm run build`).
 import { pathToFileURL } from "node:url";
 import { login, ok, waitFor } from "../tests/support/http.mjs";
-import { startStation } from "../tests/support/processes.mjs";
-import { countServerOrders, followStatus, seedBacklog, startBenchWorld } from "./_station-support.mjs";
+import { startBenchWorld } from "./_station-support.mjs";
 import { median, percentile } from "./_stats.mjs";
 
-const PAID = Number(process.env.BENCH_PAID_ORDERS ?? 10_000);
-const OPEN = 20;
-const LINES = 5;
-const REPS = Number(process.env.BENCH_REPS ?? 3);
 const LATENCY_CALLS = 1_000;
-
-export async function backlogRun() {
-  const world = await startBenchWorld();
-  const { server, proxy, stationDir } = world;
-  let { station } = world;
-  try {
-    await login(station.url, "thungan", "1234", "online");
-    await station.stop();
-    const seedStart = performance.now();
-    await seedBacklog(stationDir, { paid: PAID, open: OPEN, lines: LINES });
-    const seedMs = performance.now() - seedStart;
-
-    station = await startStation({ serverUrl: proxy.url, dataDir: stationDir });
-    const token = await login(station.url, "thungan", "1234", "offline");
-    const status = followStatus(station.url, token);
-    await waitFor(async () => (await ok(station.url, "GET", "/api/status")).sync.state === "offered", {
-      timeoutMs: 20_000,
-      what: "the sync offer",
-    });
-    const openAcknowledged = status.until((s) => s.sync.phase === "paid" || s.mode === "online");
-    const synced = status.until(
-      (s) => s.mode === "online" && s.pending.paidOrders === 0 && s.pending.openOrders === 0,
-    );
-    const yes = performance.now();
-    await ok(station.url, "POST", "/api/sync", { token });
-    const openMs = (await openAcknowledged) - yes;
-    const allMs = (await synced) - yes;
-    await status.close();
-    if (process.env.BENCH_TIMELINE) {
-      for (const { at, status: s } of status.events) {
-        console.log(
-          `    ${(at - yes).toFixed(0).padStart(6)} ms ${s.mode} ${s.sync.state} ${s.sync.phase} ${s.sync.done}/${s.sync.total} pending ${s.pending.openOrders}+${s.pending.paidOrders}`,
-        );
-      }
-    }
-
-    const admin = await login(server.url, "admin", "admin123");
-    const openOnServer = await countServerOrders(server.url, admin, "open");
-    const paidOnServer = await countServerOrders(server.url, admin, "paid");
-    if (openOnServer < OPEN || paidOnServer < PAID) {
-      throw new Error(`server holds ${openOnServer} open and ${paidOnServer} paid orders`);
-    }
-    return { seedMs, openMs, allMs };
-  } finally {
-    await world.stop(station);
-  }
-}
 
 export async function linkRun() {
   const world = await startBenchWorld();
@@ -176,28 +122,8 @@ function latencyRows(mode, latency) {
 }
 
 export async function run() {
-  const runs = [];
-  for (let rep = 0; rep < REPS; rep++) {
-    const result = await backlogRun();
-    console.log(
-      `  backlog run ${rep + 1}: open orders on server ${result.openMs.toFixed(0)} ms, all synced ${result.allMs.toFixed(0)} ms (seeded in ${(result.seedMs / 1000).toFixed(1)} s)`,
-    );
-    runs.push(result);
-  }
   const link = await linkRun();
   const results = [
-    {
-      metric: `yes → ${OPEN} open orders on server (median of ${REPS})`,
-      value: median(runs.map((r) => r.openMs)),
-      unit: "ms",
-      goal: "≤ 300",
-    },
-    {
-      metric: `yes → ${PAID} paid + ${OPEN} open all synced (median of ${REPS})`,
-      value: median(runs.map((r) => r.allMs)),
-      unit: "ms",
-      goal: "≤ 1000",
-    },
     {
       metric: "server lost noticed: black hole (median)",
       value: median(link.detection.blackhole),

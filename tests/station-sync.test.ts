@@ -13,7 +13,7 @@ describe("station ↔ server sync (cross-process)", () => {
   });
 
   // How fast (within a second; noticed within seconds) is measured by `npm run bench`
-  // (bench/station-sync.mjs), not asserted here: timings flake on a shared machine.
+  // (bench/catch-up.mjs), not asserted here: timings flake on a shared machine.
   it("brings an online sale to the server by itself", async () => {
     const order = await sell(world, { lines: 3, pay: true });
     const onServer = await waitFor(
