@@ -63,8 +63,13 @@ describe.each(testEngines())("route access on $name", (engine) => {
   /** Status and code of a call (HEAD answers carry no body: just the status). */
   const ask = async (route: DeclaredRoute, token?: string) => {
     // A bank key goes in its own header form, as SePay sends it.
-    const options = token?.startsWith("Apikey ") ? { headers: { authorization: token } } : { token };
-    const answer = await server.call(route.method, reach(route), token === undefined ? {} : options);
+    const options =
+      token === undefined
+        ? {}
+        : token.startsWith("Apikey ")
+          ? { headers: { authorization: token } }
+          : { token };
+    const answer = await server.call(route.method, reach(route), options);
     return route.method === "HEAD" ? [answer.status] : [answer.status, answer.body.error?.code];
   };
   const refusal = (route: DeclaredRoute, status: 401 | 403) => {
