@@ -5,11 +5,12 @@
  * "Đã nhận tiền" within 2 s and records the payment with no click.
  */
 import { copyFileSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
-import { expectTouchTargets } from "./admin-support.js";
+import { expectTouchTargets, newDesktop, signIn } from "./admin-support.js";
 import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
 
 interface ServerOrder {
@@ -194,5 +195,52 @@ describeWithBrowser("transfers confirmed by the bank", () => {
     await page.getByTestId("receipt-dialog").waitFor();
     expect(await page.getByTestId("receipt-bank-notice").count()).toBe(0);
     await page.getByTestId("receipt-done").click();
+  });
+
+  it("lists every notification with its outcome in the back office, and makes a new key there", async () => {
+    const office = await newDesktop(browser);
+    const admin = await office.newPage();
+    try {
+      await signIn(admin, `${server.url}/admin/`, "quanly", "1234");
+      await admin.goto(`${server.url}/admin/#/bank`);
+      const rows = admin.getByTestId("bank-row");
+      await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+      const outcomes = await rows.evaluateAll((all) => all.map((row) => row.getAttribute("data-outcome")));
+      expect(outcomes).toEqual(["wrong_amount", "already_paid", "matched"]);
+      expect(await rows.first().textContent()).toContain("Sai số tiền");
+      expect(await admin.getByText("Chuyển khoản ngân hàng").count()).toBeGreaterThan(0);
+      await admin.getByTestId("bank-outcome").selectOption("matched");
+      await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+      await admin.getByTestId("bank-outcome").selectOption("");
+      await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+      await screenshot(admin, "admin-bank-transfers");
+      copyFileSync(
+        new URL("./screenshots/admin-bank-transfers.png", import.meta.url),
+        new URL("../../docs/images/admin-bank-transfers.png", import.meta.url),
+      );
+      await expectTouchTargets(admin);
+
+      // The store page makes a new key, shown once; the old one stops working at once.
+      await admin.goto(`${server.url}/admin/#/store`);
+      const panel = admin.getByTestId("bank-key-panel");
+      await expect
+        .poll(() => panel.getByTestId("bank-key-state").textContent())
+        .toContain("Khóa hiện tại tạo lúc");
+      expect(await panel.getByTestId("bank-webhook-url").inputValue()).toBe(`${server.url}/api/bank/sepay`);
+      await panel.getByTestId("bank-key-make").click();
+      await admin.getByRole("button", { name: "Tạo khóa mới" }).last().click();
+      const shown = panel.getByTestId("bank-key-value");
+      await shown.waitFor();
+      const newKey = await shown.inputValue();
+      expect(newKey).toMatch(/^qbk_/);
+      expect(newKey).not.toBe(bankKey);
+      await panel.screenshot({
+        path: fileURLToPath(new URL("./screenshots/admin-bank-key.png", import.meta.url)),
+      });
+      expect((await notify(10_000, "chuyen tien")).status).toBe(401);
+      expect((await notify(10_000, "chuyen tien", newKey)).status).toBe(200);
+    } finally {
+      await office.close();
+    }
   });
 });

@@ -78,3 +78,5 @@ export const BankKeyResponseSchema = z.object({
   /** The path SePay posts to, on the server's own origin. */
   webhookPath: z.literal("/api/bank/sepay"),
 });
+export type BankNotificationList = z.infer<typeof BankNotificationsResponseSchema>;
+export type BankKey = z.infer<typeof BankKeyResponseSchema>;
