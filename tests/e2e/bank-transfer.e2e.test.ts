@@ -205,7 +205,9 @@ describeWithBrowser("transfers confirmed by the bank", () => {
       await admin.goto(`${server.url}/admin/#/bank`);
       const rows = admin.getByTestId("bank-row");
       await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
-      const outcomes = await rows.evaluateAll((all) => all.map((row) => row.getAttribute("data-outcome")));
+      const outcomes: (string | null)[] = [];
+      for (let index = 0; index < (await rows.count()); index += 1)
+        outcomes.push(await rows.nth(index).getAttribute("data-outcome"));
       expect(outcomes).toEqual(["wrong_amount", "already_paid", "matched"]);
       expect(await rows.first().textContent()).toContain("Sai số tiền");
       expect(await admin.getByText("Chuyển khoản ngân hàng").count()).toBeGreaterThan(0);
