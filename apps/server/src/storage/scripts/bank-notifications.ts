@@ -209,13 +209,20 @@ export function* listBankNotifications(input: {
   return rows.map(toNotification);
 }
 
-/** The store's matched transfers after server sequence `after`, up to `upTo`, for a pull. */
+/** The most a pull carries: only a dialog open now uses one, so a new station's first pull needs few. */
+const TRANSFERS_PER_PULL = 100;
+
+/**
+ * The store's matched transfers after server sequence `after`, up to `upTo`, for a pull: the
+ * newest `TRANSFERS_PER_PULL` of them, oldest first.
+ */
 export function* matchedTransfers(storeId: string, after: number, upTo: number): Script<BankTransfer[]> {
-  const rows = yield* all<NotificationRow>(
-    `SELECT ${NOTIFICATION_COLUMNS} FROM bank_notifications
-     WHERE store_id = ? AND seq IS NOT NULL AND seq > ? AND seq <= ? ORDER BY seq LIMIT 1000`,
-    [storeId, after, upTo],
+  const newest = yield* all<NotificationRow>(
+    `SELECT ${NOTIFICATION_COLUMNS}, seq FROM bank_notifications
+     WHERE store_id = ? AND seq IS NOT NULL AND seq > ? AND seq <= ? ORDER BY seq DESC LIMIT ?`,
+    [storeId, after, upTo, TRANSFERS_PER_PULL],
   );
+  const rows = newest.reverse();
   return rows.flatMap((row) =>
     row.order_id === null || row.order_number === null
       ? []
