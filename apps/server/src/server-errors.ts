@@ -20,6 +20,12 @@ export const SERVER_ERRORS = {
     vi: "Cửa hàng đã có đủ 50 máy in.",
     en: "The store already has 50 printers, the most it can have.",
   },
+  // Bank notifications (docs/api.md, "Bank notifications").
+  BANK_KEY_INVALID: {
+    status: 401,
+    vi: "Khóa API nhận thông báo ngân hàng không đúng hoặc đã được thay.",
+    en: "The bank-notification API key is wrong or was replaced: send Authorization: Apikey <the store's key>.",
+  },
   UNAVAILABLE: {
     status: 503,
     vi: "Máy chủ tạm thời không sẵn sàng.",

@@ -8,6 +8,7 @@ import { HubPassIssuer } from "./auth/hub-pass-issuer.js";
 import { requestGuard } from "./auth/request-auth.js";
 import { SessionAuthority } from "./auth/session-authority.js";
 import { LiveEvents } from "./live/live-events.js";
+import { registerBankRoutes } from "./routes/bank-routes.js";
 import { registerBillRoutes } from "./routes/bill-routes.js";
 import { registerCatalogRoutes } from "./routes/catalog-routes.js";
 import { registerEventRoutes } from "./routes/event-routes.js";
@@ -25,6 +26,7 @@ import { registerSyncRoutes } from "./routes/sync-routes.js";
 import { registerUserRoutes } from "./routes/user-routes.js";
 import type { ServerContext } from "./server-context.js";
 import { SERVER_ERRORS } from "./server-errors.js";
+import { storeOfBankKey } from "./storage/scripts/bank-notifications.js";
 import type { ServerStorage } from "./storage/server-storage.js";
 import { registerWebApps } from "./web/web-apps.js";
 
@@ -67,7 +69,10 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
     hubPasses: await HubPassIssuer.create(options.storage, clock),
   };
   // Every route declares who may call it (`config.access`); this one hook checks them all.
-  guardRoutes(app, requestGuard(sessions));
+  guardRoutes(
+    app,
+    requestGuard(sessions, (keyHash) => options.storage.read(storeOfBankKey(keyHash))),
+  );
 
   registerHealthRoutes(app, context);
   registerSessionRoutes(app, context);
@@ -84,6 +89,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
   registerShopNetworkRoutes(app, context);
   registerSyncRoutes(app, context);
   registerEventRoutes(app, context);
+  registerBankRoutes(app, context);
   await registerWebApps(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
   return app;
 }

@@ -6,6 +6,8 @@ import { LoginService } from "./auth/login-service.js";
 import { PassLogin } from "./auth/pass-login.js";
 import { SessionManager } from "./auth/session-manager.js";
 import { provisionStation } from "./auth/station-provisioning.js";
+import { BankConfirmations } from "./bank/bank-confirmations.js";
+import { registerBankRoutes } from "./bank/bank-routes.js";
 import { StationDb } from "./db/station-db.js";
 import { STATION_ERRORS } from "./errors.js";
 import { registerBillRoutes } from "./http/bill-routes.js";
@@ -160,6 +162,9 @@ export async function createStation(options: StationOptions) {
   // A spoke owes the hub every op made here from now on (`at_hub = 0`).
   if (spokeLink) db.orders.localHubMark = 0;
   spokeLink?.monitor.onChange(() => hub.statusMayHaveChanged());
+  // What the store's bank confirmed (through the cloud), for the cashier's payment dialog.
+  const bankConfirmations = new BankConfirmations();
+  bankConfirmations.onConfirmed((transfer) => hub.bankTransferConfirmed(transfer));
   engine = new SyncEngine({
     db,
     client,
@@ -169,6 +174,7 @@ export async function createStation(options: StationOptions) {
     onOrdersChanged: publishOrders,
     onStatusChanged: () => hub.statusMayHaveChanged(),
     onApplied: pulled,
+    onBankTransfers: (transfers) => bankConfirmations.add(transfers),
     ...(options.sync ? { options: options.sync } : {}),
   });
   const syncEngine = engine;
@@ -241,6 +247,7 @@ export async function createStation(options: StationOptions) {
   registerStatusRoutes(app, { hub, engine: syncEngine, db });
   registerCatalogRoutes(app, { db });
   registerOrderRoutes(app, { orders, db, attempts });
+  registerBankRoutes(app, { confirmations: bankConfirmations });
   registerBillRoutes(app, { db, clock: serverClock });
   registerShiftRoutes(app, shifts);
   registerDayRoutes(app, { db, shifts, hub, clock: serverClock });

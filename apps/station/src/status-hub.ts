@@ -1,9 +1,10 @@
 import type { Order } from "@quay/core";
-import type { StationStatus } from "@quay/protocol";
+import type { BankTransfer, StationStatus } from "@quay/protocol";
 
 type StatusListener = (status: StationStatus) => void;
 type OrderListener = (order: Order) => void;
 type CatalogListener = () => void;
+type BankListener = (transfer: BankTransfer) => void;
 
 /**
  * Fans out what the cashier app and waiters' phones listen to (`GET /api/events`): the station's
@@ -14,6 +15,7 @@ export class StatusHub {
   private readonly statusListeners = new Set<StatusListener>();
   private readonly orderListeners = new Set<OrderListener>();
   private readonly catalogListeners = new Set<CatalogListener>();
+  private readonly bankListeners = new Set<BankListener>();
   private last: StationStatus | undefined;
   private lastJson = "";
   private timer: NodeJS.Timeout | undefined;
@@ -48,6 +50,16 @@ export class StatusHub {
     return () => this.catalogListeners.delete(listener);
   }
 
+  onBankTransfer(listener: BankListener): () => void {
+    this.bankListeners.add(listener);
+    return () => this.bankListeners.delete(listener);
+  }
+
+  /** The store's bank confirmed a transfer for an order: the payment dialog waiting on it records it. */
+  bankTransferConfirmed(transfer: BankTransfer): void {
+    for (const listener of this.bankListeners) listener(transfer);
+  }
+
   catalogChanged(): void {
     for (const listener of this.catalogListeners) listener();
   }
@@ -71,6 +83,7 @@ export class StatusHub {
     this.statusListeners.clear();
     this.orderListeners.clear();
     this.catalogListeners.clear();
+    this.bankListeners.clear();
   }
 
   private refresh(): void {

@@ -1,3 +1,4 @@
+export * from "./bank-transfer.js";
 export * from "./catalog.js";
 export * from "./clock.js";
 export * from "./crc16.js";

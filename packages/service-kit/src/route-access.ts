@@ -8,9 +8,16 @@ import type { HttpService } from "./http-service.js";
  * - `"public"`: anyone; no token is read.
  * - `"signed-in"`: any signed-in person.
  * - `"device"`: a station's device token (the server's sync endpoints).
+ * - `"bank-key"`: a store's key for bank notifications, `Authorization: Apikey <key>` (the
+ *   server's bank webhook: the bank's service calls it, no person or station).
  * - `{ permission }`: a signed-in person whose role holds it in the core's `PERMISSIONS`.
  */
-export type RouteAccess = "public" | "signed-in" | "device" | { readonly permission: Permission };
+export type RouteAccess =
+  | "public"
+  | "signed-in"
+  | "device"
+  | "bank-key"
+  | { readonly permission: Permission };
 
 /** The access of a route that needs a caller. */
 export type GuardedAccess = Exclude<RouteAccess, "public">;
@@ -51,7 +58,7 @@ interface AccessBook {
 const books = new WeakMap<HttpService, AccessBook>();
 
 export function isRouteAccess(value: unknown): value is RouteAccess {
-  if (value === "public" || value === "signed-in" || value === "device") return true;
+  if (value === "public" || value === "signed-in" || value === "device" || value === "bank-key") return true;
   if (typeof value !== "object" || value === null || !("permission" in value)) return false;
   const { permission } = value;
   return typeof permission === "string" && Object.hasOwn(PERMISSIONS, permission);

@@ -3,6 +3,7 @@ import { type RouteGuard, readCookie } from "@quay/service-kit";
 import type { FastifyRequest } from "fastify";
 import { ServerError } from "../server-errors.js";
 import type { StoreRecord } from "../storage/scripts/records.js";
+import { bankKeyHash, bankKeyOf } from "./bank-key.js";
 import type { DevicePrincipal, Principal, UserPrincipal } from "./principal.js";
 import type { SessionAuthority } from "./session-authority.js";
 
@@ -30,15 +31,28 @@ export function requestToken(request: FastifyRequest, allowQuery = false): strin
 
 /** Who called, for the requests the guard let through. */
 const principals = new WeakMap<FastifyRequest, Principal>();
+/** The store whose bank key a bank-notification request carried. */
+const bankCallers = new WeakMap<FastifyRequest, StoreRecord>();
+
+/** Finds the store a bank key's hash belongs to. */
+export type BankKeyLookup = (keyHash: string) => Promise<StoreRecord | undefined>;
 
 /**
  * The server's route guard (`guardRoutes`): authenticates the caller once, checks them against
  * the access the route declares and remembers them for the handler. 401 UNAUTHENTICATED without
  * a valid token; 403 FORBIDDEN for a device token where a person is needed, a person's token on
- * a station's route, or a role without the route's permission (docs/security.md).
+ * a station's route, or a role without the route's permission (docs/security.md). A route that
+ * declares `"bank-key"` takes only a store's bank key (`Authorization: Apikey …`): 401 otherwise.
  */
-export function requestGuard(authority: SessionAuthority): RouteGuard {
+export function requestGuard(authority: SessionAuthority, bankKeys: BankKeyLookup): RouteGuard {
   return async (request, access) => {
+    if (access === "bank-key") {
+      const key = bankKeyOf(request);
+      const store = key === null ? undefined : await bankKeys(bankKeyHash(key));
+      if (!store) throw new ServerError("BANK_KEY_INVALID");
+      bankCallers.set(request, store);
+      return;
+    }
     const token = requestToken(request, request.routeOptions.config.tokenInQuery === true);
     const principal = token ? await authority.authenticate(token) : null;
     if (!principal) throw new ServerError("UNAUTHENTICATED");
@@ -68,6 +82,13 @@ export function stationOf(request: FastifyRequest): DevicePrincipal {
   if (principal?.kind !== "device")
     throw new Error(`${routeName(request)} reads a station it does not declare`);
   return principal;
+}
+
+/** The store whose bank key called a route that declares `"bank-key"`. */
+export function bankStoreOf(request: FastifyRequest): StoreRecord {
+  const store = bankCallers.get(request);
+  if (!store) throw new Error(`${routeName(request)} reads a bank key it does not declare`);
+  return store;
 }
 
 const routeName = (request: FastifyRequest) => `${request.method} ${request.routeOptions.url ?? request.url}`;

@@ -37,6 +37,8 @@ describe.each(testEngines())("route access on $name", (engine) => {
   let routes: DeclaredRoute[];
   const tokens = {} as Record<Role, string>;
   let deviceToken = "";
+  /** Store a1's bank key: what its bank's notifications carry (`Authorization: Apikey …`). */
+  let bankKey = "";
 
   beforeAll(async () => {
     server = await TestServer.start(engine);
@@ -44,6 +46,14 @@ describe.each(testEngines())("route access on $name", (engine) => {
     routes = declaredRoutes(server.app);
     for (const role of ROLES) tokens[role] = await server.login(ROLE_USERS[role]);
     deviceToken = (await server.registerStation("cashierA", server.world.stores.a1)).deviceToken;
+    const made = await server.call<{ key: string }>(
+      "POST",
+      `/api/stores/${server.world.stores.a1.id}/bank-key`,
+      {
+        token: tokens.manager,
+      },
+    );
+    bankKey = made.body.key;
   });
   afterAll(async () => {
     await server.close();
@@ -52,10 +62,19 @@ describe.each(testEngines())("route access on $name", (engine) => {
 
   /** Status and code of a call (HEAD answers carry no body: just the status). */
   const ask = async (route: DeclaredRoute, token?: string) => {
-    const answer = await server.call(route.method, reach(route), token === undefined ? {} : { token });
+    // A bank key goes in its own header form, as SePay sends it.
+    const options =
+      token === undefined
+        ? {}
+        : token.startsWith("Apikey ")
+          ? { headers: { authorization: token } }
+          : { token };
+    const answer = await server.call(route.method, reach(route), options);
     return route.method === "HEAD" ? [answer.status] : [answer.status, answer.body.error?.code];
   };
   const refusal = (route: DeclaredRoute, status: 401 | 403) => {
+    // A bank webhook knows no person or station: whatever else it is sent, its key is what is missing.
+    if (route.access === "bank-key") return [401, "BANK_KEY_INVALID"];
     const code = status === 401 ? "UNAUTHENTICATED" : "FORBIDDEN";
     return route.method === "HEAD" ? [status] : [status, code];
   };
@@ -104,7 +123,9 @@ describe.each(testEngines())("route access on $name", (engine) => {
       const callers: [string, string][] =
         route.access === "device"
           ? [["station", deviceToken]]
-          : ROLES.filter((role) => mayCall(role, route.access)).map((role) => [role, tokens[role]]);
+          : route.access === "bank-key"
+            ? [["bank", `Apikey ${bankKey}`]]
+            : ROLES.filter((role) => mayCall(role, route.access)).map((role) => [role, tokens[role]]);
       expect(callers.length, name(route)).toBeGreaterThan(0);
       for (const [caller, token] of callers) {
         const [status] = await ask(route, token);

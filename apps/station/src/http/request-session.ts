@@ -35,6 +35,8 @@ const spokesOfRequests = new WeakMap<FastifyRequest, Spoke>();
 export function sessionGuard(sessions: SessionManager, spokes?: SpokeRegistry): RouteGuard {
   return (request, access) => {
     const token = requestToken(request);
+    // Bank notifications reach the cloud only; a station serves no such route.
+    if (access === "bank-key") throw new StationError("FORBIDDEN", "bank notifications go to the cloud");
     if (access === "device") {
       const spoke = token && spokes ? spokes.verify(token) : null;
       if (!spoke) throw new StationError("UNAUTHENTICATED", "a spoke's device token is needed");

@@ -31,6 +31,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
   const screens = new EventBroadcast();
   deps.hub.onStatus((status) => screens.send("status", status));
   deps.hub.onOrder((order) => screens.send("order", order));
+  deps.hub.onBankTransfer((transfer) => screens.send("bankTransfer", transfer));
   // As the cloud tells phones: the menu or floor changed, fetch it again.
   deps.hub.onCatalog(() => screens.send("catalog", { storeId: deps.db.identity()?.store.id ?? null }));
 
@@ -67,7 +68,7 @@ export function registerStatusRoutes(app: HttpService, deps: StatusRouteDeps) {
       config: { access: "signed-in", tokenInQuery: true },
       schema: {
         summary:
-          "Server-Sent Events: `status` (the body of /api/status) when it changes, `order` when an order changes, `catalog` when a pull brought a new menu or floor",
+          "Server-Sent Events: `status` (the body of /api/status) when it changes, `order` when an order changes, `catalog` when a pull brought a new menu or floor, `bankTransfer` when the store's bank confirmed a transfer for an order",
         querystring: StoreQuerySchema.extend({ token: z.string().optional() }),
       },
     },

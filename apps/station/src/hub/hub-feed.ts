@@ -32,6 +32,8 @@ export function hubPullPage(
     ops: page.map((row) => JSON.parse(row.body) as Op),
     catalog: changedAfter(db.settings.get("catalogSeq")) ? (db.catalog() ?? null) : null,
     users: changedAfter(db.settings.get("usersSeq")) ? db.credentials.list() : null,
+    // A bank confirmation needs the cloud, which every spoke pulls from itself: the hub relays none.
+    bankTransfers: [],
     serverTime,
   };
 }

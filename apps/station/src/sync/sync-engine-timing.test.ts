@@ -51,6 +51,7 @@ function stationOnFakeTimers() {
         ops: [],
         catalog: null,
         users: null,
+        bankTransfers: [],
         serverTime: new Date(EPOCH).toISOString(),
       };
     },

@@ -1,5 +1,5 @@
 import type { Clock } from "@quay/core";
-import type { StationStatus } from "@quay/protocol";
+import type { BankTransfer, StationStatus } from "@quay/protocol";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -38,6 +38,8 @@ export interface SyncEngineDeps {
   onStatusChanged: () => void;
   /** A pulled page was applied (committed), whatever it carried: a hub tells its spokes. */
   onApplied?: () => void;
+  /** Transfers the store's bank confirmed, pulled from the cloud: for the cashier waiting on one. */
+  onBankTransfers?: (transfers: readonly BankTransfer[]) => void;
   options?: Partial<SyncEngineOptions>;
 }
 

@@ -1,4 +1,5 @@
 import type { Op } from "@quay/core";
+import type { BankTransfer } from "@quay/protocol";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { ServerClient } from "./server-client.js";
@@ -24,6 +25,8 @@ export interface PullerDeps {
   readonly tier?: "cloud" | "hub";
   /** A page was applied (committed), whatever it carried. */
   onApplied?(): void;
+  /** Transfers the store's bank confirmed, as a page of the cloud brought them (after its commit). */
+  onBankTransfers?(transfers: readonly BankTransfer[]): void;
   /**
    * Whether a page's catalog and users replace the station's (the cloud's always do). A hub's copy
    * may be older than what the station pulled from the cloud itself: a spoke takes it only while
@@ -98,6 +101,7 @@ export class SyncPuller {
         return touched;
       });
       if (touched.length > 0) this.deps.onOrdersChanged(touched);
+      if (page.bankTransfers.length > 0) this.deps.onBankTransfers?.(page.bankTransfers);
       this.deps.onApplied?.();
       if (!page.more || page.cursor <= cursor) break;
     }

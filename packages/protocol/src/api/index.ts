@@ -1,6 +1,7 @@
 // The HTTP API of both services for their browser apps and phones (API.md): not versioned, it
 // ships with the apps that call it, so it may change without locking a station out.
 export * from "./audit.js";
+export * from "./bank.js";
 export * from "./bills.js";
 export * from "./day.js";
 export * from "./floor.js";

@@ -1,5 +1,6 @@
 // The sync wire between station and server: versioned by PROTOCOL_VERSION and fingerprinted
 // (protocol-version.test.ts). Everything a station of an older version may still send or read.
+export * from "./bank-transfer.js";
 export * from "./catalog.js";
 export * from "./common.js";
 export * from "./credentials.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BankTransferSchema } from "./bank-transfer.js";
 import { CatalogSnapshotSchema } from "./catalog.js";
 import { IsoTime } from "./common.js";
 import { CredentialEntrySchema } from "./credentials.js";
@@ -28,5 +29,10 @@ export const PullResponseSchema = z.object({
   catalog: CatalogSnapshotSchema.nullable(),
   /** The store's users when they changed after the cursor, else null. */
   users: z.array(CredentialEntrySchema).nullable(),
+  /**
+   * Transfers the store's bank confirmed after the cursor (up to the cursor answered), for the
+   * counter waiting on them (since 11; absent from an older server: none).
+   */
+  bankTransfers: z.array(BankTransferSchema).max(1_000).default([]),
   serverTime: IsoTime,
 });

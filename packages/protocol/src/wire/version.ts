@@ -36,8 +36,11 @@
  * 9 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
  *     PIN), left out of the pulls of older stations (`opKnownAt`). A push of versions 1 to 8
  *     reads the same.
+ * 11 — the pull carries the transfers the store's bank confirmed for its open orders
+ *     (`bankTransfers`, absent from an older server: none), so that the counter waiting on one
+ *     records the payment; a push of versions 1 to 10 reads the same.
  */
-export const PROTOCOL_VERSION = 9;
+export const PROTOCOL_VERSION = 11;
 
 /** The oldest version the server still accepts: a version-1 push is a version-9 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;

@@ -1,6 +1,7 @@
 import type { Op } from "@quay/core";
-import type { CatalogSnapshot, CredentialEntry } from "@quay/protocol";
+import type { BankTransfer, CatalogSnapshot, CredentialEntry } from "@quay/protocol";
 import { all, get, type Script } from "../sql-script.js";
+import { matchedTransfers } from "./bank-notifications.js";
 import { catalogSnapshot } from "./catalog.js";
 import { storeCredentials } from "./users.js";
 
@@ -17,6 +18,8 @@ export interface PullResult {
   readonly ops: Op[];
   readonly catalog: CatalogSnapshot | null;
   readonly users: CredentialEntry[] | null;
+  /** Transfers the bank confirmed after the cursor, up to the one answered. */
+  readonly bankTransfers: BankTransfer[];
 }
 
 /**
@@ -32,7 +35,7 @@ export function* pullChanges(input: PullInput): Script<PullResult> {
     "SELECT head_seq, catalog_seq, users_seq FROM stores WHERE id = ?",
     [input.storeId],
   );
-  if (!store) return { cursor: 0, more: false, ops: [], catalog: null, users: null };
+  if (!store) return { cursor: 0, more: false, ops: [], catalog: null, users: null, bankTransfers: [] };
   const after = input.cursor > store.head_seq ? 0 : input.cursor;
   const rows = yield* all<{ seq: number; body: string }>(
     `SELECT seq, body FROM ops WHERE store_id = ? AND seq > ? AND COALESCE(pushed_by, device_id) <> ?
@@ -41,11 +44,13 @@ export function* pullChanges(input: PullInput): Script<PullResult> {
   );
   const more = rows.length > input.limit;
   const page = more ? rows.slice(0, input.limit) : rows;
+  const cursor = more ? (page.at(-1)?.seq ?? after) : store.head_seq;
   return {
-    cursor: more ? (page.at(-1)?.seq ?? after) : store.head_seq,
+    cursor,
     more,
     ops: page.map((row) => JSON.parse(row.body) as Op),
     catalog: store.catalog_seq > after ? ((yield* catalogSnapshot(input.storeId)) ?? null) : null,
     users: store.users_seq > after ? yield* storeCredentials(input.storeId) : null,
+    bankTransfers: yield* matchedTransfers(input.storeId, after, cursor),
   };
 }

@@ -1,3 +1,5 @@
+import type { BankOutcome } from "@quay/core";
+import type { BankKey, BankNotificationList } from "@quay/protocol";
 import type { HttpClient } from "../../shared/api/http-client.js";
 import type { ServerSession } from "../../shared/session/server-session.js";
 import type {
@@ -90,6 +92,14 @@ export function createAdminApi(http: HttpClient) {
     updatePrinter: (id: string, fields: Partial<PrinterFields>) =>
       http.patch<Printer>(`/api/printers/${encodeURIComponent(id)}`, fields),
     deletePrinter: (id: string) => http.delete<unknown>(`/api/printers/${encodeURIComponent(id)}`),
+    /** The store's bank notifications, newest first (and whether it has a key for them). */
+    bankNotifications: (storeId: string, outcome?: BankOutcome) =>
+      http.get<BankNotificationList>(
+        `/api/bank/notifications?${query({ storeId, ...(outcome ? { outcome } : {}) })}`,
+      ),
+    /** A new key for the store's bank notifications, shown this once; the old one stops working. */
+    newBankKey: (storeId: string) =>
+      http.post<BankKey>(`/api/stores/${encodeURIComponent(storeId)}/bank-key`),
     updateStore: (storeId: string, changes: StoreChanges) =>
       http.patch<Store>(`/api/stores/${encodeURIComponent(storeId)}`, changes),
     users: async (storeId: string) =>

@@ -1,4 +1,5 @@
 import type { MessagesLike } from "../../shared/i18n/typed-text.js";
+import { bankEn } from "../bank/bank-messages.js";
 import type { vi } from "./vi.js";
 
 /** The back office's English text. */
@@ -50,6 +51,7 @@ export const en: MessagesLike<typeof vi> = {
     stations: "Stations",
     printers: "Printers",
     settings: "Settings",
+    bank: "Transfers",
     store: "Store",
   },
   dashboard: {
@@ -391,4 +393,5 @@ export const en: MessagesLike<typeof vi> = {
     none: "No station has registered yet.",
     help: "Unsynced orders are what the station reported at its last push. A station offline for long may hold many unsent invoices.",
   },
+  bank: bankEn,
 };

@@ -1,3 +1,5 @@
+import { bankVi } from "../bank/bank-messages.js";
+
 /** The back office's Vietnamese text: the reference language, every key lives here first. */
 export const vi = {
   app: {
@@ -47,6 +49,7 @@ export const vi = {
     stations: "Máy bán hàng",
     printers: "Máy in",
     settings: "Cài đặt",
+    bank: "Chuyển khoản",
     store: "Cửa hàng",
   },
   dashboard: {
@@ -386,4 +389,5 @@ export const vi = {
     none: "Chưa có máy bán hàng nào đăng ký.",
     help: "Số đơn chưa đồng bộ là số máy báo ở lần gửi dữ liệu gần nhất. Máy offline lâu có thể đang giữ nhiều hóa đơn chưa gửi.",
   },
+  bank: bankVi,
 };

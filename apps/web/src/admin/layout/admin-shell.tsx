@@ -4,6 +4,7 @@ import { useHashRoute } from "../../shared/router/use-hash-route.js";
 import type { ServerSession } from "../../shared/session/server-session.js";
 import type { AdminApi } from "../api/admin-api.js";
 import { AuditPage } from "../audit/audit-page.js";
+import { BankPage } from "../bank/bank-page.js";
 import { BillsPage } from "../bills/bills-page.js";
 import { CatalogPage } from "../catalog/catalog-page.js";
 import { DashboardPage } from "../dashboard/dashboard-page.js";
@@ -25,6 +26,7 @@ const PAGES = {
   "/reports": { label: "nav.reports", icon: "reports", Page: ReportsPage },
   "/bills": { label: "nav.bills", icon: "bills", Page: BillsPage },
   "/shifts": { label: "nav.shifts", icon: "shifts", Page: ShiftsPage },
+  "/bank": { label: "nav.bank", icon: "bank", Page: BankPage },
   "/audit": { label: "nav.audit", icon: "audit", Page: AuditPage },
   "/catalog": { label: "nav.catalog", icon: "catalog", Page: CatalogPage },
   "/floor": { label: "nav.floor", icon: "floor", Page: FloorPage },

@@ -4,6 +4,7 @@ const PATHS = {
   reports: "M4 20V10m6 10V4m6 16v-7m6 7V8",
   bills: "M6 3h12v18l-3-2-3 2-3-2-3 2zm3 5h6m-6 4h6m-6 4h3",
   shifts: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zm0-13v5l3 2",
+  bank: "M3 10l9-6 9 6M5 10v8m4-8v8m6-8v8m4-8v8M3 21h18",
   audit: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zm-3 9l2 2 4-4",
   catalog: "M5 9h11v5a5 5 0 0 1-5 5h-1a5 5 0 0 1-5-5zm11 1h2a2 2 0 0 1 0 4h-2M8 3v3m3-3v3m3-3v3",
   floor: "M4 10h16M6 10v9m12-9v9M8 6h8",

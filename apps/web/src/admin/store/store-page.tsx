@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Field } from "../../shared/components/field.js";
+import { BankKeyPanel } from "../bank/bank-key-panel.js";
 import { PageHead } from "../components/page-head.js";
 import { SaveBar } from "../components/save-bar.js";
 import { useAction } from "../components/use-action.js";
@@ -130,6 +131,7 @@ export function StorePage() {
         testId="store-save"
       />
       <PrintSettingsPanel settings={store} />
+      <BankKeyPanel />
     </div>
   );
 }

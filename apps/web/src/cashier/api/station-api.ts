@@ -1,4 +1,4 @@
-import type { StationConnections } from "@quay/protocol";
+import type { BankTransfer, StationConnections } from "@quay/protocol";
 import type { HttpClient } from "../../shared/api/http-client.js";
 import { createBillsApi } from "../bills/bills-api.js";
 import { createDayApi } from "../day/day-api.js";
@@ -51,6 +51,9 @@ export function createStationApi(http: HttpClient) {
     },
     openOrders: async () => (await http.get<{ orders: Order[] }>("/api/orders?status=open")).orders,
     order: (orderId: string) => http.get<Order>(orderPath(orderId)),
+    /** The transfer the store's bank confirmed for the order (heard through the cloud), or null. */
+    bankTransfer: async (orderId: string) =>
+      (await http.get<{ transfer: BankTransfer | null }>(`${orderPath(orderId)}/bank-transfer`)).transfer,
     createOrder: (tableId: string | null) => http.post<Order>("/api/orders", { tableId }),
     addLine: (orderId: string, itemId: string, quantity: number, note: string | null) =>
       http.post<Order>(`${orderPath(orderId)}/lines`, {

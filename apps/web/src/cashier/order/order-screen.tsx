@@ -40,7 +40,13 @@ type OpenDialog =
   | { readonly kind: "voidOrder" }
   | { readonly kind: "move" }
   | { readonly kind: "pay" }
-  | { readonly kind: "receipt"; readonly order: Order; readonly provisional: boolean };
+  | {
+      readonly kind: "receipt";
+      readonly order: Order;
+      readonly provisional: boolean;
+      /** The amount the store's bank confirmed for the payment that closed it, shown on top. */
+      readonly bankConfirmed?: number;
+    };
 
 const MANAGERS: readonly string[] = ["owner", "manager"];
 
@@ -219,9 +225,16 @@ export function OrderScreen(props: OrderScreenProps) {
           target={title}
           bank={store?.bank ?? null}
           onClose={() => setDialog(null)}
-          onPay={async (method, amount) => {
+          onPay={async (method, amount, confirmation) => {
             const paid = await actions.pay(method, amount);
-            if (paid.status === "paid") setDialog({ kind: "receipt", order: paid, provisional: false });
+            if (paid.status === "paid") {
+              setDialog({
+                kind: "receipt",
+                order: paid,
+                provisional: false,
+                ...(confirmation === undefined ? {} : { bankConfirmed: confirmation.amount }),
+              });
+            }
             return paid;
           }}
         />
@@ -233,6 +246,7 @@ export function OrderScreen(props: OrderScreenProps) {
           tableName={title}
           cashierName={user.name}
           provisional={dialog.provisional}
+          {...(dialog.bankConfirmed === undefined ? {} : { bankConfirmed: dialog.bankConfirmed })}
           onDone={() => (dialog.provisional ? setDialog(null) : onBack())}
         />
       ) : null}

@@ -1,3 +1,4 @@
+import type { BankTransfer } from "@quay/protocol";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
@@ -8,6 +9,7 @@ import type { Order, PaymentMethod, Store } from "../api/station-types.js";
 import { CardPanel } from "./card-panel.js";
 import { CashTender } from "./cash-tender.js";
 import { TransferPanel } from "./transfer-panel.js";
+import { useBankConfirmation } from "./use-bank-confirmation.js";
 import "./payment.css";
 
 interface PaymentDialogProps {
@@ -15,7 +17,8 @@ interface PaymentDialogProps {
   /** "Bàn 3" or "Mang về #0007". */
   readonly target: string;
   readonly bank: Store["bank"];
-  readonly onPay: (method: PaymentMethod, amount: number) => Promise<Order>;
+  /** `confirmation`: the store's bank confirmed this transfer (recorded without the cashier's click). */
+  readonly onPay: (method: PaymentMethod, amount: number, confirmation?: BankTransfer) => Promise<Order>;
   readonly onClose: () => void;
 }
 
@@ -29,6 +32,8 @@ export function PaymentDialog({ order, target, bank, onPay, onClose }: PaymentDi
   const [error, setError] = useState<string | null>(null);
   const due = Math.max(0, order.total - order.paid);
   const panel = useRef<HTMLDivElement>(null);
+  // Listened to while the transfer panel shows: the bank's word for this order.
+  const confirmation = useBankConfirmation(method === "transfer" ? order.id : null);
 
   // A new method's panel replaces the one that held the focus: give it to the new panel's amount
   // (or, on the transfer panel, which is no form, its confirm button), so Enter still confirms.
@@ -50,11 +55,11 @@ export function PaymentDialog({ order, target, bank, onPay, onClose }: PaymentDi
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const pay = async (amount: number) => {
+  const pay = async (amount: number, confirmed?: BankTransfer) => {
     setBusy(true);
     setError(null);
     try {
-      await onPay(method, amount);
+      await onPay(method, amount, confirmed);
     } catch (failure) {
       setError(errorText(failure, t));
     } finally {
@@ -110,6 +115,7 @@ export function PaymentDialog({ order, target, bank, onPay, onClose }: PaymentDi
             purpose={order.number}
             busy={busy}
             onPay={pay}
+            confirmation={confirmation}
           />
         ) : null}
         {method === "card" ? <CardPanel key={`card-${due}`} due={due} busy={busy} onPay={pay} /> : null}

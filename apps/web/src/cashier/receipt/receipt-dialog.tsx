@@ -2,18 +2,21 @@ import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
+import { formatVnd } from "../../shared/money/format-money.js";
 import { useStationPrint } from "../printing/use-station-print.js";
 import { Receipt, type ReceiptProps } from "./receipt.js";
 
 interface ReceiptDialogProps extends Omit<ReceiptProps, "printedAt"> {
   readonly onDone: () => void;
+  /** The store's bank confirmed the transfer that paid it: "Đã nhận tiền" on top. */
+  readonly bankConfirmed?: number;
 }
 
 /**
  * Shows the receipt (or the provisional bill) and prints it: on the store's receipt printer
  * through the station when it has one, else with the browser's print dialog.
  */
-export function ReceiptDialog({ onDone, ...bill }: ReceiptDialogProps) {
+export function ReceiptDialog({ onDone, bankConfirmed, ...bill }: ReceiptDialogProps) {
   const { t } = useTranslation();
   const [printedAt] = useState(() => new Date().toISOString());
   const { provisional } = bill;
@@ -59,6 +62,11 @@ export function ReceiptDialog({ onDone, ...bill }: ReceiptDialogProps) {
         </>
       }
     >
+      {bankConfirmed === undefined ? null : (
+        <p className="receipt-bank-notice" role="status" data-testid="receipt-bank-notice">
+          {t("bank.receiptNotice", { amount: formatVnd(bankConfirmed) })}
+        </p>
+      )}
       <div className="receipt-preview">{receipt}</div>
       {printRoot === null ? null : createPortal(receipt, printRoot)}
     </Dialog>

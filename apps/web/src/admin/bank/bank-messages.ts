@@ -1,0 +1,78 @@
+import type { BankOutcome } from "@quay/core";
+
+// The back office's words for bank notifications (issue 13, item 6).
+export const bankVi = {
+  title: "Chuyển khoản ngân hàng",
+  note: "Thông báo giao dịch từ ngân hàng (SePay)",
+  show: "Hiện",
+  all: "Tất cả",
+  columns: {
+    received: "Nhận lúc",
+    amount: "Số tiền",
+    content: "Nội dung chuyển khoản",
+    order: "Đơn",
+    ref: "Mã giao dịch",
+    outcome: "Kết quả",
+  },
+  outcomes: {
+    matched: "Đã khớp đơn",
+    wrong_amount: "Sai số tiền",
+    no_order: "Không thấy đơn",
+    already_paid: "Đơn đã thanh toán",
+    outgoing: "Tiền ra",
+  } satisfies Record<BankOutcome, string>,
+  empty: "Chưa có thông báo chuyển khoản nào.",
+  noKey: "Cửa hàng chưa có khóa API nhận thông báo ngân hàng: tạo khóa trong trang Cài đặt.",
+  help: "Chỉ giao dịch khớp đúng đơn đang mở và đúng số tiền còn phải trả mới được máy bán hàng tự ghi nhận. Các giao dịch khác không tự ghi vào đơn nào: quản lý đối chiếu với sao kê rồi xử lý tại quầy.",
+  key: {
+    title: "Thông báo chuyển khoản (SePay)",
+    help: "Trong SePay, tạo webhook “có tiền vào” gọi đến địa chỉ dưới đây, xác thực bằng API Key. Khi khách chuyển khoản đúng số tiền với nội dung là số hóa đơn, máy bán hàng tự báo “Đã nhận tiền”.",
+    url: "Địa chỉ webhook",
+    none: "Chưa có khóa API.",
+    since: "Khóa hiện tại tạo lúc {{time}}.",
+    create: "Tạo khóa API",
+    replace: "Tạo khóa mới",
+    confirmTitle: "Tạo khóa API mới?",
+    confirmReplace: "Khóa cũ ngừng hoạt động ngay. Nhớ dán khóa mới vào webhook trong SePay.",
+    shown: "Dán khóa này vào mục API Key của webhook trong SePay. Khóa chỉ hiện một lần này.",
+    key: "Khóa API",
+  },
+};
+
+export const bankEn: typeof bankVi = {
+  title: "Bank transfers",
+  note: "Transactions the bank reported (SePay)",
+  show: "Show",
+  all: "All",
+  columns: {
+    received: "Received",
+    amount: "Amount",
+    content: "Transfer message",
+    order: "Order",
+    ref: "Transaction ref",
+    outcome: "Outcome",
+  },
+  outcomes: {
+    matched: "Matched an order",
+    wrong_amount: "Wrong amount",
+    no_order: "No order found",
+    already_paid: "Order already paid",
+    outgoing: "Money out",
+  },
+  empty: "No bank notification yet.",
+  noKey: "The store has no API key for bank notifications yet: make one on the Settings page.",
+  help: "Only a transfer naming an open order, for exactly what it still owes, is recorded by the counter by itself. The others are applied to no order: check them against the statement and settle them at the counter.",
+  key: {
+    title: "Transfer notifications (SePay)",
+    help: "In SePay, make a “money in” webhook that calls the address below, authenticated with an API Key. When a customer transfers the exact amount with the invoice number as the message, the counter shows “Money received” by itself.",
+    url: "Webhook address",
+    none: "No API key yet.",
+    since: "The current key was made at {{time}}.",
+    create: "Make an API key",
+    replace: "Make a new key",
+    confirmTitle: "Make a new API key?",
+    confirmReplace: "The old key stops working at once. Paste the new one into the webhook in SePay.",
+    shown: "Paste this key into the webhook's API Key in SePay. It is shown this once only.",
+    key: "API key",
+  },
+};
