@@ -43,8 +43,7 @@ describe("discounts", () => {
       subtotal: 97_200,
       lineDiscounts: 5_800,
       discount: 20_000,
-      discountPercent: null,
-      discountReason: "promotion",
+      billDiscount: { amount: 20_000, percent: null, reason: "promotion", approvedBy: null },
       total: 77_200,
     });
     expect(folded.vat.reduce((sum, entry) => sum + entry.taxable, 0)).toBe(77_200);
@@ -59,7 +58,7 @@ describe("discounts", () => {
       station("discountLine", { lineId: "l2", amount: dong(0), reason: null }, 6), // removed again
     ]);
     expect(folded.lines.find((line) => line.id === "l2")?.discount).toBeNull();
-    expect([folded.subtotal, folded.discount, folded.discountPercent]).toEqual([123_000, 12_300, 10]);
+    expect([folded.subtotal, folded.discount, folded.billDiscount?.percent]).toEqual([123_000, 12_300, 10]);
   });
 
   it("rounds a percent to the đồng and never takes more than its base", () => {

@@ -80,9 +80,9 @@ describe("foldOrder properties", () => {
           order.lines.reduce((sum, line) => sum + (line.discount?.amount ?? 0), 0),
         );
         expect(order.discount).toBeLessThanOrEqual(order.subtotal);
-        if (order.discountPercent !== null) {
-          expect(order.discount).toBe(Math.round((order.subtotal * order.discountPercent) / 100));
-        }
+        expect(order.billDiscount?.amount ?? 0).toBe(order.discount);
+        const percent = order.billDiscount?.percent;
+        if (percent) expect(order.discount).toBe(Math.round((order.subtotal * percent) / 100));
         expect(order.vat.reduce((sum, entry) => sum + entry.taxable, 0)).toBe(order.total);
         expect(order.vatAmount).toBe(order.vat.reduce((sum, entry) => sum + entry.vat, 0));
         expect(order.vatAmount).toBeLessThanOrEqual(order.total);

@@ -13,7 +13,7 @@ import {
   ZERO,
 } from "./money.js";
 import type {
-  LineDiscount,
+  GivenDiscount,
   Order,
   OrderFlag,
   OrderLine,
@@ -187,8 +187,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
     voidedLines,
     subtotal,
     discount,
-    discountPercent: discount > 0 ? (billDiscount?.percent ?? null) : null,
-    discountReason: discount > 0 ? (billDiscount?.reason ?? null) : null,
+    billDiscount: billDiscount === null ? null : given(billDiscount, discount),
     lineDiscounts: sumDong(activeLines.map((line) => line.discount?.amount ?? ZERO)),
     total,
     vat,
@@ -212,9 +211,12 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
 }
 
 /** A line's own discount on its `gross` amount, null when it takes nothing off. */
-function lineDiscountOf(terms: OpData["discountLine"] | null, gross: Dong): LineDiscount | null {
-  if (terms === null) return null;
-  const amount = discountOff(terms, gross);
+function lineDiscountOf(terms: OpData["discountLine"] | null, gross: Dong): GivenDiscount | null {
+  return terms === null ? null : given(terms, discountOff(terms, gross));
+}
+
+/** A discount's terms as the order shows them, null when it takes nothing off. */
+function given(terms: OpData["discount"], amount: Dong): GivenDiscount | null {
   if (amount === 0) return null;
   return {
     amount,

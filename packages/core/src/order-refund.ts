@@ -72,10 +72,7 @@ export function foldRefunds(
  * none, one folded before line discounts and percentages existed has no such discounts.
  */
 export function parseStoredOrder(json: string): Order {
-  type Stored = Omit<
-    Order,
-    "refunds" | "refunded" | "lineDiscounts" | "discountPercent" | "discountReason" | "lines"
-  > &
+  type Stored = Omit<Order, "refunds" | "refunded" | "lineDiscounts" | "billDiscount" | "lines"> &
     Partial<Order> & { lines: (Omit<OrderLine, "discount"> & Partial<OrderLine>)[] };
   const order = JSON.parse(json) as Stored;
   return {
@@ -85,7 +82,8 @@ export function parseStoredOrder(json: string): Order {
     refunds: order.refunds ?? [],
     refunded: order.refunded ?? ZERO,
     lineDiscounts: order.lineDiscounts ?? ZERO,
-    discountPercent: order.discountPercent ?? null,
-    discountReason: order.discountReason ?? null,
+    billDiscount:
+      order.billDiscount ??
+      (order.discount > 0 ? { amount: order.discount, percent: null, reason: null, approvedBy: null } : null),
   };
 }

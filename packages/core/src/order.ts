@@ -15,8 +15,8 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ORDER_FLAGS = ["overpaid", "underpaid", "overrefunded"] as const;
 export type OrderFlag = (typeof ORDER_FLAGS)[number];
 
-/** A line's own discount: what it took off the line, in the terms it was given. */
-export interface LineDiscount {
+/** A discount given, on a line or on the bill: what it took off, in the terms it was given. */
+export interface GivenDiscount {
   readonly amount: Dong;
   readonly percent: number | null;
   readonly reason: string | null;
@@ -32,7 +32,7 @@ export interface OrderLine {
   /** `unitPrice × quantity`, less the line's own discount. */
   readonly amount: Dong;
   /** The line's own discount, null for none. */
-  readonly discount: LineDiscount | null;
+  readonly discount: GivenDiscount | null;
   readonly vatRate: VatRate;
   readonly note: string | null;
   /** When what is still to be made was ordered: the line's add, or the latest raise of its quantity. */
@@ -87,9 +87,8 @@ export interface Order {
   readonly subtotal: Dong;
   /** The bill's discount, in đồng. */
   readonly discount: Dong;
-  /** The bill's discount as given: its percent (null: an amount) and reason. */
-  readonly discountPercent: number | null;
-  readonly discountReason: string | null;
+  /** The bill's discount as given (its `amount` is `discount`), null for none. */
+  readonly billDiscount: GivenDiscount | null;
   /** What the lines' own discounts took off, together (`subtotal` is after them). */
   readonly lineDiscounts: Dong;
   /** What the customer owes: subtotal − discount, VAT included. */

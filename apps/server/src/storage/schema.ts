@@ -1,3 +1,4 @@
+import { discountLimitsMigration } from "./discount-limits-migration.js";
 import { foldedAttribution } from "./folded-attribution-migration.js";
 import type { Migration } from "./migration.js";
 import { printersMigration } from "./printers-migration.js";
@@ -292,5 +293,6 @@ ALTER TABLE ops ADD COLUMN pushed_by TEXT;
     { version: 13, name: "what the store's receipts print", steps: receiptSettingsMigration },
     shiftsMigration(d),
     { version: 15, name: "discounts and refunds in the rollup", steps: refundsInRollup },
+    { version: 18, name: "discount limits per role", steps: discountLimitsMigration },
   ];
 }
