@@ -159,6 +159,7 @@ export const en: MessagesLike<typeof vi> = {
       setQuantity: "Quantity changed",
       voidLine: "Item voided",
       discount: "Discount",
+      discountLine: "Line discount",
       moveTable: "Table moved",
       addPayment: "Payment",
       close: "Bill closed",

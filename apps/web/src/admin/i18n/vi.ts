@@ -156,6 +156,7 @@ export const vi = {
       setQuantity: "Đổi số lượng",
       voidLine: "Hủy món",
       discount: "Giảm giá",
+      discountLine: "Giảm giá món",
       moveTable: "Chuyển bàn",
       addPayment: "Thanh toán",
       close: "Đóng hóa đơn",

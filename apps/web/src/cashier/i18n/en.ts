@@ -1,5 +1,6 @@
 import { billsEn } from "../bills/bills-messages.js";
 import { dayEn } from "../day/day-messages.js";
+import { discountEn } from "../discount/discount-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
 import type { CashierMessages } from "./messages.js";
@@ -263,6 +264,7 @@ export const en: CashierMessages = {
   },
   printing: printingEn,
   bills: billsEn,
+  discount: discountEn,
   day: dayEn,
   shift: shiftEn,
 };
