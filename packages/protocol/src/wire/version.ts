@@ -36,8 +36,12 @@
  * 9 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
  *     PIN), left out of the pulls of older stations (`opKnownAt`). A push of versions 1 to 8
  *     reads the same.
+ * 12 — discounts on a line (op kind `discountLine`, left out of older pulls) and in percent
+ *     (`percent`, optional, on `discount` and `discountLine`: the op's `amount` still says what it
+ *     took off when given, which an older fold applies); the store says how big a discount each
+ *     role gives alone (`discountLimits`, else core's defaults). A push of versions 1 to 11 reads the same.
  */
-export const PROTOCOL_VERSION = 9;
+export const PROTOCOL_VERSION = 12;
 
 /** The oldest version the server still accepts: a version-1 push is a version-9 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
