@@ -3,8 +3,8 @@ import type { Permission } from "./permissions.js";
 
 /**
  * The right an op's kind needs from the user who made it, for every tier that takes pushed ops
- * (the cloud, and a shop's hub station): a lowered quantity also needs `orders.reduce`, found by
- * folding the order before it.
+ * (the cloud, and a shop's hub station): a lowered quantity also needs `orders.reduce`, and a
+ * discount beyond the maker's limit `orders.discount`, found by folding the order before it.
  */
 export const OP_KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
   open: "orders.write",
@@ -13,7 +13,9 @@ export const OP_KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
   moveTable: "orders.write",
   voidLine: "orders.void",
   voidOrder: "orders.void",
-  discount: "orders.discount",
+  // Anyone who serves may discount within their role's limit; beyond it, `discountToCheck`.
+  discount: "orders.write",
+  discountLine: "orders.write",
   addPayment: "orders.pay",
   close: "orders.pay",
   markReady: "orders.write",

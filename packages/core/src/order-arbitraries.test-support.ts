@@ -30,7 +30,8 @@ type Draft =
   | { kind: "addLine"; unitPrice: number; quantity: number; vatRate: OpData["addLine"]["vatRate"] }
   | { kind: "setQuantity"; lineRef: number; quantity: number }
   | { kind: "voidLine"; lineRef: number; reason: string }
-  | { kind: "discount"; amount: number }
+  | { kind: "discount"; amount: number; percent: number | null }
+  | { kind: "discountLine"; lineRef: number; amount: number; percent: number | null }
   | { kind: "moveTable"; tableId: string | null }
   | { kind: "addPayment"; method: OpData["addPayment"]["method"]; amount: number }
   | { kind: "close"; total: number }
@@ -45,6 +46,8 @@ type Draft =
   | { kind: "markReady"; lineRefs: number[] };
 
 const quantity = fc.integer({ min: 1, max: 50 });
+/** A discount in đồng (null) or in percent, now and then all of it. */
+const percent = fc.option(fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(100)), { nil: null });
 const change: fc.Arbitrary<Draft> = fc.oneof(
   {
     weight: 18,
@@ -57,7 +60,14 @@ const change: fc.Arbitrary<Draft> = fc.oneof(
   },
   { weight: 9, arbitrary: fc.record({ kind: fc.constant("setQuantity"), lineRef, quantity }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("voidLine"), lineRef, reason }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("discount"), amount: amount(5_000_000) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant("discount"), amount: amount(5_000_000), percent }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant("discountLine"), lineRef, amount: amount(3_000_000), percent }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({ kind: fc.constant("moveTable"), tableId: fc.constantFrom(...TABLES) }),
@@ -176,8 +186,16 @@ function builderOf(
       const lineId = lineIdOf(draft.lineRef);
       return (e) => makeOp("voidLine", { lineId, reason: draft.reason }, e);
     }
-    case "discount":
-      return (e) => makeOp("discount", { amount: dong(draft.amount), reason: null }, e);
+    case "discount": {
+      const terms = draft.percent === null ? {} : { percent: draft.percent };
+      return (e) => makeOp("discount", { amount: dong(draft.amount), ...terms, reason: null }, e);
+    }
+    case "discountLine": {
+      const lineId = lineIdOf(draft.lineRef);
+      const terms = draft.percent === null ? {} : { percent: draft.percent };
+      return (e) =>
+        makeOp("discountLine", { lineId, amount: dong(draft.amount), ...terms, reason: "regular" }, e);
+    }
     case "moveTable":
       return (e) => makeOp("moveTable", { tableId: draft.tableId }, e);
     case "addPayment": {

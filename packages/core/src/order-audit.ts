@@ -30,13 +30,15 @@ const whole = { itemName: null, quantity: null } as const;
  * - a void (of a line, or of the order) is worth what it took off: the line's amount, the
  *   order's total then; voids a merge made move lines, they take nothing, and are left out;
  * - a reduction (a line's quantity lowered) is worth the units taken off at the line's price;
- * - a paid order's discount counts once, on the day of the sale, for whoever set it last;
+ * - a paid order's discount counts once, on the day of the sale, for whoever set it last, and so
+ *   does each of its lines' own discounts;
  * - each refund the fold keeps counts on its own day, for whoever made it.
  */
 export function orderAuditEvents(orderId: string, ops: Iterable<Op>): AuditEvent[] {
   const events: AuditEvent[] = [];
   const steps = orderSteps(orderId, ops);
   let lastDiscount: OpOf<"discount"> | null = null;
+  const lastLineDiscounts = new Map<string, OpOf<"discountLine">>();
   const event = (
     op: Op,
     kind: AuditKind,
@@ -81,6 +83,9 @@ export function orderAuditEvents(orderId: string, ops: Iterable<Op>): AuditEvent
       case "discount":
         lastDiscount = op;
         break;
+      case "discountLine":
+        lastLineDiscounts.set(op.data.lineId, op);
+        break;
       default:
         break;
     }
@@ -103,6 +108,14 @@ export function orderAuditEvents(orderId: string, ops: Iterable<Op>): AuditEvent
       ...whole,
     });
   }
+  if (order.status === "paid" && order.paidAt !== null) {
+    for (const line of order.lines) {
+      const op = lastLineDiscounts.get(line.id);
+      if (!line.discount || !op) continue;
+      const item = { itemName: line.name, quantity: line.quantity };
+      events.push({ ...eventOf(orderId, op, "discount", line.discount.amount), at: order.paidAt, ...item });
+    }
+  }
   for (const refund of order.refunds) {
     events.push({
       kind: "refund",
@@ -117,4 +130,16 @@ export function orderAuditEvents(orderId: string, ops: Iterable<Op>): AuditEvent
     });
   }
   return events;
+}
+
+function eventOf(orderId: string, op: OpOf<"discountLine">, kind: AuditKind, amount: Dong) {
+  return {
+    kind,
+    orderId,
+    userId: op.userId,
+    deviceId: op.deviceId,
+    approvedBy: op.data.approvedBy ?? null,
+    amount,
+    reason: op.data.reason,
+  };
 }

@@ -1,6 +1,13 @@
 import type { VatRate } from "./catalog.js";
-import type { Dong } from "./money.js";
-import type { Order } from "./order.js";
+import {
+  DEFAULT_DISCOUNT_LIMITS,
+  type DiscountLimits,
+  type DiscountTerms,
+  discountOff,
+  withinDiscountLimit,
+} from "./discounts.js";
+import { type Dong, multiplyDong, ZERO } from "./money.js";
+import type { Order, OrderLine } from "./order.js";
 import { foldOrder } from "./order-fold.js";
 import type { Op, OpData, OpKind, PaymentMethod } from "./order-op.js";
 import { type ChangeRefusalCode, type OrderRuleCode, validateOp } from "./order-validate.js";
@@ -31,7 +38,20 @@ export type OrderIntent =
       readonly reason: string | null;
     }
   | { readonly kind: "voidLine"; readonly lineId: string; readonly reason: string }
-  | { readonly kind: "discount"; readonly amount: Dong; readonly reason: string | null }
+  | {
+      readonly kind: "discount";
+      /** In đồng, or what `percent` takes off the bill now. */
+      readonly amount: Dong;
+      readonly percent?: number | undefined;
+      readonly reason: string | null;
+    }
+  | {
+      readonly kind: "discountLine";
+      readonly lineId: string;
+      readonly amount: Dong;
+      readonly percent?: number | undefined;
+      readonly reason: string | null;
+    }
   | { readonly kind: "moveTable"; readonly tableId: string | null }
   | {
       readonly kind: "pay";
@@ -120,6 +140,7 @@ export function permissionFor(order: Order | null, intent: OrderIntent): Permiss
     case "voidOrder":
       return "orders.void";
     case "discount":
+    case "discountLine":
       return "orders.discount";
     case "pay":
       return "orders.pay";
@@ -134,8 +155,18 @@ export function permissionFor(order: Order | null, intent: OrderIntent): Permiss
  * permissions table) and what a change means ("pay, then close once covered"). The ops it plans
  * still pass `validateOp` one by one in `stampOps`.
  */
-export function planChange(order: Order | null, intent: OrderIntent, actor: Actor): ChangePlan {
-  const permission = permissionFor(order, intent);
+export function planChange(
+  order: Order | null,
+  intent: OrderIntent,
+  actor: Actor,
+  rules: OrderRules = DEFAULT_ORDER_RULES,
+): ChangePlan {
+  const needed = permissionFor(order, intent);
+  // A discount within the role's limit is anyone's who serves; above it, a manager's.
+  const permission =
+    needed === "orders.discount" && discountWithinLimit(order, intent, actor.role, rules)
+      ? "orders.write"
+      : needed;
   const authorized = authorize(actor, permission);
   if (!authorized.ok) return authorized;
   const approval = authorized.approvedBy === null ? {} : { approvedBy: authorized.approvedBy };
@@ -166,8 +197,17 @@ export function planChange(order: Order | null, intent: OrderIntent, actor: Acto
     }
     case "voidLine":
       return plan({ kind: "voidLine", data: { lineId: intent.lineId, reason: intent.reason, ...approval } });
-    case "discount":
-      return plan({ kind: "discount", data: { amount: intent.amount, reason: intent.reason, ...approval } });
+    case "discount": {
+      const terms = discountTermsOf(intent, order?.subtotal ?? ZERO);
+      return plan({ kind: "discount", data: { ...terms, reason: intent.reason, ...approval } });
+    }
+    case "discountLine": {
+      const line = order?.lines.find((candidate) => candidate.id === intent.lineId);
+      if (!line) return refuse("LINE_NOT_FOUND");
+      const terms = discountTermsOf(intent, grossOf(line));
+      const data = { lineId: intent.lineId, ...terms, reason: intent.reason, ...approval };
+      return plan({ kind: "discountLine", data });
+    }
     case "moveTable":
       return plan({ kind: "moveTable", data: { tableId: intent.tableId } });
     case "pay": {
@@ -209,6 +249,42 @@ export function authorize(
   if (!actor.approver) return { ok: false, code: "MANAGER_PIN_REQUIRED" };
   if (!mayApprove(actor.approver.role, permission)) return { ok: false, code: "FORBIDDEN" };
   return { ok: true, approvedBy: actor.approver.userId };
+}
+
+/** What the store's settings say of changes: how big a discount each role may give alone. */
+export interface OrderRules {
+  readonly discountLimits: DiscountLimits;
+}
+export const DEFAULT_ORDER_RULES: OrderRules = { discountLimits: DEFAULT_DISCOUNT_LIMITS };
+
+/** A line's amount before its own discount. */
+const grossOf = (line: OrderLine): Dong => multiplyDong(line.unitPrice, line.quantity);
+
+/** What a discount is taken off: its line before the line's own discount, or the bill's subtotal. */
+export function discountBase(
+  order: Order | null,
+  target: { readonly lineId?: string | undefined },
+): Dong | null {
+  if (target.lineId === undefined) return order?.subtotal ?? ZERO;
+  const line = order?.lines.find((candidate) => candidate.id === target.lineId);
+  return line ? grossOf(line) : null;
+}
+
+function discountWithinLimit(
+  order: Order | null,
+  intent: OrderIntent,
+  role: Role,
+  rules: OrderRules,
+): boolean {
+  if (intent.kind !== "discount" && intent.kind !== "discountLine") return false;
+  const base = discountBase(order, intent.kind === "discountLine" ? intent : {});
+  return base !== null && withinDiscountLimit(role, intent, base, rules.discountLimits);
+}
+
+/** A percent discount's op says what it takes off now as well, for folds that know no percent. */
+function discountTermsOf(intent: DiscountTerms, base: Dong): { amount: Dong; percent?: number } {
+  if (intent.percent === undefined) return { amount: intent.amount };
+  return { amount: discountOff(intent, base), percent: intent.percent };
 }
 
 function plan(...drafts: OpDraft[]): ChangePlan {

@@ -70,8 +70,19 @@ describe("foldOrder properties", () => {
         expect(order.discount).toBeGreaterThanOrEqual(0);
         for (const amount of moneyFields(order)) expect(Number.isSafeInteger(amount)).toBe(true);
         for (const line of [...order.lines, ...order.voidedLines]) {
-          expect(line.amount).toBe(line.unitPrice * line.quantity);
+          // A line's own discount never takes off more than the line, nor nothing.
+          const off = line.discount?.amount ?? 0;
+          expect(line.amount).toBe(line.unitPrice * line.quantity - off);
+          expect(line.amount).toBeGreaterThanOrEqual(0);
+          if (line.discount) expect(off).toBeGreaterThan(0);
         }
+        expect(order.lineDiscounts).toBe(
+          order.lines.reduce((sum, line) => sum + (line.discount?.amount ?? 0), 0),
+        );
+        expect(order.discount).toBeLessThanOrEqual(order.subtotal);
+        expect(order.billDiscount?.amount ?? 0).toBe(order.discount);
+        const percent = order.billDiscount?.percent;
+        if (percent) expect(order.discount).toBe(Math.round((order.subtotal * percent) / 100));
         expect(order.vat.reduce((sum, entry) => sum + entry.taxable, 0)).toBe(order.total);
         expect(order.vatAmount).toBe(order.vat.reduce((sum, entry) => sum + entry.vat, 0));
         expect(order.vatAmount).toBeLessThanOrEqual(order.total);

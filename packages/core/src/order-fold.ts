@@ -1,4 +1,5 @@
 import type { VatRate } from "./catalog.js";
+import { discountOff } from "./discounts.js";
 import {
   addDong,
   type Dong,
@@ -11,13 +12,22 @@ import {
   vatIncluded,
   ZERO,
 } from "./money.js";
-import type { Order, OrderFlag, OrderLine, Payment, VatBreakdown, VoidedLine } from "./order.js";
+import type {
+  GivenDiscount,
+  Order,
+  OrderFlag,
+  OrderLine,
+  Payment,
+  VatBreakdown,
+  VoidedLine,
+} from "./order.js";
 import { compareOps, type Op, type OpData, type OpOf } from "./order-op.js";
 import { foldRefunds } from "./order-refund.js";
 import { allocateProportionally } from "./rounding.js";
 
 interface LineState {
   added: OpData["addLine"] | null;
+  discount: OpData["discountLine"] | null;
   quantity: number;
   voidReason: string | null;
   orderedAt: string;
@@ -28,7 +38,7 @@ interface LineState {
  * Folds an order's ops into the order. Deterministic and merge-friendly:
  * - ops are de-duplicated by id, then applied in `compareOps` order, so arrival order never matters;
  * - lines and payments are keyed by their own ids, so both sides of a merge keep theirs;
- * - a line's quantity, the table and the discount are last-writer-wins in that order;
+ * - a line's quantity, the table, the bill's discount and each line's are last-writer-wins in that order;
  * - voids are sticky; nothing is dropped: conflicts show up as `flags` instead.
  * The fold trusts its input (ops were checked by `validateOp` where they were made).
  */
@@ -39,7 +49,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
 
   let open: OpOf<"open"> | null = null;
   let tableId: string | null = null;
-  let discountAmount = ZERO;
+  let billDiscount: OpData["discount"] | null = null;
   let voided: { at: string; reason: string } | null = null;
   // The first close in op order counts: it sets `paidAt` and says who checked out, where.
   let close: OpOf<"close"> | null = null;
@@ -51,7 +61,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   const lineState = (lineId: string): LineState => {
     let state = lines.get(lineId);
     if (!state) {
-      state = { added: null, quantity: 0, voidReason: null, orderedAt: "", readyAt: null };
+      state = { added: null, discount: null, quantity: 0, voidReason: null, orderedAt: "", readyAt: null };
       lines.set(lineId, state);
     }
     return state;
@@ -84,7 +94,10 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
         lineState(op.data.lineId).voidReason ??= op.data.reason;
         break;
       case "discount":
-        discountAmount = op.data.amount;
+        billDiscount = op.data;
+        break;
+      case "discountLine":
+        lineState(op.data.lineId).discount = op.data;
         break;
       case "moveTable":
         tableId = op.data.tableId;
@@ -124,13 +137,16 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   for (const [lineId, state] of lines) {
     if (!state.added) continue; // a change whose line has not arrived yet
     const { itemId, name, unitPrice, vatRate, note } = state.added;
+    const gross = multiplyDong(unitPrice, state.quantity);
+    const discount = lineDiscountOf(state.discount, gross);
     const line: OrderLine = {
       id: lineId,
       itemId,
       name,
       quantity: state.quantity,
       unitPrice,
-      amount: multiplyDong(unitPrice, state.quantity),
+      amount: subtractDong(gross, discount?.amount ?? ZERO),
+      discount,
       vatRate,
       note,
       orderedAt: state.orderedAt,
@@ -141,7 +157,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   }
 
   const subtotal = sumDong(activeLines.map((line) => line.amount));
-  const discount = minDong(maxDong(discountAmount, ZERO), subtotal);
+  const discount = billDiscount === null ? ZERO : discountOff(billDiscount, subtotal);
   const total = subtractDong(subtotal, discount);
   const vat = vatBreakdown(activeLines, discount);
   const paymentList = [...payments.values()];
@@ -171,6 +187,8 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
     voidedLines,
     subtotal,
     discount,
+    billDiscount: billDiscount === null ? null : given(billDiscount, discount),
+    lineDiscounts: sumDong(activeLines.map((line) => line.discount?.amount ?? ZERO)),
     total,
     vat,
     vatAmount: sumDong(vat.map((entry) => entry.vat)),
@@ -189,6 +207,22 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
     closedOnDeviceId: close?.deviceId ?? null,
     flags,
     updatedAt: sorted.at(-1)?.at ?? null,
+  };
+}
+
+/** A line's own discount on its `gross` amount, null when it takes nothing off. */
+function lineDiscountOf(terms: OpData["discountLine"] | null, gross: Dong): GivenDiscount | null {
+  return terms === null ? null : given(terms, discountOff(terms, gross));
+}
+
+/** A discount's terms as the order shows them, null when it takes nothing off. */
+function given(terms: OpData["discount"], amount: Dong): GivenDiscount | null {
+  if (amount === 0) return null;
+  return {
+    amount,
+    percent: terms.percent ?? null,
+    reason: terms.reason,
+    approvedBy: terms.approvedBy ?? null,
   };
 }
 

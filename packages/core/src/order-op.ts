@@ -11,6 +11,7 @@ export const OP_KINDS = [
   "setQuantity",
   "voidLine",
   "discount",
+  "discountLine",
   "moveTable",
   "addPayment",
   "close",
@@ -50,8 +51,26 @@ export interface OpData {
     approvedBy?: string | undefined;
     mergedInto?: string | undefined;
   };
-  /** A whole-order discount in đồng; the latest one replaces earlier ones (0 removes it). */
-  discount: { amount: Dong; reason: string | null; approvedBy?: string | undefined };
+  /**
+   * A discount on the bill, taken off the lines after their own discounts; the latest one replaces
+   * earlier ones (0 removes it). `percent` (1–100): that share of the bill whenever it is folded,
+   * `amount` then saying what it took off when it was given (what a fold before protocol 12 applies).
+   * `reason`: one of `DISCOUNT_REASONS` (free text or null in older ops).
+   */
+  discount: {
+    amount: Dong;
+    percent?: number | undefined;
+    reason: string | null;
+    approvedBy?: string | undefined;
+  };
+  /** A discount on one line, in its terms as the bill's; the latest one for the line replaces earlier ones. */
+  discountLine: {
+    lineId: string;
+    amount: Dong;
+    percent?: number | undefined;
+    reason: string | null;
+    approvedBy?: string | undefined;
+  };
   moveTable: { tableId: string | null };
   /** `amount` is what was tendered: cash above the total becomes change due. */
   addPayment: { paymentId: string; method: PaymentMethod; amount: Dong };

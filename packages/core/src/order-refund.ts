@@ -67,8 +67,23 @@ export function foldRefunds(
   return { refunds, refunded: sumDong(refunds.map((refund) => refund.amount)), overrefunded };
 }
 
-/** An order's projection read back from storage (JSON): one folded before refunds existed has none. */
+/**
+ * An order's projection read back from storage (JSON): one folded before refunds existed has
+ * none, one folded before line discounts and percentages existed has no such discounts.
+ */
 export function parseStoredOrder(json: string): Order {
-  const order = JSON.parse(json) as Omit<Order, "refunds" | "refunded"> & Partial<Order>;
-  return { ...order, refunds: order.refunds ?? [], refunded: order.refunded ?? ZERO };
+  type Stored = Omit<Order, "refunds" | "refunded" | "lineDiscounts" | "billDiscount" | "lines"> &
+    Partial<Order> & { lines: (Omit<OrderLine, "discount"> & Partial<OrderLine>)[] };
+  const order = JSON.parse(json) as Stored;
+  return {
+    ...order,
+    lines: order.lines.map((line) => ({ ...line, discount: line.discount ?? null })),
+    voidedLines: (order.voidedLines ?? []).map((line) => ({ ...line, discount: line.discount ?? null })),
+    refunds: order.refunds ?? [],
+    refunded: order.refunded ?? ZERO,
+    lineDiscounts: order.lineDiscounts ?? ZERO,
+    billDiscount:
+      order.billDiscount ??
+      (order.discount > 0 ? { amount: order.discount, percent: null, reason: null, approvedBy: null } : null),
+  };
 }

@@ -1,3 +1,4 @@
+import { type DiscountTerms, isDiscountPercent } from "./discounts.js";
 import { MAX_AMOUNT } from "./money.js";
 import type { Order } from "./order.js";
 import type { Op, OpOf, PaymentMethod } from "./order-op.js";
@@ -59,6 +60,13 @@ export type Validation = { ok: true } | { ok: false; code: OrderRuleCode };
 const ok: Validation = { ok: true };
 const fail = (code: OrderRuleCode): Validation => ({ ok: false, code });
 
+/** A discount's terms on `base`: an amount from 0 to `base`, and a percent, when given, from 1 to 100. */
+const validTerms = (terms: DiscountTerms, base: number) =>
+  Number.isSafeInteger(terms.amount) &&
+  terms.amount >= 0 &&
+  terms.amount <= base &&
+  (terms.percent === undefined || isDiscountPercent(terms.percent));
+
 const isQuantity = (q: number) => Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITY;
 const isPositiveAmount = (a: number) => Number.isSafeInteger(a) && a > 0 && a <= MAX_AMOUNT;
 
@@ -103,9 +111,13 @@ export function validateOp(order: Order | null, op: Op): Validation {
       return op.data.reason.trim() ? ok : fail("REASON_REQUIRED");
     case "discount":
       if (order.status === "paid") return fail("ORDER_PAID");
-      return Number.isSafeInteger(op.data.amount) && op.data.amount >= 0 && op.data.amount <= order.subtotal
-        ? ok
-        : fail("INVALID_AMOUNT");
+      return validTerms(op.data, order.subtotal) ? ok : fail("INVALID_AMOUNT");
+    case "discountLine": {
+      if (order.status === "paid") return fail("ORDER_PAID");
+      const line = findLine(op.data.lineId);
+      if (!line) return fail("LINE_NOT_FOUND");
+      return validTerms(op.data, line.unitPrice * line.quantity) ? ok : fail("INVALID_AMOUNT");
+    }
     case "moveTable":
       return order.status === "paid" ? fail("ORDER_PAID") : ok;
     case "addPayment":

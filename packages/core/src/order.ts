@@ -15,13 +15,24 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ORDER_FLAGS = ["overpaid", "underpaid", "overrefunded"] as const;
 export type OrderFlag = (typeof ORDER_FLAGS)[number];
 
+/** A discount given, on a line or on the bill: what it took off, in the terms it was given. */
+export interface GivenDiscount {
+  readonly amount: Dong;
+  readonly percent: number | null;
+  readonly reason: string | null;
+  readonly approvedBy: string | null;
+}
+
 export interface OrderLine {
   readonly id: string;
   readonly itemId: string;
   readonly name: string;
   readonly quantity: number;
   readonly unitPrice: Dong;
+  /** `unitPrice × quantity`, less the line's own discount. */
   readonly amount: Dong;
+  /** The line's own discount, null for none. */
+  readonly discount: GivenDiscount | null;
   readonly vatRate: VatRate;
   readonly note: string | null;
   /** When what is still to be made was ordered: the line's add, or the latest raise of its quantity. */
@@ -72,9 +83,14 @@ export interface Order {
   readonly status: OrderStatus;
   readonly lines: readonly OrderLine[];
   readonly voidedLines: readonly VoidedLine[];
-  /** Sum of the line amounts, before the discount. */
+  /** Sum of the line amounts (after the lines' own discounts), before the bill's discount. */
   readonly subtotal: Dong;
+  /** The bill's discount, in đồng. */
   readonly discount: Dong;
+  /** The bill's discount as given (its `amount` is `discount`), null for none. */
+  readonly billDiscount: GivenDiscount | null;
+  /** What the lines' own discounts took off, together (`subtotal` is after them). */
+  readonly lineDiscounts: Dong;
   /** What the customer owes: subtotal − discount, VAT included. */
   readonly total: Dong;
   readonly vat: readonly VatBreakdown[];

@@ -1,4 +1,7 @@
+import { type DiscountLimits, withinDiscountLimit } from "./discounts.js";
+import { ZERO } from "./money.js";
 import { opPermission } from "./op-permissions.js";
+import { discountBase } from "./order-change.js";
 import { foldOrder } from "./order-fold.js";
 import { compareOps, type Op, type OpOf } from "./order-op.js";
 import { can, mayApprove, type Permission, type Role } from "./permissions.js";
@@ -13,6 +16,8 @@ export interface PushedOpRights {
   readonly reductionToCheck: boolean;
   /** A merge by someone who may not void: its voids must be backed (`unbackedMergeVoid`). */
   readonly mergeVoidsToCheck: boolean;
+  /** A discount by someone who may not give any: it must be within their role's limit (`exceedsDiscountLimit`). */
+  readonly discountToCheck: boolean;
 }
 
 /**
@@ -35,6 +40,7 @@ export function pushedOpRights(
     allowed: holds(permission),
     reductionToCheck: op.kind === "setQuantity" && !holds("orders.reduce"),
     mergeVoidsToCheck: permission === "orders.merge" && !holds("orders.void"),
+    discountToCheck: (op.kind === "discount" || op.kind === "discountLine") && !holds("orders.discount"),
   };
 }
 
@@ -73,4 +79,22 @@ export function lowersQuantity(change: OpOf<"setQuantity">, known: readonly Op[]
     (candidate) => candidate.id === change.data.lineId,
   );
   return line !== undefined && change.data.quantity < line.quantity;
+}
+
+/**
+ * Whether a discount takes off more than `role` may give alone, on the order as the ops before it
+ * in `known` (held and pushed, in any order) leave it; a line not there yet has nothing to take off.
+ */
+export function exceedsDiscountLimit(
+  change: OpOf<"discount"> | OpOf<"discountLine">,
+  known: readonly Op[],
+  role: Role,
+  limits: DiscountLimits,
+): boolean {
+  const before = known.filter((op) => op.orderId === change.orderId && compareOps(op, change) < 0);
+  const base = discountBase(
+    foldOrder(change.orderId, before),
+    change.kind === "discountLine" ? change.data : {},
+  );
+  return !withinDiscountLimit(role, change.data, base ?? ZERO, limits);
 }

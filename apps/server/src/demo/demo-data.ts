@@ -21,6 +21,7 @@ export const DEMO_STORE: StoreInput = {
   wifi: "Wi-Fi: QuanCaPheDemo / mật khẩu: camon1234",
   // The demo sells at once; a store that counts its drawers turns shifts on in the back office.
   shiftRequired: false,
+  discountLimits: { cashier: 10, waiter: 0 },
 };
 
 export interface DemoUser {

@@ -302,20 +302,17 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       config: ordersAccess,
       schema: {
         tags: ["orders"],
-        summary: "Set the order's discount in đồng, 0 removes it (manager, or a manager's PIN)",
+        summary:
+          "Set the order's discount, in percent or in đồng, 0 removes it (above the caller's role's limit, a manager's PIN)",
         params: OrderParamsSchema,
         body: DiscountRequestSchema,
         response: pinAnswer,
       },
     },
     async (request) => {
-      const { amount, reason, managerPin } = request.body;
-      return change(
-        request,
-        request.params.id,
-        () => ({ kind: "discount", amount: dong(amount), reason: reason ?? null }),
-        managerPin,
-      );
+      const { amount, percent, reason, managerPin } = request.body;
+      const intent = { kind: "discount", amount: dong(amount), percent, reason: reason ?? null } as const;
+      return change(request, request.params.id, () => intent, managerPin);
     },
   );
 

@@ -115,6 +115,9 @@ describe.each(testEngines())("sales reports on $name", (engine) => {
         { method: "cash", amount: 90_000 },
         { method: "transfer", amount: 3_000 },
       ],
+      discountsByDay: [],
+      discountsByReason: [],
+      discountsByApprover: [],
       byItem: [
         { itemId: itemA?.id, name: "Cà phê sữa đá", quantity: 3, revenue: 87_000 },
         { itemId: itemB?.id, name: "Bạc xỉu", quantity: 1, revenue: 35_000 },

@@ -29,6 +29,7 @@ const StorePatchSchema = StoreSchema.omit({ id: true })
     receiptFooter: StoreSchema.shape.receiptFooter.unwrap(),
     wifi: StoreSchema.shape.wifi.unwrap(),
     shiftRequired: StoreSchema.shape.shiftRequired.unwrap(),
+    discountLimits: StoreSchema.shape.discountLimits.unwrap(),
   })
   .partial();
 const StoreInputSchema = StoreSchema.omit({ id: true }).extend({
@@ -89,7 +90,7 @@ export function registerStoreRoutes(app: HttpService, context: ServerContext): v
       schema: {
         tags: ["stores"],
         summary:
-          "Change a store's details (name, address, phone, tax code, time zone, auto-sync, the bank account VietQR pays into), what its receipts print (receiptHeader, receiptFooter, wifi), its printing settings (ticketMaxAgeMinutes, printReceipts), and whether its counters take payments only in an open cash shift (shiftRequired)",
+          "Change a store's details (name, address, phone, tax code, time zone, auto-sync, the bank account VietQR pays into), what its receipts print (receiptHeader, receiptFooter, wifi), its printing settings (ticketMaxAgeMinutes, printReceipts), whether its counters take payments only in an open cash shift (shiftRequired), and how big a discount a cashier and a waiter may give alone (discountLimits)",
         params: z.object({ id: Id }),
         body: StorePatchSchema,
         response: { 200: StoreSchema, ...refusals },

@@ -1,4 +1,5 @@
 import { bankMigration } from "./bank-migration.js";
+import { discountLimitsMigration } from "./discount-limits-migration.js";
 import { foldedAttribution } from "./folded-attribution-migration.js";
 import type { Migration } from "./migration.js";
 import { printersMigration } from "./printers-migration.js";
@@ -294,5 +295,6 @@ ALTER TABLE ops ADD COLUMN pushed_by TEXT;
     shiftsMigration(d),
     { version: 15, name: "discounts and refunds in the rollup", steps: refundsInRollup },
     bankMigration(d),
+    { version: 18, name: "discount limits per role", steps: discountLimitsMigration },
   ];
 }

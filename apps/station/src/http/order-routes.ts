@@ -178,17 +178,37 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
     {
       config: ordersAccess,
       schema: {
-        summary: "Set the whole-order discount in đồng (manager, or a manager's PIN); 0 removes it",
+        summary:
+          "Set the bill's discount, in percent or in đồng, 0 removes it (above the role's limit, a manager's PIN)",
         params: OrderParamsSchema,
         body: DiscountRequestSchema,
         response: order,
       },
     },
     async (request) => {
-      const who = await actor(request, request.body.managerPin);
-      return orderView(
-        orders.discount(who, request.params.id, request.body.amount, request.body.reason ?? null),
-      );
+      const { managerPin, reason, ...terms } = request.body;
+      const who = await actor(request, managerPin);
+      return orderView(orders.discount(who, request.params.id, { ...terms, reason: reason ?? null }));
+    },
+  );
+
+  app.post(
+    "/api/orders/:id/lines/:lineId/discount",
+    {
+      config: ordersAccess,
+      schema: {
+        summary:
+          "Set one line's own discount, in percent or in đồng, 0 removes it (above the role's limit, a manager's PIN)",
+        params: LineParamsSchema,
+        body: DiscountRequestSchema,
+        response: order,
+      },
+    },
+    async (request) => {
+      const { managerPin, reason, ...terms } = request.body;
+      const who = await actor(request, managerPin);
+      const { id, lineId } = request.params;
+      return orderView(orders.discount(who, id, { ...terms, reason: reason ?? null, lineId }));
     },
   );
 

@@ -1,5 +1,6 @@
 import type { Op, Role } from "@quay/core";
 import {
+  exceedsDiscountLimit,
   foldOrder,
   lowersQuantity,
   MAX_AMOUNT,
@@ -27,7 +28,7 @@ export interface HubPushCheck {
  * push-checks.ts), with the rules it can judge from what it holds: each new op is the pushing
  * spoke's own, opens no order of another store, is not stamped beyond the hub's clock, is made
  * by an active user of the store with the right for its kind (the core's table) or approved by a
- * manager, lowers no quantity without the right, and opens no order under a number another order
+ * manager, lowers no quantity without the right, gives no discount beyond its maker's limit, and opens no order under a number another order
  * holds. The first op at fault refuses the push, naming its order and op. What the hub cannot
  * judge (how long before the spoke's registration an op may be stamped) the cloud judges on relay.
  */
@@ -53,6 +54,11 @@ export function checkSpokeOps(check: HubPushCheck): void {
         throw refuse("OP_NOT_ALLOWED", op, "an unapproved reduction");
     }
     if (rights.mergeVoidsToCheck) mergeVoidsToCheck.add(op);
+    if (rights.discountToCheck && (op.kind === "discount" || op.kind === "discountLine")) {
+      const limits = identity.store.discountLimits;
+      if (exceedsDiscountLimit(op, [...db.orders.opsOf(op.orderId), ...fresh], rights.role, limits))
+        throw refuse("OP_NOT_ALLOWED", op, "an unapproved discount beyond its maker's limit");
+    }
   }
   if (mergeVoidsToCheck.size > 0) {
     const orderIds = mergeVoidOrderIds(mergeVoidsToCheck);

@@ -2,6 +2,7 @@ import { localDate, type Order } from "@quay/core";
 import type { Printer, Store, TicketStoreDetails } from "@quay/protocol";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
+import { discountLabel } from "./discount-label.js";
 import { printingSettings } from "./printing-settings.js";
 
 /** The store's receipt printer when the store prints its bills and receipts there, else null. */
@@ -64,10 +65,14 @@ export function queueDocument(
           quantity: line.quantity,
           note: line.note,
           amount: line.amount,
+          ...(line.discount
+            ? { discount: { label: discountLabel(line.discount), amount: line.discount.amount } }
+            : {}),
         })),
         money: {
           subtotal: order.subtotal,
           discount: order.discount,
+          ...(order.billDiscount ? { discountLabel: discountLabel(order.billDiscount) } : {}),
           total: order.total,
           paid: order.paid,
           changeDue: order.changeDue,

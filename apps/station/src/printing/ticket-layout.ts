@@ -78,6 +78,8 @@ export function layoutTicket(content: TicketContent, reprint: boolean): PaperLin
     } else {
       lines.push({ text: `${line.quantity} x ${line.name}`, size: "normal" });
       if (line.amount !== undefined) lines.push({ left: "", right: money(line.amount) });
+      if (line.discount)
+        lines.push({ left: `  ${line.discount.label}`, right: `-${money(line.discount.amount)}` });
     }
     if (line.note) lines.push({ text: `  ${line.note}`, size: isKitchen ? "large" : "normal" });
   }
@@ -85,7 +87,8 @@ export function layoutTicket(content: TicketContent, reprint: boolean): PaperLin
     const totals = content.money;
     lines.push({ rule: true });
     lines.push({ left: "Tạm tính", right: money(totals.subtotal) });
-    if (totals.discount > 0) lines.push({ left: "Giảm giá", right: `-${money(totals.discount)}` });
+    if (totals.discount > 0)
+      lines.push({ left: totals.discountLabel ?? "Giảm giá", right: `-${money(totals.discount)}` });
     lines.push({ left: "Tổng cộng", right: money(totals.total), bold: true });
     if (content.kind === "receipt") {
       lines.push({ left: "Khách trả", right: money(totals.paid) });

@@ -88,8 +88,22 @@ export class OrderService {
     return this.change(actor, orderId, () => ({ kind: "voidLine", lineId, reason }));
   }
 
-  discount(actor: Actor, orderId: string, amount: number, reason: string | null): Order {
-    return this.change(actor, orderId, () => ({ kind: "discount", amount: dong(amount), reason }));
+  /** A discount on the bill, or with `lineId` on that line: `percent` of it, else `amount` in đồng. */
+  discount(
+    actor: Actor,
+    orderId: string,
+    input: {
+      amount: number;
+      percent?: number | undefined;
+      reason: string | null;
+      lineId?: string | undefined;
+    },
+  ): Order {
+    const terms = { amount: dong(input.amount), percent: input.percent, reason: input.reason };
+    const { lineId } = input;
+    return this.change(actor, orderId, () =>
+      lineId === undefined ? { kind: "discount", ...terms } : { kind: "discountLine", lineId, ...terms },
+    );
   }
 
   move(actor: Actor, orderId: string, tableId: string | null): Order {
@@ -215,7 +229,8 @@ export class OrderService {
         const intent = intentFor();
         if (held.length === 0 && intent.kind !== "open") throw new StationError("NOT_FOUND", "order");
         const current = held.length > 0 ? db.orders.getOrder(orderId) : null;
-        const plan = planChange(current, intent, actor);
+        const rules = { discountLimits: this.requireIdentity().store.discountLimits };
+        const plan = planChange(current, intent, actor, rules);
         if (!plan.ok) throw new OrderRuleError(plan.code);
         if (plan.drafts.length === 0 && current) return [current]; // a retry that already took effect
         return [record(orderId, plan.drafts)];

@@ -1,3 +1,4 @@
+import { MAX_DISCOUNT_PERCENT } from "@quay/core";
 import { z } from "zod";
 import { Id, IsoTime, Money, PositiveMoney, Quantity, Text } from "../wire/common.js";
 import { PaymentMethodSchema } from "../wire/op.js";
@@ -34,8 +35,15 @@ export const AddPaymentRequestSchema = z.object({
   /** The client's own id for the payment: a retried payment is taken once. */
   paymentId: Id.optional(),
 });
+/**
+ * A discount on the bill (`POST /api/orders/:id/discount`) or on one line (at a station,
+ * `POST /api/orders/:id/lines/:lineId/discount`): `percent` of it (1–100), else `amount` in đồng;
+ * 0 removes it. `reason`: one of core's `DISCOUNT_REASONS` in the apps. Above the caller's role's
+ * limit (the store's `discountLimits`) a manager's PIN.
+ */
 export const DiscountRequestSchema = z.object({
-  amount: Money,
+  amount: Money.default(0),
+  percent: z.number().int().min(1).max(MAX_DISCOUNT_PERCENT).optional(),
   reason: Text(200).nullable().optional(),
   managerPin: ManagerPin.optional(),
 });

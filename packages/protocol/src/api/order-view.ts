@@ -9,13 +9,24 @@ import { PaymentMethodSchema } from "../wire/op.js";
  */
 const Sum = z.number().int().min(0);
 
+/** A discount given (core's `GivenDiscount`): what it took off, its percent (null: an amount), why, who approved. */
+const GivenDiscountSchema = z.object({
+  amount: Sum,
+  percent: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+});
+
 export const OrderLineSchema = z.object({
   id: Id,
   itemId: Id,
   name: z.string(),
   quantity: Quantity,
   unitPrice: Money,
+  /** After the line's own discount. */
   amount: Sum,
+  /** The line's own discount; absent from an order folded before there were any. */
+  discount: GivenDiscountSchema.nullable().optional(),
   vatRate: VatRateSchema,
   note: z.string().nullable(),
   // When what is left to make was ordered, and when the kitchen screen marked it made (core's
@@ -35,6 +46,10 @@ export const OrderSchema = z.object({
   voidedLines: z.array(OrderLineSchema.extend({ voidReason: z.string() })),
   subtotal: Sum,
   discount: Money,
+  // The bill's discount as given, and the lines' own discounts together (core's `Order`). Absent
+  // only from an order folded before they existed, until its next change.
+  billDiscount: GivenDiscountSchema.nullable().optional(),
+  lineDiscounts: Sum.optional(),
   total: Sum,
   vat: z.array(z.object({ rate: VatRateSchema, taxable: Sum, vat: Sum })),
   vatAmount: Sum,

@@ -60,6 +60,15 @@ export const SalesReportSchema = z.object({
       revenue: Money,
     }),
   ),
+  /**
+   * The discounts of the sales (on lines and on bills, `discounts` of them): by day of the sale, by
+   * reason (null: none given) and by the manager who approved them (`userId` null: given alone).
+   */
+  discountsByDay: z.array(z.object({ date: LocalDay, discounts: Count, amount: Money })),
+  discountsByReason: z.array(z.object({ reason: z.string().nullable(), discounts: Count, amount: Money })),
+  discountsByApprover: z.array(
+    z.object({ userId: z.string().nullable(), name: z.string().nullable(), discounts: Count, amount: Money }),
+  ),
   /** Who checked the order out; `name` null when the user is not known to the server. */
   byCashier: z.array(
     z.object({ userId: z.string().nullable(), name: z.string().nullable(), orders: Count, revenue: Money }),

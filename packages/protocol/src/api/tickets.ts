@@ -20,8 +20,10 @@ export const TicketLineSchema = z.object({
   name: z.string(),
   quantity: z.number().int().min(1),
   note: z.string().nullable(),
-  /** Bills and receipts: the line's amount in đồng. */
+  /** Bills and receipts: the line's amount in đồng (after its own discount). */
   amount: z.number().int().optional(),
+  /** Bills and receipts: the line's own discount, as it prints ("Giảm 10% (Khách quen)"). */
+  discount: z.object({ label: z.string(), amount: z.number().int() }).optional(),
 });
 export type TicketLine = z.infer<typeof TicketLineSchema>;
 
@@ -29,6 +31,8 @@ export type TicketLine = z.infer<typeof TicketLineSchema>;
 export const TicketMoneySchema = z.object({
   subtotal: z.number().int(),
   discount: z.number().int(),
+  /** How the bill's discount prints ("Giảm 20.000 đ (Khuyến mãi)"); absent: "Giảm giá". */
+  discountLabel: z.string().optional(),
   total: z.number().int(),
   paid: z.number().int(),
   changeDue: z.number().int(),

@@ -1,4 +1,11 @@
-import { RECEIPT_LINE_CHARS, RECEIPT_TEXT_LINES, receiptTextProblem, TAX_CODE_PATTERN } from "@quay/core";
+import {
+  DEFAULT_DISCOUNT_LIMITS,
+  MAX_DISCOUNT_PERCENT,
+  RECEIPT_LINE_CHARS,
+  RECEIPT_TEXT_LINES,
+  receiptTextProblem,
+  TAX_CODE_PATTERN,
+} from "@quay/core";
 import { z } from "zod";
 import { Id, Money, SortOrder, Text, VatRateSchema } from "./common.js";
 
@@ -11,6 +18,8 @@ const ReceiptLines = z
     `at most ${RECEIPT_TEXT_LINES} lines of ${RECEIPT_LINE_CHARS} characters`,
   )
   .default("");
+
+const DiscountLimit = z.number().int().min(0).max(MAX_DISCOUNT_PERCENT);
 
 export const StoreSchema = z.object({
   id: Id,
@@ -53,6 +62,13 @@ export const StoreSchema = z.object({
    * their drawers.
    */
   shiftRequired: z.boolean().default(false),
+  /**
+   * How big a discount a cashier and a waiter may give alone, in percent of the line or the bill
+   * (core's `withinDiscountLimit`); above it a manager's PIN. Absent before version 12: core's defaults.
+   */
+  discountLimits: z
+    .object({ cashier: DiscountLimit, waiter: DiscountLimit })
+    .default({ ...DEFAULT_DISCOUNT_LIMITS }),
 });
 export type Store = z.infer<typeof StoreSchema>;
 
@@ -68,6 +84,7 @@ export const STORE_SETTING_DEFAULTS = StoreSchema.pick({
   receiptFooter: true,
   wifi: true,
   shiftRequired: true,
+  discountLimits: true,
 }).parse({});
 
 export const CategorySchema = z.object({ id: Id, name: Text(80), sortOrder: SortOrder });

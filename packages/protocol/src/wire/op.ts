@@ -1,4 +1,10 @@
-import { type Op as CoreOp, MAX_READY_LINES, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
+import {
+  type Op as CoreOp,
+  MAX_DISCOUNT_PERCENT,
+  MAX_READY_LINES,
+  OP_KINDS,
+  PAYMENT_METHODS,
+} from "@quay/core";
 import { z } from "zod";
 import { asDong, Id, IsoTime, Money, PositiveMoney, Quantity, Text, VatRateSchema } from "./common.js";
 
@@ -21,6 +27,8 @@ export const MAX_REFUND_LINES = 500;
 const ApprovedBy = { approvedBy: Text(64).optional() };
 /** A void made by a merge names the order the lines went to (see core's `planMerge`). */
 const MergedInto = { mergedInto: Id.optional() };
+/** A discount in percent of what it is taken off (core's `discountOff`); absent: its amount. */
+const DiscountPercent = { percent: z.number().int().min(1).max(MAX_DISCOUNT_PERCENT).optional() };
 /** Money in an op is the core's `Dong`, so a parsed op is the core's `Op` as it is. */
 const Amount = asDong(Money);
 const PositiveAmount = asDong(PositiveMoney);
@@ -58,7 +66,18 @@ export const OpSchema = z.discriminatedUnion("kind", [
   z.object({
     ...envelope,
     kind: z.literal("discount"),
-    data: z.object({ amount: Amount, reason: Reason.nullable(), ...ApprovedBy }),
+    data: z.object({ amount: Amount, ...DiscountPercent, reason: Reason.nullable(), ...ApprovedBy }),
+  }),
+  z.object({
+    ...envelope,
+    kind: z.literal("discountLine"),
+    data: z.object({
+      lineId: Id,
+      amount: Amount,
+      ...DiscountPercent,
+      reason: Reason.nullable(),
+      ...ApprovedBy,
+    }),
   }),
   z.object({ ...envelope, kind: z.literal("moveTable"), data: z.object({ tableId: Id.nullable() }) }),
   z.object({

@@ -20,6 +20,7 @@ const FINGERPRINTS: Record<number, string> = {
   8: "bf0a5ed0a2814ce34f6cbab7d9e1995aa39d224e9042a74468bcae454e7df424",
   9: "bc98ea046e5a412457e8880183fd2ca5b861c96aa3e7619356160e98a763ef8e",
   11: "0bfe7b952460af48d96abfe92536f0a89a242f8f452af360db09aea340882718",
+  12: "82579f69aa6c090d7c23d592d98d29a814b46bdf0d48630583d8dbc0f8aee6ca",
 };
 
 function fingerprint(): string {

@@ -110,7 +110,17 @@ const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknow
   },
   setQuantity: { lineId: uuid, quantity: integer(1, MAX_QUANTITY) },
   voidLine: { lineId: uuid, reason: text(200) },
-  discount: { amount: integer(0, MAX_AMOUNT), reason: fc.option(text(200), { nil: null }) },
+  discount: {
+    amount: integer(0, MAX_AMOUNT),
+    percent: integer(1, 100),
+    reason: fc.option(text(200), { nil: null }),
+  },
+  discountLine: {
+    lineId: uuid,
+    amount: integer(0, MAX_AMOUNT),
+    percent: integer(1, 100),
+    reason: fc.option(text(200), { nil: null }),
+  },
   moveTable: { tableId: fc.option(uuid, { nil: null }) },
   addPayment: {
     paymentId: uuid,

@@ -39,8 +39,12 @@
  * 11 — the pull carries the transfers the store's bank confirmed for its open orders
  *     (`bankTransfers`, absent from an older server: none), so that the counter waiting on one
  *     records the payment; a push of versions 1 to 10 reads the same.
+ * 12 — discounts on a line (op kind `discountLine`, left out of older pulls) and in percent
+ *     (`percent`, optional, on `discount` and `discountLine`: the op's `amount` still says what it
+ *     took off when given, which an older fold applies); the store says how big a discount each
+ *     role gives alone (`discountLimits`, else core's defaults). A push of versions 1 to 11 reads the same.
  */
-export const PROTOCOL_VERSION = 11;
+export const PROTOCOL_VERSION = 12;
 
 /** The oldest version the server still accepts: a version-1 push is a version-9 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;

@@ -46,6 +46,12 @@ export function summarizeOp({ op, before }: OrderStep, names: SummaryNames): OpS
     }
     case "discount":
       return { amount: op.data.amount, ...(op.data.reason === null ? {} : { reason: op.data.reason }) };
+    case "discountLine":
+      return {
+        line: lineOf(op.data.lineId)?.name ?? "",
+        amount: op.data.amount,
+        ...(op.data.reason === null ? {} : { reason: op.data.reason }),
+      };
     case "moveTable":
       return { table: tableName(op.data.tableId) };
     case "addPayment":

@@ -1,5 +1,6 @@
 import type { Op, Role } from "@quay/core";
 import {
+  exceedsDiscountLimit,
   lowersQuantity,
   mergeVoidOrderIds,
   pushedNumbers,
@@ -46,6 +47,7 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     return entry?.active ? entry.role : null;
   };
   const reductionsToCheck: Op[] = [];
+  const discountsToCheck: Op[] = [];
   const mergeVoidsToCheck = new Set<Op>();
   for (const op of ops) {
     const maker = makers.get(op.deviceId);
@@ -59,9 +61,13 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     if (!rights.allowed) throw refuse("OP_NOT_ALLOWED", op, `${rights.role} may not ${op.kind}`);
     if (rights.reductionToCheck) reductionsToCheck.push(op);
     if (rights.mergeVoidsToCheck) mergeVoidsToCheck.add(op);
+    if (rights.discountToCheck) discountsToCheck.push(op);
   }
   yield* checkNoReductions(reductionsToCheck, ops, (op) =>
     refuse("OP_NOT_ALLOWED", op, "an unapproved reduction"),
+  );
+  yield* checkDiscountLimits(discountsToCheck, ops, store, activeRole, (op) =>
+    refuse("OP_NOT_ALLOWED", op, "an unapproved discount beyond its maker's limit"),
   );
   yield* checkMergeVoids(mergeVoidsToCheck, ops, (op) =>
     refuse("OP_NOT_ALLOWED", op, "a merge void with no merged line behind it"),
@@ -99,6 +105,24 @@ function* checkNoReductions(
   const known = [...held, ...pushed];
   for (const change of changes) {
     if (change.kind === "setQuantity" && lowersQuantity(change, known)) throw refuse(change);
+  }
+}
+
+/** Discounts by users who may not give any beyond their role's limit must be within it. */
+function* checkDiscountLimits(
+  discounts: readonly Op[],
+  pushed: readonly Op[],
+  store: StoreRecord,
+  activeRole: (userId: string) => Role | null,
+  refuse: (op: Op) => Error,
+): Script<void> {
+  if (discounts.length === 0) return;
+  const held = yield* loadOrderOps([...new Set(discounts.map((op) => op.orderId))]);
+  const known = [...held, ...pushed];
+  for (const op of discounts) {
+    const role = activeRole(op.userId);
+    if (op.kind !== "discount" && op.kind !== "discountLine") continue;
+    if (role === null || exceedsDiscountLimit(op, known, role, store.discountLimits)) throw refuse(op);
   }
 }
 

@@ -24,6 +24,9 @@ export const EMPTY_SALES_REPORT: SalesReport = {
   byCategory: [],
   byStation: [],
   byCashier: [],
+  discountsByDay: [],
+  discountsByReason: [],
+  discountsByApprover: [],
 };
 
 interface RollupRow {
@@ -88,10 +91,36 @@ export function* salesReport(input: SalesReportInput): Script<SalesReport> {
     .filter((row) => row.dimension === "method" && Number(row.amount) !== 0)
     .map((row) => ({ method: row.group_key as PaymentMethod, amount: Number(row.amount) }))
     .sort((a, b) => a.method.localeCompare(b.method));
+  const approvers = yield* userNames(
+    rows
+      .filter((row) => row.dimension === "discountApprover" && row.group_key !== "")
+      .map((row) => row.group_key),
+  );
   return {
     ...lessRefunds(summariseOrders(groups, names), byMethod, rows),
     byItem,
     byCategory: salesByCategory(byItem, names),
+    ...discountGroups(rows, approvers),
+  };
+}
+
+/** The discounts by day, by reason and by approver, largest first (days in order). */
+function discountGroups(rows: readonly RollupRow[], approvers: ReadonlyMap<string, string>) {
+  const of = (dimension: RollupDimension) =>
+    rows
+      .filter((row) => row.dimension === dimension && Number(row.quantity) !== 0)
+      .map((row) => ({ key: row.group_key, discounts: Number(row.quantity), amount: Number(row.amount) }))
+      .sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key));
+  return {
+    discountsByDay: of("discount")
+      .map(({ key, ...sums }) => ({ date: key, ...sums }))
+      .sort((a, b) => a.date.localeCompare(b.date)),
+    discountsByReason: of("discountReason").map(({ key, ...sums }) => ({ reason: orNull(key), ...sums })),
+    discountsByApprover: of("discountApprover").map(({ key, ...sums }) => ({
+      userId: orNull(key),
+      name: key === "" ? null : (approvers.get(key) ?? null),
+      ...sums,
+    })),
   };
 }
 
@@ -106,7 +135,10 @@ function lessRefunds(
   totals: ReturnType<typeof summariseOrders>,
   byMethod: SalesReport["byMethod"],
   rows: readonly RollupRow[],
-): Omit<SalesReport, "byItem" | "byCategory"> {
+): Omit<
+  SalesReport,
+  "byItem" | "byCategory" | "discountsByDay" | "discountsByReason" | "discountsByApprover"
+> {
   const refunds = sumOf(rows, "refundMethod");
   const days = new Map(totals.byDay.map((day) => [day.date, { ...day }]));
   for (const row of rows.filter((candidate) => candidate.dimension === "refundDay")) {

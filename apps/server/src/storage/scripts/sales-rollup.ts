@@ -2,8 +2,9 @@ import { localDate, type Order, parseStoredOrder } from "@quay/core";
 import { all, allIn, insertMany, lockStores, run, type Script, type SqlValue } from "../sql-script.js";
 
 /**
- * The groupings sales are rolled up by (see migration 3). `discount`: the order discounts of the
- * day's sales (one row, key ""). `refundDay` and `refundMethod`: the refunds made that day, keyed
+ * The groupings sales are rolled up by (see migration 3). `discount`: the discounts given on the
+ * day's sales, on lines and on bills (key: the day; quantity: how many), and the same by their
+ * `discountReason` and by the manager who approved them (`discountApprover`, "" for none). `refundDay` and `refundMethod`: the refunds made that day, keyed
  * by the day and by method: a refund counts on the day it was made, not on its sale's.
  */
 export const ROLLUP_DIMENSIONS = [
@@ -14,6 +15,8 @@ export const ROLLUP_DIMENSIONS = [
   "method",
   "item",
   "discount",
+  "discountReason",
+  "discountApprover",
   "refundDay",
   "refundMethod",
 ] as const;
@@ -118,7 +121,12 @@ export class RollupChanges {
       const delta = bump("item", line.itemId, line.quantity, line.amount);
       if (sign === 1 || delta.itemName === null) delta.itemName = line.name;
     }
-    if (order.discount > 0) bump("discount", "", 1, order.discount);
+    for (const given of [order.billDiscount, ...order.lines.map((line) => line.discount)]) {
+      if (!given) continue;
+      bump("discount", sale.paidDay, 1, given.amount);
+      bump("discountReason", given.reason ?? "", 1, given.amount);
+      bump("discountApprover", given.approvedBy ?? "", 1, given.amount);
+    }
     for (const refund of order.refunds) {
       // Read in the store's time zone as it is now, when added and when taken back alike.
       const day = localDate(Date.parse(refund.at), sale.timeZone);

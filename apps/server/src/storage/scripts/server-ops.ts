@@ -38,7 +38,8 @@ export function* changeOnServer(
   intentFor: (order: Order | null) => OrderIntent,
 ): Script<OrderView> {
   return yield* recordServerOps(context, (order) => {
-    const plan = planChange(order, intentFor(order), context.actor);
+    const rules = { discountLimits: context.store.discountLimits };
+    const plan = planChange(order, intentFor(order), context.actor, rules);
     if (!plan.ok) throw new OrderRuleError(plan.code);
     return plan.drafts;
   });

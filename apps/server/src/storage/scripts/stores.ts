@@ -22,11 +22,13 @@ interface StoreRow {
   receipt_footer: string;
   wifi: string;
   shift_required: number;
+  discount_limit_cashier: number;
+  discount_limit_waiter: number;
 }
 
 const STORE_COLUMNS = `id, tenant_id, code, name, address, phone, time_zone, auto_sync, bank_bin, bank_account,
   bank_account_name, ticket_max_age_minutes, print_receipts, tax_code, receipt_header, receipt_footer, wifi,
-  shift_required`;
+  shift_required, discount_limit_cashier, discount_limit_waiter`;
 
 function toStore(row: StoreRow): StoreRecord {
   return {
@@ -49,6 +51,7 @@ function toStore(row: StoreRow): StoreRecord {
     receiptFooter: row.receipt_footer,
     wifi: row.wifi,
     shiftRequired: row.shift_required === 1,
+    discountLimits: { cashier: row.discount_limit_cashier, waiter: row.discount_limit_waiter },
   };
 }
 
@@ -81,7 +84,7 @@ export function* createStore(input: {
 }): Script<StoreRecord> {
   const { store } = input;
   yield* run(
-    `INSERT INTO stores (${STORE_COLUMNS}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO stores (${STORE_COLUMNS}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [input.id, input.tenantId, ...storeValues(store), input.now],
   );
   // A new store has a catalog and users to pull from cursor 0 on.
@@ -93,7 +96,8 @@ export function* updateStore(id: string, store: StoreInput): Script<StoreRecord 
   const changed = yield* run(
     `UPDATE stores SET code = ?, name = ?, address = ?, phone = ?, time_zone = ?, auto_sync = ?,
        bank_bin = ?, bank_account = ?, bank_account_name = ?, ticket_max_age_minutes = ?, print_receipts = ?,
-       tax_code = ?, receipt_header = ?, receipt_footer = ?, wifi = ?, shift_required = ?
+       tax_code = ?, receipt_header = ?, receipt_footer = ?, wifi = ?, shift_required = ?,
+       discount_limit_cashier = ?, discount_limit_waiter = ?
      WHERE id = ?`,
     [...storeValues(store), id],
   );
@@ -120,6 +124,8 @@ function storeValues(store: StoreInput) {
     store.receiptFooter,
     store.wifi,
     store.shiftRequired ? 1 : 0,
+    store.discountLimits.cashier,
+    store.discountLimits.waiter,
   ];
 }
 

@@ -90,6 +90,9 @@ export const en: MessagesLike<typeof vi> = {
       station: "By station",
       cashier: "By cashier",
       hour: "By hour",
+      discountDay: "Discounts by day",
+      discountReason: "Discounts by reason",
+      discountApprover: "Discounts by approver",
     },
     columns: {
       date: "Date",
@@ -104,7 +107,20 @@ export const en: MessagesLike<typeof vi> = {
       revenue: "Revenue",
       amount: "Amount",
       share: "Share",
+      discounts: "Discounts",
+      discounted: "Taken off",
+      reason: "Reason",
+      approver: "Approved by",
     },
+    discountReasons: {
+      regular: "Regular customer",
+      promotion: "Promotion",
+      staff: "Staff",
+      fault: "Faulty item / slow service",
+      other: "Other",
+    },
+    noReason: "No reason given",
+    givenAlone: "Given alone (within the limit)",
     methods: {
       cash: "Cash",
       transfer: "Bank transfer",
@@ -161,6 +177,7 @@ export const en: MessagesLike<typeof vi> = {
       setQuantity: "Quantity changed",
       voidLine: "Item voided",
       discount: "Discount",
+      discountLine: "Line discount",
       moveTable: "Table moved",
       addPayment: "Payment",
       close: "Bill closed",
@@ -296,6 +313,9 @@ export const en: MessagesLike<typeof vi> = {
     shiftRequired: "Take payments only in an open shift",
     shiftRequiredHelp:
       "On: a cashier opens a shift (with the opening cash) before taking a payment; ordering goes on.",
+    discounts: "Discounts",
+    discountsHelp:
+      "The biggest discount (% of the line or the bill) staff give alone; above it a manager's PIN.",
     saved: "Saved. The counters take the change with their next sync.",
     fields: {
       name: "Store name",
@@ -308,6 +328,8 @@ export const en: MessagesLike<typeof vi> = {
       receiptHeader: "Receipt header lines",
       receiptFooter: "Receipt footer lines",
       wifi: "Wi-Fi line",
+      discountLimitCashier: "Cashiers give at most (%)",
+      discountLimitWaiter: "Waiters give at most (%)",
     },
     problems: {
       nameRequired: "Please enter the store's name.",
@@ -316,6 +338,7 @@ export const en: MessagesLike<typeof vi> = {
       bankBinInvalid: "A bank code (BIN) is 6 digits, such as 970436.",
       tooManyLines: "At most 4 lines.",
       lineTooLong: "At most 48 characters a line.",
+      percentInvalid: "A number from 0 to 100.",
     },
   },
   printers: {

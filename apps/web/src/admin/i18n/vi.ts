@@ -88,6 +88,9 @@ export const vi = {
       station: "Theo máy",
       cashier: "Theo thu ngân",
       hour: "Theo giờ",
+      discountDay: "Giảm giá theo ngày",
+      discountReason: "Giảm giá theo lý do",
+      discountApprover: "Giảm giá theo người duyệt",
     },
     columns: {
       date: "Ngày",
@@ -102,7 +105,20 @@ export const vi = {
       revenue: "Doanh thu",
       amount: "Số tiền",
       share: "Tỷ trọng",
+      discounts: "Lượt giảm",
+      discounted: "Tiền giảm",
+      reason: "Lý do",
+      approver: "Người duyệt",
     },
+    discountReasons: {
+      regular: "Khách quen",
+      promotion: "Khuyến mãi",
+      staff: "Nhân viên",
+      fault: "Món lỗi / phục vụ chậm",
+      other: "Khác",
+    },
+    noReason: "Không ghi lý do",
+    givenAlone: "Tự giảm (trong mức cho phép)",
     methods: {
       cash: "Tiền mặt",
       transfer: "Chuyển khoản",
@@ -159,6 +175,7 @@ export const vi = {
       setQuantity: "Đổi số lượng",
       voidLine: "Hủy món",
       discount: "Giảm giá",
+      discountLine: "Giảm giá món",
       moveTable: "Chuyển bàn",
       addPayment: "Thanh toán",
       close: "Đóng hóa đơn",
@@ -293,6 +310,9 @@ export const vi = {
       "Bật: máy bán hàng gửi các đơn bán lúc mất mạng ngay khi kết nối lại, không cần hỏi thu ngân.",
     shiftRequired: "Chỉ thu tiền khi đã mở ca",
     shiftRequiredHelp: "Bật: thu ngân phải mở ca (nhập tiền đầu ca) trước khi thu tiền; gọi món vẫn được.",
+    discounts: "Giảm giá",
+    discountsHelp:
+      "Mức giảm tối đa (% của món hoặc hóa đơn) nhân viên được tự giảm; cao hơn cần mã PIN của quản lý.",
     saved: "Đã lưu. Các máy bán hàng nhận thay đổi ở lần đồng bộ tới.",
     fields: {
       name: "Tên cửa hàng",
@@ -305,6 +325,8 @@ export const vi = {
       receiptHeader: "Dòng đầu hóa đơn",
       receiptFooter: "Dòng cuối hóa đơn",
       wifi: "Dòng Wi-Fi",
+      discountLimitCashier: "Thu ngân được giảm tối đa (%)",
+      discountLimitWaiter: "Phục vụ được giảm tối đa (%)",
     },
     problems: {
       nameRequired: "Vui lòng nhập tên cửa hàng.",
@@ -313,6 +335,7 @@ export const vi = {
       bankBinInvalid: "Mã ngân hàng (BIN) gồm 6 chữ số, ví dụ 970436.",
       tooManyLines: "Tối đa 4 dòng.",
       lineTooLong: "Mỗi dòng tối đa 48 ký tự.",
+      percentInvalid: "Nhập số từ 0 đến 100.",
     },
   },
   printers: {

@@ -32,6 +32,9 @@ const report: SalesReport = {
   byCategory: [{ categoryId: null, name: null, quantity: 5, revenue: 151_000 }],
   byStation: [{ stationId: null, code: null, name: null, orders: 3, revenue: 151_000 }],
   byCashier: [{ userId: "u1", name: "Lê Minh Thư", orders: 3, revenue: 151_000 }],
+  discountsByDay: [],
+  discountsByReason: [],
+  discountsByApprover: [],
 };
 
 describe("the report CSV", () => {

@@ -1,8 +1,20 @@
+import { DISCOUNT_REASONS, type DiscountReason } from "@quay/core";
 import { dayText } from "../../shared/time/day-text.js";
 import type { SalesReport } from "../api/admin-types.js";
 import type { AdminText } from "../i18n/admin-text.js";
 
-export const REPORT_VIEWS = ["day", "item", "category", "method", "station", "cashier", "hour"] as const;
+export const REPORT_VIEWS = [
+  "day",
+  "item",
+  "category",
+  "method",
+  "station",
+  "cashier",
+  "hour",
+  "discountDay",
+  "discountReason",
+  "discountApprover",
+] as const;
 export type ReportView = (typeof REPORT_VIEWS)[number];
 
 export type ColumnKind = "text" | "count" | "money" | "percent";
@@ -155,6 +167,45 @@ export function reportTable(report: SalesReport, view: ReportView, t: AdminText)
         t,
         "bars-across",
       );
+    case "discountDay":
+      return table(
+        report.discountsByDay.map((day) => ({
+          label: dayText(day.date),
+          count: day.discounts,
+          amount: day.amount,
+        })),
+        t("reports.columns.date"),
+        t("reports.columns.discounts"),
+        t("reports.columns.discounted"),
+        t,
+        "bar",
+      );
+    case "discountReason":
+      return table(
+        report.discountsByReason.map((entry) => ({
+          label: reasonLabel(entry.reason, t),
+          count: entry.discounts,
+          amount: entry.amount,
+        })),
+        t("reports.columns.reason"),
+        t("reports.columns.discounts"),
+        t("reports.columns.discounted"),
+        t,
+        "doughnut",
+      );
+    case "discountApprover":
+      return table(
+        report.discountsByApprover.map((entry) => ({
+          label: entry.userId === null ? t("reports.givenAlone") : (entry.name ?? t("reports.unknownUser")),
+          count: entry.discounts,
+          amount: entry.amount,
+        })),
+        t("reports.columns.approver"),
+        t("reports.columns.discounts"),
+        t("reports.columns.discounted"),
+        t,
+        "bars-across",
+      );
     case "cashier":
       return table(
         report.byCashier.map((cashier) => ({
@@ -169,4 +220,12 @@ export function reportTable(report: SalesReport, view: ReportView, t: AdminText)
         "bars-across",
       );
   }
+}
+
+/** A discount's reason in the reader's words: one of the short list, else as it was typed. */
+function reasonLabel(reason: string | null, t: AdminText): string {
+  if (reason === null) return t("reports.noReason");
+  return (DISCOUNT_REASONS as readonly string[]).includes(reason)
+    ? t(`reports.discountReasons.${reason as DiscountReason}`)
+    : reason;
 }

@@ -1,4 +1,4 @@
-import { RECEIPT_LINE_CHARS, receiptTextProblem, TAX_CODE_PATTERN } from "@quay/core";
+import { MAX_DISCOUNT_PERCENT, RECEIPT_LINE_CHARS, receiptTextProblem, TAX_CODE_PATTERN } from "@quay/core";
 import type { Store, StoreChanges } from "../api/admin-types.js";
 
 /** Common banks' NAPAS BINs, offered for the VietQR account (any 6-digit BIN may be typed). */
@@ -29,6 +29,9 @@ export interface StoreForm {
   wifi: string;
   autoSync: boolean;
   shiftRequired: boolean;
+  /** In percent, as typed: how big a discount a cashier, a waiter may give alone. */
+  discountLimitCashier: string;
+  discountLimitWaiter: string;
 }
 
 export type StoreFormProblem =
@@ -37,7 +40,8 @@ export type StoreFormProblem =
   | "bankIncomplete"
   | "bankBinInvalid"
   | "tooManyLines"
-  | "lineTooLong";
+  | "lineTooLong"
+  | "percentInvalid";
 
 export function storeForm(store: Store): StoreForm {
   return {
@@ -53,8 +57,13 @@ export function storeForm(store: Store): StoreForm {
     wifi: store.wifi,
     autoSync: store.autoSync,
     shiftRequired: store.shiftRequired,
+    discountLimitCashier: String(store.discountLimits.cashier),
+    discountLimitWaiter: String(store.discountLimits.waiter),
   };
 }
+
+/** A percent from 0 to 100, as typed. */
+const isPercent = (text: string) => /^\d{1,3}$/.test(text.trim()) && Number(text) <= MAX_DISCOUNT_PERCENT;
 
 /** What is wrong with each field, by field: the server would refuse the same (StoreSchema). */
 export function storeFormProblems(form: StoreForm): Partial<Record<keyof StoreForm, StoreFormProblem>> {
@@ -70,6 +79,9 @@ export function storeFormProblems(form: StoreForm): Partial<Record<keyof StoreFo
     if (problem) problems[field] = problem;
   }
   if (form.wifi.trim().length > RECEIPT_LINE_CHARS) problems.wifi = "lineTooLong";
+  for (const field of ["discountLimitCashier", "discountLimitWaiter"] as const) {
+    if (!isPercent(form[field])) problems[field] = "percentInvalid";
+  }
   return problems;
 }
 
@@ -94,5 +106,6 @@ export function storeChanges(form: StoreForm): StoreChanges {
     wifi: form.wifi.trim(),
     autoSync: form.autoSync,
     shiftRequired: form.shiftRequired,
+    discountLimits: { cashier: Number(form.discountLimitCashier), waiter: Number(form.discountLimitWaiter) },
   };
 }

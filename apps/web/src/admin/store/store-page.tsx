@@ -14,7 +14,7 @@ type TextField = Exclude<keyof StoreForm, "autoSync" | "shiftRequired">;
 /**
  * The store's settings (`PATCH /api/stores/:id`): its details, the account VietQR pays into,
  * what its receipts print, whether counters sync by themselves and take payments only in an open
- * shift, and how they print. Stations
+ * shift, how big a discount cashiers and waiters give alone, and how they print. Stations
  * take every change with their next pull.
  */
 export function StorePage() {
@@ -120,6 +120,12 @@ export function StorePage() {
               <span className="muted small">{t(`store.${setting}Help`)}</span>
             </div>
           ))}
+        </section>
+        <section className="a-panel">
+          <h2>{t("store.discounts")}</h2>
+          <span className="muted small">{t("store.discountsHelp")}</span>
+          {input("discountLimitCashier", { maxLength: 3, inputMode: "numeric" })}
+          {input("discountLimitWaiter", { maxLength: 3, inputMode: "numeric" })}
         </section>
       </div>
       <SaveBar

@@ -68,6 +68,28 @@ export function createStationApi(http: HttpClient) {
         reason,
         ...(managerPin === null || managerPin === "" ? {} : { managerPin }),
       }),
+    /** A discount on the bill, or on `lineId`: `percent` of it, else `amount`; 0 removes it. */
+    discount: (
+      orderId: string,
+      asked: {
+        lineId: string | null;
+        amount: number;
+        percent: number | undefined;
+        reason: string;
+        managerPin: string | null;
+      },
+    ) =>
+      http.post<Order>(
+        asked.lineId === null
+          ? `${orderPath(orderId)}/discount`
+          : `${linePath(orderId, asked.lineId)}/discount`,
+        {
+          amount: asked.amount,
+          reason: asked.reason,
+          ...(asked.percent === undefined ? {} : { percent: asked.percent }),
+          ...(asked.managerPin === null || asked.managerPin === "" ? {} : { managerPin: asked.managerPin }),
+        },
+      ),
     voidOrder: (orderId: string, reason: string, managerPin: string | null) =>
       http.post<Order>(`${orderPath(orderId)}/void`, {
         reason,

@@ -1,6 +1,7 @@
 import { billsEn } from "../bills/bills-messages.js";
 import { dayEn } from "../day/day-messages.js";
 import { bankEn } from "../payment/bank-messages.js";
+import { discountEn } from "../discount/discount-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
 import type { CashierMessages } from "./messages.js";
@@ -264,6 +265,7 @@ export const en: CashierMessages = {
   },
   printing: printingEn,
   bills: billsEn,
+  discount: discountEn,
   day: dayEn,
   shift: shiftEn,
   bank: bankEn,

@@ -2,6 +2,7 @@ import type { SyncErrorCode } from "@quay/protocol";
 import { billsVi } from "../bills/bills-messages.js";
 import { dayVi } from "../day/day-messages.js";
 import { bankVi } from "../payment/bank-messages.js";
+import { discountVi } from "../discount/discount-messages.js";
 import { printingVi } from "../printing/printing-messages.js";
 import { shiftVi } from "../shift/shift-messages.js";
 
@@ -267,6 +268,7 @@ export const vi = {
   },
   printing: printingVi,
   bills: billsVi,
+  discount: discountVi,
   day: dayVi,
   shift: shiftVi,
   bank: bankVi,

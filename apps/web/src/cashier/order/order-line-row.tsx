@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Money } from "../../shared/money/money.js";
 import type { OrderLine } from "../api/station-types.js";
+import { discountText } from "../discount/discount-text.js";
 
 interface OrderLineRowProps {
   readonly line: OrderLine;
@@ -45,6 +46,11 @@ export function OrderLineRow({
         <span className="line-unit muted">
           <Money amount={line.unitPrice} />
         </span>
+        {line.discount ? (
+          <span className="line-discount" data-testid="line-discount">
+            {discountText(t, line.discount)} −<Money amount={line.discount.amount} />
+          </span>
+        ) : null}
       </div>
       <div className="line-qty">
         <QuantityButton step="decrease" name={line.name} disabled={!editable} onClick={onDecrease} />

@@ -19,6 +19,7 @@ interface OrderPanelProps {
   readonly onProvisional: () => void;
   readonly onMove: () => void;
   readonly onVoidOrder: () => void;
+  readonly onDiscount: () => void;
   readonly onPay: () => void;
 }
 
@@ -82,6 +83,15 @@ export function OrderPanel(props: OrderPanelProps) {
         </button>
         <button type="button" className="secondary" disabled={order === null || !open} onClick={props.onMove}>
           {t("order.move")} <kbd>F6</kbd>
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!hasLines || !open}
+          onClick={props.onDiscount}
+          data-testid="discount-button"
+        >
+          {t("discount.button")}
         </button>
         <button
           type="button"

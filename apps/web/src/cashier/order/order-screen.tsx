@@ -1,8 +1,10 @@
+import { DEFAULT_DISCOUNT_LIMITS } from "@quay/core";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StreamState } from "../../shared/sse/use-event-source.js";
 import { useApi } from "../api/api-context.js";
 import type { Catalog, Order, OrderLine, SessionUser, Store } from "../api/station-types.js";
+import { DiscountDialog } from "../discount/discount-dialog.js";
 import type { OrdersById } from "../live/orders-state.js";
 import { MenuPanel } from "../menu/menu-panel.js";
 import { PaymentDialog } from "../payment/payment-dialog.js";
@@ -38,6 +40,7 @@ interface OrderScreenProps {
 type OpenDialog =
   | { readonly kind: "void"; readonly line: OrderLine }
   | { readonly kind: "voidOrder" }
+  | { readonly kind: "discount" }
   | { readonly kind: "move" }
   | { readonly kind: "pay" }
   | {
@@ -171,6 +174,7 @@ export function OrderScreen(props: OrderScreenProps) {
           onProvisional={() => order !== null && setDialog({ kind: "receipt", order, provisional: true })}
           onMove={() => setDialog({ kind: "move" })}
           onVoidOrder={() => setDialog({ kind: "voidOrder" })}
+          onDiscount={() => setDialog({ kind: "discount" })}
           onPay={() => setDialog({ kind: "pay" })}
         />
       </div>
@@ -202,6 +206,19 @@ export function OrderScreen(props: OrderScreenProps) {
           onConfirm={async (reason, pin) => {
             await actions.voidOrder(reason, pin);
             onBack();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === "discount" && order !== null ? (
+        <DiscountDialog
+          order={order}
+          line={selectedLine}
+          role={user.role}
+          limits={store?.discountLimits ?? DEFAULT_DISCOUNT_LIMITS}
+          onClose={() => setDialog(null)}
+          onApply={async (asked) => {
+            await actions.discount(asked);
+            setDialog(null);
           }}
         />
       ) : null}

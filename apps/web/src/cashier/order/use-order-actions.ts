@@ -1,6 +1,7 @@
 import { useCallback, useRef } from "react";
 import type { StationApi } from "../api/station-api.js";
 import type { MenuItem, Order, PaymentMethod } from "../api/station-types.js";
+import type { DiscountAsked } from "../discount/discount-dialog.js";
 
 interface OrderActionsInput {
   readonly api: StationApi;
@@ -17,6 +18,7 @@ export interface OrderActions {
   readonly changeQuantity: (lineId: string, delta: number) => Promise<Order>;
   readonly voidLine: (lineId: string, reason: string, managerPin: string | null) => Promise<Order>;
   readonly voidOrder: (reason: string, managerPin: string | null) => Promise<Order>;
+  readonly discount: (asked: DiscountAsked) => Promise<Order>;
   readonly move: (tableId: string | null) => Promise<Order>;
   readonly pay: (method: PaymentMethod, amount: number) => Promise<Order>;
 }
@@ -97,6 +99,11 @@ export function useOrderActions({
       run(async (latest) => {
         if (latest === null) throw new Error("no order to void");
         return api.voidOrder(latest.id, reason, managerPin);
+      }),
+    discount: (asked) =>
+      run(async (latest) => {
+        if (latest === null) throw new Error("no order to discount");
+        return api.discount(latest.id, asked);
       }),
     move: (target) =>
       run(async (latest) => {

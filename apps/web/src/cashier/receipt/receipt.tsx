@@ -1,7 +1,9 @@
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { formatThousands } from "../../shared/money/format-money.js";
 import { formatDateTime } from "../../shared/time/format-time.js";
 import type { Order, Store } from "../api/station-types.js";
+import { discountText as describeDiscount } from "../discount/discount-text.js";
 import { AmountRow } from "../order/amount-row.js";
 
 export interface ReceiptProps {
@@ -31,6 +33,7 @@ export function Receipt({
   reprint,
 }: ReceiptProps) {
   const { t } = useTranslation();
+  const discountText = (given: Parameters<typeof describeDiscount>[1]) => describeDiscount(t, given);
   const timeZone = store?.timeZone;
   const when = (!provisional ? order.paidAt : null) ?? printedAt;
   // The store's own thanks replace ours (the back office's store page).
@@ -83,15 +86,25 @@ export function Receipt({
         </thead>
         <tbody>
           {order.lines.map((line) => (
-            <tr key={line.id}>
-              <td className="name">
-                {line.name}
-                {line.note === null ? null : <small className="receipt-note">({line.note})</small>}
-              </td>
-              <td>{line.quantity}</td>
-              <td>{formatThousands(line.unitPrice)}</td>
-              <td>{formatThousands(line.amount)}</td>
-            </tr>
+            <Fragment key={line.id}>
+              <tr>
+                <td className="name">
+                  {line.name}
+                  {line.note === null ? null : <small className="receipt-note">({line.note})</small>}
+                </td>
+                <td>{line.quantity}</td>
+                <td>{formatThousands(line.unitPrice)}</td>
+                <td>{formatThousands(line.amount + (line.discount?.amount ?? 0))}</td>
+              </tr>
+              {line.discount ? (
+                <tr className="receipt-line-discount" data-testid="receipt-line-discount">
+                  <td className="name" colSpan={3}>
+                    {discountText(line.discount)}
+                  </td>
+                  <td>−{formatThousands(line.discount.amount)}</td>
+                </tr>
+              ) : null}
+            </Fragment>
           ))}
         </tbody>
       </table>
@@ -99,7 +112,11 @@ export function Receipt({
         {order.discount > 0 ? (
           <>
             <AmountRow label={t("receipt.subtotal")} amount={order.subtotal} />
-            <AmountRow label={t("receipt.discount")} amount={order.discount} deducted />
+            <AmountRow
+              label={order.billDiscount ? discountText(order.billDiscount) : t("receipt.discount")}
+              amount={order.discount}
+              deducted
+            />
           </>
         ) : null}
         <AmountRow className="receipt-grand-total" label={t("receipt.total")} amount={order.total} />
