@@ -3,6 +3,7 @@ import type { Dong } from "./money.js";
 import type { Order } from "./order.js";
 import { foldOrder } from "./order-fold.js";
 import type { Op, OpData, OpKind, PaymentMethod } from "./order-op.js";
+import { checkPart, partDue } from "./order-parts.js";
 import { type ChangeRefusalCode, type OrderRuleCode, validateOp } from "./order-validate.js";
 import { APPROVABLE, can, mayApprove, type Permission, type Role } from "./permissions.js";
 import type { IdGenerator } from "./uuid-v7.js";
@@ -38,6 +39,14 @@ export type OrderIntent =
       readonly paymentId: string;
       readonly method: PaymentMethod;
       readonly amount: Dong;
+    }
+  /** Pays part `index` of `count` equal parts ("Chia đều"): its amount is the core's (`partDue`). */
+  | {
+      readonly kind: "payPart";
+      readonly paymentId: string;
+      readonly method: PaymentMethod;
+      readonly count: number;
+      readonly index: number;
     }
   | { readonly kind: "voidOrder"; readonly reason: string }
   | {
@@ -122,6 +131,7 @@ export function permissionFor(order: Order | null, intent: OrderIntent): Permiss
     case "discount":
       return "orders.discount";
     case "pay":
+    case "payPart":
       return "orders.pay";
     case "refund":
       return "orders.refund";
@@ -179,6 +189,8 @@ export function planChange(order: Order | null, intent: OrderIntent, actor: Acto
       if (!order || order.paid + intent.amount < order.total) return plan(payment);
       return plan(payment, { kind: "close", data: { total: order.total } });
     }
+    case "payPart":
+      return planPartPayment(order, intent);
     case "voidOrder":
       // Undoing a sale is for those who may take money, whoever approves it.
       if (order?.status === "paid" && !can(actor.role, "orders.pay")) return refuse("FORBIDDEN");
@@ -209,6 +221,23 @@ export function authorize(
   if (!actor.approver) return { ok: false, code: "MANAGER_PIN_REQUIRED" };
   if (!mayApprove(actor.approver.role, permission)) return { ok: false, code: "FORBIDDEN" };
   return { ok: true, approvedBy: actor.approver.userId };
+}
+
+/** A part's payment of exactly its due, closing the order when it covers the total. */
+function planPartPayment(order: Order | null, intent: Extract<OrderIntent, { kind: "payPart" }>): ChangePlan {
+  if (order?.payments.some((payment) => payment.id === intent.paymentId)) return plan(); // a retry
+  if (!order) return refuse("ORDER_NOT_OPEN");
+  const part = { index: intent.index, count: intent.count };
+  const checked = checkPart(order, part);
+  if (!checked.ok) return refuse(checked.code);
+  const amount = partDue(order, intent.count, intent.index);
+  if (amount <= 0) return refuse("PART_INVALID");
+  const payment: OpDraft = {
+    kind: "addPayment",
+    data: { paymentId: intent.paymentId, method: intent.method, amount, part },
+  };
+  if (order.paid + amount < order.total) return plan(payment);
+  return plan(payment, { kind: "close", data: { total: order.total } });
 }
 
 function plan(...drafts: OpDraft[]): ChangePlan {

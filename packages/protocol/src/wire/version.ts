@@ -36,10 +36,14 @@
  * 9 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
  *     PIN), left out of the pulls of older stations (`opKnownAt`). A push of versions 1 to 8
  *     reads the same.
+ * 14 — split at the counter: an op kind `splitLine {lineId, quantity, intoOrderId, intoLineId}`
+ *     (units of a line moved to a new order, backed by that order's `addLine`), left out of the
+ *     pulls of older stations (`opKnownAt`); a payment may pay one equal part of the bill
+ *     (`part: {index, count}`, optional). A push of versions 1 to 13 reads the same.
  */
-export const PROTOCOL_VERSION = 9;
+export const PROTOCOL_VERSION = 14;
 
-/** The oldest version the server still accepts: a version-1 push is a version-9 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-14 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**
