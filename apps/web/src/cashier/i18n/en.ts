@@ -2,6 +2,7 @@ import { billsEn } from "../bills/bills-messages.js";
 import { dayEn } from "../day/day-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
+import { splitEn } from "../split/split-messages.js";
 import type { CashierMessages } from "./messages.js";
 import { vi } from "./vi.js";
 
@@ -264,5 +265,6 @@ export const en: CashierMessages = {
   printing: printingEn,
   bills: billsEn,
   day: dayEn,
+  split: splitEn,
   shift: shiftEn,
 };

@@ -3,6 +3,7 @@ import { billsVi } from "../bills/bills-messages.js";
 import { dayVi } from "../day/day-messages.js";
 import { printingVi } from "../printing/printing-messages.js";
 import { shiftVi } from "../shift/shift-messages.js";
+import { splitVi } from "../split/split-messages.js";
 
 /** The cashier app's Vietnamese text: the reference language, every key lives here first. */
 export const vi = {
@@ -267,5 +268,6 @@ export const vi = {
   printing: printingVi,
   bills: billsVi,
   day: dayVi,
+  split: splitVi,
   shift: shiftVi,
 };
