@@ -33,7 +33,7 @@ type Draft =
   | { kind: "discount"; amount: number; percent: number | null }
   | { kind: "discountLine"; lineRef: number; amount: number; percent: number | null }
   | { kind: "moveTable"; tableId: string | null }
-  | { kind: "addPayment"; method: OpData["addPayment"]["method"]; amount: number }
+  | { kind: "addPayment"; method: OpData["addPayment"]["method"]; amount: number; part: number | null }
   | { kind: "close"; total: number }
   | { kind: "voidOrder"; reason: string }
   | {
@@ -43,7 +43,8 @@ type Draft =
       method: OpData["refund"]["method"];
       lineRefs: number[] | null;
     }
-  | { kind: "markReady"; lineRefs: number[] };
+  | { kind: "markReady"; lineRefs: number[] }
+  | { kind: "splitLine"; lineRef: number; quantity: number };
 
 const quantity = fc.integer({ min: 1, max: 50 });
 /** A discount in đồng (null) or in percent, now and then all of it. */
@@ -78,6 +79,8 @@ const change: fc.Arbitrary<Draft> = fc.oneof(
       kind: fc.constant("addPayment"),
       method: fc.constantFrom(...PAYMENT_METHODS),
       amount: fc.integer({ min: 1, max: 10_000_000 }),
+      // Now and then one equal part of a bill split in three ("Chia đều").
+      part: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null, freq: 3 }),
     }),
   },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("close"), total: amount(10_000_000) }) },
@@ -100,6 +103,7 @@ const change: fc.Arbitrary<Draft> = fc.oneof(
       lineRefs: fc.array(lineRef, { minLength: 1, maxLength: 4 }),
     }),
   },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant("splitLine"), lineRef, quantity }) },
 );
 
 interface Placed {
@@ -117,7 +121,8 @@ export interface OrderOpsOptions {
 /**
  * Realistic op logs for one order, in a random arrival order: usually an `open` within the first
  * hour (sometimes not arrived yet), then lines, quantity changes, voids, discounts, table moves,
- * payments, checkouts, order voids, refunds and the kitchen's "ready" from several devices.
+ * payments (some of an equal part), checkouts, order voids, refunds, the kitchen's "ready" and
+ * splits from several devices.
  */
 export function orderOps(options: OrderOpsOptions = {}): fc.Arbitrary<Op[]> {
   const devices = options.devices ?? DEVICES;
@@ -203,6 +208,7 @@ function builderOf(
         paymentId: `payment-${ids.payments++}`,
         method: draft.method,
         amount: dong(draft.amount),
+        ...(draft.part === null ? {} : { part: { index: draft.part, count: 3 } }),
       };
       return (e) => makeOp("addPayment", payment, e);
     }
@@ -224,6 +230,16 @@ function builderOf(
     case "markReady": {
       const lineIds = draft.lineRefs.map(lineIdOf);
       return (e) => makeOp("markReady", { lineIds }, e);
+    }
+    case "splitLine": {
+      const lineId = lineIdOf(draft.lineRef);
+      const data = {
+        lineId,
+        quantity: draft.quantity,
+        intoOrderId: "order-2",
+        intoLineId: `split-${lineId}`,
+      };
+      return (e) => makeOp("splitLine", data, e);
     }
   }
 }

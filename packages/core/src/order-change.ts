@@ -10,6 +10,7 @@ import { type Dong, multiplyDong, ZERO } from "./money.js";
 import type { Order, OrderLine } from "./order.js";
 import { foldOrder } from "./order-fold.js";
 import type { Op, OpData, OpKind, PaymentMethod } from "./order-op.js";
+import { checkPart, partDue } from "./order-parts.js";
 import { type ChangeRefusalCode, type OrderRuleCode, validateOp } from "./order-validate.js";
 import { APPROVABLE, can, mayApprove, type Permission, type Role } from "./permissions.js";
 import type { IdGenerator } from "./uuid-v7.js";
@@ -58,6 +59,14 @@ export type OrderIntent =
       readonly paymentId: string;
       readonly method: PaymentMethod;
       readonly amount: Dong;
+    }
+  /** Pays part `index` of `count` equal parts ("Chia đều"): its amount is the core's (`partDue`). */
+  | {
+      readonly kind: "payPart";
+      readonly paymentId: string;
+      readonly method: PaymentMethod;
+      readonly count: number;
+      readonly index: number;
     }
   | { readonly kind: "voidOrder"; readonly reason: string }
   | {
@@ -143,6 +152,7 @@ export function permissionFor(order: Order | null, intent: OrderIntent): Permiss
     case "discountLine":
       return "orders.discount";
     case "pay":
+    case "payPart":
       return "orders.pay";
     case "refund":
       return "orders.refund";
@@ -219,6 +229,8 @@ export function planChange(
       if (!order || order.paid + intent.amount < order.total) return plan(payment);
       return plan(payment, { kind: "close", data: { total: order.total } });
     }
+    case "payPart":
+      return planPartPayment(order, intent);
     case "voidOrder":
       // Undoing a sale is for those who may take money, whoever approves it.
       if (order?.status === "paid" && !can(actor.role, "orders.pay")) return refuse("FORBIDDEN");
@@ -285,6 +297,23 @@ function discountWithinLimit(
 function discountTermsOf(intent: DiscountTerms, base: Dong): { amount: Dong; percent?: number } {
   if (intent.percent === undefined) return { amount: intent.amount };
   return { amount: discountOff(intent, base), percent: intent.percent };
+}
+
+/** A part's payment of exactly its due, closing the order when it covers the total. */
+function planPartPayment(order: Order | null, intent: Extract<OrderIntent, { kind: "payPart" }>): ChangePlan {
+  if (order?.payments.some((payment) => payment.id === intent.paymentId)) return plan(); // a retry
+  if (!order) return refuse("ORDER_NOT_OPEN");
+  const part = { index: intent.index, count: intent.count };
+  const checked = checkPart(order, part);
+  if (!checked.ok) return refuse(checked.code);
+  const amount = partDue(order, intent.count, intent.index);
+  if (amount <= 0) return refuse("PART_INVALID");
+  const payment: OpDraft = {
+    kind: "addPayment",
+    data: { paymentId: intent.paymentId, method: intent.method, amount, part },
+  };
+  if (order.paid + amount < order.total) return plan(payment);
+  return plan(payment, { kind: "close", data: { total: order.total } });
 }
 
 function plan(...drafts: OpDraft[]): ChangePlan {

@@ -109,6 +109,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
             method: op.data.method,
             amount: op.data.amount,
             at: op.at,
+            ...(op.data.part ? { part: op.data.part } : {}),
           });
         }
         break;
@@ -129,6 +130,9 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
       case "refund":
         refundOps.push(op);
         break;
+      case "splitLine":
+        splitAway(lineState(op.data.lineId), op.data.quantity);
+        break;
     }
   }
 
@@ -136,6 +140,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   const voidedLines: VoidedLine[] = [];
   for (const [lineId, state] of lines) {
     if (!state.added) continue; // a change whose line has not arrived yet
+    if (state.quantity === 0) continue; // every unit split away: the line is on the other order
     const { itemId, name, unitPrice, vatRate, note } = state.added;
     const gross = multiplyDong(unitPrice, state.quantity);
     const discount = lineDiscountOf(state.discount, gross);
@@ -224,6 +229,15 @@ function given(terms: OpData["discount"], amount: Dong): GivenDiscount | null {
     reason: terms.reason,
     approvedBy: terms.approvedBy ?? null,
   };
+}
+
+/**
+ * A split takes units off, whatever the quantity is then: a phone's raise made before it keeps
+ * its units here, the split's are on the other order. All of them, or more (a concurrent
+ * reduction), and the line leaves the order.
+ */
+function splitAway(state: LineState, quantity: number): void {
+  state.quantity = Math.max(0, state.quantity - quantity);
 }
 
 /** VAT per rate on the amounts after the discount, spread over the rates in proportion. */

@@ -18,6 +18,7 @@ export const OP_KINDS = [
   "voidOrder",
   "markReady",
   "refund",
+  "splitLine",
 ] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 
@@ -72,8 +73,16 @@ export interface OpData {
     approvedBy?: string | undefined;
   };
   moveTable: { tableId: string | null };
-  /** `amount` is what was tendered: cash above the total becomes change due. */
-  addPayment: { paymentId: string; method: PaymentMethod; amount: Dong };
+  /**
+   * `amount` is what was tendered: cash above the total becomes change due. `part`: the payment
+   * of one equal part of the bill ("Chia đều", see `order-parts.ts`), part `index` of `count`.
+   */
+  addPayment: {
+    paymentId: string;
+    method: PaymentMethod;
+    amount: Dong;
+    part?: PaymentPart | undefined;
+  };
   /** Checkout: the order is paid; `total` is what the device saw when it closed. */
   close: { total: Dong };
   /** `mergedInto`: the order emptied by a merge into that order. */
@@ -95,6 +104,19 @@ export interface OpData {
     lineIds?: string[] | undefined;
     approvedBy?: string | undefined;
   };
+  /**
+   * `quantity` units of a line move to another order by a split ("Tách hóa đơn", `planSplit`):
+   * the line loses them here (all of them: it leaves the order) and `intoLineId` on
+   * `intoOrderId` gains them, an `addLine` of the same device and user that backs the split
+   * (`unbackedSplit`). A move, not a reduction: no reason, no approval, not in the audit.
+   */
+  splitLine: { lineId: string; quantity: number; intoOrderId: string; intoLineId: string };
+}
+
+/** One of the equal parts a bill is split into: part `index` (from 1) of `count`. */
+export interface PaymentPart {
+  readonly index: number;
+  readonly count: number;
 }
 
 interface OpEnvelope {

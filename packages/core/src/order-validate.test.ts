@@ -48,6 +48,12 @@ const refund = (amount: number, lineIds?: string[], refundId = "r-new", reason =
   );
 const refundedOnce = fold(...billOps, refund(30_000, undefined, "r1")); // 40 200 left
 
+const splitLine = (lineId: string, quantity: number, intoOrderId = "order-2") =>
+  station("splitLine", { lineId, quantity, intoOrderId, intoLineId: "copy" }, 10);
+const payPart = (index: number, count: number, paymentId = "p-part") =>
+  station("addPayment", { ...paymentData(paymentId, 10_000), part: { index, count } }, 10);
+const partPaid = fold(opening, line, { ...payPart(1, 3, "p-part-1"), deviceSeq: 90 });
+
 type Case = [name: string, order: Order | null, op: Op, expected: OrderRuleCode | "ok"];
 
 const cases: Case[] = [
@@ -172,6 +178,15 @@ const cases: Case[] = [
   ["refund a voided line", fold(...billOps, voidedLine, voidIt), refund(1_000, ["l2"]), "LINE_NOT_FOUND"],
   ["refund one line named twice", bill, refund(1_000, ["l1", "l1"]), "LINE_NOT_FOUND"],
   ["refund no lines", bill, refund(1_000, []), "LINE_NOT_FOUND"],
+  ["split 1 of 2 units of a line", open, splitLine("l1", 1), "ok"],
+  ["split a line onto its own order", open, splitLine("l1", 1, "order-1"), "SPLIT_INVALID"],
+  ["split more units than the line has", open, splitLine("l1", 3), "INVALID_QUANTITY"],
+  ["split a voided line", open, splitLine("l2", 1), "LINE_NOT_FOUND"],
+  ["split a paid bill", paid, splitLine("l1", 1), "ORDER_PAID"],
+  ["pay part 1 of 3", open, payPart(1, 3), "ok"],
+  ["pay part 4 of 3", open, payPart(4, 3), "PART_INVALID"],
+  ["pay part 2 of 2 on a bill paid in 3 parts", partPaid, payPart(2, 2), "PART_INVALID"],
+  ["pay part 1 of 3 twice", partPaid, payPart(1, 3), "PART_PAID"],
 ];
 
 describe("validateOp", () => {

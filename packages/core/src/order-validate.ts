@@ -2,6 +2,7 @@ import { type DiscountTerms, isDiscountPercent } from "./discounts.js";
 import { MAX_AMOUNT } from "./money.js";
 import type { Order } from "./order.js";
 import type { Op, OpOf, PaymentMethod } from "./order-op.js";
+import { checkPart } from "./order-parts.js";
 import { lineRefundShare, refundableOf } from "./order-refund.js";
 
 export const MAX_QUANTITY = 9_999;
@@ -35,6 +36,10 @@ export const ORDER_RULE_CODES = [
   "REFUND_EXISTS",
   "REFUND_EXCEEDS_PAID",
   "REFUND_EXCEEDS_LINES",
+  // Split and merge at the counter (issue 13): a split's target, and the equal parts of a bill.
+  "SPLIT_INVALID",
+  "PART_INVALID",
+  "PART_PAID",
 ] as const;
 export type OrderRuleCode = (typeof ORDER_RULE_CODES)[number];
 
@@ -42,10 +47,13 @@ export type OrderRuleCode = (typeof ORDER_RULE_CODES)[number];
 export const PERMISSION_REFUSALS = ["FORBIDDEN", "MANAGER_PIN_REQUIRED"] as const;
 /** Why two orders may not be merged (see `planMerge`). */
 export const MERGE_REFUSALS = ["MERGE_REFUSED"] as const;
+/** Why a bill may not be split so (see `planSplit`). */
+export const SPLIT_REFUSALS = ["SPLIT_REFUSED"] as const;
 export type ChangeRefusalCode =
   | OrderRuleCode
   | (typeof PERMISSION_REFUSALS)[number]
-  | (typeof MERGE_REFUSALS)[number];
+  | (typeof MERGE_REFUSALS)[number]
+  | (typeof SPLIT_REFUSALS)[number];
 
 /** A change refused by the core: an order rule, or the permissions table. */
 export class OrderRuleError extends Error {
@@ -127,6 +135,10 @@ export function validateOp(order: Order | null, op: Op): Validation {
       }
       if (order.payments.some((p) => p.id === op.data.paymentId)) return fail("PAYMENT_EXISTS");
       if (order.status === "open" && order.lines.length === 0) return fail("ORDER_EMPTY");
+      if (op.data.part) {
+        const part = checkPart(order, op.data.part);
+        if (!part.ok) return part;
+      }
       return checkTender(order, op.data.method, op.data.amount);
     case "close":
       if (order.status === "paid") return fail("ORDER_PAID");
@@ -141,6 +153,13 @@ export function validateOp(order: Order | null, op: Op): Validation {
       return op.data.reason.trim() ? ok : fail("REASON_REQUIRED");
     case "refund":
       return checkRefund(order, op);
+    case "splitLine": {
+      if (order.status === "paid") return fail("ORDER_PAID");
+      const line = findLine(op.data.lineId);
+      if (!line) return fail("LINE_NOT_FOUND");
+      if (!isQuantity(op.data.quantity) || op.data.quantity > line.quantity) return fail("INVALID_QUANTITY");
+      return op.data.intoOrderId === op.orderId ? fail("SPLIT_INVALID") : ok;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { VatRate } from "./catalog.js";
 import type { Dong } from "./money.js";
-import type { PaymentMethod } from "./order-op.js";
+import type { PaymentMethod, PaymentPart } from "./order-op.js";
 
 export const ORDER_STATUSES = ["open", "paid", "void"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -50,6 +50,8 @@ export interface Payment {
   readonly method: PaymentMethod;
   readonly amount: Dong;
   readonly at: string;
+  /** The equal part of the bill this payment paid ("Chia đều"), when it paid one. */
+  readonly part?: PaymentPart | undefined;
 }
 
 /** Money given back on a paid order, counted on the day it was made (`at`). */

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "orders.pay": ["owner", "manager", "cashier"],
   /** Moving every line of one open order onto another, then voiding the emptied one. */
   "orders.merge": ["owner", "manager", "cashier"],
+  /** Moving chosen lines (or units of a line) of an open order onto a new order ("Tách hóa đơn"). */
+  "orders.split": ["owner", "manager", "cashier"],
   "orders.void": ["owner", "manager"],
   "orders.discount": ["owner", "manager"],
   /** Give money back on a paid bill, in whole or by line, with a reason. */

@@ -119,6 +119,27 @@ const ORDER_RULE_ERRORS = {
     vi: "Không gộp được: đơn đã có thanh toán hoặc giảm giá, hoặc không còn mở.",
     en: "These orders cannot be merged: one is no longer open, or has payments or a discount.",
   },
+  // Split at the counter (issue 13, split).
+  SPLIT_REFUSED: {
+    status: 409,
+    vi: "Không tách được: đơn đã có thanh toán hoặc giảm giá, không còn mở, hoặc không còn món nào ở lại.",
+    en: "This bill cannot be split: it is no longer open, has payments or a discount, or nothing would stay on it.",
+  },
+  SPLIT_INVALID: {
+    status: 422,
+    vi: "Không thể tách món sang chính đơn này.",
+    en: "A line cannot be split onto its own order.",
+  },
+  PART_INVALID: {
+    status: 422,
+    vi: "Phần chia không hợp lệ: chia từ 2 đến 10 phần, như các phần đã trả.",
+    en: "Invalid part: a bill splits into 2 to 10 parts, as many as the parts already paid.",
+  },
+  PART_PAID: {
+    status: 409,
+    vi: "Phần này đã được thanh toán.",
+    en: "This part is already paid.",
+  },
 } as const satisfies Record<
   Exclude<ChangeRefusalCode, "FORBIDDEN" | "MANAGER_PIN_REQUIRED">,
   ErrorDefinition

@@ -143,6 +143,49 @@ describe.each(testEngines())("pushed ops the server refuses on $name", (engine) 
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   });
 
+  it("takes a cashier's split with the line it added, held or pushed with it, and no other", async () => {
+    const { a1 } = server.world.stores;
+    const { users } = server.world;
+    const station = await server.registerStation("cashierA", a1);
+    const cashier = new OpFactory(a1, station.stationId, users.cashierA.id);
+    const bill = cashier.invoice({ at: AT, lines: 2 }); // the second line: 2 units
+    expect((await server.push(station.deviceToken, bill.ops)).status).toBe(200);
+    const line = bill.ops[2] as Op & { kind: "addLine" };
+    const part = cashier.invoice({ at: AT, lines: 0 });
+    const intoLineId = newTestId();
+    const split = (quantity: number, into = intoLineId) =>
+      cashier.op(bill.orderId, AT, "splitLine", {
+        lineId: line.data.lineId,
+        quantity,
+        intoOrderId: part.orderId,
+        intoLineId: into,
+      });
+    // No line behind it, a line of fewer units, or of another item: a line made to vanish.
+    const alone = split(1);
+    await expectRefused(station.deviceToken, [...part.ops, alone], "OP_NOT_ALLOWED", alone);
+    const fewer = split(2);
+    const oneUnit = cashier.op(part.orderId, AT, "addLine", {
+      ...line.data,
+      lineId: intoLineId,
+      quantity: 1,
+    });
+    await expectRefused(station.deviceToken, [...part.ops, oneUnit, fewer], "OP_NOT_ALLOWED", fewer);
+    const otherItem = cashier.op(part.orderId, AT, "addLine", {
+      ...(bill.ops[1] as Op & { kind: "addLine" }).data,
+      lineId: intoLineId,
+      quantity: 1,
+    });
+    const forged = split(1);
+    await expectRefused(station.deviceToken, [...part.ops, otherItem, forged], "OP_NOT_ALLOWED", forged);
+    // The real split: the new order with its line first (held), then the split in a later push.
+    expect((await server.push(station.deviceToken, [...part.ops, oneUnit])).status).toBe(200);
+    const answer = await server.push(station.deviceToken, [split(1)]);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    // One added line backs one split only.
+    const again = split(1);
+    await expectRefused(station.deviceToken, [again], "OP_NOT_ALLOWED", again);
+  });
+
   it("refuses a cut of a line's quantity without a manager, but not a raise", async () => {
     const { a1 } = server.world.stores;
     const { users } = server.world;

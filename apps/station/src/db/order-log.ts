@@ -282,7 +282,25 @@ export class OrderLog {
 
   /** The unsynced ops of every open order, oldest first. */
   openOutgoing(): OutgoingOp[] {
-    return this.selectOpenOutgoing.all();
+    return this.withSplitCompanions(this.selectOpenOutgoing.all());
+  }
+
+  /**
+   * `ops` with, before them, the unsynced ops of every order their splits went into: a receiver
+   * takes a split only with the line it added there (core's `unbackedSplit`), and the order split
+   * into may be closed while the bill it left is open, or closed later (pushed in another batch).
+   */
+  private withSplitCompanions(ops: OutgoingOp[]): OutgoingOp[] {
+    const inBatch = new Set(ops.map((op) => op.orderId));
+    const companions = new Set<string>();
+    for (const op of ops) {
+      if (!op.body.includes('"splitLine"')) continue;
+      const parsed = JSON.parse(op.body) as { kind?: string; data?: { intoOrderId?: string } };
+      const into = parsed.kind === "splitLine" ? parsed.data?.intoOrderId : undefined;
+      if (into && !inBatch.has(into)) companions.add(into);
+    }
+    if (companions.size === 0) return ops;
+    return [...[...companions].flatMap((orderId) => this.selectUnsyncedOfOrder.all(orderId)), ...ops];
   }
 
   /**
@@ -299,7 +317,10 @@ export class OrderLog {
         ? []
         : this.selectUnsyncedOfOrders.all(JSON.stringify(orders.map((order) => order.id)));
     const lastOrder = orders.at(-1);
-    return { ops, last: lastOrder ? { closedAt: lastOrder.closedAt ?? "", id: lastOrder.id } : null };
+    return {
+      ops: this.withSplitCompanions(ops),
+      last: lastOrder ? { closedAt: lastOrder.closedAt ?? "", id: lastOrder.id } : null,
+    };
   }
 
   /** The ops of an order the server does not hold yet, oldest first. */

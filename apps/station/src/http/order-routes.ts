@@ -10,8 +10,11 @@ import {
   OrderListSchema,
   OrderParamsSchema,
   OrderSchema,
+  PartParamsSchema,
   PatchLineRequestSchema,
+  PayPartRequestSchema,
   RefundRequestSchema,
+  SplitOrderRequestSchema,
   Text,
   VoidLineRequestSchema,
   VoidOrderRequestSchema,
@@ -263,6 +266,43 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
     async (request) => {
       const who = await actor(request, request.body.managerPin);
       return orderView(orders.resolveRefusal(who, request.params.id, request.body.voidReason ?? null));
+    },
+  );
+
+  app.post(
+    "/api/orders/:id/split",
+    {
+      config: { access: { permission: "orders.split" } },
+      schema: {
+        summary:
+          "Split the chosen lines (or units of a line) onto a new order, paid on its own (Tách hóa đơn); answers both orders",
+        params: OrderParamsSchema,
+        body: SplitOrderRequestSchema,
+        response: { 201: z.object({ source: OrderSchema, split: OrderSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const result = orders.split(await actor(request), request.params.id, request.body);
+      return reply.code(201).send({ source: orderView(result.source), split: orderView(result.split) });
+    },
+  );
+
+  app.post(
+    "/api/orders/:id/parts/:index/payment",
+    {
+      config: { access: { permission: "orders.pay" } },
+      schema: {
+        summary:
+          "Pay one of the bill's equal parts (Chia đều): its share, the last part the rest; the last part paid closes the order",
+        params: PartParamsSchema,
+        body: PayPartRequestSchema,
+        response: order,
+      },
+    },
+    async (request) => {
+      const { method, count, paymentId } = request.body;
+      const input = { method, count, index: request.params.index, paymentId };
+      return orderView(orders.payPart(await actor(request), request.params.id, input));
     },
   );
 

@@ -7,7 +7,9 @@ import {
   mergeVoidOrderIds,
   pushedNumbers,
   pushedOpRights,
+  splitOrderIds,
   unbackedMergeVoid,
+  unbackedSplit,
 } from "@quay/core";
 import { MAX_OP_AHEAD_MS } from "@quay/protocol";
 import type { StationDb, StationIdentity } from "../db/station-db.js";
@@ -28,8 +30,9 @@ export interface HubPushCheck {
  * push-checks.ts), with the rules it can judge from what it holds: each new op is the pushing
  * spoke's own, opens no order of another store, is not stamped beyond the hub's clock, is made
  * by an active user of the store with the right for its kind (the core's table) or approved by a
- * manager, lowers no quantity without the right, gives no discount beyond its maker's limit, and opens no order under a number another order
- * holds. The first op at fault refuses the push, naming its order and op. What the hub cannot
+ * manager, lowers no quantity without the right, gives no discount beyond its maker's limit,
+ * splits no line without adding it to the order it went to (`unbackedSplit`), and opens no order
+ * under a number another order holds. The first op at fault refuses the push, naming its order and op. What the hub cannot
  * judge (how long before the spoke's registration an op may be stamped) the cloud judges on relay.
  */
 export function checkSpokeOps(check: HubPushCheck): void {
@@ -65,6 +68,12 @@ export function checkSpokeOps(check: HubPushCheck): void {
     const known = [...orderIds].flatMap((orderId) => db.orders.opsOf(orderId));
     const unbacked = unbackedMergeVoid([...known, ...fresh], (op) => !mergeVoidsToCheck.has(op));
     if (unbacked) throw refuse("OP_NOT_ALLOWED", unbacked, "a merge void with no merged line behind it");
+  }
+  const splitOrders = splitOrderIds(fresh);
+  if (splitOrders.size > 0) {
+    const known = [...splitOrders].flatMap((orderId) => db.orders.opsOf(orderId));
+    const unbacked = unbackedSplit([...known, ...fresh]);
+    if (unbacked) throw refuse("OP_NOT_ALLOWED", unbacked, "a split with no line added for it");
   }
   checkNumbersAreNew(db, fresh, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
 }

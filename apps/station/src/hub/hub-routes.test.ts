@@ -155,6 +155,27 @@ describe("a station as its shop's hub", () => {
     expect(hub.db.orders.getOrder(from.id)?.status).toBe("void");
   });
 
+  it("takes a spoke cashier's split with the line it added, but not a split alone", async () => {
+    const { orders, actor } = cashierAt(spokeStore);
+    const item = spokeStore.catalog()?.items[0];
+    const bill = orders.addLine(actor, orders.create(actor, null).id, {
+      itemId: item?.id ?? "",
+      quantity: 3,
+    });
+    expect((await push(spokeStore.orders.opsOf(bill.id))).status).toBe(200);
+    const { split } = orders.split(actor, bill.id, {
+      lines: [{ lineId: bill.lines[0]?.id ?? "", quantity: 2 }],
+    });
+    const splitOp = spokeStore.orders.opsOf(bill.id).find((op) => op.kind === "splitLine");
+    if (!splitOp) throw new Error("no split");
+    const refused = await push([splitOp]);
+    expect([refused.status, refused.body.error?.code]).toEqual([403, "OP_NOT_ALLOWED"]);
+    const taken = await push([...spokeStore.orders.opsOf(split.id), splitOp]);
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect(hub.db.orders.getOrder(bill.id)?.lines[0]?.quantity).toBe(1);
+    expect(hub.db.orders.getOrder(split.id)?.lines[0]?.quantity).toBe(2);
+  });
+
   it("answers a pull with the others' ops in pages, the catalog and the users first, and events", async () => {
     const cashier = await hub.login("thungan", "1234", "offline");
     const mine = await call("POST", "/api/orders", cashier, {});

@@ -13,7 +13,9 @@ import {
   type PaymentMethod,
   planChange,
   planMerge,
+  planSplit,
   replayChecked,
+  type SplitChoice,
   stampOps,
 } from "@quay/core";
 import type { StationDb } from "../db/station-db.js";
@@ -47,18 +49,26 @@ export class OrderService {
     const identity = this.requireIdentity();
     const existing = this.deps.db.orders.getOrder(orderId);
     if (existing) return existing;
-    return this.change(actor, orderId, () => {
-      const now = this.deps.clock.now();
-      const timeZone = identity.store.timeZone;
-      const sequence = this.deps.db.invoiceCounter.next(localDate(now, timeZone));
-      const number = formatInvoiceNumber({
-        storeCode: identity.store.code,
-        stationCode: identity.stationCode,
-        epochMs: now,
-        sequence,
-        timeZone,
-      });
-      return { kind: "open", number, tableId, storeId: identity.store.id };
+    return this.change(actor, orderId, () => ({
+      kind: "open",
+      number: this.nextNumber(),
+      tableId,
+      storeId: identity.store.id,
+    }));
+  }
+
+  /** The next invoice number of this station (called inside the transaction that opens the order). */
+  private nextNumber(): string {
+    const identity = this.requireIdentity();
+    const now = this.deps.clock.now();
+    const timeZone = identity.store.timeZone;
+    const sequence = this.deps.db.invoiceCounter.next(localDate(now, timeZone));
+    return formatInvoiceNumber({
+      storeCode: identity.store.code,
+      stationCode: identity.stationCode,
+      epochMs: now,
+      sequence,
+      timeZone,
     });
   }
 
@@ -141,6 +151,57 @@ export class OrderService {
     );
     if (!into) throw new Error("a merge answers the order merged into");
     return into;
+  }
+
+  /**
+   * Splits the chosen lines (or units of a line) of the open order `sourceId` onto a new order
+   * ("Tách hóa đơn") as the core plans it (`planSplit`): the new order, numbered here, on
+   * `tableId` (undefined: the source's table), both orders in one transaction; answers both.
+   * `newOrderId`, the client's own, makes a retry answer the split already made.
+   */
+  split(
+    actor: Actor,
+    sourceId: string,
+    input: {
+      lines: readonly SplitChoice[];
+      tableId?: string | null | undefined;
+      orderId?: string | undefined;
+    },
+  ): { source: Order; split: Order } {
+    const db = this.deps.db;
+    const identity = this.requireIdentity();
+    const source = db.orders.getOrder(sourceId);
+    if (!source) throw new StationError("NOT_FOUND", "order");
+    const orderId = input.orderId ?? this.deps.newId();
+    const existing = db.orders.getOrder(orderId);
+    if (existing) return { source, split: existing }; // a retry of a split already made
+    const tableId = input.tableId === undefined ? source.tableId : input.tableId;
+    if (tableId !== null && !db.findTable(tableId)) throw new StationError("NOT_FOUND", "table");
+    const [split, after] = this.recording(
+      (record) => {
+        const current = db.orders.getOrder(sourceId) ?? source;
+        const target = { orderId, number: this.nextNumber(), tableId, storeId: identity.store.id };
+        const plan = planSplit(current, target, input.lines, actor, this.deps.newId);
+        if (!plan.ok) throw new OrderRuleError(plan.code);
+        return [record(orderId, plan.into), record(sourceId, plan.from)];
+      },
+      actor,
+      false,
+    );
+    if (!split || !after) throw new Error("a split answers both orders");
+    return { source: after, split };
+  }
+
+  /** Pays part `index` of `count` equal parts ("Chia đều"); the last part paid closes the order. */
+  payPart(
+    actor: Actor,
+    orderId: string,
+    input: { method: PaymentMethod; count: number; index: number; paymentId?: string | undefined },
+  ): Order {
+    this.deps.beforePayment?.();
+    const paymentId = input.paymentId ?? this.deps.newId();
+    const { method, count, index } = input;
+    return this.change(actor, orderId, () => ({ kind: "payPart", paymentId, method, count, index }), true);
   }
 
   /**

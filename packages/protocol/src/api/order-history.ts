@@ -24,6 +24,8 @@ export const OpSummarySchema = z.object({
   reason: z.string().optional(),
   lines: z.array(z.string()).optional(),
   mergedInto: z.string().optional(),
+  /** A split's: the number of the new order the units went to. */
+  splitInto: z.string().optional(),
 });
 export type OpSummary = z.infer<typeof OpSummarySchema>;
 

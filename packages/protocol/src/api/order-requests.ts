@@ -1,4 +1,4 @@
-import { MAX_DISCOUNT_PERCENT } from "@quay/core";
+import { MAX_DISCOUNT_PERCENT, MAX_PARTS, MIN_PARTS } from "@quay/core";
 import { z } from "zod";
 import { Id, IsoTime, Money, PositiveMoney, Quantity, Text } from "../wire/common.js";
 import { PaymentMethodSchema } from "../wire/op.js";
@@ -63,6 +63,29 @@ export const RefundRequestSchema = z.object({
 export const MoveOrderRequestSchema = z.object({ tableId: Id.nullable() });
 /** `POST /api/orders/:id/merge`: this open order's lines move onto `intoOrderId` (core's `planMerge`). */
 export const MergeOrderRequestSchema = z.object({ intoOrderId: Id });
+/**
+ * `POST /api/orders/:id/split` ("Tách hóa đơn"): the chosen lines, or units of a line, move to a
+ * new order (core's `planSplit`) on `tableId` (absent: this order's table; null: none); `orderId`,
+ * the client's own id for the new order, makes a retry split once.
+ */
+export const SplitOrderRequestSchema = z.object({
+  lines: z
+    .array(z.object({ lineId: Id, quantity: Quantity }))
+    .min(1)
+    .max(500),
+  tableId: Id.nullable().optional(),
+  orderId: Id.optional(),
+});
+/**
+ * `POST /api/orders/:id/parts/:index/payment` ("Chia đều"): pays part `index` of `count` equal
+ * parts; the amount is the core's (`partDue`), the last part takes the rounding remainder.
+ */
+export const PayPartRequestSchema = z.object({
+  method: PaymentMethodSchema,
+  count: z.number().int().min(MIN_PARTS).max(MAX_PARTS),
+  paymentId: Id.optional(),
+});
+export const PartParamsSchema = z.object({ id: Id, index: z.coerce.number().int().min(1).max(MAX_PARTS) });
 export const ListOrdersQuerySchema = z.object({
   status: z.enum(["open", "paid", "void"]).optional(),
   from: IsoTime.optional(),

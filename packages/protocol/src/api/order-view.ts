@@ -55,7 +55,16 @@ export const OrderSchema = z.object({
   vatAmount: Sum,
   paid: Sum,
   changeDue: Sum,
-  payments: z.array(z.object({ id: Id, method: PaymentMethodSchema, amount: Money, at: IsoTime })),
+  payments: z.array(
+    z.object({
+      id: Id,
+      method: PaymentMethodSchema,
+      amount: Money,
+      at: IsoTime,
+      /** The equal part of the bill it paid ("Chia đều"), when it paid one. */
+      part: z.object({ index: z.number().int(), count: z.number().int() }).optional(),
+    }),
+  ),
   /** Money given back, each counted on the day it was made (`at`); the order stays paid. */
   refunds: z.array(
     z.object({

@@ -1,7 +1,12 @@
 import type { Op, OpKind } from "@quay/core";
 
 /** The protocol version that brought each op kind no older station can parse; the rest are from 1. */
-const OP_KIND_SINCE: Partial<Record<OpKind, number>> = { markReady: 7, refund: 9, discountLine: 12 };
+const OP_KIND_SINCE: Partial<Record<OpKind, number>> = {
+  markReady: 7,
+  refund: 9,
+  discountLine: 12,
+  splitLine: 13,
+};
 
 /**
  * The version a puller speaks when its pull names none: 6, the last version whose pull carried

@@ -1,7 +1,9 @@
 import {
   type Op as CoreOp,
   MAX_DISCOUNT_PERCENT,
+  MAX_PARTS,
   MAX_READY_LINES,
+  MIN_PARTS,
   OP_KINDS,
   PAYMENT_METHODS,
 } from "@quay/core";
@@ -83,7 +85,18 @@ export const OpSchema = z.discriminatedUnion("kind", [
   z.object({
     ...envelope,
     kind: z.literal("addPayment"),
-    data: z.object({ paymentId: Id, method: PaymentMethodSchema, amount: PositiveAmount }),
+    data: z.object({
+      paymentId: Id,
+      method: PaymentMethodSchema,
+      amount: PositiveAmount,
+      /** One equal part of the bill ("Chia đều", core's `order-parts.ts`); absent: a plain payment. */
+      part: z
+        .object({
+          index: z.number().int().min(1).max(MAX_PARTS),
+          count: z.number().int().min(MIN_PARTS).max(MAX_PARTS),
+        })
+        .optional(),
+    }),
   }),
   z.object({ ...envelope, kind: z.literal("close"), data: z.object({ total: Amount }) }),
   z.object({
@@ -107,6 +120,12 @@ export const OpSchema = z.discriminatedUnion("kind", [
     ...envelope,
     kind: z.literal("markReady"),
     data: z.object({ lineIds: z.array(Id).min(1).max(MAX_READY_LINES) }),
+  }),
+  /** Units of a line moved to another order by a split (core's `planSplit`); since protocol 13. */
+  z.object({
+    ...envelope,
+    kind: z.literal("splitLine"),
+    data: z.object({ lineId: Id, quantity: Quantity, intoOrderId: Id, intoLineId: Id }),
   }),
 ]);
 

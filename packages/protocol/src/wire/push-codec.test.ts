@@ -126,6 +126,7 @@ const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknow
     paymentId: uuid,
     method: fc.constantFrom(...PAYMENT_METHODS),
     amount: integer(1, MAX_AMOUNT),
+    part: fc.record({ index: integer(1, 2), count: integer(2, 10) }),
   },
   close: { total: integer(0, MAX_AMOUNT) },
   voidOrder: { reason: text(200) },
@@ -137,6 +138,7 @@ const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknow
     lineIds: fc.array(uuid, { minLength: 1, maxLength: 3 }),
   },
   markReady: { lineIds: fc.array(uuid, { minLength: 1, maxLength: MAX_READY_LINES }) },
+  splitLine: { lineId: uuid, quantity: integer(1, MAX_QUANTITY), intoOrderId: uuid, intoLineId: uuid },
 };
 
 /**

@@ -43,10 +43,14 @@
  *     (`percent`, optional, on `discount` and `discountLine`: the op's `amount` still says what it
  *     took off when given, which an older fold applies); the store says how big a discount each
  *     role gives alone (`discountLimits`, else core's defaults). A push of versions 1 to 11 reads the same.
+ * 13 — split at the counter: an op kind `splitLine {lineId, quantity, intoOrderId, intoLineId}`
+ *     (units of a line moved to a new order, backed by that order's `addLine`), left out of the
+ *     pulls of older stations (`opKnownAt`); a payment may pay one equal part of the bill
+ *     (`part: {index, count}`, optional). A push of versions 1 to 12 reads the same.
  */
-export const PROTOCOL_VERSION = 12;
+export const PROTOCOL_VERSION = 13;
 
-/** The oldest version the server still accepts: a version-1 push is a version-9 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-13 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

@@ -73,5 +73,15 @@ export function summarizeOp({ op, before }: OrderStep, names: SummaryNames): OpS
         reason: op.data.reason,
         ...(op.data.lineIds ? { lines: lineNames(op.data.lineIds) } : {}),
       };
+    case "splitLine": {
+      const number = names.numbers.get(op.data.intoOrderId);
+      const line = lineOf(op.data.lineId);
+      return {
+        line: line?.name ?? "",
+        quantity: op.data.quantity,
+        ...(line ? { previousQuantity: line.quantity, amount: line.unitPrice * op.data.quantity } : {}),
+        ...(number ? { splitInto: number } : {}),
+      };
+    }
   }
 }

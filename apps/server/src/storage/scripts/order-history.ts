@@ -16,8 +16,8 @@ function approverOf(op: Op): string | null {
 
 /** The order a merge moved lines to, when the op says. */
 function mergedIntoOf(op: Op): string | null {
-  const data = op.data as { mergedInto?: string | undefined };
-  return data.mergedInto ?? null;
+  const data = op.data as { mergedInto?: string | undefined; intoOrderId?: string | undefined };
+  return data.mergedInto ?? data.intoOrderId ?? null; // a split's too: the order it went to
 }
 
 /**

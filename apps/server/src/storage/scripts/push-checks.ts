@@ -5,7 +5,9 @@ import {
   mergeVoidOrderIds,
   pushedNumbers,
   pushedOpRights,
+  splitOrderIds,
   unbackedMergeVoid,
+  unbackedSplit,
 } from "@quay/core";
 import { MAX_OP_AHEAD_MS } from "@quay/protocol";
 import { ServerError, type ServerErrorCode } from "../../server-errors.js";
@@ -72,7 +74,17 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
   yield* checkMergeVoids(mergeVoidsToCheck, ops, (op) =>
     refuse("OP_NOT_ALLOWED", op, "a merge void with no merged line behind it"),
   );
+  yield* checkSplits(ops, (op) => refuse("OP_NOT_ALLOWED", op, "a split with no line added for it"));
   yield* checkNumbersAreNew(store, ops, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
+}
+
+/** Every split, by whomever, must be backed by the line it added (core's `unbackedSplit`). */
+function* checkSplits(pushed: readonly Op[], refuse: (op: Op) => Error): Script<void> {
+  const orderIds = splitOrderIds(pushed);
+  if (orderIds.size === 0) return;
+  const known = [...(yield* loadOrderOps([...orderIds])), ...pushed.filter((op) => orderIds.has(op.orderId))];
+  const unbacked = unbackedSplit(known);
+  if (unbacked) throw refuse(unbacked);
 }
 
 /**

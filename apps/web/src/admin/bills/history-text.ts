@@ -21,6 +21,7 @@ export function historyDetail(entry: HistoryEntry, t: AdminText): string {
   if (summary.lines?.length) parts.push(summary.lines.join(", "));
   if (summary.reason) parts.push(t("history.reason", { reason: summary.reason }));
   if (summary.mergedInto) parts.push(t("history.mergedInto", { number: summary.mergedInto }));
+  if (summary.splitInto) parts.push(t("history.splitInto", { number: summary.splitInto }));
   return parts.join(" · ");
 }
 

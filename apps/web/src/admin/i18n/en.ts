@@ -183,6 +183,7 @@ export const en: MessagesLike<typeof vi> = {
       close: "Bill closed",
       voidOrder: "Bill voided",
       markReady: "Made by kitchen/bar",
+      splitLine: "Split the bill",
       refund: "Refund",
     },
     approvedBy: "Approved by {{name}}",
@@ -191,6 +192,7 @@ export const en: MessagesLike<typeof vi> = {
     noTable: "No table",
     reason: "Reason: {{reason}}",
     mergedInto: "Merged into {{number}}",
+    splitInto: "Split into {{number}}",
   },
   shifts: {
     title: "Shifts",

@@ -181,6 +181,7 @@ export const vi = {
       close: "Đóng hóa đơn",
       voidOrder: "Hủy hóa đơn",
       markReady: "Bếp/bar làm xong",
+      splitLine: "Tách hóa đơn",
       refund: "Hoàn tiền",
     },
     approvedBy: "Duyệt: {{name}}",
@@ -189,6 +190,7 @@ export const vi = {
     noTable: "Không bàn",
     reason: "Lý do: {{reason}}",
     mergedInto: "Gộp vào {{number}}",
+    splitInto: "Tách sang {{number}}",
   },
   shifts: {
     title: "Ca làm",

@@ -105,6 +105,18 @@ export function createStationApi(http: HttpClient) {
       http.post<Order>(`${orderPath(orderId)}/move`, { tableId }),
     addPayment: (orderId: string, method: PaymentMethod, amount: number) =>
       http.post<Order>(`${orderPath(orderId)}/payments`, { method, amount }),
+    /** "Gộp bàn": the open order `fromId` moves onto `intoId`, and is voided; answers `intoId`. */
+    mergeOrder: (fromId: string, intoId: string) =>
+      http.post<Order>(`${orderPath(fromId)}/merge`, { intoOrderId: intoId }),
+    /** "Tách hóa đơn": the chosen units move to a new order on `tableId` (null: none). */
+    splitOrder: (
+      orderId: string,
+      lines: readonly { lineId: string; quantity: number }[],
+      tableId: string | null,
+    ) => http.post<{ source: Order; split: Order }>(`${orderPath(orderId)}/split`, { lines, tableId }),
+    /** "Chia đều": pays part `index` of `count`; the station works out its amount. */
+    payPart: (orderId: string, index: number, count: number, method: PaymentMethod) =>
+      http.post<Order>(`${orderPath(orderId)}/parts/${index}/payment`, { method, count }),
     /** Tickets held for being too old, waiting for "In" or "Bỏ qua" (docs/printing.md). */
     heldTickets: async () => (await http.get<{ tickets: TicketView[] }>("/api/tickets?state=held")).tickets,
     printTicket: (ticketId: number) => http.post<TicketView>(`/api/tickets/${ticketId}/print`),

@@ -1,9 +1,10 @@
 import { billsEn } from "../bills/bills-messages.js";
 import { dayEn } from "../day/day-messages.js";
-import { bankEn } from "../payment/bank-messages.js";
 import { discountEn } from "../discount/discount-messages.js";
+import { bankEn } from "../payment/bank-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
+import { splitEn } from "../split/split-messages.js";
 import type { CashierMessages } from "./messages.js";
 import { vi } from "./vi.js";
 
@@ -267,6 +268,7 @@ export const en: CashierMessages = {
   bills: billsEn,
   discount: discountEn,
   day: dayEn,
+  split: splitEn,
   shift: shiftEn,
   bank: bankEn,
 };

@@ -1,10 +1,11 @@
 import type { SyncErrorCode } from "@quay/protocol";
 import { billsVi } from "../bills/bills-messages.js";
 import { dayVi } from "../day/day-messages.js";
-import { bankVi } from "../payment/bank-messages.js";
 import { discountVi } from "../discount/discount-messages.js";
+import { bankVi } from "../payment/bank-messages.js";
 import { printingVi } from "../printing/printing-messages.js";
 import { shiftVi } from "../shift/shift-messages.js";
+import { splitVi } from "../split/split-messages.js";
 
 /** The cashier app's Vietnamese text: the reference language, every key lives here first. */
 export const vi = {
@@ -270,6 +271,7 @@ export const vi = {
   bills: billsVi,
   discount: discountVi,
   day: dayVi,
+  split: splitVi,
   shift: shiftVi,
   bank: bankVi,
 };

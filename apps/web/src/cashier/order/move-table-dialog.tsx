@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { errorText } from "../api/error-text.js";
-import type { Area, Table } from "../api/station-types.js";
+import type { Area, Order, Table } from "../api/station-types.js";
 import { TileGrid } from "../components/tile-grid.js";
+import type { BusyTable } from "../split/merge-dialog.js";
 
 interface MoveTableDialogProps {
   readonly from: string;
@@ -14,32 +15,69 @@ interface MoveTableDialogProps {
   /** Whether the order has a table now (it can then become a take-away order). */
   readonly hasTable: boolean;
   readonly onMove: (tableId: string | null) => Promise<void>;
+  /** The other tables with an open order: moving there merges into it, once the cashier says yes. */
+  readonly busyTables?: readonly BusyTable[];
+  readonly onMerge?: ((into: Order) => Promise<void>) | undefined;
   readonly onClose: () => void;
 }
 
-/** Moves the order to a free table, or to take-away. */
+/** Moves the order to a free table, or to take-away; to a busy table, it merges into its order (asked first). */
 export function MoveTableDialog({
   from,
   areas,
   freeTables,
   hasTable,
   onMove,
+  busyTables = [],
+  onMerge,
   onClose,
 }: MoveTableDialogProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The busy table tapped: "Bàn 5 đang có đơn. Gộp vào đơn đó?" */
+  const [asking, setAsking] = useState<BusyTable | null>(null);
 
-  const move = async (tableId: string | null) => {
+  const attempt = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      await onMove(tableId);
+      await action();
     } catch (failure) {
       setError(errorText(failure, t));
       setBusy(false);
     }
   };
+  const move = (tableId: string | null) => attempt(() => onMove(tableId));
+
+  if (asking !== null && onMerge !== undefined) {
+    return (
+      <Dialog
+        title={t("move.title")}
+        onClose={onClose}
+        testId="merge-ask-dialog"
+        actions={
+          <>
+            <button type="button" className="secondary" disabled={busy} onClick={() => setAsking(null)}>
+              {t("common.cancel")}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void attempt(() => onMerge(asking.order))}
+              data-testid="merge-ask-confirm"
+            >
+              {t("split.mergeConfirm")}
+            </button>
+          </>
+        }
+      >
+        <p data-testid="merge-ask">{t("split.mergeAsk", { table: asking.table.name })}</p>
+        <FormError problem={error} />
+      </Dialog>
+    );
+  }
 
   return (
     <Dialog title={t("move.title")} onClose={onClose} testId="move-dialog" className="wide">
@@ -63,6 +101,28 @@ export function MoveTableDialog({
           </section>
         );
       })}
+      {onMerge === undefined
+        ? null
+        : areas.map((area) => {
+            const tables = busyTables.filter((busyTable) => busyTable.table.areaId === area.id);
+            if (tables.length === 0) return null;
+            return (
+              <section key={`busy-${area.id}`} className="area">
+                <h3>
+                  {area.name} · {t("split.busy")}
+                </h3>
+                <TileGrid
+                  items={tables}
+                  tileClassName="table-tile busy"
+                  onSelect={setAsking}
+                  disabled={busy}
+                  compact
+                >
+                  {(busyTable) => <span className="table-name">{busyTable.table.name}</span>}
+                </TileGrid>
+              </section>
+            );
+          })}
       {hasTable ? (
         <button type="button" className="secondary wide" disabled={busy} onClick={() => void move(null)}>
           {t("tables.takeAway")}

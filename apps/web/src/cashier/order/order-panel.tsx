@@ -21,6 +21,10 @@ interface OrderPanelProps {
   readonly onVoidOrder: () => void;
   readonly onDiscount: () => void;
   readonly onPay: () => void;
+  /** Split and merge at the counter: "Gộp bàn", "Tách hóa đơn", "Chia đều". */
+  readonly onMerge: () => void;
+  readonly onSplit: () => void;
+  readonly onEqualParts: () => void;
 }
 
 /** The order being served: its lines, totals with VAT, and what to do next. */
@@ -100,6 +104,33 @@ export function OrderPanel(props: OrderPanelProps) {
           onClick={props.onVoidOrder}
         >
           {t("order.voidOrder")}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={order === null || !open}
+          onClick={props.onMerge}
+          data-testid="merge-button"
+        >
+          {t("split.mergeButton")}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!hasLines || !open}
+          onClick={props.onSplit}
+          data-testid="split-button"
+        >
+          {t("split.splitButton")}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!hasLines || !open}
+          onClick={props.onEqualParts}
+          data-testid="equal-parts-button"
+        >
+          {t("split.equalButton")}
         </button>
         <button
           type="button"

@@ -10,6 +10,9 @@ import { MenuPanel } from "../menu/menu-panel.js";
 import { PaymentDialog } from "../payment/payment-dialog.js";
 import { ReceiptDialog } from "../receipt/receipt-dialog.js";
 import { useShortcuts } from "../shortcuts/use-shortcuts.js";
+import { EqualPartsDialog } from "../split/equal-parts-dialog.js";
+import { type BusyTable, MergeDialog } from "../split/merge-dialog.js";
+import { SplitDialog } from "../split/split-dialog.js";
 import { MoveTableDialog } from "./move-table-dialog.js";
 import { shortNumber } from "./order-label.js";
 import { OrderPanel } from "./order-panel.js";
@@ -43,12 +46,17 @@ type OpenDialog =
   | { readonly kind: "discount" }
   | { readonly kind: "move" }
   | { readonly kind: "pay" }
+  | { readonly kind: "merge" }
+  | { readonly kind: "split" }
+  | { readonly kind: "equalParts" }
   | {
       readonly kind: "receipt";
       readonly order: Order;
       readonly provisional: boolean;
       /** The amount the store's bank confirmed for the payment that closed it, shown on top. */
       readonly bankConfirmed?: number;
+      /** A part's slip, printed from "Chia đều" (which it goes back to). */
+      readonly part?: { readonly index: number; readonly count: number; readonly amount: number };
     };
 
 const MANAGERS: readonly string[] = ["owner", "manager"];
@@ -140,6 +148,21 @@ export function OrderScreen(props: OrderScreenProps) {
       ![...orders.values()].some((other) => other.status === "open" && other.tableId === candidate.id),
   );
 
+  const busyTables: BusyTable[] = catalog.tables.flatMap((candidate) => {
+    const busyOrder = [...orders.values()].find(
+      (other) => other.status === "open" && other.tableId === candidate.id && other.id !== order?.id,
+    );
+    return busyOrder === undefined ? [] : [{ id: candidate.id, table: candidate, order: busyOrder }];
+  });
+  /** Stations answer in the order merged into; both orders change (the other one is voided). */
+  const merge = async (from: Order, into: Order) => {
+    const merged = await api.mergeOrder(from.id, into.id);
+    putOrder(merged);
+    putOrder({ ...from, status: "void" });
+    onSelect({ orderId: merged.id, tableId: merged.tableId });
+    setDialog(null);
+  };
+
   return (
     <div className="order-screen">
       <MenuPanel
@@ -176,6 +199,9 @@ export function OrderScreen(props: OrderScreenProps) {
           onVoidOrder={() => setDialog({ kind: "voidOrder" })}
           onDiscount={() => setDialog({ kind: "discount" })}
           onPay={() => setDialog({ kind: "pay" })}
+          onMerge={() => setDialog({ kind: "merge" })}
+          onSplit={() => setDialog({ kind: "split" })}
+          onEqualParts={() => setDialog({ kind: "equalParts" })}
         />
       </div>
       {dialog?.kind === "void" ? (
@@ -228,6 +254,8 @@ export function OrderScreen(props: OrderScreenProps) {
           areas={catalog.areas}
           freeTables={freeTables}
           hasTable={tableId !== null}
+          busyTables={busyTables}
+          onMerge={order === null ? undefined : (into) => merge(order, into)}
           onClose={() => setDialog(null)}
           onMove={async (target) => {
             const moved = await actions.move(target);
@@ -256,6 +284,46 @@ export function OrderScreen(props: OrderScreenProps) {
           }}
         />
       ) : null}
+      {dialog?.kind === "merge" && order !== null ? (
+        <MergeDialog
+          into={title}
+          areas={catalog.areas}
+          busyTables={busyTables}
+          onClose={() => setDialog(null)}
+          onMerge={(from) => merge(from, order)}
+        />
+      ) : null}
+      {dialog?.kind === "split" && order !== null ? (
+        <SplitDialog
+          order={order}
+          from={title}
+          table={table ?? null}
+          freeTables={freeTables}
+          onClose={() => setDialog(null)}
+          onSplit={async (chosen, target) => {
+            const { source, split } = await api.splitOrder(order.id, chosen, target);
+            putOrder(source);
+            putOrder(split);
+            setDialog(null);
+            onSelect({ orderId: split.id, tableId: split.tableId });
+          }}
+        />
+      ) : null}
+      {dialog?.kind === "equalParts" && order !== null ? (
+        <EqualPartsDialog
+          order={order}
+          target={title}
+          onClose={() => setDialog(null)}
+          onPayPart={async (index, count, method) => {
+            const paid = await api.payPart(order.id, index, count, method);
+            putOrder(paid);
+            return paid;
+          }}
+          onPrintPart={(index, count, amount) =>
+            setDialog({ kind: "receipt", order, provisional: false, part: { index, count, amount } })
+          }
+        />
+      ) : null}
       {dialog?.kind === "receipt" ? (
         <ReceiptDialog
           order={dialog.provisional ? (order ?? dialog.order) : dialog.order}
@@ -264,7 +332,12 @@ export function OrderScreen(props: OrderScreenProps) {
           cashierName={user.name}
           provisional={dialog.provisional}
           {...(dialog.bankConfirmed === undefined ? {} : { bankConfirmed: dialog.bankConfirmed })}
-          onDone={() => (dialog.provisional ? setDialog(null) : onBack())}
+          part={dialog.part}
+          onDone={() => {
+            if (dialog.part !== undefined) setDialog({ kind: "equalParts" });
+            else if (dialog.provisional) setDialog(null);
+            else onBack();
+          }}
         />
       ) : null}
     </div>

@@ -17,6 +17,8 @@ export interface ReceiptProps {
   readonly printedAt: string;
   /** A receipt printed again from the bill history: marked "IN LẠI" at the top. */
   readonly reprint?: boolean;
+  /** The slip of one equal part of the bill ("Chia đều"): "Phần 1/3" and its amount. */
+  readonly part?: { readonly index: number; readonly count: number; readonly amount: number } | undefined;
 }
 
 /** The non-blank lines of a store's header or footer text. */
@@ -31,6 +33,7 @@ export function Receipt({
   provisional,
   printedAt,
   reprint,
+  part,
 }: ReceiptProps) {
   const { t } = useTranslation();
   const discountText = (given: Parameters<typeof describeDiscount>[1]) => describeDiscount(t, given);
@@ -120,6 +123,14 @@ export function Receipt({
           </>
         ) : null}
         <AmountRow className="receipt-grand-total" label={t("receipt.total")} amount={order.total} />
+        {part === undefined ? null : (
+          <AmountRow
+            className="receipt-grand-total receipt-part"
+            label={t("split.part", { index: part.index, count: part.count })}
+            amount={part.amount}
+            testId="receipt-part"
+          />
+        )}
         {order.vat
           .filter((entry) => entry.vat > 0)
           .map((entry) => (
