@@ -18,6 +18,7 @@ export const OP_KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
   close: "orders.pay",
   markReady: "orders.write",
   refund: "orders.refund",
+  editLine: "orders.write",
 };
 
 /**

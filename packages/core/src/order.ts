@@ -1,4 +1,5 @@
 import type { VatRate } from "./catalog.js";
+import type { LineOption } from "./line-options.js";
 import type { Dong } from "./money.js";
 import type { PaymentMethod } from "./order-op.js";
 
@@ -20,8 +21,15 @@ export interface OrderLine {
   readonly itemId: string;
   readonly name: string;
   readonly quantity: number;
+  /** The price of one unit, its options included (`lineUnitPrice`). */
   readonly unitPrice: Dong;
   readonly amount: Dong;
+  /**
+   * The options chosen, with their names and prices at the time, and the item's own price
+   * before them: present only on a line that has options (a line without reads as before).
+   */
+  readonly options?: readonly LineOption[];
+  readonly basePrice?: Dong;
   readonly vatRate: VatRate;
   readonly note: string | null;
   /** When what is still to be made was ordered: the line's add, or the latest raise of its quantity. */

@@ -1,5 +1,6 @@
 import { foldedAttribution } from "./folded-attribution-migration.js";
 import type { Migration } from "./migration.js";
+import { optionsMigration } from "./options-migration.js";
 import { printersMigration } from "./printers-migration.js";
 import { refundsInRollup } from "./refunds-migration.js";
 import { shiftsMigration } from "./shifts-migration.js";
@@ -292,5 +293,6 @@ ALTER TABLE ops ADD COLUMN pushed_by TEXT;
     { version: 13, name: "what the store's receipts print", steps: receiptSettingsMigration },
     shiftsMigration(d),
     { version: 15, name: "discounts and refunds in the rollup", steps: refundsInRollup },
+    optionsMigration(d),
   ];
 }

@@ -24,6 +24,8 @@ export const OpSummarySchema = z.object({
   reason: z.string().optional(),
   lines: z.array(z.string()).optional(),
   mergedInto: z.string().optional(),
+  /** The note an `editLine` gave its line. */
+  note: z.string().optional(),
 });
 export type OpSummary = z.infer<typeof OpSummarySchema>;
 

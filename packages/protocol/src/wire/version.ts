@@ -36,8 +36,15 @@
  * 9 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
  *     PIN), left out of the pulls of older stations (`opKnownAt`). A push of versions 1 to 8
  *     reads the same.
+ * 13 — options: the catalog snapshot carries shared option groups (`optionGroups`), the items
+ *     they are attached to (`optionGroupIds`) and each category's quick notes (`noteChips`),
+ *     absent from an older server: none; an `addLine` may carry the options chosen with their
+ *     names and prices (`options`, optional), and a new op kind `editLine {lineId, note?,
+ *     options?}` changes a line before the kitchen has it. Both are left out of the pulls of
+ *     older stations (`opKnownAt`), which would count the line at the wrong price. A push of
+ *     versions 1 to 9 reads the same.
  */
-export const PROTOCOL_VERSION = 9;
+export const PROTOCOL_VERSION = 13;
 
 /** The oldest version the server still accepts: a version-1 push is a version-9 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;

@@ -165,6 +165,7 @@ export const en: MessagesLike<typeof vi> = {
       voidOrder: "Bill voided",
       markReady: "Made by kitchen/bar",
       refund: "Refund",
+      editLine: "Line note/options changed",
     },
     approvedBy: "Approved by {{name}}",
     web: "Phone / web",

@@ -162,6 +162,7 @@ export const vi = {
       voidOrder: "Hủy hóa đơn",
       markReady: "Bếp/bar làm xong",
       refund: "Hoàn tiền",
+      editLine: "Sửa ghi chú/tùy chọn món",
     },
     approvedBy: "Duyệt: {{name}}",
     web: "Điện thoại / web",
