@@ -1,3 +1,4 @@
+import { lineTitle } from "@quay/core";
 import { useTranslation } from "react-i18next";
 import { formatThousands } from "../../shared/money/format-money.js";
 import { formatDateTime } from "../../shared/time/format-time.js";
@@ -85,7 +86,7 @@ export function Receipt({
           {order.lines.map((line) => (
             <tr key={line.id}>
               <td className="name">
-                {line.name}
+                {lineTitle(line)}
                 {line.note === null ? null : <small className="receipt-note">({line.note})</small>}
               </td>
               <td>{line.quantity}</td>
