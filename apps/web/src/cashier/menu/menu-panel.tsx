@@ -88,7 +88,11 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
           </button>
         ))}
       </div>
-      <NotePicker note={note} onChange={setNote} />
+      <NotePicker
+        note={note}
+        onChange={setNote}
+        chips={categories.find((category) => category.id === categoryId)?.noteChips ?? []}
+      />
       <TileGrid
         items={shown}
         tileClassName="item-tile"
