@@ -52,11 +52,18 @@ export function createStationApi(http: HttpClient) {
     openOrders: async () => (await http.get<{ orders: Order[] }>("/api/orders?status=open")).orders,
     order: (orderId: string) => http.get<Order>(orderPath(orderId)),
     createOrder: (tableId: string | null) => http.post<Order>("/api/orders", { tableId }),
-    addLine: (orderId: string, itemId: string, quantity: number, note: string | null) =>
+    addLine: (
+      orderId: string,
+      itemId: string,
+      quantity: number,
+      note: string | null,
+      optionIds?: readonly string[],
+    ) =>
       http.post<Order>(`${orderPath(orderId)}/lines`, {
         itemId,
         quantity,
         ...(note === null || note.trim() === "" ? {} : { note: note.trim() }),
+        ...(optionIds === undefined ? {} : { optionIds }),
       }),
     setQuantity: (orderId: string, lineId: string, quantity: number) =>
       http.patch<Order>(linePath(orderId, lineId), { quantity }),
