@@ -8,6 +8,8 @@ export interface Category {
   readonly id: string;
   readonly name: string;
   readonly sortOrder: number;
+  /** The quick notes the counter offers for this category's items ("ít đá", "không đường"…). */
+  readonly noteChips?: readonly string[] | undefined;
 }
 
 export interface Item {
@@ -20,6 +22,30 @@ export interface Item {
   /** The selling unit shown on receipts: "ly", "cái", "phần"… */
   readonly unit: string;
   readonly active: boolean;
+  /** The shared option groups offered with this item, in the order the chooser shows them. */
+  readonly optionGroupIds?: readonly string[] | undefined;
+}
+
+/** One choice of an option group: a size, a topping; `price` is added to the item's price. */
+export interface OptionChoice {
+  readonly id: string;
+  readonly name: string;
+  /** Added to the unit price; 0 or negative for a smaller size (see `MAX_OPTION_PRICE`). */
+  readonly price: Dong;
+  readonly active: boolean;
+}
+
+/**
+ * A group of options shared by the items it is attached to (as KiotViet and Sapo do): a size is
+ * `minChoices` 1, `maxChoices` 1 (one, required); toppings `minChoices` 0, `maxChoices` 3.
+ */
+export interface OptionGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly minChoices: number;
+  readonly maxChoices: number;
+  readonly sortOrder: number;
+  readonly options: readonly OptionChoice[];
 }
 
 export interface Area {

@@ -5,6 +5,7 @@ export * from "./crc16.js";
 export * from "./day-figures.js";
 export * from "./discounts.js";
 export * from "./invoice-number.js";
+export * from "./line-options.js";
 export * from "./local-time.js";
 export * from "./merge-void-check.js";
 export * from "./money.js";

@@ -21,6 +21,7 @@ export const OP_KIND_PERMISSION: Readonly<Record<Op["kind"], Permission>> = {
   markReady: "orders.write",
   refund: "orders.refund",
   splitLine: "orders.split",
+  editLine: "orders.write",
 };
 
 /**

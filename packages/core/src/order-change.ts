@@ -6,6 +6,7 @@ import {
   discountOff,
   withinDiscountLimit,
 } from "./discounts.js";
+import type { LineOption } from "./line-options.js";
 import { type Dong, multiplyDong, ZERO } from "./money.js";
 import type { Order, OrderLine } from "./order.js";
 import { foldOrder } from "./order-fold.js";
@@ -30,6 +31,15 @@ export type OrderIntent =
       readonly item: SoldItem;
       readonly quantity: number;
       readonly note: string | null;
+      /** The options chosen, checked against the catalog by the service (`chooseOptions`). */
+      readonly options?: readonly LineOption[] | undefined;
+    }
+  /** A line's note or options, changed before the kitchen has it (absent: kept). */
+  | {
+      readonly kind: "editLine";
+      readonly lineId: string;
+      readonly note?: string | null | undefined;
+      readonly options?: readonly LineOption[] | undefined;
     }
   | {
       readonly kind: "setQuantity";
@@ -106,6 +116,7 @@ export function lineOf(
   lineId: string,
   quantity: number,
   note: string | null = null,
+  options: readonly LineOption[] = [],
 ): OpData["addLine"] {
   return {
     lineId,
@@ -115,6 +126,8 @@ export function lineOf(
     vatRate: item.vatRate,
     quantity,
     note,
+    // Absent when none: an add without options is the op it always was.
+    ...(options.length > 0 ? { options: [...options] } : {}),
   };
 }
 
@@ -138,6 +151,7 @@ export function permissionFor(order: Order | null, intent: OrderIntent): Permiss
   switch (intent.kind) {
     case "open":
     case "addLine":
+    case "editLine":
     case "moveTable":
     case "markReady":
       return "orders.write";
@@ -194,8 +208,14 @@ export function planChange(
       if (held) return held.itemId === intent.item.id ? plan() : refuse("LINE_EXISTS");
       return plan({
         kind: "addLine",
-        data: lineOf(intent.item, intent.lineId, intent.quantity, intent.note),
+        data: lineOf(intent.item, intent.lineId, intent.quantity, intent.note, intent.options),
       });
+    }
+    case "editLine": {
+      const data: OpData["editLine"] = { lineId: intent.lineId };
+      if (intent.note !== undefined) data.note = intent.note;
+      if (intent.options !== undefined) data.options = [...intent.options];
+      return plan({ kind: "editLine", data });
     }
     case "setQuantity": {
       if (permission !== "orders.reduce") {

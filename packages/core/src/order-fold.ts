@@ -1,5 +1,6 @@
 import type { VatRate } from "./catalog.js";
 import { discountOff } from "./discounts.js";
+import { type LineOption, lineUnitPrice } from "./line-options.js";
 import {
   addDong,
   type Dong,
@@ -28,6 +29,9 @@ import { allocateProportionally } from "./rounding.js";
 interface LineState {
   added: OpData["addLine"] | null;
   discount: OpData["discountLine"] | null;
+  /** The note and options as the latest add or edit left them (`editLine` replaces them). */
+  note: string | null;
+  options: readonly LineOption[];
   quantity: number;
   voidReason: string | null;
   orderedAt: string;
@@ -61,7 +65,16 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   const lineState = (lineId: string): LineState => {
     let state = lines.get(lineId);
     if (!state) {
-      state = { added: null, discount: null, quantity: 0, voidReason: null, orderedAt: "", readyAt: null };
+      state = {
+        added: null,
+        discount: null,
+        note: null,
+        options: [],
+        quantity: 0,
+        voidReason: null,
+        orderedAt: "",
+        readyAt: null,
+      };
       lines.set(lineId, state);
     }
     return state;
@@ -75,7 +88,11 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
         break;
       case "addLine": {
         const state = lineState(op.data.lineId);
-        if (!state.added) state.orderedAt = op.at;
+        if (!state.added) {
+          state.orderedAt = op.at;
+          state.note = op.data.note;
+          state.options = op.data.options ?? [];
+        }
         state.added ??= op.data;
         state.quantity = op.data.quantity;
         break;
@@ -93,6 +110,12 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
       case "voidLine":
         lineState(op.data.lineId).voidReason ??= op.data.reason;
         break;
+      case "editLine": {
+        const state = lineState(op.data.lineId);
+        if (op.data.note !== undefined) state.note = op.data.note;
+        if (op.data.options !== undefined) state.options = op.data.options;
+        break;
+      }
       case "discount":
         billDiscount = op.data;
         break;
@@ -141,22 +164,7 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
   for (const [lineId, state] of lines) {
     if (!state.added) continue; // a change whose line has not arrived yet
     if (state.quantity === 0) continue; // every unit split away: the line is on the other order
-    const { itemId, name, unitPrice, vatRate, note } = state.added;
-    const gross = multiplyDong(unitPrice, state.quantity);
-    const discount = lineDiscountOf(state.discount, gross);
-    const line: OrderLine = {
-      id: lineId,
-      itemId,
-      name,
-      quantity: state.quantity,
-      unitPrice,
-      amount: subtractDong(gross, discount?.amount ?? ZERO),
-      discount,
-      vatRate,
-      note,
-      orderedAt: state.orderedAt,
-      readyAt: state.readyAt,
-    };
+    const line = lineOf(lineId, state.added, state);
     if (state.voidReason === null) activeLines.push(line);
     else voidedLines.push({ ...line, voidReason: state.voidReason });
   }
@@ -212,6 +220,29 @@ export function foldOrder(orderId: string, ops: Iterable<Op>): Order {
     closedOnDeviceId: close?.deviceId ?? null,
     flags,
     updatedAt: sorted.at(-1)?.at ?? null,
+  };
+}
+
+/** A folded line: its unit price includes its options (`lineUnitPrice`), its amount is that × quantity less its own discount. */
+function lineOf(lineId: string, added: OpData["addLine"], state: LineState): OrderLine {
+  const { itemId, name, unitPrice: basePrice, vatRate } = added;
+  const unitPrice = lineUnitPrice(basePrice, state.options);
+  const gross = multiplyDong(unitPrice, state.quantity);
+  const discount = lineDiscountOf(state.discount, gross);
+  return {
+    id: lineId,
+    itemId,
+    name,
+    quantity: state.quantity,
+    unitPrice,
+    amount: subtractDong(gross, discount?.amount ?? ZERO),
+    discount,
+    vatRate,
+    note: state.note,
+    orderedAt: state.orderedAt,
+    readyAt: state.readyAt,
+    // Only a line with options carries them, so a line without reads exactly as before.
+    ...(state.options.length > 0 ? { options: state.options, basePrice } : {}),
   };
 }
 

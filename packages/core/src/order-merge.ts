@@ -15,7 +15,7 @@ export type MergePlan =
 
 /**
  * Merges the open order `from` into the open order `into` as plain ops, the same at every device:
- * each active line of `from` is added to `into` (same item, price, VAT, quantity and note), then
+ * each active line of `from` is added to `into` (same item, price, VAT, quantity, note and options), then
  * voided on `from` with a reason naming `into`, and the emptied `from` is voided. The voids carry
  * `mergedInto`, so they need the merge right, not the void right (`opPermission`). An order with
  * payments or a discount is refused (MERGE_REFUSED): those do not carry over by themselves.
@@ -35,10 +35,12 @@ export function planMerge(from: Order, into: Order, actor: Actor, newLineId: IdG
         lineId: newLineId(),
         itemId: line.itemId,
         name: line.name,
-        unitPrice: line.unitPrice,
+        // The item's own price: the options ride along and add theirs again on the merged line.
+        unitPrice: line.basePrice ?? line.unitPrice,
         vatRate: line.vatRate,
         quantity: line.quantity,
         note: line.note,
+        ...(line.options && line.options.length > 0 ? { options: [...line.options] } : {}),
       },
     })),
     from: [

@@ -1,4 +1,5 @@
 import type { VatRate } from "./catalog.js";
+import type { LineOption } from "./line-options.js";
 import type { Dong } from "./money.js";
 
 /**
@@ -19,6 +20,7 @@ export const OP_KINDS = [
   "markReady",
   "refund",
   "splitLine",
+  "editLine",
 ] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 
@@ -37,6 +39,17 @@ export interface OpData {
     vatRate: VatRate;
     quantity: number;
     note: string | null;
+    /** The options chosen (absent: none); the line's unit price is `unitPrice` plus theirs. */
+    options?: LineOption[] | undefined;
+  };
+  /**
+   * Changes a line's note or options before the kitchen has it (see `validateOp`); each field
+   * given replaces the line's, last writer wins. `note: null` clears the note.
+   */
+  editLine: {
+    lineId: string;
+    note?: string | null | undefined;
+    options?: LineOption[] | undefined;
   };
   /** A lower quantity is a reduction: it carries a reason, and who approved it when the user may not. */
   setQuantity: {

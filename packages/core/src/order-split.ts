@@ -30,8 +30,11 @@ export type SplitPlan =
 
 /** The `addLine` data of the new order's copy of `line`, `quantity` units of it. */
 export function splitLineData(line: OrderLine, lineId: string, quantity: number): OpData["addLine"] {
-  const { itemId, name, unitPrice, vatRate, note } = line;
-  return { lineId, itemId, name, unitPrice, vatRate, quantity, note };
+  const { itemId, name, vatRate, note } = line;
+  // The item's own price: the options ride along and add theirs again on the new line (as a merge's).
+  const unitPrice = line.basePrice ?? line.unitPrice;
+  const options = line.options && line.options.length > 0 ? { options: [...line.options] } : {};
+  return { lineId, itemId, name, unitPrice, vatRate, quantity, note, ...options };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Dong, dong } from "./money.js";
 import type { Order } from "./order.js";
-import type { Op } from "./order-op.js";
+import type { Op, OpData } from "./order-op.js";
 import { checkout, device, fold, lineData, openData, paymentData } from "./order-op-builder.test-support.js";
 import { ORDER_RULE_CODES, type OrderRuleCode, OrderRuleError, validateOp } from "./order-validate.js";
 
@@ -53,6 +53,17 @@ const splitLine = (lineId: string, quantity: number, intoOrderId = "order-2") =>
 const payPart = (index: number, count: number, paymentId = "p-part") =>
   station("addPayment", { ...paymentData(paymentId, 10_000), part: { index, count } }, 10);
 const partPaid = fold(opening, line, { ...payPart(1, 3, "p-part-1"), deviceSeq: 90 });
+const opt = (name: string, price: number) => ({
+  groupId: "g",
+  optionId: `o-${name}`,
+  name,
+  price: price as Dong,
+});
+const withOptions = (op: Op, options: ReturnType<typeof opt>[]): Op =>
+  op.kind === "addLine" ? { ...op, data: { ...op.data, options } } : op;
+const editLine = (change: Omit<OpData["editLine"], "lineId">, lineId = "l1") =>
+  station("editLine", { lineId, ...change }, 10);
+const madeLine = fold(opening, line, station("markReady", { lineIds: ["l1"] }, 5));
 
 type Case = [name: string, order: Order | null, op: Op, expected: OrderRuleCode | "ok"];
 
@@ -84,6 +95,27 @@ const cases: Case[] = [
   ["add a line whose id was voided", open, addLine(29_000, 1, "l2"), "LINE_EXISTS"],
   ["add a line to a paid order", paid, addLine(29_000, 1), "ORDER_PAID"],
   ["add a line to a void order", voided, addLine(29_000, 1), "ORDER_VOID"],
+  ["add a line with options", open, withOptions(addLine(29_000, 1), [opt("L", 6_000)]), "ok"],
+  ["add a small size below 0", open, withOptions(addLine(5_000, 1), [opt("S", -6_000)]), "INVALID_AMOUNT"],
+  [
+    "add an option priced past its bound",
+    open,
+    withOptions(addLine(29_000, 1), [opt("X", 1_000_001)]),
+    "INVALID_OPTIONS",
+  ],
+  [
+    "add the same option twice",
+    open,
+    withOptions(addLine(29_000, 1), [opt("L", 6_000), opt("L", 6_000)]),
+    "INVALID_OPTIONS",
+  ],
+  ["edit a line's options", open, editLine({ options: [opt("L", 6_000)] }), "ok"],
+  ["edit a line's note", open, editLine({ note: "ít đá" }), "ok"],
+  ["edit a line with nothing to change", open, editLine({}), "INVALID_OPTIONS"],
+  ["edit a line the kitchen made", madeLine, editLine({ note: "ít đá" }), "LINE_SENT"],
+  ["edit a line not on the order", open, editLine({ note: "x" }, "nope"), "LINE_NOT_FOUND"],
+  ["edit a line of a paid order", paid, editLine({ note: "x" }), "ORDER_PAID"],
+  ["edit a line to below 0", open, editLine({ options: [opt("S", -30_000)] }), "INVALID_AMOUNT"],
 
   ["change a quantity", open, setQuantity("l1", 3), "ok"],
   ["change the quantity of an unknown line", open, setQuantity("nope", 3), "LINE_NOT_FOUND"],

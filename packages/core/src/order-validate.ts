@@ -1,4 +1,5 @@
 import { type DiscountTerms, isDiscountPercent } from "./discounts.js";
+import { type LineOption, optionsWellFormed, rawUnitPrice, unitPriceInRange } from "./line-options.js";
 import { MAX_AMOUNT } from "./money.js";
 import type { Order } from "./order.js";
 import type { Op, OpOf, PaymentMethod } from "./order-op.js";
@@ -40,6 +41,8 @@ export const ORDER_RULE_CODES = [
   "SPLIT_INVALID",
   "PART_INVALID",
   "PART_PAID",
+  "INVALID_OPTIONS",
+  "LINE_SENT",
 ] as const;
 export type OrderRuleCode = (typeof ORDER_RULE_CODES)[number];
 
@@ -93,11 +96,12 @@ export function validateOp(order: Order | null, op: Op): Validation {
   switch (op.kind) {
     case "addLine": {
       if (order.status === "paid") return fail("ORDER_PAID");
-      const { quantity, unitPrice, lineId } = op.data;
+      const { quantity, lineId } = op.data;
       if (!isQuantity(quantity)) return fail("INVALID_QUANTITY");
-      if (!Number.isSafeInteger(unitPrice) || unitPrice < 0 || unitPrice * quantity > MAX_AMOUNT) {
-        return fail("INVALID_AMOUNT");
-      }
+      if (op.data.options && !optionsWellFormed(op.data.options)) return fail("INVALID_OPTIONS");
+      if (!Number.isSafeInteger(op.data.unitPrice) || op.data.unitPrice < 0) return fail("INVALID_AMOUNT");
+      const unitPrice = rawUnitPrice(op.data.unitPrice, op.data.options);
+      if (!unitPriceInRange(unitPrice) || unitPrice * quantity > MAX_AMOUNT) return fail("INVALID_AMOUNT");
       if (order.subtotal + unitPrice * quantity > MAX_AMOUNT) return fail("INVALID_AMOUNT");
       if (findLine(lineId) || order.voidedLines.some((line) => line.id === lineId))
         return fail("LINE_EXISTS");
@@ -113,6 +117,8 @@ export function validateOp(order: Order | null, op: Op): Validation {
         ? fail("INVALID_AMOUNT")
         : ok;
     }
+    case "editLine":
+      return checkEdit(order, op);
     case "voidLine":
       if (order.status === "paid") return fail("ORDER_PAID");
       if (!findLine(op.data.lineId)) return fail("LINE_NOT_FOUND");
@@ -161,6 +167,32 @@ export function validateOp(order: Order | null, op: Op): Validation {
       return op.data.intoOrderId === op.orderId ? fail("SPLIT_INVALID") : ok;
     }
   }
+}
+
+/**
+ * A line's note and options change only while the order is open and the kitchen has not made it
+ * (`readyAt`: LINE_SENT; a station also refuses once its ticket printed). The new unit price,
+ * options included, must be one a line may have, and the order's subtotal stays within bounds.
+ */
+function checkEdit(order: Order, op: OpOf<"editLine">): Validation {
+  if (order.status === "paid") return fail("ORDER_PAID");
+  const line = order.lines.find((candidate) => candidate.id === op.data.lineId);
+  if (!line) return fail("LINE_NOT_FOUND");
+  if (line.readyAt !== null) return fail("LINE_SENT");
+  const { note, options } = op.data;
+  if (note === undefined && options === undefined) return fail("INVALID_OPTIONS");
+  if (options === undefined) return ok;
+  if (!optionsWellFormed(options)) return fail("INVALID_OPTIONS");
+  const amount = editedAmount(line, options);
+  if (amount === null || order.subtotal - line.amount + amount > MAX_AMOUNT) return fail("INVALID_AMOUNT");
+  return ok;
+}
+
+/** A line's amount with other options, or null when its unit price would be out of range. */
+function editedAmount(line: Order["lines"][number], options: readonly LineOption[]): number | null {
+  const unitPrice = rawUnitPrice(line.basePrice ?? line.unitPrice, options);
+  if (!unitPriceInRange(unitPrice) || unitPrice * line.quantity > MAX_AMOUNT) return null;
+  return unitPrice * line.quantity;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { VatRate } from "./catalog.js";
+import type { LineOption } from "./line-options.js";
 import type { Dong } from "./money.js";
 import type { PaymentMethod, PaymentPart } from "./order-op.js";
 
@@ -28,11 +29,18 @@ export interface OrderLine {
   readonly itemId: string;
   readonly name: string;
   readonly quantity: number;
+  /** The price of one unit, its options included (`lineUnitPrice`). */
   readonly unitPrice: Dong;
   /** `unitPrice × quantity`, less the line's own discount. */
   readonly amount: Dong;
   /** The line's own discount, null for none. */
   readonly discount: GivenDiscount | null;
+  /**
+   * The options chosen, with their names and prices at the time, and the item's own price
+   * before them: present only on a line that has options (a line without reads as before).
+   */
+  readonly options?: readonly LineOption[];
+  readonly basePrice?: Dong;
   readonly vatRate: VatRate;
   readonly note: string | null;
   /** When what is still to be made was ordered: the line's add, or the latest raise of its quantity. */

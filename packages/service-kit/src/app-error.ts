@@ -140,6 +140,17 @@ const ORDER_RULE_ERRORS = {
     vi: "Phần này đã được thanh toán.",
     en: "This part is already paid.",
   },
+  // Options (issue 13, item 1).
+  INVALID_OPTIONS: {
+    status: 400,
+    vi: "Lựa chọn món không hợp lệ.",
+    en: "The options chosen are not valid.",
+  },
+  LINE_SENT: {
+    status: 409,
+    vi: "Món đã gửi bếp: không sửa được ghi chú hay tùy chọn nữa.",
+    en: "This line has gone to the kitchen: its note and options can no longer change.",
+  },
 } as const satisfies Record<
   Exclude<ChangeRefusalCode, "FORBIDDEN" | "MANAGER_PIN_REQUIRED">,
   ErrorDefinition
@@ -220,6 +231,22 @@ export const COMMON_ERRORS = {
   NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
   /** An item of the menu that is off sale: the same answer at the counter and in the cloud. */
   ITEM_UNAVAILABLE: { status: 409, vi: "Món này đang tạm ngưng bán.", en: "This item is not on sale now." },
+  // Options chosen against the item's groups (core's `chooseOptions`), at the counter and in the cloud.
+  OPTION_REQUIRED: {
+    status: 400,
+    vi: "Vui lòng chọn đủ tùy chọn bắt buộc (ví dụ size).",
+    en: "Choose the required options (the size, say).",
+  },
+  TOO_MANY_OPTIONS: {
+    status: 400,
+    vi: "Chọn quá số tùy chọn cho phép.",
+    en: "More options chosen than the group allows.",
+  },
+  OPTION_NOT_FOUND: {
+    status: 400,
+    vi: "Tùy chọn không có cho món này.",
+    en: "That option is not offered with this item.",
+  },
   REQUEST_TIMEOUT: {
     status: 408,
     vi: "Dữ liệu gửi lên quá chậm. Vui lòng thử lại.",

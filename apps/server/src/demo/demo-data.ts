@@ -130,3 +130,45 @@ export const DEMO_PRINTERS: readonly {
   },
   { name: "Bếp", address: "tcp://192.168.1.51:9100", categories: ["Bánh"], vietnamese: "raster" },
 ];
+
+/**
+ * The demo's shared option groups (issue 13, options), by the items they are attached to: a
+ * size for the teas and smoothies (M at the item's own price, so every price of the menu above
+ * stays as documented) and toppings, at most two. Additions only: an item's price is unchanged,
+ * and an add without options still sells it as before.
+ */
+export const DEMO_OPTION_GROUPS: readonly {
+  readonly name: string;
+  readonly minChoices: number;
+  readonly maxChoices: number;
+  readonly options: readonly (readonly [name: string, price: number])[];
+  readonly items: readonly string[];
+}[] = [
+  {
+    name: "Size",
+    minChoices: 1,
+    maxChoices: 1,
+    options: [
+      ["M", 0],
+      ["L", 6_000],
+    ],
+    items: ["Trà sữa trân châu", "Trà vải", "Trà sen vàng", "Sinh tố bơ", "Sinh tố xoài"],
+  },
+  {
+    name: "Topping",
+    minChoices: 0,
+    maxChoices: 2,
+    options: [
+      ["Trân châu", 5_000],
+      ["Thạch", 5_000],
+      ["Kem cheese", 10_000],
+    ],
+    items: ["Trà sữa trân châu", "Trà vải", "Trà sen vàng"],
+  },
+];
+
+/** Quick notes per category, in the order the counter shows them; the others offer the defaults. */
+export const DEMO_NOTE_CHIPS: Readonly<Record<string, readonly string[]>> = {
+  Trà: ["Ít đá", "Không đá", "Ít ngọt", "Không đường", "Đá riêng"],
+  Bánh: ["Hâm nóng", "Mang về", "Không hành"],
+};

@@ -9,6 +9,8 @@ import type { Script } from "../storage/sql-script.js";
 import {
   DEMO_FLOOR,
   DEMO_MENU,
+  DEMO_NOTE_CHIPS,
+  DEMO_OPTION_GROUPS,
   DEMO_PRINTERS,
   DEMO_STORE,
   DEMO_TENANT_NAME,
@@ -40,21 +42,41 @@ export async function seedDemo(storage: ServerStorage, newId: IdGenerator, now: 
       yield* createStore({ id: storeId, tenantId, store: DEMO_STORE, now: at });
       const entry = { tenantId, storeId };
       const categoryIds = new Map<string, string>();
+      const groupIdsOf = new Map<string, string[]>();
+      for (const [groupIndex, group] of DEMO_OPTION_GROUPS.entries()) {
+        const id = newId();
+        const { name, minChoices, maxChoices } = group;
+        const options = group.options.map(([option, price]) => ({
+          id: newId(),
+          name: option,
+          price,
+          active: true,
+        }));
+        yield* createCatalogEntry({
+          ...entry,
+          kind: "optionGroups",
+          id,
+          fields: { name, minChoices, maxChoices, sortOrder: groupIndex + 1, options },
+        });
+        for (const item of group.items) groupIdsOf.set(item, [...(groupIdsOf.get(item) ?? []), id]);
+      }
       for (const [categoryIndex, { category, items }] of DEMO_MENU.entries()) {
         const categoryId = newId();
         categoryIds.set(category, categoryId);
+        const noteChips = DEMO_NOTE_CHIPS[category] ?? [];
         yield* createCatalogEntry({
           ...entry,
           kind: "categories",
           id: categoryId,
-          fields: { name: category, sortOrder: categoryIndex + 1 },
+          fields: { name: category, sortOrder: categoryIndex + 1, noteChips },
         });
         for (const item of items) {
+          const optionGroupIds = groupIdsOf.get(item.name) ?? [];
           yield* createCatalogEntry({
             ...entry,
             kind: "items",
             id: newId(),
-            fields: { ...item, categoryId, active: true },
+            fields: { ...item, categoryId, active: true, optionGroupIds },
           });
         }
       }

@@ -1,3 +1,4 @@
+import { MAX_GROUP_OPTIONS, MAX_ITEM_OPTION_GROUPS } from "@quay/core";
 import {
   AreaSchema,
   CatalogSnapshotSchema,
@@ -5,6 +6,8 @@ import {
   ErrorBody,
   Id,
   ItemSchema,
+  OptionChoiceSchema,
+  OptionGroupSchema,
   SortOrder,
   TableSchema,
 } from "@quay/protocol";
@@ -20,12 +23,30 @@ import {
   catalogSnapshot,
   createCatalogEntry,
   deleteCatalogEntry,
+  optionGroupsOf,
   updateCatalogEntry,
 } from "../storage/scripts/catalog.js";
 
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const IdParams = z.object({ id: Id });
 const StoreQuery = z.object({ storeId: Id.optional() });
+/** An item's groups: each once (core's `MAX_ITEM_OPTION_GROUPS` bounds the list). */
+const ItemGroupIds = z
+  .array(Id)
+  .max(MAX_ITEM_OPTION_GROUPS)
+  .refine((ids) => new Set(ids).size === ids.length, "each group once");
+/** A group's options as a client sends them: an option without an id is new (the server names it). */
+const GroupOptionsInput = z
+  .array(OptionChoiceSchema.extend({ id: Id.optional(), active: z.boolean().default(true) }))
+  .min(1)
+  .max(MAX_GROUP_OPTIONS);
+const GroupInput = OptionGroupSchema.omit({ id: true }).extend({
+  sortOrder: SortOrder.default(0),
+  options: GroupOptionsInput,
+});
+const GroupPatch = OptionGroupSchema.omit({ id: true, options: true })
+  .extend({ options: GroupOptionsInput })
+  .partial();
 
 /** Each kind of catalog entry: its wire schema and what a client may send to create it. */
 const KINDS = {
@@ -37,10 +58,11 @@ const KINDS = {
   },
   items: {
     entry: ItemSchema,
-    patch: ItemSchema.omit({ id: true }).partial(),
+    patch: ItemSchema.omit({ id: true }).extend({ optionGroupIds: ItemGroupIds }).partial(),
     create: ItemSchema.omit({ id: true }).extend({
       unit: z.string().max(20).default(""),
       active: z.boolean().default(true),
+      optionGroupIds: ItemGroupIds.default([]),
     }),
     label: "menu item (VAT-inclusive price in đồng)",
   },
@@ -56,6 +78,12 @@ const KINDS = {
     create: TableSchema.omit({ id: true }).extend({ sortOrder: SortOrder.default(0) }),
     label: "table",
   },
+  optionGroups: {
+    entry: OptionGroupSchema,
+    patch: GroupPatch,
+    create: GroupInput,
+    label: "shared option group (a size: minChoices 1, maxChoices 1; toppings: minChoices 0)",
+  },
 } as const;
 
 /**
@@ -69,7 +97,7 @@ export function registerCatalogRoutes(app: HttpService, context: ServerContext):
       config: { access: "signed-in" },
       schema: {
         tags: ["catalog"],
-        summary: "The store's catalog: store, categories, items, areas, tables",
+        summary: "The store's catalog: store, categories, items, areas, tables, printers, option groups",
         querystring: StoreQuery,
         response: { 200: CatalogSnapshotSchema, ...refusals },
       },
@@ -92,9 +120,32 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
 
   const readEntry = async (storeId: string, id: string) => {
     const snapshot = await context.storage.read(catalogSnapshot(storeId));
-    const found = snapshot?.[kind].find((candidate) => candidate.id === id);
+    const found = (snapshot?.[kind] ?? []).find((candidate) => candidate.id === id);
     if (!found) throw new ServerError("NOT_FOUND", `${kind} ${id}`);
     return found;
+  };
+
+  /**
+   * The fields as stored: a group's new options get their ids; an item's groups must be the
+   * store's (NOT_FOUND), and a group's minimum at most its maximum once patched (VALIDATION).
+   */
+  const checkedFields = async (storeId: string, fields: CatalogFields): Promise<CatalogFields> => {
+    if (kind === "optionGroups" && Array.isArray(fields.options)) {
+      const options = (fields.options as { id?: string }[]).map((option) => ({
+        ...option,
+        id: option.id ?? context.newId(),
+      }));
+      if (new Set(options.map((option) => option.id)).size !== options.length) {
+        throw new ServerError("VALIDATION_FAILED", "each option once");
+      }
+      return { ...fields, options };
+    }
+    if (kind === "items" && Array.isArray(fields.optionGroupIds)) {
+      const held = new Set((await context.storage.read(optionGroupsOf(storeId))).map((group) => group.id));
+      const missing = (fields.optionGroupIds as string[]).find((id) => !held.has(id));
+      if (missing) throw new ServerError("NOT_FOUND", `option group ${missing}`);
+    }
+    return fields;
   };
 
   /** The caller's store holding this entry; another store's entries are NOT_FOUND. */
@@ -117,8 +168,9 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const { storeId, ...fields } = request.body as CatalogFields & { storeId?: string };
+      const { storeId, ...body } = request.body as CatalogFields & { storeId?: string };
       const store = chooseStore(caller, storeId);
+      const fields = await checkedFields(store.id, body);
       const id = context.newId();
       await context.storage.write(
         createCatalogEntry({ kind, id, tenantId: store.tenantId, storeId: store.id, fields }),
@@ -142,7 +194,7 @@ function registerKind(app: HttpService, context: ServerContext, kind: CatalogKin
     async (request) => {
       const caller = callerOf(request);
       const store = await entryStore(caller, request.params.id);
-      const fields = request.body as CatalogFields;
+      const fields = await checkedFields(store.id, request.body as CatalogFields);
       await context.storage.write(
         updateCatalogEntry({ kind, id: request.params.id, storeId: store.id, fields }),
       );

@@ -1,9 +1,17 @@
-import { type Approver, dong, type Order, type OrderIntent } from "@quay/core";
+import {
+  type Approver,
+  chooseOptions,
+  dong,
+  type LineOption,
+  type Order,
+  type OrderIntent,
+} from "@quay/core";
 import {
   AddLineRequestSchema,
   AddPaymentRequestSchema,
   CreateOrderRequestSchema,
   DiscountRequestSchema,
+  EditLineRequestSchema,
   ErrorBody,
   Id,
   LineParamsSchema,
@@ -25,7 +33,7 @@ import type { UserPrincipal } from "../auth/principal.js";
 import { callerOf, callerStore, callerStoreIds, chooseStore } from "../auth/request-auth.js";
 import type { ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
-import { findItem, tableExists } from "../storage/scripts/catalog.js";
+import { findItem, optionGroupsOf, tableExists } from "../storage/scripts/catalog.js";
 import { mergeOrders } from "../storage/scripts/merge-orders.js";
 import { getOrder, listOrders, orderSortKey } from "../storage/scripts/orders.js";
 import type { StoreRecord } from "../storage/scripts/records.js";
@@ -79,6 +87,21 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
     const order = await context.storage.read(getOrder(id));
     if (!order) throw new ServerError("NOT_FOUND", `order ${id}`);
     return { caller, store: callerStore(caller, order.storeId), order: order.view };
+  };
+
+  /**
+   * The options chosen for an item, checked against its groups as the catalog holds them now
+   * (core's `chooseOptions`: the same check as at the counter), with their names and prices.
+   */
+  const chosenOptions = async (
+    storeId: string,
+    item: { optionGroupIds: readonly string[] },
+    optionIds: readonly string[],
+  ): Promise<readonly LineOption[]> => {
+    const groups = await context.storage.read(optionGroupsOf(storeId));
+    const chosen = chooseOptions(item, groups, optionIds);
+    if (!chosen.ok) throw new ServerError(chosen.code);
+    return chosen.options;
   };
 
   /** One intent on the caller's order; the core decides whether the caller may (`planChange`). */
@@ -172,6 +195,9 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       if (!item.active) throw new ServerError("ITEM_UNAVAILABLE");
       const lineId = request.body.lineId ?? context.newId();
       const { quantity, note } = request.body;
+      // No `optionIds` (a client older than options): the item as it always sold, unchecked.
+      const { optionIds } = request.body;
+      const options = optionIds === undefined ? [] : await chosenOptions(store.id, item, optionIds);
       const ops = await opContext(caller, store, request.params.id);
       return context.storage.write(
         changeOnServer(ops, () => ({
@@ -180,8 +206,39 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
           item: { id: item.id, name: item.name, price: item.price, vatRate: item.vatRate },
           quantity,
           note: note ? note : null,
+          options,
         })),
       );
+    },
+  );
+
+  app.post(
+    "/api/orders/:id/lines/:lineId/edit",
+    {
+      config: ordersAccess,
+      schema: {
+        tags: ["orders"],
+        summary:
+          "Change a line's note (null clears it) or options before the kitchen has it (409 LINE_SENT after); the options are checked against the item's groups",
+        params: LineParamsSchema,
+        body: EditLineRequestSchema,
+        response: orderAnswer,
+      },
+    },
+    async (request) => {
+      const { store, order } = await callerOrder(request, request.params.id);
+      const { lineId } = request.params;
+      const line = order.lines.find((candidate) => candidate.id === lineId);
+      if (!line) throw new ServerError("LINE_NOT_FOUND");
+      const { note, optionIds } = request.body;
+      let options: readonly LineOption[] | undefined;
+      if (optionIds !== undefined) {
+        const item = await context.storage.read(findItem(store.id, line.itemId));
+        if (!item) throw new ServerError("NOT_FOUND", `item ${line.itemId}`);
+        options = await chosenOptions(store.id, item, optionIds);
+      }
+      const edited = note === undefined ? {} : { note: note ? note : null };
+      return change(request, request.params.id, () => ({ kind: "editLine", lineId, ...edited, options }));
     },
   );
 

@@ -2,6 +2,7 @@ import { bankMigration } from "./bank-migration.js";
 import { discountLimitsMigration } from "./discount-limits-migration.js";
 import { foldedAttribution } from "./folded-attribution-migration.js";
 import type { Migration } from "./migration.js";
+import { optionsMigration } from "./options-migration.js";
 import { printersMigration } from "./printers-migration.js";
 import { refundsInRollup } from "./refunds-migration.js";
 import { shiftsMigration } from "./shifts-migration.js";
@@ -296,5 +297,6 @@ ALTER TABLE ops ADD COLUMN pushed_by TEXT;
     { version: 15, name: "discounts and refunds in the rollup", steps: refundsInRollup },
     bankMigration(d),
     { version: 18, name: "discount limits per role", steps: discountLimitsMigration },
+    optionsMigration(d),
   ];
 }

@@ -1,4 +1,11 @@
-import { AreaSchema, CategorySchema, ItemSchema, StoreSchema, TableSchema } from "@quay/protocol";
+import {
+  AreaSchema,
+  CategorySchema,
+  ItemSchema,
+  OptionGroupSchema,
+  StoreSchema,
+  TableSchema,
+} from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import type { StationDb } from "../db/station-db.js";
@@ -12,6 +19,8 @@ const CatalogResponseSchema = z.object({
   items: z.array(ItemSchema),
   areas: z.array(AreaSchema),
   tables: z.array(TableSchema),
+  /** The shared option groups the items name (`optionGroupIds`): the chooser offers them. */
+  optionGroups: z.array(OptionGroupSchema),
 });
 
 const StoreResponseSchema = z.object({
@@ -42,6 +51,7 @@ export function registerCatalogRoutes(app: HttpService, deps: { db: StationDb })
         items: catalog.items.filter((item) => item.active),
         areas: catalog.areas,
         tables: catalog.tables,
+        optionGroups: catalog.optionGroups ?? [],
       };
     },
   );

@@ -3,6 +3,7 @@ import {
   AddPaymentRequestSchema,
   CreateOrderRequestSchema,
   DiscountRequestSchema,
+  EditLineRequestSchema,
   LineParamsSchema,
   ListOrdersQuerySchema,
   ManagerPin,
@@ -142,6 +143,24 @@ export function registerOrderRoutes(app: HttpService, deps: OrderRouteDeps) {
       const who = await actor(request, managerPin);
       const { id, lineId } = request.params;
       return orderView(orders.setQuantity(who, id, lineId, quantity, reason ?? null));
+    },
+  );
+
+  app.post(
+    "/api/orders/:id/lines/:lineId/edit",
+    {
+      config: ordersAccess,
+      schema: {
+        summary:
+          "Change a line's note (null clears it) or options before the kitchen has it (409 LINE_SENT after its ticket printed or it was made)",
+        params: LineParamsSchema,
+        body: EditLineRequestSchema,
+        response: order,
+      },
+    },
+    async (request) => {
+      const { id, lineId } = request.params;
+      return orderView(orders.editLine(await actor(request), id, lineId, request.body));
     },
   );
 

@@ -1,4 +1,4 @@
-import { localDate, type Order } from "@quay/core";
+import { lineTitle, localDate, type Order } from "@quay/core";
 import type { Printer, Store, TicketStoreDetails } from "@quay/protocol";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
@@ -61,7 +61,7 @@ export function queueDocument(
         number,
         printerName: printer.name,
         lines: order.lines.map((line) => ({
-          name: line.name,
+          name: lineTitle(line),
           quantity: line.quantity,
           note: line.note,
           amount: line.amount,

@@ -1,4 +1,4 @@
-import type { Order, OrderLine } from "@quay/core";
+import { lineTitle, type Order, type OrderLine } from "@quay/core";
 import type { Printer, TicketKind, TicketLine } from "@quay/protocol";
 
 /** What one batch of ops changed in what the bar and the kitchen make. */
@@ -22,9 +22,10 @@ export interface PlannedTicket {
   readonly lines: readonly KitchenLine[];
 }
 
+/** What the kitchen reads of a line: its name with its options ("Trà sữa (L, Trân châu)"). */
 const kitchenLine = (line: OrderLine, quantity: number): KitchenLine => ({
   itemId: line.itemId,
-  name: line.name,
+  name: lineTitle(line),
   quantity,
   note: line.note,
 });
@@ -48,6 +49,10 @@ export function orderChange(before: Order, after: Order): OrderChange {
     const prior = previous.get(line.id);
     if (!prior) {
       if (!voidedBefore.has(line.id)) added.push(kitchenLine(line, line.quantity));
+    } else if (lineTitle(line) !== lineTitle(prior) || line.note !== prior.note) {
+      // An edit before the kitchen had it (`editLine`): what was asked is off, the new one on.
+      cancelled.push(kitchenLine(prior, prior.quantity));
+      added.push(kitchenLine(line, line.quantity));
     } else if (line.quantity > prior.quantity) {
       added.push(kitchenLine(line, line.quantity - prior.quantity));
     } else if (line.quantity < prior.quantity) {

@@ -183,6 +183,25 @@ export class TicketStore {
    * ticket (so nothing recorded after it would print before lines added to it), still queued,
    * never sent (no reprint, not released), and changed after `sinceIso`. Null otherwise.
    */
+  /**
+   * Whether one of `opIds` (a line's add and edits) is on an "items" ticket that left its queue:
+   * the kitchen has the line (docs/printing.md), so its note and options no longer change.
+   */
+  printedAnyOf(orderId: string, opIds: readonly string[]): boolean {
+    const rows = this.db
+      .prepare<[string], { op_key: string }>(
+        "SELECT op_key FROM tickets WHERE order_id = ? AND kind = 'items' AND state <> 'queued'",
+      )
+      .all(orderId);
+    const wanted = new Set(opIds);
+    return rows.some((row) =>
+      row.op_key
+        .slice("items:".length)
+        .split(",")
+        .some((id) => wanted.has(id)),
+    );
+  }
+
   openItemsTicket(printerId: string, orderId: string, sinceIso: string): OpenItemsTicket | null {
     const row = this.selectLast.get(printerId);
     const open =

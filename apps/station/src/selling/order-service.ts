@@ -2,9 +2,11 @@ import {
   type Actor,
   authorize,
   type Clock,
+  chooseOptions,
   dong,
   formatInvoiceNumber,
   type IdGenerator,
+  type LineOption,
   localDate,
   type OpDraft,
   type Order,
@@ -75,11 +77,19 @@ export class OrderService {
   addLine(
     actor: Actor,
     orderId: string,
-    input: { itemId: string; quantity: number; note?: string | undefined; lineId?: string | undefined },
+    input: {
+      itemId: string;
+      quantity: number;
+      note?: string | undefined;
+      lineId?: string | undefined;
+      optionIds?: readonly string[] | undefined;
+    },
   ): Order {
     const item = this.deps.db.findItem(input.itemId);
     if (!item) throw new StationError("NOT_FOUND", "item");
     if (!item.active) throw new StationError("ITEM_UNAVAILABLE");
+    // No `optionIds` (a client older than options): the item as it always sold, unchecked.
+    const options = input.optionIds === undefined ? [] : this.chosenOptions(item, input.optionIds);
     const lineId = input.lineId ?? this.deps.newId();
     return this.change(actor, orderId, () => ({
       kind: "addLine",
@@ -87,7 +97,49 @@ export class OrderService {
       item: { id: item.id, name: item.name, price: dong(item.price), vatRate: item.vatRate },
       quantity: input.quantity,
       note: input.note ? input.note : null,
+      options,
     }));
+  }
+
+  /**
+   * Changes a line's note (null clears it) or options while the kitchen does not have it: not
+   * made (core's rule) and on no ticket that left its printer's queue (LINE_SENT).
+   */
+  editLine(
+    actor: Actor,
+    orderId: string,
+    lineId: string,
+    input: { note?: string | null | undefined; optionIds?: readonly string[] | undefined },
+  ): Order {
+    const db = this.deps.db;
+    return this.change(actor, orderId, () => {
+      const line = db.orders.getOrder(orderId)?.lines.find((candidate) => candidate.id === lineId);
+      if (!line) throw new OrderRuleError("LINE_NOT_FOUND");
+      const lineOps = db.orders
+        .opsOf(orderId)
+        .filter((op) => "lineId" in op.data && op.data.lineId === lineId)
+        .map((op) => op.id);
+      if (db.tickets.printedAnyOf(orderId, lineOps)) throw new OrderRuleError("LINE_SENT");
+      let options: readonly LineOption[] | undefined;
+      if (input.optionIds !== undefined) {
+        const item = db.findItem(line.itemId);
+        if (!item) throw new StationError("NOT_FOUND", "item");
+        options = this.chosenOptions(item, input.optionIds);
+      }
+      const note = input.note === undefined ? {} : { note: input.note ? input.note : null };
+      return { kind: "editLine", lineId, ...note, options };
+    });
+  }
+
+  /** The options chosen for an item, checked against its groups in the cached catalog (core's `chooseOptions`). */
+  private chosenOptions(
+    item: { optionGroupIds?: readonly string[] | undefined },
+    optionIds: readonly string[],
+  ): readonly LineOption[] {
+    const groups = this.deps.db.catalog()?.optionGroups ?? [];
+    const chosen = chooseOptions({ optionGroupIds: item.optionGroupIds ?? [] }, groups, optionIds);
+    if (!chosen.ok) throw new StationError(chosen.code);
+    return chosen.options;
   }
 
   setQuantity(actor: Actor, orderId: string, lineId: string, quantity: number, reason: string | null = null) {

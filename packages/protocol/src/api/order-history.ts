@@ -26,6 +26,8 @@ export const OpSummarySchema = z.object({
   mergedInto: z.string().optional(),
   /** A split's: the number of the new order the units went to. */
   splitInto: z.string().optional(),
+  /** The note an `editLine` gave its line. */
+  note: z.string().optional(),
 });
 export type OpSummary = z.infer<typeof OpSummarySchema>;
 

@@ -1,4 +1,4 @@
-import { MAX_DISCOUNT_PERCENT, MAX_PARTS, MIN_PARTS } from "@quay/core";
+import { MAX_DISCOUNT_PERCENT, MAX_LINE_OPTIONS, MAX_PARTS, MIN_PARTS } from "@quay/core";
 import { z } from "zod";
 import { Id, IsoTime, Money, PositiveMoney, Quantity, Text } from "../wire/common.js";
 import { PaymentMethodSchema } from "../wire/op.js";
@@ -15,13 +15,24 @@ export const CreateOrderRequestSchema = z.object({
   /** The store to open it in (a phone names it; a station takes only its own). */
   storeId: Id.optional(),
 });
+/** The options chosen for a line, by id: checked against the item's groups (core's `chooseOptions`). */
+const OptionIds = z.array(Id).max(MAX_LINE_OPTIONS);
 export const AddLineRequestSchema = z.object({
   itemId: Id,
   quantity: Quantity,
   note: z.string().trim().max(200).optional(),
   /** The client's own id for the line: a retried add adds it once. */
   lineId: Id.optional(),
+  /** The options chosen (absent: none; an item with a required group needs them). */
+  optionIds: OptionIds.optional(),
 });
+/**
+ * `POST /api/orders/:id/lines/:lineId/edit`: a line's note (null clears it) or options, changed
+ * before the kitchen has the line; a field left out is kept.
+ */
+export const EditLineRequestSchema = z
+  .object({ note: z.string().trim().max(200).nullable().optional(), optionIds: OptionIds.optional() })
+  .refine((body) => body.note !== undefined || body.optionIds !== undefined, "note or optionIds");
 export const PatchLineRequestSchema = z.object({
   quantity: Quantity,
   /** Why, when the quantity goes down: a reduction needs a manager, like a void. */

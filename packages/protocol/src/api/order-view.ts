@@ -1,7 +1,7 @@
 import { ORDER_FLAGS, ORDER_STATUSES } from "@quay/core";
 import { z } from "zod";
 import { Id, IsoTime, Money, Quantity, VatRateSchema } from "../wire/common.js";
-import { PaymentMethodSchema } from "../wire/op.js";
+import { LineOptionSchema, PaymentMethodSchema } from "../wire/op.js";
 
 /**
  * A sum of money the fold computed: not capped at 10^12 like an amount typed in, so that an
@@ -33,6 +33,9 @@ export const OrderLineSchema = z.object({
   // `OrderLine`). Absent only from an order folded before they existed, until its next change.
   orderedAt: IsoTime.optional(),
   readyAt: IsoTime.nullable().optional(),
+  /** The options chosen, with their names and prices then, and the item's price before them. */
+  options: z.array(LineOptionSchema).optional(),
+  basePrice: Money.optional(),
 });
 
 /** An order as both services return it (docs/api.md, "Orders"); the fold of its ops. */

@@ -39,6 +39,13 @@ export const SalesReportSchema = z.object({
   byDay: z.array(z.object({ date: LocalDay, revenue: NetMoney, orders: Count })),
   byMethod: z.array(z.object({ method: PaymentMethodSchema, amount: NetMoney })),
   byItem: z.array(SalesByItemSchema),
+  /**
+   * The items sold with options, one row per item and choice ("Trà sữa (L, Trân châu)": `name`
+   * carries the options), within their item's row of `byItem`. Absent from an older server.
+   */
+  byItemOptions: z
+    .array(z.object({ itemId: Id, name: z.string(), quantity: z.number().int(), revenue: Money }))
+    .optional(),
   /** Local hour of payment, 0–23; hours without sales are left out. */
   byHour: z.array(SalesByHourSchema),
   /** `categoryId` null: items no longer in the catalog. */

@@ -1,6 +1,11 @@
 import {
   DEFAULT_DISCOUNT_LIMITS,
   MAX_DISCOUNT_PERCENT,
+  MAX_GROUP_CHOICES,
+  MAX_GROUP_OPTIONS,
+  MAX_ITEM_OPTION_GROUPS,
+  MAX_NOTE_CHIP_CHARS,
+  MAX_NOTE_CHIPS,
   RECEIPT_LINE_CHARS,
   RECEIPT_TEXT_LINES,
   receiptTextProblem,
@@ -8,6 +13,7 @@ import {
 } from "@quay/core";
 import { z } from "zod";
 import { Id, Money, SortOrder, Text, VatRateSchema } from "./common.js";
+import { OptionPrice } from "./op.js";
 
 /** Lines of text of a receipt's width, newline-separated (core's limits); absent before version 6: none. */
 const ReceiptLines = z
@@ -87,7 +93,14 @@ export const STORE_SETTING_DEFAULTS = StoreSchema.pick({
   discountLimits: true,
 }).parse({});
 
-export const CategorySchema = z.object({ id: Id, name: Text(80), sortOrder: SortOrder });
+/** A category's quick notes for the counter ("ít đá", "không đường"); absent before version 14: none. */
+export const NoteChipsSchema = z.array(Text(MAX_NOTE_CHIP_CHARS)).max(MAX_NOTE_CHIPS);
+export const CategorySchema = z.object({
+  id: Id,
+  name: Text(80),
+  sortOrder: SortOrder,
+  noteChips: NoteChipsSchema.optional(),
+});
 export const ItemSchema = z.object({
   id: Id,
   categoryId: Id,
@@ -96,7 +109,30 @@ export const ItemSchema = z.object({
   vatRate: VatRateSchema,
   unit: z.string().max(20),
   active: z.boolean(),
+  /** The shared option groups it offers, in order; absent before version 14: none. */
+  optionGroupIds: z.array(Id).max(MAX_ITEM_OPTION_GROUPS).optional(),
 });
+
+/** One choice of an option group (core's `OptionChoice`): its price is added to the item's. */
+export const OptionChoiceSchema = z.object({
+  id: Id,
+  name: Text(60),
+  price: OptionPrice,
+  active: z.boolean(),
+});
+/**
+ * A shared option group (core's `OptionGroup`): a size is one required choice (`minChoices` 1,
+ * `maxChoices` 1), toppings any number up to `maxChoices` (`minChoices` 0).
+ */
+export const OptionGroupSchema = z.object({
+  id: Id,
+  name: Text(60),
+  minChoices: z.number().int().min(0).max(1),
+  maxChoices: z.number().int().min(1).max(MAX_GROUP_CHOICES),
+  sortOrder: SortOrder,
+  options: z.array(OptionChoiceSchema).min(1).max(MAX_GROUP_OPTIONS),
+});
+export type OptionGroupWire = z.infer<typeof OptionGroupSchema>;
 export const AreaSchema = z.object({ id: Id, name: Text(80), sortOrder: SortOrder });
 export const TableSchema = z.object({ id: Id, areaId: Id, name: Text(40), sortOrder: SortOrder });
 
@@ -133,5 +169,7 @@ export const CatalogSnapshotSchema = z.object({
   tables: z.array(TableSchema),
   /** Absent from a server older than version 4: no printers. */
   printers: z.array(PrinterSchema).max(50).default([]),
+  /** The shared option groups items name (`optionGroupIds`); absent before version 14: none. */
+  optionGroups: z.array(OptionGroupSchema).max(200).optional(),
 });
 export type CatalogSnapshot = z.infer<typeof CatalogSnapshotSchema>;

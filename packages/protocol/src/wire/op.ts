@@ -1,6 +1,8 @@
 import {
   type Op as CoreOp,
   MAX_DISCOUNT_PERCENT,
+  MAX_LINE_OPTIONS,
+  MAX_OPTION_PRICE,
   MAX_PARTS,
   MAX_READY_LINES,
   MIN_PARTS,
@@ -35,6 +37,19 @@ const DiscountPercent = { percent: z.number().int().min(1).max(MAX_DISCOUNT_PERC
 const Amount = asDong(Money);
 const PositiveAmount = asDong(PositiveMoney);
 
+/** A line's note, as an `addLine` or `editLine` carries it. */
+const LineNote = z.string().trim().max(200);
+/** An option's price difference: may be 0 or negative (a small size), within core's bound. */
+export const OptionPrice = asDong(z.number().int().min(-MAX_OPTION_PRICE).max(MAX_OPTION_PRICE));
+/** An option chosen on a line, with its name and price at the time (core's `LineOption`). */
+export const LineOptionSchema = z.object({
+  groupId: Id,
+  optionId: Id,
+  name: Text(60),
+  price: OptionPrice,
+});
+const LineOptions = z.array(LineOptionSchema).max(MAX_LINE_OPTIONS);
+
 /** One order operation (docs/architecture.md, "Orders are op logs"), exactly as the core's `Op` type. */
 export const OpSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -52,8 +67,15 @@ export const OpSchema = z.discriminatedUnion("kind", [
       unitPrice: Amount,
       vatRate: VatRateSchema,
       quantity: Quantity,
-      note: z.string().trim().max(200).nullable(),
+      note: LineNote.nullable(),
+      /** Since version 14; absent: no options (an older station's push reads the same). */
+      options: LineOptions.optional(),
     }),
+  }),
+  z.object({
+    ...envelope,
+    kind: z.literal("editLine"),
+    data: z.object({ lineId: Id, note: LineNote.nullable().optional(), options: LineOptions.optional() }),
   }),
   z.object({
     ...envelope,

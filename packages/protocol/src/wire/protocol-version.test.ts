@@ -22,6 +22,7 @@ const FINGERPRINTS: Record<number, string> = {
   11: "0bfe7b952460af48d96abfe92536f0a89a242f8f452af360db09aea340882718",
   12: "82579f69aa6c090d7c23d592d98d29a814b46bdf0d48630583d8dbc0f8aee6ca",
   13: "541d5bf4ef060ce46d79001a3af8eee7c9557ed79288381d071d4b49aa16b4b2",
+  14: "bf0a0f23c5dfa3edd77f992bb2eddbb251751fdeaae011da224a14769099a4a1",
 };
 
 function fingerprint(): string {

@@ -1,4 +1,11 @@
-import { MAX_AMOUNT, MAX_QUANTITY, MAX_READY_LINES, OP_KINDS, PAYMENT_METHODS } from "@quay/core";
+import {
+  MAX_AMOUNT,
+  MAX_OPTION_PRICE,
+  MAX_QUANTITY,
+  MAX_READY_LINES,
+  OP_KINDS,
+  PAYMENT_METHODS,
+} from "@quay/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -97,6 +104,13 @@ const at = fc
       .map((date) => (offset === 0 ? date.toISOString() : atOffset(date.getTime(), offset))),
   );
 
+const lineOption = fc.record({
+  groupId: uuid,
+  optionId: uuid,
+  name: text(60),
+  price: integer(-MAX_OPTION_PRICE, MAX_OPTION_PRICE),
+});
+
 const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknown>>> = {
   open: { number: text(64), tableId: fc.option(uuid, { nil: null }), storeId: uuid },
   addLine: {
@@ -107,6 +121,12 @@ const DATA: Record<(typeof OP_KINDS)[number], Record<string, fc.Arbitrary<unknow
     vatRate: fc.constantFrom(0, 5, 8, 10),
     quantity: integer(1, MAX_QUANTITY),
     note: fc.option(text(200, 0), { nil: null }),
+    options: fc.array(lineOption, { maxLength: 3 }),
+  },
+  editLine: {
+    lineId: uuid,
+    note: fc.option(text(200, 0), { nil: null }),
+    options: fc.array(lineOption, { maxLength: 3 }),
   },
   setQuantity: { lineId: uuid, quantity: integer(1, MAX_QUANTITY) },
   voidLine: { lineId: uuid, reason: text(200) },

@@ -47,10 +47,17 @@
  *     (units of a line moved to a new order, backed by that order's `addLine`), left out of the
  *     pulls of older stations (`opKnownAt`); a payment may pay one equal part of the bill
  *     (`part: {index, count}`, optional). A push of versions 1 to 12 reads the same.
+ * 14 — options: the catalog snapshot carries shared option groups (`optionGroups`), the items
+ *     they are attached to (`optionGroupIds`) and each category's quick notes (`noteChips`),
+ *     absent from an older server: none; an `addLine` may carry the options chosen with their
+ *     names and prices (`options`, optional), and a new op kind `editLine {lineId, note?,
+ *     options?}` changes a line before the kitchen has it. Both are left out of the pulls of
+ *     older stations (`opKnownAt`), which would count the line at the wrong price. A push of
+ *     versions 1 to 13 reads the same.
  */
-export const PROTOCOL_VERSION = 13;
+export const PROTOCOL_VERSION = 14;
 
-/** The oldest version the server still accepts: a version-1 push is a version-13 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-14 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

@@ -1,19 +1,19 @@
 import { dong, type VatRate } from "@quay/core";
-import type { CatalogSnapshot } from "@quay/protocol";
+import type { CatalogSnapshot, OptionGroupWire } from "@quay/protocol";
 import { ServerError } from "../../server-errors.js";
 import { all, get, run, type Script, type SqlValue } from "../sql-script.js";
 import { listPrinters, unlinkCategory } from "./printers.js";
 import { recordStoreChange } from "./store-changes.js";
 import { getStore, storeView } from "./stores.js";
 
-export const CATALOG_KINDS = ["categories", "items", "areas", "tables"] as const;
+export const CATALOG_KINDS = ["categories", "items", "areas", "tables", "optionGroups"] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
 /** How each kind of catalog entry is stored: its table, field → column, and links. */
 const SPECS = {
   categories: {
     table: "categories",
-    columns: { name: "name", sortOrder: "sort_order" },
+    columns: { name: "name", sortOrder: "sort_order", noteChips: "note_chips" },
     parent: null,
     children: { table: "items", column: "category_id" },
   },
@@ -26,6 +26,7 @@ const SPECS = {
       vatRate: "vat_rate",
       unit: "unit",
       active: "active",
+      optionGroupIds: "option_group_ids",
     },
     parent: { field: "categoryId", table: "categories" },
     children: null,
@@ -42,6 +43,18 @@ const SPECS = {
     parent: { field: "areaId", table: "areas" },
     children: null,
   },
+  optionGroups: {
+    table: "option_groups",
+    columns: {
+      name: "name",
+      minChoices: "min_choices",
+      maxChoices: "max_choices",
+      sortOrder: "sort_order",
+      options: "options",
+    },
+    parent: null,
+    children: null,
+  },
 } as const satisfies Record<
   CatalogKind,
   {
@@ -52,8 +65,10 @@ const SPECS = {
   }
 >;
 
-/** A catalog entry's fields as the API gives them (booleans stored as 0/1). */
-export type CatalogFields = Readonly<Record<string, string | number | boolean | undefined>>;
+/** A catalog entry's fields as the API gives them (booleans stored as 0/1, lists as JSON text). */
+export type CatalogFields = Readonly<
+  Record<string, string | number | boolean | readonly unknown[] | undefined>
+>;
 
 function columnValues(kind: CatalogKind, fields: CatalogFields): { columns: string[]; values: SqlValue[] } {
   const columns: string[] = [];
@@ -62,7 +77,9 @@ function columnValues(kind: CatalogKind, fields: CatalogFields): { columns: stri
     const value = fields[field];
     if (value === undefined) continue;
     columns.push(column);
-    values.push(typeof value === "boolean" ? (value ? 1 : 0) : value);
+    if (typeof value === "boolean") values.push(value ? 1 : 0);
+    else if (typeof value === "object") values.push(JSON.stringify(value));
+    else values.push(value);
   }
   return { columns, values };
 }
@@ -138,6 +155,14 @@ export function* deleteCatalogEntry(input: {
   }
   // A printer is not filed under a category: it only stops making that category's tickets.
   if (input.kind === "categories") yield* unlinkCategory(input.id);
+  // An item offering the group would name a group no longer there: refuse, as for a category.
+  if (input.kind === "optionGroups") {
+    const user = yield* get("SELECT id FROM items WHERE store_id = ? AND option_group_ids LIKE ? LIMIT 1", [
+      input.storeId,
+      `%"${input.id}"%`,
+    ]);
+    if (user) throw new ServerError("IN_USE", `option group ${input.id} is offered with items`);
+  }
   yield* run(`DELETE FROM ${SPECS[input.kind].table} WHERE id = ? AND store_id = ?`, [
     input.id,
     input.storeId,
@@ -159,6 +184,37 @@ interface ItemRow {
   vat_rate: number;
   unit: string;
   active: number;
+  option_group_ids: string;
+}
+
+interface OptionGroupRow {
+  id: string;
+  name: string;
+  min_choices: number;
+  max_choices: number;
+  sort_order: number;
+  options: string;
+}
+
+/** A store's option groups as the snapshot and the order routes read them (core's `OptionGroup`). */
+export function* optionGroupsOf(storeId: string): Script<OptionGroupWire[]> {
+  const rows = yield* all<OptionGroupRow>(
+    "SELECT id, name, min_choices, max_choices, sort_order, options FROM option_groups WHERE store_id = ?",
+    [storeId],
+  );
+  return rows
+    .map((row) => ({
+      id: row.id,
+      name: row.name,
+      minChoices: row.min_choices,
+      maxChoices: row.max_choices,
+      sortOrder: row.sort_order,
+      options: (JSON.parse(row.options) as OptionGroupWire["options"]).map((option) => ({
+        ...option,
+        price: dong(option.price),
+      })),
+    }))
+    .sort(byOrderThenName);
 }
 
 const byOrderThenName = (a: { sortOrder: number; name: string }, b: { sortOrder: number; name: string }) =>
@@ -168,11 +224,12 @@ const byOrderThenName = (a: { sortOrder: number; name: string }, b: { sortOrder:
 export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | undefined> {
   const store = yield* getStore(storeId);
   if (!store) return undefined;
-  const categories = yield* all<NamedRow>("SELECT id, name, sort_order FROM categories WHERE store_id = ?", [
-    storeId,
-  ]);
+  const categories = yield* all<NamedRow & { note_chips: string }>(
+    "SELECT id, name, sort_order, note_chips FROM categories WHERE store_id = ?",
+    [storeId],
+  );
   const items = yield* all<ItemRow>(
-    "SELECT id, category_id, name, price, vat_rate, unit, active FROM items WHERE store_id = ?",
+    "SELECT id, category_id, name, price, vat_rate, unit, active, option_group_ids FROM items WHERE store_id = ?",
     [storeId],
   );
   const areas = yield* all<NamedRow>("SELECT id, name, sort_order FROM areas WHERE store_id = ?", [storeId]);
@@ -183,7 +240,9 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
   const named = (row: NamedRow) => ({ id: row.id, name: row.name, sortOrder: row.sort_order });
   return {
     store: storeView(store),
-    categories: categories.map(named).sort(byOrderThenName),
+    categories: categories
+      .map((row) => ({ ...named(row), noteChips: JSON.parse(row.note_chips) as string[] }))
+      .sort(byOrderThenName),
     items: items
       .map((row) => ({
         id: row.id,
@@ -193,6 +252,7 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
         vatRate: row.vat_rate as VatRate,
         unit: row.unit,
         active: row.active === 1,
+        optionGroupIds: JSON.parse(row.option_group_ids) as string[],
       }))
       .sort((a, b) => a.name.localeCompare(b.name, "vi", { numeric: true })),
     areas: areas.map(named).sort(byOrderThenName),
@@ -200,13 +260,14 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
       .map((row) => ({ ...named(row), areaId: row.area_id }))
       .sort((a, b) => a.areaId.localeCompare(b.areaId) || byOrderThenName(a, b)),
     printers: (yield* listPrinters(storeId)).filter((printer) => printer.active),
+    optionGroups: yield* optionGroupsOf(storeId),
   };
 }
 
 /** One item of a store, for adding it to an order. */
 export function* findItem(storeId: string, itemId: string) {
   const row = yield* get<ItemRow>(
-    "SELECT id, category_id, name, price, vat_rate, unit, active FROM items WHERE id = ? AND store_id = ?",
+    "SELECT id, category_id, name, price, vat_rate, unit, active, option_group_ids FROM items WHERE id = ? AND store_id = ?",
     [itemId, storeId],
   );
   return (
@@ -216,6 +277,7 @@ export function* findItem(storeId: string, itemId: string) {
       price: dong(row.price),
       vatRate: row.vat_rate as VatRate,
       active: row.active === 1,
+      optionGroupIds: JSON.parse(row.option_group_ids) as string[],
     }
   );
 }

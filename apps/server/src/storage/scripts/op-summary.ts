@@ -1,4 +1,4 @@
-import type { OrderStep } from "@quay/core";
+import { lineTitle, lineUnitPrice, type OrderStep } from "@quay/core";
 import type { OpSummary } from "@quay/protocol";
 
 /** What a summary names by id: tables, and the numbers of the orders a merge went into. */
@@ -25,7 +25,18 @@ export function summarizeOp({ op, before }: OrderStep, names: SummaryNames): OpS
     case "open":
       return { number: op.data.number, table: tableName(op.data.tableId) };
     case "addLine":
-      return { line: op.data.name, quantity: op.data.quantity, amount: op.data.unitPrice * op.data.quantity };
+      return {
+        line: lineTitle(op.data),
+        quantity: op.data.quantity,
+        amount: lineUnitPrice(op.data.unitPrice, op.data.options) * op.data.quantity,
+      };
+    case "editLine": {
+      const line = lineOf(op.data.lineId);
+      return {
+        line: line ? lineTitle({ name: line.name, options: op.data.options ?? line.options ?? [] }) : "",
+        ...(op.data.note === undefined || op.data.note === null ? {} : { note: op.data.note }),
+      };
+    }
     case "setQuantity": {
       const line = lineOf(op.data.lineId);
       return {

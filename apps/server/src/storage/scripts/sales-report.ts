@@ -87,6 +87,7 @@ export function* salesReport(input: SalesReportInput): Script<SalesReport> {
     revenue: Number(row.amount),
   }));
   byItem.sort((a, b) => b.revenue - a.revenue || a.itemId.localeCompare(b.itemId));
+  const byItemOptions = yield* soldWithOptions(range, params, rows);
   const byMethod = rows
     .filter((row) => row.dimension === "method" && Number(row.amount) !== 0)
     .map((row) => ({ method: row.group_key as PaymentMethod, amount: Number(row.amount) }))
@@ -99,6 +100,8 @@ export function* salesReport(input: SalesReportInput): Script<SalesReport> {
   return {
     ...lessRefunds(summariseOrders(groups, names), byMethod, rows),
     byItem,
+    // Only when something sold with options: a report without reads as before.
+    ...(byItemOptions.length > 0 ? { byItemOptions } : {}),
     byCategory: salesByCategory(byItem, names),
     ...discountGroups(rows, approvers),
   };
@@ -162,6 +165,32 @@ function lessRefunds(
       .map(([method, amount]) => ({ method, amount }))
       .sort((a, b) => a.method.localeCompare(b.method)),
   };
+}
+
+/** The rows of items sold with options (`itemOptions`), named as sold, the best sellers first. */
+function* soldWithOptions(
+  range: string,
+  params: readonly SqlValue[],
+  rows: readonly RollupRow[],
+): Script<NonNullable<SalesReport["byItemOptions"]>> {
+  const sold = rows.filter(
+    (row) => row.dimension === "itemOptions" && (Number(row.quantity) !== 0 || Number(row.amount) !== 0),
+  );
+  if (sold.length === 0) return [];
+  const named = yield* all<{ group_key: string; item_name: string | null }>(
+    `SELECT group_key, MAX(item_name) AS item_name FROM sales_rollup
+     WHERE ${range} AND dimension = 'itemOptions' GROUP BY group_key`,
+    params,
+  );
+  const names = new Map(named.map((row) => [row.group_key, row.item_name ?? ""]));
+  return sold
+    .map((row) => ({
+      itemId: row.group_key.split("|")[0] ?? "",
+      name: names.get(row.group_key) ?? "",
+      quantity: Number(row.quantity),
+      revenue: Number(row.amount),
+    }))
+    .sort((a, b) => b.revenue - a.revenue || a.name.localeCompare(b.name, "vi"));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { localDate, type Order, parseStoredOrder } from "@quay/core";
+import { lineTitle, localDate, type Order, parseStoredOrder } from "@quay/core";
 import { all, allIn, insertMany, lockStores, run, type Script, type SqlValue } from "../sql-script.js";
 
 /**
@@ -6,6 +6,8 @@ import { all, allIn, insertMany, lockStores, run, type Script, type SqlValue } f
  * day's sales, on lines and on bills (key: the day; quantity: how many), and the same by their
  * `discountReason` and by the manager who approved them (`discountApprover`, "" for none). `refundDay` and `refundMethod`: the refunds made that day, keyed
  * by the day and by method: a refund counts on the day it was made, not on its sale's.
+ * `itemOptions` (migration 19): the lines sold with options, keyed by item and option ids, under
+ * the name with its options.
  */
 export const ROLLUP_DIMENSIONS = [
   "day",
@@ -19,6 +21,7 @@ export const ROLLUP_DIMENSIONS = [
   "discountApprover",
   "refundDay",
   "refundMethod",
+  "itemOptions",
 ] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 
@@ -120,6 +123,12 @@ export class RollupChanges {
     for (const line of order.lines) {
       const delta = bump("item", line.itemId, line.quantity, line.amount);
       if (sign === 1 || delta.itemName === null) delta.itemName = line.name;
+      if (line.options && line.options.length > 0) {
+        // The same item with the same options is one row: "Trà sữa (L, Trân châu)".
+        const key = `${line.itemId}|${line.options.map((option) => option.optionId).join(",")}`;
+        const withOptions = bump("itemOptions", key, line.quantity, line.amount);
+        if (sign === 1 || withOptions.itemName === null) withOptions.itemName = lineTitle(line);
+      }
     }
     for (const given of [order.billDiscount, ...order.lines.map((line) => line.discount)]) {
       if (!given) continue;

@@ -185,6 +185,7 @@ export const en: MessagesLike<typeof vi> = {
       markReady: "Made by kitchen/bar",
       splitLine: "Split the bill",
       refund: "Refund",
+      editLine: "Line note/options changed",
     },
     approvedBy: "Approved by {{name}}",
     web: "Phone / web",

@@ -183,6 +183,7 @@ export const vi = {
       markReady: "Bếp/bar làm xong",
       splitLine: "Tách hóa đơn",
       refund: "Hoàn tiền",
+      editLine: "Sửa ghi chú/tùy chọn món",
     },
     approvedBy: "Duyệt: {{name}}",
     web: "Điện thoại / web",

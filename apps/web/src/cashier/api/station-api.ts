@@ -55,11 +55,18 @@ export function createStationApi(http: HttpClient) {
     bankTransfer: async (orderId: string) =>
       (await http.get<{ transfer: BankTransfer | null }>(`${orderPath(orderId)}/bank-transfer`)).transfer,
     createOrder: (tableId: string | null) => http.post<Order>("/api/orders", { tableId }),
-    addLine: (orderId: string, itemId: string, quantity: number, note: string | null) =>
+    addLine: (
+      orderId: string,
+      itemId: string,
+      quantity: number,
+      note: string | null,
+      optionIds?: readonly string[],
+    ) =>
       http.post<Order>(`${orderPath(orderId)}/lines`, {
         itemId,
         quantity,
         ...(note === null || note.trim() === "" ? {} : { note: note.trim() }),
+        ...(optionIds === undefined ? {} : { optionIds }),
       }),
     setQuantity: (orderId: string, lineId: string, quantity: number) =>
       http.patch<Order>(linePath(orderId, lineId), { quantity }),

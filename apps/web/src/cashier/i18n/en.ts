@@ -127,6 +127,13 @@ export const en: CashierMessages = {
     summary: "{{occupied}}/{{total}} tables occupied",
   },
   menu: {
+    options: {
+      add: "Add to order",
+      pickOne: "(choose 1)",
+      pickUpToOne: "(up to 1)",
+      pickUpTo: "(up to {{max}})",
+      price: "Price of one:",
+    },
     title: "Menu",
     search: "Search the menu (accents optional)…",
     searchLabel: "Search the menu",

@@ -124,6 +124,13 @@ export const vi = {
     summary: "{{occupied}}/{{total}} bàn có khách",
   },
   menu: {
+    options: {
+      add: "Thêm vào đơn",
+      pickOne: "(chọn 1)",
+      pickUpToOne: "(tối đa 1)",
+      pickUpTo: "(tối đa {{max}})",
+      price: "Giá 1 phần:",
+    },
     title: "Thực đơn",
     search: "Tìm món (gõ không dấu được)…",
     searchLabel: "Tìm món",

@@ -7,13 +7,14 @@ import { SearchInput } from "../../shared/search/search-input.js";
 import type { Catalog, MenuItem } from "../api/station-types.js";
 import { TileGrid } from "../components/tile-grid.js";
 import { NotePicker } from "./note-picker.js";
+import { OptionChooser } from "./option-chooser.js";
 import "./menu.css";
 
 interface MenuPanelProps {
   readonly catalog: Catalog;
   readonly searchRef: RefObject<HTMLInputElement | null>;
   readonly disabled: boolean;
-  readonly onAdd: (item: MenuItem, note: string) => void;
+  readonly onAdd: (item: MenuItem, note: string, optionIds?: readonly string[]) => void;
 }
 
 const ALL = "all";
@@ -39,8 +40,14 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
       ? searchByName(activeItems, query)
       : activeItems.filter((item) => categoryId === ALL || item.categoryId === categoryId);
 
+  const [choosing, setChoosing] = useState<MenuItem | null>(null);
   const add = (item: MenuItem) => {
     if (disabled) return;
+    // An item with options opens the chooser first; the note goes with the choice.
+    if ((item.optionGroupIds ?? []).length > 0 && (catalog.optionGroups ?? []).length > 0) {
+      setChoosing(item);
+      return;
+    }
     onAdd(item, note);
     setNote("");
   };
@@ -88,7 +95,23 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
           </button>
         ))}
       </div>
-      <NotePicker note={note} onChange={setNote} />
+      {choosing === null ? null : (
+        <OptionChooser
+          item={choosing}
+          groups={catalog.optionGroups ?? []}
+          onClose={() => setChoosing(null)}
+          onChoose={async (optionIds) => {
+            onAdd(choosing, note, optionIds);
+            setNote("");
+            setChoosing(null);
+          }}
+        />
+      )}
+      <NotePicker
+        note={note}
+        onChange={setNote}
+        chips={categories.find((category) => category.id === categoryId)?.noteChips ?? []}
+      />
       <TileGrid
         items={shown}
         tileClassName="item-tile"

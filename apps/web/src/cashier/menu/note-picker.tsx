@@ -6,13 +6,16 @@ import { vi } from "../i18n/vi.js";
 interface NotePickerProps {
   readonly note: string;
   readonly onChange: (note: string) => void;
+  /** The open category's own quick notes (back office); none: the common ones below. */
+  readonly chips?: readonly string[];
 }
 
 const CHIPS = Object.keys(vi.menu.chips) as (keyof typeof vi.menu.chips)[];
 
 /** The note the next item is added with ("ít đá"): one tap on a common one, or typed. */
-export function NotePicker({ note, onChange }: NotePickerProps) {
+export function NotePicker({ note, onChange, chips = [] }: NotePickerProps) {
   const { t } = useTranslation();
+  const shown = chips.length > 0 ? [...chips] : CHIPS.map((key) => t(`menu.chips.${key}`));
   return (
     <div className="note-picker">
       <NoteInput
@@ -22,7 +25,7 @@ export function NotePicker({ note, onChange }: NotePickerProps) {
         onChange={onChange}
         className="note-input"
       />
-      <NoteChips chips={CHIPS.map((key) => t(`menu.chips.${key}`))} note={note} onChange={onChange}>
+      <NoteChips chips={shown} note={note} onChange={onChange}>
         {note === "" ? null : (
           <button type="button" className="chip clear" onClick={() => onChange("")}>
             ✕ {t("menu.clearNote")}

@@ -1,3 +1,4 @@
+import { lineTitle } from "@quay/core";
 import { useTranslation } from "react-i18next";
 import { Money } from "../../shared/money/money.js";
 import type { OrderLine } from "../api/station-types.js";
@@ -36,7 +37,7 @@ export function OrderLineRow({
       data-quantity={line.quantity}
     >
       <div className="line-main">
-        <span className="line-name">{line.name}</span>
+        <span className="line-name">{lineTitle(line)}</span>
         {line.note === null ? null : <span className="line-note">{line.note}</span>}
         {line.readyAt ? (
           <span className="line-ready" data-testid="line-ready">

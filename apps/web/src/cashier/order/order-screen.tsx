@@ -169,7 +169,7 @@ export function OrderScreen(props: OrderScreenProps) {
         catalog={catalog}
         searchRef={searchRef}
         disabled={!open}
-        onAdd={(item, note) => attempt(actions.addItem(item, note))}
+        onAdd={(item, note, optionIds) => attempt(actions.addItem(item, note, optionIds))}
       />
       <div className="order-column">
         {problem === null ? null : (

@@ -14,7 +14,8 @@ interface OrderActionsInput {
 }
 
 export interface OrderActions {
-  readonly addItem: (item: MenuItem, note: string) => Promise<Order>;
+  /** `optionIds`: the options chosen, for an item that has some (absent: none offered). */
+  readonly addItem: (item: MenuItem, note: string, optionIds?: readonly string[]) => Promise<Order>;
   readonly changeQuantity: (lineId: string, delta: number) => Promise<Order>;
   readonly voidLine: (lineId: string, reason: string, managerPin: string | null) => Promise<Order>;
   readonly voidOrder: (reason: string, managerPin: string | null) => Promise<Order>;
@@ -76,14 +77,20 @@ export function useOrderActions({
   };
 
   return {
-    addItem: (item, note) =>
+    addItem: (item, note, optionIds) =>
       run(async (latest) => {
         const current = await ensureOrder(latest);
         const wanted = note.trim();
-        // Another tap on the same item (same note) adds to its line rather than a new line.
-        const same = current.lines.find((line) => line.itemId === item.id && (line.note ?? "") === wanted);
+        const choice = (optionIds ?? []).join(",");
+        // Another tap on the same item (same note, same options) adds to its line rather than a new line.
+        const same = current.lines.find(
+          (line) =>
+            line.itemId === item.id &&
+            (line.note ?? "") === wanted &&
+            (line.options ?? []).map((option) => option.optionId).join(",") === choice,
+        );
         if (same !== undefined) return api.setQuantity(current.id, same.id, same.quantity + 1);
-        return api.addLine(current.id, item.id, 1, wanted === "" ? null : wanted);
+        return api.addLine(current.id, item.id, 1, wanted === "" ? null : wanted, optionIds);
       }),
     changeQuantity: (lineId, delta) =>
       run(async (latest) => {

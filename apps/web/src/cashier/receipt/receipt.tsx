@@ -1,3 +1,4 @@
+import { lineTitle } from "@quay/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { formatThousands } from "../../shared/money/format-money.js";
@@ -92,7 +93,7 @@ export function Receipt({
             <Fragment key={line.id}>
               <tr>
                 <td className="name">
-                  {line.name}
+                  {lineTitle(line)}
                   {line.note === null ? null : <small className="receipt-note">({line.note})</small>}
                 </td>
                 <td>{line.quantity}</td>
