@@ -199,6 +199,8 @@ export const COMMON_ERRORS = {
   NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
   /** An item of the menu that is off sale: the same answer at the counter and in the cloud. */
   ITEM_UNAVAILABLE: { status: 409, vi: "Món này đang tạm ngưng bán.", en: "This item is not on sale now." },
+  /** An item marked sold out ("hết món") at a counter or in the back office: the same answer everywhere. */
+  ITEM_SOLD_OUT: { status: 409, vi: "Món này đã hết.", en: "This item is sold out." },
   REQUEST_TIMEOUT: {
     status: 408,
     vi: "Dữ liệu gửi lên quá chậm. Vui lòng thử lại.",

@@ -170,6 +170,7 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
       const item = await context.storage.read(findItem(store.id, request.body.itemId));
       if (!item) throw new ServerError("NOT_FOUND", `item ${request.body.itemId}`);
       if (!item.active) throw new ServerError("ITEM_UNAVAILABLE");
+      if (item.soldOut) throw new ServerError("ITEM_SOLD_OUT");
       const lineId = request.body.lineId ?? context.newId();
       const { quantity, note } = request.body;
       const ops = await opContext(caller, store, request.params.id);

@@ -3,6 +3,7 @@ import type { Migration } from "./migration.js";
 import { printersMigration } from "./printers-migration.js";
 import { refundsInRollup } from "./refunds-migration.js";
 import { shiftsMigration } from "./shifts-migration.js";
+import { soldOutMigration } from "./sold-out-migration.js";
 import { receiptSettingsMigration, stationNetworkMigration } from "./store-settings-migrations.js";
 import { linkTable, opLogColumns, paidOrderRowsTable, STORE_ROW, sortedNamesTable } from "./table-shapes.js";
 
@@ -292,5 +293,6 @@ ALTER TABLE ops ADD COLUMN pushed_by TEXT;
     { version: 13, name: "what the store's receipts print", steps: receiptSettingsMigration },
     shiftsMigration(d),
     { version: 15, name: "discounts and refunds in the rollup", steps: refundsInRollup },
+    { version: 16, name: "menu items sold out for now", steps: soldOutMigration },
   ];
 }

@@ -1,6 +1,6 @@
 import { RECEIPT_LINE_CHARS, RECEIPT_TEXT_LINES, receiptTextProblem, TAX_CODE_PATTERN } from "@quay/core";
 import { z } from "zod";
-import { Id, Money, SortOrder, Text, VatRateSchema } from "./common.js";
+import { Id, IsoTime, Money, SortOrder, Text, VatRateSchema } from "./common.js";
 
 /** Lines of text of a receipt's width, newline-separated (core's limits); absent before version 6: none. */
 const ReceiptLines = z
@@ -79,6 +79,13 @@ export const ItemSchema = z.object({
   vatRate: VatRateSchema,
   unit: z.string().max(20),
   active: z.boolean(),
+  /**
+   * Sold out for now ("hết món", marked at a counter or in the back office): on the menu, greyed,
+   * and refused by every add (`ITEM_SOLD_OUT`). Absent before version 10: on sale.
+   */
+  soldOut: z.boolean().default(false),
+  /** When the last sold-out toggle was made (device time): the latest toggle wins everywhere. */
+  soldOutAt: IsoTime.nullable().default(null),
 });
 export const AreaSchema = z.object({ id: Id, name: Text(80), sortOrder: SortOrder });
 export const TableSchema = z.object({ id: Id, areaId: Id, name: Text(40), sortOrder: SortOrder });

@@ -19,6 +19,7 @@ const FINGERPRINTS: Record<number, string> = {
   7: "1f0e2b6617dfd15e12522497a193e45b944f645c23fc8a9937d549507572cc26",
   8: "bf0a5ed0a2814ce34f6cbab7d9e1995aa39d224e9042a74468bcae454e7df424",
   9: "bc98ea046e5a412457e8880183fd2ca5b861c96aa3e7619356160e98a763ef8e",
+  10: "34b617341cd7779d99e3ef329e39fcf1b742f98f13253b2ac965e0ea01dfb1c6",
 };
 
 function fingerprint(): string {

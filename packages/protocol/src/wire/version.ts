@@ -36,10 +36,14 @@
  * 9 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
  *     PIN), left out of the pulls of older stations (`opKnownAt`). A push of versions 1 to 8
  *     reads the same.
+ * 10 — a menu item says whether it is sold out ("hết món": `soldOut`, `soldOutAt`; absent from an
+ *     older server: on sale), and a station sends the toggles made at its counter to its hub and
+ *     to the cloud with a fifth call, `POST /api/sync/sold-out`. A push of versions 1 to 9 reads
+ *     the same.
  */
-export const PROTOCOL_VERSION = 9;
+export const PROTOCOL_VERSION = 10;
 
-/** The oldest version the server still accepts: a version-1 push is a version-9 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-10 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

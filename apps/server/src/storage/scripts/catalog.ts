@@ -159,7 +159,11 @@ interface ItemRow {
   vat_rate: number;
   unit: string;
   active: number;
+  sold_out: number;
+  sold_out_at: string | null;
 }
+
+const ITEM_COLUMNS = "id, category_id, name, price, vat_rate, unit, active, sold_out, sold_out_at";
 
 const byOrderThenName = (a: { sortOrder: number; name: string }, b: { sortOrder: number; name: string }) =>
   a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "vi", { numeric: true });
@@ -172,7 +176,7 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
     storeId,
   ]);
   const items = yield* all<ItemRow>(
-    "SELECT id, category_id, name, price, vat_rate, unit, active FROM items WHERE store_id = ?",
+    `SELECT ${ITEM_COLUMNS} FROM items WHERE store_id = ?`,
     [storeId],
   );
   const areas = yield* all<NamedRow>("SELECT id, name, sort_order FROM areas WHERE store_id = ?", [storeId]);
@@ -193,6 +197,8 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
         vatRate: row.vat_rate as VatRate,
         unit: row.unit,
         active: row.active === 1,
+        soldOut: row.sold_out === 1,
+        soldOutAt: row.sold_out_at,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, "vi", { numeric: true })),
     areas: areas.map(named).sort(byOrderThenName),
@@ -206,7 +212,7 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
 /** One item of a store, for adding it to an order. */
 export function* findItem(storeId: string, itemId: string) {
   const row = yield* get<ItemRow>(
-    "SELECT id, category_id, name, price, vat_rate, unit, active FROM items WHERE id = ? AND store_id = ?",
+    `SELECT ${ITEM_COLUMNS} FROM items WHERE id = ? AND store_id = ?`,
     [itemId, storeId],
   );
   return (
@@ -216,6 +222,7 @@ export function* findItem(storeId: string, itemId: string) {
       price: dong(row.price),
       vatRate: row.vat_rate as VatRate,
       active: row.active === 1,
+      soldOut: row.sold_out === 1,
     }
   );
 }
