@@ -1,11 +1,12 @@
 /**
  * The back office in real headless Chromium against real quay-server and quay-station processes
  * (issue 6): a price change reaches the counter; the report counts each sale on the local day it
- * was paid, sales synced later from offline stations included; the CSV holds the screen's numbers.
+ * was paid, sales synced later from offline stations included; the CSV and the Excel file hold the screen's numbers.
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { lineOf, type SoldItem } from "@quay/core";
+import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { login, ok, waitFor } from "../support/http.mjs";
@@ -165,8 +166,11 @@ describeWithBrowser("the back office", () => {
     await world.syncToTheEnd();
 
     await page.getByRole("link", { name: "Báo cáo" }).click();
-    await page.getByTestId("report-from").fill(yesterday);
-    await page.getByTestId("report-to").fill(today);
+    // Days are typed dd/mm/yyyy, whatever the browser's locale.
+    const typed = (day: string) => day.split("-").reverse().join("/");
+    expect(await page.getByTestId("report-from").getAttribute("placeholder")).toBe("dd/mm/yyyy");
+    await page.getByTestId("report-from").fill(typed(yesterday));
+    await page.getByTestId("report-to").fill(typed(today));
     await page.getByTestId("report-show").click();
     await expect
       .poll(() => page.getByTestId("report-summary").getAttribute("data-from"), { timeout: 10_000 })
@@ -194,6 +198,13 @@ describeWithBrowser("the back office", () => {
     expect(screenTotal).toBe(todayRevenue + yesterdayRevenue);
     expect(csv.rows.at(-1)).toEqual(["Tổng cộng", "6", String(screenTotal), "100.0%"]);
     expect(csv.rows.slice(1, -1).map((row) => Number(row[2]))).toEqual([yesterdayRevenue, todayRevenue]);
+
+    // The Excel file holds the same table with numbers as numbers (a CSV opens in one column
+    // under Vietnamese regional settings).
+    const sheet = await exportXlsx();
+    expect(sheet[0]).toEqual(["Ngày", "Số hóa đơn", "Doanh thu", "Tỷ trọng"]);
+    expect(sheet.at(-1)).toEqual(["Tổng cộng", 6, screenTotal, 1]);
+    expect(sheet.slice(1, -1).map((row) => row[2])).toEqual([yesterdayRevenue, todayRevenue]);
 
     // By item too, where the total is the sum of the lines.
     await page.getByTestId("view-item").click();
@@ -262,6 +273,18 @@ describeWithBrowser("the back office", () => {
     await small.getByRole("heading", { name: "Sales reports" }).waitFor();
     await phone.close();
   });
+
+  async function exportXlsx(): Promise<unknown[][]> {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-xlsx").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^bao-cao-\w+-[\d-]+\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const rows = workbook.worksheets[0]?.getSheetValues() ?? [];
+    return rows.slice(1).map((row) => (row as unknown[]).slice(1));
+  }
 
   async function exportCsv() {
     const [download] = await Promise.all([

@@ -166,10 +166,12 @@ describeWithBrowser("the cashier app, online and offline", () => {
     expect(await page.getByTestId("transfer-unconfirmed").textContent()).toBe("Chưa xác nhận");
     await screenshot(page, "payment-vietqr");
 
-    // Split: 20.000 ₫ by card, the rest in cash with a 200.000 ₫ note.
-    await page.getByTestId("method-card").click();
+    // Split: 20.000 ₫ by card, chosen from the keyboard (Alt+3 leaves the focus on the card's
+    // amount, so Enter confirms), the rest in cash with a 200.000 ₫ note.
+    await page.keyboard.press("Alt+3");
+    await expect.poll(() => page.evaluate("document.activeElement?.dataset.testid")).toBe("card-amount");
     await page.getByTestId("card-amount").fill("20000");
-    await page.getByTestId("confirm-card").click();
+    await page.keyboard.press("Enter");
     await page.locator(".payments-so-far li").first().waitFor();
     await page.getByTestId("method-cash").click();
     await page.getByTestId("quick-200000").click();
@@ -318,7 +320,11 @@ describeWithBrowser("the cashier app, online and offline", () => {
   });
 
   it("offers offline selling when the server is down at login, and logs in offline", async () => {
+    // A table is still open: signing out asks first, and loses nothing either way.
     await page.getByRole("button", { name: "Đăng xuất" }).click();
+    const asked = page.getByTestId("logout-dialog");
+    expect(await asked.textContent()).toMatch(/Còn \d+ bàn đang mở chưa thanh toán\./);
+    await page.getByRole("button", { name: "Vẫn đăng xuất" }).click();
     await page.getByLabel("Tên đăng nhập").waitFor();
     await link.setMode("refuse");
     await waitFor(async () => (await ok(station.url, "GET", "/api/status")).serverReachable === false, {

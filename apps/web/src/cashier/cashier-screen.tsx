@@ -8,6 +8,7 @@ import { ConnectionsDialog } from "./connections/connections-dialog.js";
 import { useLiveStation } from "./live/use-live-station.js";
 import { OrderScreen, type OrderSelection } from "./order/order-screen.js";
 import { PrintingArea } from "./printing/printing-area.js";
+import { LogoutDialog } from "./session/logout-dialog.js";
 import { ShiftBar } from "./shift/shift-bar.js";
 import { HelpOverlay } from "./shortcuts/help-overlay.js";
 import { useShortcuts } from "./shortcuts/use-shortcuts.js";
@@ -43,6 +44,7 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [refusedOpen, setRefusedOpen] = useState(false);
   const [connectionsOpen, setConnectionsOpen] = useState(false);
+  const [logoutAsked, setLogoutAsked] = useState(false);
   const refused = live.status?.refusedOrders ?? [];
 
   const show = useCallback(
@@ -50,6 +52,9 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
     [],
   );
   const openOrders = [...live.orders.values()].filter((order: Order) => order.status === "open");
+  const openTables = openOrders.filter((order) => order.tableId !== null).length;
+  const unsynced = (live.status?.pending.openOrders ?? 0) + (live.status?.pending.paidOrders ?? 0);
+  const logout = () => (openTables > 0 || unsynced > 0 ? setLogoutAsked(true) : onLogout());
 
   const toggleHelp = () => setHelpOpen((open) => !open);
   useShortcuts([
@@ -70,7 +75,7 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
         onRefused={() => setRefusedOpen(true)}
         onHelp={() => setHelpOpen(true)}
         onConnections={() => setConnectionsOpen(true)}
-        onLogout={onLogout}
+        onLogout={logout}
       />
       <OfflineBanner status={live.status} />
       <ShiftBar
@@ -130,6 +135,14 @@ export function CashierScreen({ api, session, onLogout }: CashierScreenProps) {
       ) : null}
       {connectionsOpen ? (
         <ConnectionsDialog timeZone={store?.timeZone} onClose={() => setConnectionsOpen(false)} />
+      ) : null}
+      {logoutAsked ? (
+        <LogoutDialog
+          openTables={openTables}
+          unsynced={unsynced}
+          onLogout={onLogout}
+          onClose={() => setLogoutAsked(false)}
+        />
       ) : null}
       {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
     </div>

@@ -1,4 +1,5 @@
 import { Money } from "../../shared/money/money.js";
+import { dayText } from "../../shared/time/day-text.js";
 import type { AuditReport } from "../api/admin-types.js";
 import { useLoad } from "../api/use-load.js";
 import { DataTable } from "../components/data-table.js";
@@ -70,7 +71,7 @@ export function AuditPage() {
             data-date={row.date}
             data-name={row.name}
           >
-            <td>{row.date.split("-").reverse().join("/")}</td>
+            <td>{dayText(row.date)}</td>
             <td>{row.name ?? t("history.unknownUser")}</td>
             {TALLIES.map((tally) => tallyCell(row, tally))}
             {cashCell(row.cashIn, "audit-cashIn")}

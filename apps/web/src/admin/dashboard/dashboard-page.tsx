@@ -1,5 +1,6 @@
 import { formatVnd } from "../../shared/money/format-money.js";
 import { Money } from "../../shared/money/money.js";
+import { dayText } from "../../shared/time/day-text.js";
 import { formatTime } from "../../shared/time/format-time.js";
 import { useLoad } from "../api/use-load.js";
 import { BarChart } from "../charts/bar-chart.js";
@@ -9,7 +10,6 @@ import { LoadError } from "../components/load-error.js";
 import { PageHead } from "../components/page-head.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
-import { dayLabel } from "../reports/report-views.js";
 import "./dashboard.css";
 
 const OPENING_HOUR = 7;
@@ -45,7 +45,7 @@ export function DashboardPage() {
         title={t("dashboard.title")}
         note={
           <>
-            {t("dashboard.date", { date: dayLabel(data.date) })} ·{" "}
+            {t("dashboard.date", { date: dayText(data.date) })} ·{" "}
             {t("dashboard.updated", { time: formatTime(data.generatedAt, data.timeZone) })}
           </>
         }

@@ -112,6 +112,7 @@ export const en: MessagesLike<typeof vi> = {
     orders: "Orders",
     average: "Average order",
     export: "Export CSV",
+    exportXlsx: "Export Excel",
     empty: "No sales in these days.",
     note: "Each sale counts on the day it was paid at the counter ({{timeZone}} time), sales made offline and synced later included.",
     itemNote: "By item and category: line amounts before order discounts.",
@@ -120,7 +121,7 @@ export const en: MessagesLike<typeof vi> = {
     unknownUser: "Unknown",
     hourLabel: "{{hour}}:00",
     badRange: "The first day must not be after the last.",
-    fileName: "sales-{{view}}-{{from}}-{{to}}.csv",
+    fileName: "sales-{{view}}-{{from}}-{{to}}",
   },
   bills: {
     title: "Bills",

@@ -109,6 +109,7 @@ export const vi = {
     orders: "Hóa đơn",
     average: "Trung bình / hóa đơn",
     export: "Xuất CSV",
+    exportXlsx: "Xuất Excel",
     empty: "Không có doanh thu trong khoảng ngày này.",
     note: "Mỗi hóa đơn được tính vào ngày thanh toán tại quầy (giờ {{timeZone}}), kể cả hóa đơn bán offline đồng bộ sau.",
     itemNote: "Theo món và nhóm món: tiền các món trước giảm giá hóa đơn.",
@@ -117,7 +118,7 @@ export const vi = {
     unknownUser: "Không rõ",
     hourLabel: "{{hour}}h",
     badRange: "Ngày bắt đầu phải trước ngày kết thúc.",
-    fileName: "bao-cao-{{view}}-{{from}}-{{to}}.csv",
+    fileName: "bao-cao-{{view}}-{{from}}-{{to}}",
   },
   bills: {
     title: "Hóa đơn",

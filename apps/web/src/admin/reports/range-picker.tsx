@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from "react";
-import { TextField } from "../../shared/components/text-field.js";
+import { DayField } from "../../shared/components/day-field.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
 import { type DayRange, isValidRange, localToday, PRESETS, type Preset, presetRange } from "./date-range.js";
@@ -45,16 +45,14 @@ export function RangePicker({ timeZone, onRange, submitLabel, testId, initial }:
           </button>
         ))}
       </div>
-      <TextField
+      <DayField
         label={t("reports.from")}
-        type="date"
         value={draft.from}
         onValue={(from) => setDraft({ ...draft, from })}
         testId={`${testId}-from`}
       />
-      <TextField
+      <DayField
         label={t("reports.to")}
-        type="date"
         value={draft.to}
         onValue={(to) => setDraft({ ...draft, to })}
         testId={`${testId}-to`}

@@ -32,15 +32,3 @@ export function reportCsv(report: ReportTable): string {
   ];
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }
-
-/** Offers `text` as a file download named `fileName`. */
-export function downloadCsv(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

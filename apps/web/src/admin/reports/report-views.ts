@@ -1,3 +1,4 @@
+import { dayText } from "../../shared/time/day-text.js";
 import type { SalesReport } from "../api/admin-types.js";
 import type { AdminText } from "../i18n/admin-text.js";
 
@@ -33,12 +34,6 @@ interface Group {
   readonly label: string;
   readonly count: number | null;
   readonly amount: number;
-}
-
-/** `28/11/2026` from `2026-11-28`. */
-export function dayLabel(date: string): string {
-  const [year, month, day] = date.split("-");
-  return `${day}/${month}/${year}`;
 }
 
 function table(
@@ -87,7 +82,7 @@ export function reportTable(report: SalesReport, view: ReportView, t: AdminText)
   switch (view) {
     case "day":
       return table(
-        report.byDay.map((day) => ({ label: dayLabel(day.date), count: day.orders, amount: day.revenue })),
+        report.byDay.map((day) => ({ label: dayText(day.date), count: day.orders, amount: day.revenue })),
         t("reports.columns.date"),
         orders,
         revenue,

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { downloadFile } from "../../shared/download/download-file.js";
 import { useLoad } from "../api/use-load.js";
 import { averagePerOrder, KpiCard } from "../components/kpi-card.js";
 import { LoadError } from "../components/load-error.js";
@@ -7,9 +8,10 @@ import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
 import { useRangePicker } from "./range-picker.js";
 import { ReportChart } from "./report-chart.js";
-import { downloadCsv, reportCsv } from "./report-csv.js";
+import { reportCsv } from "./report-csv.js";
 import { ReportTableView } from "./report-table-view.js";
 import { REPORT_VIEWS, type ReportView, reportTable } from "./report-views.js";
+import { reportXlsx } from "./report-xlsx.js";
 import "./reports.css";
 
 /** Sales for any range of the store's days, by day, item, category, method, station, cashier and hour. */
@@ -27,6 +29,7 @@ export function ReportsPage() {
     () => (report.data ? reportTable(report.data, view, t) : null),
     [report.data, view, t],
   );
+  const fileName = t("reports.fileName", { view, from: range.from, to: range.to });
 
   return (
     <div className="a-page">
@@ -82,19 +85,33 @@ export function ReportsPage() {
           <section className="a-panel">
             <div className="a-panel-head">
               <h2>{t(`reports.views.${view}`)}</h2>
-              <button
-                type="button"
-                className="secondary"
-                data-testid="export-csv"
-                onClick={() =>
-                  downloadCsv(
-                    t("reports.fileName", { view, from: range.from, to: range.to }),
-                    reportCsv(table),
-                  )
-                }
-              >
-                ⬇ {t("reports.export")}
-              </button>
+              <div className="a-export">
+                <button
+                  type="button"
+                  className="secondary"
+                  data-testid="export-csv"
+                  onClick={() =>
+                    downloadFile(
+                      `${fileName}.csv`,
+                      new Blob([reportCsv(table)], { type: "text/csv;charset=utf-8" }),
+                    )
+                  }
+                >
+                  ⬇ {t("reports.export")}
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  data-testid="export-xlsx"
+                  onClick={() =>
+                    void reportXlsx(table, t(`reports.views.${view}`)).then((file) =>
+                      downloadFile(`${fileName}.xlsx`, file),
+                    )
+                  }
+                >
+                  ⬇ {t("reports.exportXlsx")}
+                </button>
+              </div>
             </div>
             <ReportChart table={table} label={t(`reports.views.${view}`)} />
             <ReportTableView table={table} />

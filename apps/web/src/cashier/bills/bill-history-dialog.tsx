@@ -14,6 +14,7 @@ import { BillPane } from "./bill-pane.js";
 import type { BillSearch, BillsApi } from "./bills-api.js";
 import { RefundDialog } from "./refund-dialog.js";
 import "./bills.css";
+import { dayText } from "../../shared/time/day-text.js";
 
 interface BillHistoryDialogProps {
   readonly api: BillsApi;
@@ -65,7 +66,7 @@ export function BillHistoryDialog({ api, store, user, tableName, onClose }: Bill
   };
   return (
     <Dialog
-      title={t("bills.title", { day: shownDay.split("-").reverse().join("/") })}
+      title={t("bills.title", { day: dayText(shownDay) })}
       onClose={onClose}
       className="wide bill-history"
       testId="bill-history"

@@ -54,6 +54,11 @@ export const en: CashierMessages = {
     languageLabel: "Chuyển sang tiếng Việt",
     help: "Shortcuts",
     logout: "Sign out",
+    logoutTitle: "Sign out?",
+    logoutOpenTables: "{{count}} tables are still open and unpaid.",
+    logoutUnsynced:
+      "{{count}} orders have not reached the server yet. This counter keeps them and sends them once online.",
+    logoutConfirm: "Sign out anyway",
     connections: "Connected",
   },
   connections: {

@@ -53,6 +53,10 @@ export const vi = {
     languageLabel: "Switch to English",
     help: "Phím tắt",
     logout: "Đăng xuất",
+    logoutTitle: "Đăng xuất?",
+    logoutOpenTables: "Còn {{count}} bàn đang mở chưa thanh toán.",
+    logoutUnsynced: "{{count}} đơn chưa đồng bộ lên máy chủ. Máy này vẫn giữ chúng và gửi khi có mạng.",
+    logoutConfirm: "Vẫn đăng xuất",
     connections: "Kết nối",
   },
   connections: {

@@ -30,6 +30,7 @@ export function OrderLineRow({
       aria-current={selected}
       onClick={onSelect}
       data-testid="order-line"
+      data-line-id={line.id}
       data-item={line.name}
       data-quantity={line.quantity}
     >

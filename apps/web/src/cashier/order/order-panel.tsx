@@ -1,8 +1,10 @@
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../../shared/time/format-time.js";
 import type { Order, OrderLine } from "../api/station-types.js";
 import { OrderLineRow } from "./order-line-row.js";
 import { OrderTotals } from "./order-totals.js";
+import { useLineInView } from "./use-line-in-view.js";
 
 interface OrderPanelProps {
   /** Null while the order is a draft: it is created with its first item. */
@@ -26,6 +28,8 @@ export function OrderPanel(props: OrderPanelProps) {
   const { t } = useTranslation();
   const open = order === null || order.status === "open";
   const hasLines = order !== null && order.lines.length > 0;
+  const list = useRef<HTMLUListElement>(null);
+  useLineInView(list, order?.lines, selectedLineId);
 
   return (
     <section className="order-panel" aria-label={title} data-testid="order-panel">
@@ -52,7 +56,7 @@ export function OrderPanel(props: OrderPanelProps) {
         ) : null}
       </header>
       {hasLines ? (
-        <ul className="order-lines">
+        <ul className="order-lines" ref={list}>
           {order.lines.map((line) => (
             <OrderLineRow
               key={line.id}

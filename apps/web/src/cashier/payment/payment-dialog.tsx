@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
 import { FormError } from "../../shared/components/form-error.js";
@@ -28,6 +28,14 @@ export function PaymentDialog({ order, target, bank, onPay, onClose }: PaymentDi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const due = Math.max(0, order.total - order.paid);
+  const panel = useRef<HTMLDivElement>(null);
+
+  // A new method's panel replaces the one that held the focus: give it to the new panel's amount
+  // (or, on the transfer panel, which is no form, its confirm button), so Enter still confirms.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the method (so the panel) changes
+  useEffect(() => {
+    panel.current?.querySelector<HTMLElement>("form input, .primary")?.focus();
+  }, [method]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -92,18 +100,20 @@ export function PaymentDialog({ order, target, bank, onPay, onClose }: PaymentDi
         ))}
       </div>
       {/* A new panel per method and per amount due, so each starts from what is still owed. */}
-      {method === "cash" ? <CashTender key={`cash-${due}`} due={due} busy={busy} onPay={pay} /> : null}
-      {method === "transfer" ? (
-        <TransferPanel
-          key={`transfer-${due}`}
-          due={due}
-          bank={bank}
-          purpose={order.number}
-          busy={busy}
-          onPay={pay}
-        />
-      ) : null}
-      {method === "card" ? <CardPanel key={`card-${due}`} due={due} busy={busy} onPay={pay} /> : null}
+      <div ref={panel}>
+        {method === "cash" ? <CashTender key={`cash-${due}`} due={due} busy={busy} onPay={pay} /> : null}
+        {method === "transfer" ? (
+          <TransferPanel
+            key={`transfer-${due}`}
+            due={due}
+            bank={bank}
+            purpose={order.number}
+            busy={busy}
+            onPay={pay}
+          />
+        ) : null}
+        {method === "card" ? <CardPanel key={`card-${due}`} due={due} busy={busy} onPay={pay} /> : null}
+      </div>
       <FormError problem={error} />
     </Dialog>
   );
