@@ -41,10 +41,13 @@ export type OrderRuleCode = (typeof ORDER_RULE_CODES)[number];
 export const PERMISSION_REFUSALS = ["FORBIDDEN", "MANAGER_PIN_REQUIRED"] as const;
 /** Why two orders may not be merged (see `planMerge`). */
 export const MERGE_REFUSALS = ["MERGE_REFUSED"] as const;
+/** Why an item may not be added now, whatever the order (see `planChange`). */
+export const CATALOG_REFUSALS = ["ITEM_SOLD_OUT"] as const;
 export type ChangeRefusalCode =
   | OrderRuleCode
   | (typeof PERMISSION_REFUSALS)[number]
-  | (typeof MERGE_REFUSALS)[number];
+  | (typeof MERGE_REFUSALS)[number]
+  | (typeof CATALOG_REFUSALS)[number];
 
 /** A change refused by the core: an order rule, or the permissions table. */
 export class OrderRuleError extends Error {
