@@ -391,4 +391,10 @@ export const en: MessagesLike<typeof vi> = {
     none: "No station has registered yet.",
     help: "Unsynced orders are what the station reported at its last push. A station offline for long may hold many unsent invoices.",
   },
+  soldOut: {
+    column: "Sold out",
+    soldOut: "Sold out",
+    onSale: "On sale",
+    switch: "Sold out (every counter and phone sees it at once; it cannot be added to an order)",
+  },
 };

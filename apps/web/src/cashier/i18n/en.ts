@@ -1,5 +1,6 @@
 import { billsEn } from "../bills/bills-messages.js";
 import { dayEn } from "../day/day-messages.js";
+import { soldOutEn } from "../menu/sold-out-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
 import type { CashierMessages } from "./messages.js";
@@ -265,4 +266,5 @@ export const en: CashierMessages = {
   bills: billsEn,
   day: dayEn,
   shift: shiftEn,
+  soldOut: soldOutEn,
 };

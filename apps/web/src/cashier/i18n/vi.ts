@@ -1,6 +1,7 @@
 import type { SyncErrorCode } from "@quay/protocol";
 import { billsVi } from "../bills/bills-messages.js";
 import { dayVi } from "../day/day-messages.js";
+import { soldOutVi } from "../menu/sold-out-messages.js";
 import { printingVi } from "../printing/printing-messages.js";
 import { shiftVi } from "../shift/shift-messages.js";
 
@@ -268,4 +269,5 @@ export const vi = {
   bills: billsVi,
   day: dayVi,
   shift: shiftVi,
+  soldOut: soldOutVi,
 };

@@ -7,6 +7,7 @@ import { SearchInput } from "../../shared/search/search-input.js";
 import type { Catalog, MenuItem } from "../api/station-types.js";
 import { TileGrid } from "../components/tile-grid.js";
 import { NotePicker } from "./note-picker.js";
+import { SoldOutToggle } from "./sold-out-toggle.js";
 import "./menu.css";
 
 interface MenuPanelProps {
@@ -14,12 +15,14 @@ interface MenuPanelProps {
   readonly searchRef: RefObject<HTMLInputElement | null>;
   readonly disabled: boolean;
   readonly onAdd: (item: MenuItem, note: string) => void;
+  /** Marks an item sold out or back on sale; absent for who may not (a waiter at the counter). */
+  readonly onSoldOut?: ((item: MenuItem, soldOut: boolean) => void) | undefined;
 }
 
 const ALL = "all";
 
 /** The menu by category, with a search that ignores diacritics ("ca phe sua" finds "Cà phê sữa"). */
-export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProps) {
+export function MenuPanel({ catalog, searchRef, disabled, onAdd, onSoldOut }: MenuPanelProps) {
   const { t } = useTranslation();
   const [categoryId, setCategoryId] = useState<string>(ALL);
   const [query, setQuery] = useState("");
@@ -40,13 +43,13 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
       : activeItems.filter((item) => categoryId === ALL || item.categoryId === categoryId);
 
   const add = (item: MenuItem) => {
-    if (disabled) return;
+    if (disabled || item.soldOut) return;
     onAdd(item, note);
     setNote("");
   };
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    const first = shown[0];
+    const first = shown.find((item) => !item.soldOut);
     if (event.key === "Enter" && first !== undefined) {
       event.preventDefault();
       add(first);
@@ -95,11 +98,21 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
         onSelect={add}
         disabled={disabled}
         empty={<p className="muted empty">{t("menu.empty")}</p>}
-        tileData={(item) => ({ "data-testid": "menu-item", "data-item": item.name })}
+        tileData={(item) => ({
+          "data-testid": "menu-item",
+          "data-item": item.name,
+          ...(item.soldOut
+            ? { "data-sold-out": "true", "aria-label": t("soldOut.tileLabel", { name: item.name }) }
+            : {}),
+        })}
+        tileDisabled={(item) => item.soldOut}
+        tileModifier={(item) => (item.soldOut ? "sold-out" : null)}
+        corner={onSoldOut ? (item) => <SoldOutToggle item={item} onToggle={onSoldOut} /> : undefined}
       >
         {(item) => (
           <>
             <span className="item-name">{item.name}</span>
+            {item.soldOut ? <span className="sold-out-badge">{t("soldOut.badge")}</span> : null}
             <Money amount={item.price} className="item-price" />
           </>
         )}

@@ -1,3 +1,4 @@
+import { can } from "@quay/core";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StreamState } from "../../shared/sse/use-event-source.js";
@@ -138,6 +139,11 @@ export function OrderScreen(props: OrderScreenProps) {
         searchRef={searchRef}
         disabled={!open}
         onAdd={(item, note) => attempt(actions.addItem(item, note))}
+        onSoldOut={
+          can(user.role, "items.soldOut")
+            ? (item, soldOut) => attempt(api.setSoldOut(item.id, soldOut))
+            : undefined
+        }
       />
       <div className="order-column">
         {problem === null ? null : (
