@@ -1,4 +1,12 @@
-import { ErrorBody, Id, ItemSchema, protocolMismatch, SoldOutToggleSchema, SYNC_CALLS, syncRoute } from "@quay/protocol";
+import {
+  ErrorBody,
+  Id,
+  ItemSchema,
+  protocolMismatch,
+  SoldOutToggleSchema,
+  SYNC_CALLS,
+  syncRoute,
+} from "@quay/protocol";
 import type { HttpService } from "@quay/service-kit";
 import { z } from "zod";
 import { callerOf, callerStore, stationOf } from "../auth/request-auth.js";
@@ -21,7 +29,7 @@ export function registerSoldOutRoutes(app: HttpService, context: ServerContext):
       config: { access: { permission: "items.soldOut" } },
       schema: {
         tags: ["catalog"],
-        summary: "Mark a menu item sold out (\"hết món\") or back on sale; answers the item",
+        summary: 'Mark a menu item sold out ("hết món") or back on sale; answers the item',
         params: z.object({ id: Id }),
         body: SoldOutToggleSchema,
         response: { 200: ItemSchema, ...refusals },

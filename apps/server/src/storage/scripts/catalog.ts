@@ -175,10 +175,7 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
   const categories = yield* all<NamedRow>("SELECT id, name, sort_order FROM categories WHERE store_id = ?", [
     storeId,
   ]);
-  const items = yield* all<ItemRow>(
-    `SELECT ${ITEM_COLUMNS} FROM items WHERE store_id = ?`,
-    [storeId],
-  );
+  const items = yield* all<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE store_id = ?`, [storeId]);
   const areas = yield* all<NamedRow>("SELECT id, name, sort_order FROM areas WHERE store_id = ?", [storeId]);
   const tables = yield* all<NamedRow & { area_id: string }>(
     "SELECT id, area_id, name, sort_order FROM dining_tables WHERE store_id = ?",
@@ -211,10 +208,10 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
 
 /** One item of a store, for adding it to an order. */
 export function* findItem(storeId: string, itemId: string) {
-  const row = yield* get<ItemRow>(
-    `SELECT ${ITEM_COLUMNS} FROM items WHERE id = ? AND store_id = ?`,
-    [itemId, storeId],
-  );
+  const row = yield* get<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = ? AND store_id = ?`, [
+    itemId,
+    storeId,
+  ]);
   return (
     row && {
       id: row.id,
