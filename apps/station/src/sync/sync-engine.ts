@@ -145,7 +145,7 @@ export class SyncEngine {
    * Menu state, not a sale: it never makes the sync offer.
    */
   notifySoldOut(): void {
-    this.scheduler.kick(this.options.pushDelayMs);
+    this.scheduler.kick(0); // one tap, nothing to batch it with: every counter waits on it
   }
 
   /** The cashier's "yes" (`POST /api/sync`): sync now, and keep at it until done. */

@@ -19,11 +19,6 @@ interface TileGridProps<T extends { readonly id: string }> {
   readonly tileDisabled?: (item: T) => boolean;
   /** A class added to one tile's (`sold-out`, …). */
   readonly tileModifier?: (item: T) => string | null;
-  /**
-   * A second control on a tile's corner (the "Hết món" toggle): beside the tile's button, never
-   * inside it (a button holds no button), laid over its corner.
-   */
-  readonly corner?: ((item: T) => ReactNode) | undefined;
 }
 
 /** Things to tap, one big tile each: the items of the menu, take-away orders, tables to move to. */
@@ -38,36 +33,25 @@ export function TileGrid<T extends { readonly id: string }>({
   children,
   tileDisabled,
   tileModifier,
-  corner,
 }: TileGridProps<T>) {
   if (items.length === 0) return empty;
-  const tile = (item: T) => {
-    const modifier = tileModifier?.(item);
-    return (
-      <button
-        type="button"
-        key={item.id}
-        className={modifier ? `${tileClassName} ${modifier}` : tileClassName}
-        disabled={disabled || (tileDisabled?.(item) ?? false)}
-        onClick={() => onSelect(item)}
-        {...tileData?.(item)}
-      >
-        {children(item)}
-      </button>
-    );
-  };
   return (
     <div className={compact ? "tile-grid compact" : "tile-grid"}>
-      {items.map((item) =>
-        corner ? (
-          <div key={item.id} className="tile-slot">
-            {tile(item)}
-            {corner(item)}
-          </div>
-        ) : (
-          tile(item)
-        ),
-      )}
+      {items.map((item) => {
+        const modifier = tileModifier?.(item);
+        return (
+          <button
+            type="button"
+            key={item.id}
+            className={modifier ? `${tileClassName} ${modifier}` : tileClassName}
+            disabled={disabled || (tileDisabled?.(item) ?? false)}
+            onClick={() => onSelect(item)}
+            {...tileData?.(item)}
+          >
+            {children(item)}
+          </button>
+        );
+      })}
     </div>
   );
 }

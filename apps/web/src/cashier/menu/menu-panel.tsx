@@ -7,7 +7,7 @@ import { SearchInput } from "../../shared/search/search-input.js";
 import type { Catalog, MenuItem } from "../api/station-types.js";
 import { TileGrid } from "../components/tile-grid.js";
 import { NotePicker } from "./note-picker.js";
-import { SoldOutToggle } from "./sold-out-toggle.js";
+import { SoldOutModeBar } from "./sold-out-mode-bar.js";
 import "./menu.css";
 
 interface MenuPanelProps {
@@ -27,6 +27,9 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd, onSoldOut }: Me
   const [categoryId, setCategoryId] = useState<string>(ALL);
   const [query, setQuery] = useState("");
   const [note, setNote] = useState("");
+  // "Báo hết món": while on, a tap on a tile toggles its sold-out state instead of adding it.
+  const [markingSoldOut, setMarkingSoldOut] = useState(false);
+  const marking = markingSoldOut && onSoldOut !== undefined;
 
   const categories = useMemo(() => bySortOrder(catalog.categories), [catalog.categories]);
   // The menu in the order the shop arranged its categories (items keep the station's order within one).
@@ -43,9 +46,22 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd, onSoldOut }: Me
       : activeItems.filter((item) => categoryId === ALL || item.categoryId === categoryId);
 
   const add = (item: MenuItem) => {
+    if (marking) {
+      onSoldOut?.(item, !item.soldOut);
+      return;
+    }
     if (disabled || item.soldOut) return;
     onAdd(item, note);
     setNote("");
+  };
+
+  /** What a screen reader says of a tile whose tap does not add it. */
+  const tileLabel = (item: MenuItem): { "aria-label"?: string } => {
+    if (marking) {
+      const key = item.soldOut ? "soldOut.restoreLabel" : "soldOut.markingLabel";
+      return { "aria-label": t(key, { name: item.name }) };
+    }
+    return item.soldOut ? { "aria-label": t("soldOut.tileLabel", { name: item.name }) } : {};
   };
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -91,23 +107,24 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd, onSoldOut }: Me
           </button>
         ))}
       </div>
-      <NotePicker note={note} onChange={setNote} />
+      {onSoldOut ? <SoldOutModeBar marking={marking} onMarking={setMarkingSoldOut} /> : null}
+      {marking ? null : <NotePicker note={note} onChange={setNote} />}
       <TileGrid
         items={shown}
         tileClassName="item-tile"
         onSelect={add}
-        disabled={disabled}
+        disabled={disabled && !marking}
         empty={<p className="muted empty">{t("menu.empty")}</p>}
         tileData={(item) => ({
           "data-testid": "menu-item",
           "data-item": item.name,
-          ...(item.soldOut
-            ? { "data-sold-out": "true", "aria-label": t("soldOut.tileLabel", { name: item.name }) }
-            : {}),
+          ...(item.soldOut ? { "data-sold-out": "true" } : {}),
+          ...tileLabel(item),
         })}
-        tileDisabled={(item) => item.soldOut}
-        tileModifier={(item) => (item.soldOut ? "sold-out" : null)}
-        corner={onSoldOut ? (item) => <SoldOutToggle item={item} onToggle={onSoldOut} /> : undefined}
+        tileDisabled={(item) => item.soldOut && !marking}
+        tileModifier={(item) =>
+          [item.soldOut ? "sold-out" : "", marking ? "marking" : ""].join(" ").trim() || null
+        }
       >
         {(item) => (
           <>
