@@ -51,7 +51,7 @@ describe.each(testEngines())("hết món on $name", (engine) => {
     expect(refused.body).toMatchObject({ error: { code: "ITEM_SOLD_OUT" } });
 
     const pulled = await server.pull(station.deviceToken, 0);
-    const pulledItem = (pulled.body as { catalog: CatalogBody }).catalog.items.find(
+    const pulledItem = (pulled.body as unknown as { catalog: CatalogBody }).catalog.items.find(
       (item) => item.id === itemId,
     );
     expect(pulledItem).toMatchObject({ soldOut: true });
