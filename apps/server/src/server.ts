@@ -20,6 +20,7 @@ import { registerReportRoutes } from "./routes/report-routes.js";
 import { registerSessionRoutes } from "./routes/session-routes.js";
 import { registerShiftRoutes } from "./routes/shift-routes.js";
 import { registerShopNetworkRoutes } from "./routes/shop-network-routes.js";
+import { registerSoldOutRoutes } from "./routes/sold-out-routes.js";
 import { registerStationRoutes } from "./routes/station-routes.js";
 import { registerStoreRoutes } from "./routes/store-routes.js";
 import { registerSyncRoutes } from "./routes/sync-routes.js";
@@ -78,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpService> 
   registerSessionRoutes(app, context);
   registerStoreRoutes(app, context);
   registerCatalogRoutes(app, context);
+  registerSoldOutRoutes(app, context);
   registerPrinterRoutes(app, context);
   registerOrderRoutes(app, context);
   registerBillRoutes(app, context);

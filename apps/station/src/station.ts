@@ -21,6 +21,7 @@ import { sessionGuard } from "./http/request-session.js";
 import { addServerTiming } from "./http/server-timing.js";
 import { registerSessionRoutes } from "./http/session-routes.js";
 import { registerShiftRoutes } from "./http/shift-routes.js";
+import { registerSoldOutRoutes } from "./http/sold-out-routes.js";
 import { registerStatusRoutes } from "./http/status-routes.js";
 import { registerTicketRoutes } from "./http/ticket-routes.js";
 import { registerWaiterRoutes } from "./http/waiter-routes.js";
@@ -36,6 +37,7 @@ import { shopAddresses } from "./lan/shop-addresses.js";
 import { PrinterSpooler, type SpoolerDeps } from "./printing/printer-spooler.js";
 import { OrderService } from "./selling/order-service.js";
 import { ShiftService } from "./selling/shift-service.js";
+import { SoldOutService } from "./selling/sold-out-service.js";
 import { SpokeLink } from "./spoke/spoke-link.js";
 import { registerSpokeRoutes } from "./spoke/spoke-routes.js";
 import { StatusHub } from "./status-hub.js";
@@ -136,7 +138,8 @@ export async function createStation(options: StationOptions) {
     announcer.mayHaveChanged();
     printers.kick();
   };
-  // A pull that brought a new menu or floor (the cloud's, or the hub's copy) tells the phones.
+  // A pull that brought a new menu or floor (the cloud's, or the hub's copy), or a sold-out
+  // toggle, tells the phones and the cashier app.
   let catalogSeq = db.settings.get("catalogSeq");
   const pulled = () => {
     announcer.mayHaveChanged();
@@ -202,6 +205,16 @@ export async function createStation(options: StationOptions) {
       spokeLink?.notifyLocalChange();
     },
   });
+  const soldOut = new SoldOutService({
+    db,
+    clock: serverClock,
+    isSpoke: spokeLink !== undefined,
+    onChanged: () => {
+      pulled(); // the browsers hear `catalog`, the spokes `changed`
+      syncEngine.notifySoldOut();
+      spokeLink?.notifyLocalChange();
+    },
+  });
   const sessions = new SessionManager(db, clock);
   const place = shopPlace(app, options);
   const network = new NetworkReporter({
@@ -246,6 +259,7 @@ export async function createStation(options: StationOptions) {
   registerConnectionRoutes(app, { place, spokes, log: new ConnectionLog(clock) });
   registerStatusRoutes(app, { hub, engine: syncEngine, db });
   registerCatalogRoutes(app, { db });
+  registerSoldOutRoutes(app, { soldOut });
   registerOrderRoutes(app, { orders, db, attempts });
   registerBankRoutes(app, { confirmations: bankConfirmations });
   registerBillRoutes(app, { db, clock: serverClock });
@@ -267,6 +281,7 @@ export async function createStation(options: StationOptions) {
     intake: new HubIntake(db, serverClock),
     announcer,
     clock: serverClock,
+    soldOut,
     onPushed: (orderIds) => {
       publishOrders(orderIds);
       // Relayed to the cloud as this station's own work: soon online, with the cashier's yes after an outage.

@@ -22,6 +22,10 @@ export interface Item {
   /** The selling unit shown on receipts: "ly", "cái", "phần"… */
   readonly unit: string;
   readonly active: boolean;
+  /** Sold out for now ("hết món"): greyed on the menu, and a new line of it is refused. */
+  readonly soldOut: boolean;
+  /** When the last sold-out toggle was made (ISO-8601 UTC; null: never): the latest wins. */
+  readonly soldOutAt: string | null;
   /** The shared option groups offered with this item, in the order the chooser shows them. */
   readonly optionGroupIds?: readonly string[] | undefined;
 }

@@ -32,6 +32,7 @@ export * from "./shift-figures.js";
 export * from "./shift-fold.js";
 export * from "./shift-op.js";
 export * from "./shift-validate.js";
+export * from "./sold-out.js";
 export * from "./split-check.js";
 export * from "./store-settings.js";
 export * from "./uuid-v7.js";

@@ -105,6 +105,8 @@ export interface SoldItem {
   readonly name: string;
   readonly price: Dong;
   readonly vatRate: VatRate;
+  /** Sold out for now ("hết món") in the adding device's catalog: a new line of it is refused. */
+  readonly soldOut?: boolean | undefined;
 }
 
 /**
@@ -206,6 +208,8 @@ export function planChange(
         (line) => line.id === intent.lineId,
       );
       if (held) return held.itemId === intent.item.id ? plan() : refuse("LINE_EXISTS");
+      // A retried add of a line made before the item sold out still answers (above).
+      if (intent.item.soldOut === true) return refuse("ITEM_SOLD_OUT");
       return plan({
         kind: "addLine",
         data: lineOf(intent.item, intent.lineId, intent.quantity, intent.note, intent.options),

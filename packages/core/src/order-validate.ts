@@ -52,11 +52,14 @@ export const PERMISSION_REFUSALS = ["FORBIDDEN", "MANAGER_PIN_REQUIRED"] as cons
 export const MERGE_REFUSALS = ["MERGE_REFUSED"] as const;
 /** Why a bill may not be split so (see `planSplit`). */
 export const SPLIT_REFUSALS = ["SPLIT_REFUSED"] as const;
+/** Why an item may not be added now, whatever the order (see `planChange`). */
+export const CATALOG_REFUSALS = ["ITEM_SOLD_OUT"] as const;
 export type ChangeRefusalCode =
   | OrderRuleCode
   | (typeof PERMISSION_REFUSALS)[number]
   | (typeof MERGE_REFUSALS)[number]
-  | (typeof SPLIT_REFUSALS)[number];
+  | (typeof SPLIT_REFUSALS)[number]
+  | (typeof CATALOG_REFUSALS)[number];
 
 /** A change refused by the core: an order rule, or the permissions table. */
 export class OrderRuleError extends Error {

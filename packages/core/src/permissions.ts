@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   "stations.manage": ["owner", "manager"],
   "reports.read": ["owner", "manager"],
   "catalog.edit": ["owner", "manager"],
+  /**
+   * Mark a menu item sold out ("hết món") and back on sale: whoever runs the counter, not the
+   * waiters (who only see it greyed), so a toggle is always made where the stock is known.
+   */
+  "items.soldOut": ["owner", "manager", "cashier"],
   /** See and set up the store's kitchen and receipt printers (their addresses on the shop's LAN). */
   "printers.manage": ["owner", "manager"],
   "users.manage": ["owner", "manager"],

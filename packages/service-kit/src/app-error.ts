@@ -114,6 +114,8 @@ const ORDER_RULE_ERRORS = {
     vi: "Số tiền hoàn vượt quá giá trị các món đã chọn.",
     en: "The refund is more than the chosen lines cost.",
   },
+  /** An item marked sold out ("hết món") at a counter or in the back office: the same answer everywhere. */
+  ITEM_SOLD_OUT: { status: 409, vi: "Món này đã hết.", en: "This item is sold out." },
   MERGE_REFUSED: {
     status: 409,
     vi: "Không gộp được: đơn đã có thanh toán hoặc giảm giá, hoặc không còn mở.",

@@ -58,8 +58,11 @@ const KINDS = {
   },
   items: {
     entry: ItemSchema,
-    patch: ItemSchema.omit({ id: true }).extend({ optionGroupIds: ItemGroupIds }).partial(),
-    create: ItemSchema.omit({ id: true }).extend({
+    // Sold out is toggled on its own route (sold-out-routes.ts), by the counter's staff too.
+    patch: ItemSchema.omit({ id: true, soldOut: true, soldOutAt: true })
+      .extend({ optionGroupIds: ItemGroupIds })
+      .partial(),
+    create: ItemSchema.omit({ id: true, soldOut: true, soldOutAt: true }).extend({
       unit: z.string().max(20).default(""),
       active: z.boolean().default(true),
       optionGroupIds: ItemGroupIds.default([]),

@@ -203,7 +203,14 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
         changeOnServer(ops, () => ({
           kind: "addLine",
           lineId,
-          item: { id: item.id, name: item.name, price: item.price, vatRate: item.vatRate },
+          // Sold out: core's plan refuses it (ITEM_SOLD_OUT), as at the counter.
+          item: {
+            id: item.id,
+            name: item.name,
+            price: item.price,
+            vatRate: item.vatRate,
+            soldOut: item.soldOut,
+          },
           quantity,
           note: note ? note : null,
           options,

@@ -6,6 +6,7 @@ import { optionsMigration } from "./options-migration.js";
 import { printersMigration } from "./printers-migration.js";
 import { refundsInRollup } from "./refunds-migration.js";
 import { shiftsMigration } from "./shifts-migration.js";
+import { soldOutMigration } from "./sold-out-migration.js";
 import { receiptSettingsMigration, stationNetworkMigration } from "./store-settings-migrations.js";
 import { linkTable, opLogColumns, paidOrderRowsTable, STORE_ROW, sortedNamesTable } from "./table-shapes.js";
 
@@ -295,6 +296,7 @@ ALTER TABLE ops ADD COLUMN pushed_by TEXT;
     { version: 13, name: "what the store's receipts print", steps: receiptSettingsMigration },
     shiftsMigration(d),
     { version: 15, name: "discounts and refunds in the rollup", steps: refundsInRollup },
+    { version: 16, name: "menu items sold out for now", steps: soldOutMigration },
     bankMigration(d),
     { version: 18, name: "discount limits per role", steps: discountLimitsMigration },
     optionsMigration(d),

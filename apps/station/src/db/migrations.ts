@@ -168,4 +168,18 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX orders_dirty;
   CREATE INDEX orders_pending ON orders(status) WHERE dirty = 1 AND refusal IS NULL;
   `,
+  `
+  -- Sold-out toggles ("hết món", docs/sync-protocol.md "Sold out") made at this counter, or
+  -- taken from a spoke as its hub: per item only the latest, owed to the cloud (\`to_cloud\`)
+  -- and to the shop's hub (\`to_hub\`) until each said it applied it. The catalog itself (in
+  -- settings) holds the state the counter sells by.
+  CREATE TABLE sold_out_marks (
+    item_id TEXT PRIMARY KEY,
+    sold_out INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    to_cloud INTEGER NOT NULL,
+    to_hub INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

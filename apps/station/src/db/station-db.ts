@@ -1,3 +1,4 @@
+import { applySoldOutToggle, type SoldOutToggleMark, withLatestSoldOut } from "@quay/core";
 import type { CatalogSnapshot, CredentialEntry, Store } from "@quay/protocol";
 import { TicketRecorder } from "../printing/ticket-recorder.js";
 import { TicketStore } from "../printing/ticket-store.js";
@@ -10,6 +11,7 @@ import { OrderLog } from "./order-log.js";
 import { RefusedOrders } from "./refused-orders.js";
 import { SettingsStore } from "./settings-store.js";
 import { ShiftLog } from "./shift-log.js";
+import { SoldOutMarks } from "./sold-out-marks.js";
 
 type CatalogItem = CatalogSnapshot["items"][number];
 type CatalogTable = CatalogSnapshot["tables"][number];
@@ -31,6 +33,8 @@ export class StationDb {
   readonly invoiceCounter: InvoiceCounter;
   readonly attempts: AttemptLog;
   readonly hubLog: HubLog;
+  /** Sold-out toggles owed to the cloud and the hub. */
+  readonly soldOutMarks: SoldOutMarks;
   readonly tickets: TicketStore;
   /** Writes the bar and kitchen tickets of every batch of ops, in the ops' transaction. */
   readonly ticketRecorder: TicketRecorder;
@@ -47,6 +51,7 @@ export class StationDb {
     this.invoiceCounter = new InvoiceCounter(db);
     this.attempts = new AttemptLog(db);
     this.hubLog = new HubLog(db);
+    this.soldOutMarks = new SoldOutMarks(db);
     this.tickets = new TicketStore(db);
     this.ticketRecorder = new TicketRecorder(this);
     this.orders.beforeStore = (ops) => this.ticketRecorder.record(ops);
@@ -88,11 +93,34 @@ export class StationDb {
   /**
    * Keeps a pulled catalog (and its store), and takes a number of the log's sequence for it so
    * that spokes pulling from this station as their hub get it again. Inside the pull's transaction.
+   * An item's sold-out state stays as held when it was toggled later than the pulled one (a
+   * toggle made here, or taken from the other tier, that this tier has not heard of yet).
    */
-  replaceCatalog(catalog: CatalogSnapshot): void {
+  replaceCatalog(pulled: CatalogSnapshot): void {
+    const held = new Map((this.catalog()?.items ?? []).map((item) => [item.id, item]));
+    const items = pulled.items.map((item) => {
+      const mine = held.get(item.id);
+      return mine ? withLatestSoldOut(item, mine) : item;
+    });
+    const catalog = { ...pulled, items };
     this.settings.set("catalog", catalog);
     this.settings.set("store", catalog.store);
     this.settings.set("catalogSeq", this.hubLog.advanceHead());
+  }
+
+  /**
+   * Applies a sold-out toggle to the catalog when it is later than the item's last (the latest
+   * wins); answers whether the catalog changed (then it took a number of the log's sequence, so
+   * spokes pull it). Inside the caller's transaction.
+   */
+  applySoldOut(mark: SoldOutToggleMark): boolean {
+    const catalog = this.catalog();
+    if (!catalog) return false;
+    const applied = applySoldOutToggle(catalog.items, mark);
+    if (!applied.changed) return false;
+    this.settings.set("catalog", { ...catalog, items: [...applied.items] });
+    this.settings.set("catalogSeq", this.hubLog.advanceHead());
+    return true;
   }
 
   /** Keeps the store's pulled users, as `replaceCatalog` keeps the catalog. */

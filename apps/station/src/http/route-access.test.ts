@@ -13,7 +13,12 @@ const PUBLIC_ROUTES = [
   "GET /*",
 ];
 /** What only a spoke's device token (issued by this station as its hub) opens. */
-const DEVICE_ROUTES = ["POST /api/sync/push", "GET /api/sync/pull", "GET /api/sync/events"];
+const DEVICE_ROUTES = [
+  "POST /api/sync/push",
+  "GET /api/sync/pull",
+  "GET /api/sync/events",
+  "POST /api/sync/sold-out",
+];
 
 const SOME_ID = "0190a000-0000-7000-8000-00000000dead";
 const reach = (route: DeclaredRoute) => route.url.replace(/:\w+/g, SOME_ID).replace("*", "x.js");

@@ -5,6 +5,7 @@ import { type HttpService, openEventStream } from "@quay/service-kit";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import { sessionOf, spokeOf } from "../http/request-session.js";
+import type { SoldOutService } from "../selling/sold-out-service.js";
 import { type HubAnnouncer, hubPullPage } from "./hub-feed.js";
 import type { HubIntake } from "./hub-intake.js";
 import type { SpokeRegistry } from "./spoke-registry.js";
@@ -22,6 +23,8 @@ export interface HubRouteDeps {
   readonly announcer: HubAnnouncer;
   /** The hub's best time (its clock corrected by the cloud's), for `serverTime`. */
   readonly clock: Clock;
+  /** Applies and relays a spoke's sold-out toggles. */
+  readonly soldOut: SoldOutService;
   /** Spokes' ops were stored (committed): show them, relay them, tell the other spokes. */
   onPushed(orderIds: readonly string[]): void;
 }
@@ -32,14 +35,14 @@ function checkProtocol(version: number): void {
 }
 
 /**
- * The hub tier (docs/sync-protocol.md, "The hub tier"): the cloud's four sync calls, on the same
+ * The hub tier (docs/sync-protocol.md, "The hub tier"): the cloud's sync calls, on the same
  * paths and with the same wire schemas, served for this station's store from its own op log, so
  * a spoke's `ServerClient` speaks to its hub as to the cloud.
  */
 export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
   const { db, spokes } = deps;
 
-  const { register, push, pull, events } = SYNC_CALLS;
+  const { register, push, pull, events, soldOut } = SYNC_CALLS;
   app.post(
     register.url,
     syncRoute(register, {
@@ -94,6 +97,27 @@ export function registerHubRoutes(app: HttpService, deps: HubRouteDeps): void {
       const page = hubPullPage(db, spoke.stationId, request.query.cursor, request.query.limit, serverTime);
       // A spoke too old to parse an op's kind never gets it (its cursor moves past it all the same).
       return { ...page, ops: page.ops.filter((op) => opKnownAt(op, request.query.protocolVersion)) };
+    },
+  );
+
+  app.post(
+    soldOut.url,
+    syncRoute(soldOut, {
+      tags: ["hub"],
+      summary:
+        "A spoke's sold-out toggles, each applied when later than the item's last and relayed to the cloud (device token)",
+    }),
+    async (request) => {
+      spokeOf(request);
+      checkProtocol(request.body.protocolVersion);
+      // As the cloud checks a station's: each toggle names an active user allowed to make it.
+      for (const mark of request.body.marks) {
+        const user = db.credentials.findByUserId(mark.userId);
+        if (!user?.active || !can(user.role, "items.soldOut"))
+          throw new StationError("FORBIDDEN", `user ${mark.userId} may not mark items sold out`);
+      }
+      deps.soldOut.takeFromSpoke(request.body.marks);
+      return { cursor: db.hubLog.head() };
     },
   );
 

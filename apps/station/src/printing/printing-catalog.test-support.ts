@@ -71,6 +71,8 @@ export function catalogWithPrinters(
         vatRate: 8,
         unit: "phần",
         active: true,
+        soldOut: false,
+        soldOutAt: null,
       },
     ],
     printers: [

@@ -94,7 +94,14 @@ export class OrderService {
     return this.change(actor, orderId, () => ({
       kind: "addLine",
       lineId,
-      item: { id: item.id, name: item.name, price: dong(item.price), vatRate: item.vatRate },
+      // Sold out here ("hết món"): core's plan refuses it (ITEM_SOLD_OUT), as on the cloud.
+      item: {
+        id: item.id,
+        name: item.name,
+        price: dong(item.price),
+        vatRate: item.vatRate,
+        soldOut: item.soldOut,
+      },
       quantity: input.quantity,
       note: input.note ? input.note : null,
       options,

@@ -10,6 +10,7 @@ import {
 } from "../sync/connectivity-monitor.js";
 import { ServerClient, TIMEOUTS } from "../sync/server-client.js";
 import { ServerEvents } from "../sync/server-events.js";
+import { SoldOutSender } from "../sync/sold-out-sender.js";
 import { classifyFailure } from "../sync/sync-failure.js";
 import { DEFAULT_SYNC_OPTIONS, type SyncEngineOptions } from "../sync/sync-options.js";
 import { SyncPuller } from "../sync/sync-puller.js";
@@ -59,6 +60,7 @@ export class SpokeLink {
   private readonly scheduler: SyncScheduler;
   private readonly pusher: HubPusher;
   private readonly puller: SyncPuller;
+  private readonly soldOut: SoldOutSender;
   private readonly events: ServerEvents;
   private unsubscribe: (() => void) | undefined;
 
@@ -73,6 +75,14 @@ export class SpokeLink {
     });
     const signal = () => this.link.signal;
     this.pusher = new HubPusher({ db, client: this.client, monitor: this.monitor, logger, signal });
+    this.soldOut = new SoldOutSender({
+      db,
+      client: this.client,
+      tier: "hub",
+      monitor: this.monitor,
+      logger,
+      signal,
+    });
     this.puller = new SyncPuller({
       db,
       client: this.client,
@@ -91,7 +101,7 @@ export class SpokeLink {
       canRun: () => this.monitor.reachable && this.registered && db.isProvisioned(),
       dueOnTick: (now) => {
         if (this.puller.isStale(now, this.options.pullEveryMs)) this.puller.want();
-        return this.puller.isWanted || db.hubLog.owedCount() > 0;
+        return this.puller.isWanted || db.hubLog.owedCount() > 0 || this.soldOut.owedCount() > 0;
       },
       failed: (error) => this.failed(error),
       rerunDelayMs: this.options.pushDelayMs,
@@ -199,6 +209,7 @@ export class SpokeLink {
   }
 
   private async round(): Promise<void> {
+    await this.soldOut.sendOwed();
     await this.pusher.pushOwed();
     if (this.puller.isWanted) await this.puller.pullAll();
   }

@@ -1,6 +1,11 @@
 import { hashSecret, hubPassPublicKey, hubPassSigningKey, newHubPassKey, signHubPass } from "@quay/auth";
 import type { Op } from "@quay/core";
-import { type CatalogSnapshot, type CredentialEntry, STORE_SETTING_DEFAULTS } from "@quay/protocol";
+import {
+  type CatalogSnapshot,
+  type CredentialEntry,
+  type SoldOutMark,
+  STORE_SETTING_DEFAULTS,
+} from "@quay/protocol";
 import Fastify, { type FastifyRequest } from "fastify";
 import type { SyncBackend } from "./sync-engine-suite.test-support.js";
 
@@ -34,6 +39,8 @@ export const FAKE_CATALOG: CatalogSnapshot = {
       vatRate: 8,
       unit: "ly",
       active: true,
+      soldOut: false,
+      soldOutAt: null,
     },
     {
       id: ITEM2_ID,
@@ -43,6 +50,8 @@ export const FAKE_CATALOG: CatalogSnapshot = {
       vatRate: 8,
       unit: "ly",
       active: true,
+      soldOut: false,
+      soldOutAt: null,
     },
   ],
   areas: [{ id: AREA_ID, name: "Trong nhà", sortOrder: 1 }],
@@ -95,6 +104,8 @@ export async function startFakeServer() {
   const ops = new Map<string, StoredOp>();
   const receivedAt = new Map<string, number>();
   const pushes: { ops: number; orders: number }[] = [];
+  /** Sold-out toggles the station sent (`POST /api/sync/sold-out`), in arrival order. */
+  const soldOutMarks: SoldOutMark[] = [];
   let seq = 0;
   let available = true;
   let catalog = FAKE_CATALOG;
@@ -158,6 +169,11 @@ export async function startFakeServer() {
       return { held: request.body.ops.map((op) => op.id), cursor: seq };
     },
   );
+  app.post<{ Body: { marks: SoldOutMark[] } }>("/api/sync/sold-out", async (request, reply) => {
+    if (deviceRefused(request)) return reply.code(401).send({});
+    soldOutMarks.push(...request.body.marks);
+    return { cursor: seq };
+  });
   app.get<{ Querystring: { cursor: string; limit: string } }>("/api/sync/pull", async (request, reply) => {
     if (deviceRefused(request)) return reply.code(401).send({});
     const cursor = Number(request.query.cursor);
@@ -198,6 +214,7 @@ export async function startFakeServer() {
     registrations: () => registrations,
     /** Server sequence at which each order's first op arrived. */
     receivedAt,
+    soldOutMarks,
     /** What the station said of its place on the shop's network, each report in turn. */
     networkReports,
     /** A hub pass as the cloud signs it: for `userId` at `storeId` (the station's) until `expiresAtMs`. */

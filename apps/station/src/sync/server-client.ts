@@ -6,6 +6,8 @@ import {
   PullResponseSchema,
   PushResponseSchema,
   RegisterStationResponseSchema,
+  type SoldOutMark,
+  SoldOutResponseSchema,
 } from "@quay/protocol";
 import type { z } from "zod";
 
@@ -185,6 +187,16 @@ export class ServerClient {
     }
     if (!ok) throw rejected(status, answer);
     return PushResponseSchema.parse(answer);
+  }
+
+  /** Sends sold-out toggles (`POST /api/sync/sold-out`); answers the receiver's head. */
+  soldOut(deviceToken: string, marks: readonly SoldOutMark[], signal?: AbortSignal) {
+    return this.json("POST", "/api/sync/sold-out", SoldOutResponseSchema, {
+      token: deviceToken,
+      body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, marks }),
+      timeoutMs: TIMEOUTS.push,
+      signal,
+    });
   }
 
   async pull(

@@ -7,6 +7,7 @@ import type { ConnectivityMonitor } from "./connectivity-monitor.js";
 import { countOrders } from "./push-batches.js";
 import type { ServerClient } from "./server-client.js";
 import { ServerEvents } from "./server-events.js";
+import { SoldOutSender } from "./sold-out-sender.js";
 import { classifyFailure } from "./sync-failure.js";
 import { DEFAULT_SYNC_OPTIONS, type SyncEngineOptions } from "./sync-options.js";
 import { SyncPuller } from "./sync-puller.js";
@@ -22,7 +23,8 @@ import {
 import { systemTimers, type Timers } from "./timers.js";
 
 /** What the engine asks of the server: pushes, pulls and the event stream at `baseUrl`. */
-export type SyncClient = Pick<ServerClient, "push" | "pull" | "baseUrl">;
+export type SyncClient = Pick<ServerClient, "push" | "pull" | "baseUrl"> &
+  Partial<Pick<ServerClient, "soldOut">>;
 
 export interface SyncEngineDeps {
   db: StationDb;
@@ -67,6 +69,7 @@ export class SyncEngine {
   private readonly scheduler: SyncScheduler;
   private readonly pusher: SyncPusher;
   private readonly puller: SyncPuller;
+  private readonly soldOut: SoldOutSender | undefined;
   private readonly events: ServerEvents;
 
   constructor(private readonly deps: SyncEngineDeps) {
@@ -91,6 +94,10 @@ export class SyncEngine {
       pushesInFlight: options.pushesInFlight,
     });
     this.puller = new SyncPuller({ ...deps, now: () => timers.now(), signal, pullLimit: options.pullLimit });
+    const { soldOut } = deps.client;
+    this.soldOut = soldOut
+      ? new SoldOutSender({ ...deps, client: { soldOut: soldOut.bind(deps.client) }, tier: "cloud", signal })
+      : undefined;
     this.events = new ServerEvents(
       deps.client,
       () => deps.db.settings.get("deviceToken"),
@@ -133,6 +140,14 @@ export class SyncEngine {
     } else if (this.deps.db.settings.get("offlineBacklog") !== true) {
       this.deps.db.settings.set("offlineBacklog", true);
     }
+  }
+
+  /**
+   * A sold-out toggle was committed (or taken from a spoke): send it soon, whatever the mode.
+   * Menu state, not a sale: it never makes the sync offer.
+   */
+  notifySoldOut(): void {
+    this.scheduler.kick(0); // one tap, nothing to batch it with: every counter waits on it
   }
 
   /** The cashier's "yes" (`POST /api/sync`): sync now, and keep at it until done. */
@@ -214,12 +229,15 @@ export class SyncEngine {
   private dueOnTick(now: number): boolean {
     const stale = this.puller.isStale(now, this.options.pullEveryMs);
     if (stale) this.puller.want();
+    if ((this.soldOut?.owedCount() ?? 0) > 0) return true;
     if (this.current.mode !== "online") return this.current.sync.state !== "offered" || stale;
     const pending = this.deps.db.orders.pendingCounts();
     return stale || pending.openOrders + pending.paidOrders > 0 || this.deps.db.shifts.pendingCount() > 0;
   }
 
   private async round(): Promise<void> {
+    // Sold-out toggles first, in every mode: small, and every counter and phone waits on them.
+    await this.soldOut?.sendOwed();
     if (this.current.mode === "online") await this.liveRound();
     else await this.reconnectRound();
   }

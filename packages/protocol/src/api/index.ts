@@ -14,6 +14,7 @@ export * from "./reports.js";
 export * from "./session.js";
 export * from "./shift.js";
 export * from "./shop-network.js";
+export * from "./sold-out.js";
 export * from "./station-status.js";
 export * from "./station-view.js";
 export * from "./tickets.js";

@@ -12,7 +12,7 @@ import {
   TAX_CODE_PATTERN,
 } from "@quay/core";
 import { z } from "zod";
-import { Id, Money, SortOrder, Text, VatRateSchema } from "./common.js";
+import { Id, IsoTime, Money, SortOrder, Text, VatRateSchema } from "./common.js";
 import { OptionPrice } from "./op.js";
 
 /** Lines of text of a receipt's width, newline-separated (core's limits); absent before version 6: none. */
@@ -111,6 +111,13 @@ export const ItemSchema = z.object({
   active: z.boolean(),
   /** The shared option groups it offers, in order; absent before version 14: none. */
   optionGroupIds: z.array(Id).max(MAX_ITEM_OPTION_GROUPS).optional(),
+  /**
+   * Sold out for now ("hết món", marked at a counter or in the back office): on the menu, greyed,
+   * and refused by every add (`ITEM_SOLD_OUT`). Absent before version 15: on sale.
+   */
+  soldOut: z.boolean().default(false),
+  /** When the last sold-out toggle was made (device time): the latest toggle wins everywhere. */
+  soldOutAt: IsoTime.nullable().default(null),
 });
 
 /** One choice of an option group (core's `OptionChoice`): its price is added to the item's. */

@@ -13,5 +13,6 @@ export * from "./push.js";
 export * from "./push-codec.js";
 export * from "./register.js";
 export * from "./shift-op.js";
+export * from "./sold-out.js";
 export * from "./sync-calls.js";
 export * from "./version.js";

@@ -3,12 +3,13 @@ import { ErrorBody } from "./error.js";
 import { PullQuerySchema, PullResponseSchema } from "./pull.js";
 import { MAX_PUSH_BYTES, PushRequestSchema, PushResponseSchema } from "./push.js";
 import { RegisterStationRequestSchema, RegisterStationResponseSchema } from "./register.js";
+import { SoldOutRequestSchema, SoldOutResponseSchema } from "./sold-out.js";
 import { MIN_SUPPORTED_PROTOCOL, PROTOCOL_VERSION, protocolRefusal } from "./version.js";
 
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
 
 /**
- * The sync wire's four calls as every side of it declares them: path, who may call (the shape of
+ * The sync wire's calls as every side of it declares them: path, who may call (the shape of
  * a route's `config.access`), request and answer schemas, body limit. The cloud
  * (`apps/server/src/routes/sync-routes.ts`) and a shop's hub (`apps/station/src/hub/hub-routes.ts`)
  * serve them from here, so that a spoke speaks to its hub exactly as to the cloud; each adds its
@@ -33,6 +34,12 @@ export const SYNC_CALLS = {
     url: "/api/sync/pull",
     access: "device",
     schema: { querystring: PullQuerySchema, response: { 200: PullResponseSchema, ...refusals } },
+  },
+  /** A station's sold-out toggles (since version 15): applied latest-first, answered with the head. */
+  soldOut: {
+    url: "/api/sync/sold-out",
+    access: "device",
+    schema: { body: SoldOutRequestSchema, response: { 200: SoldOutResponseSchema, ...refusals } },
   },
   /** Server-Sent Events: `changed {cursor}` whenever the caller's store moves. */
   events: { url: "/api/sync/events", access: "device", schema: {} },

@@ -36,6 +36,8 @@
  * 9 — an op kind `refund` (money given back on a paid order, by a manager or with a manager's
  *     PIN), left out of the pulls of older stations (`opKnownAt`). A push of versions 1 to 8
  *     reads the same.
+ * 10 — never shipped: changes made side by side took the numbers 10 to 15, and were given 11 to
+ *     15 in the order they landed.
  * 11 — the pull carries the transfers the store's bank confirmed for its open orders
  *     (`bankTransfers`, absent from an older server: none), so that the counter waiting on one
  *     records the payment; a push of versions 1 to 10 reads the same.
@@ -54,10 +56,14 @@
  *     options?}` changes a line before the kitchen has it. Both are left out of the pulls of
  *     older stations (`opKnownAt`), which would count the line at the wrong price. A push of
  *     versions 1 to 13 reads the same.
+ * 15 — a menu item says whether it is sold out ("hết món": `soldOut`, `soldOutAt`; absent from an
+ *     older server: on sale), and a station sends the toggles made at its counter to its hub and
+ *     to the cloud with a fifth call, `POST /api/sync/sold-out`. A push of versions 1 to 14 reads
+ *     the same.
  */
-export const PROTOCOL_VERSION = 14;
+export const PROTOCOL_VERSION = 15;
 
-/** The oldest version the server still accepts: a version-1 push is a version-14 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-15 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

@@ -185,6 +185,8 @@ interface ItemRow {
   unit: string;
   active: number;
   option_group_ids: string;
+  sold_out: number;
+  sold_out_at: string | null;
 }
 
 interface OptionGroupRow {
@@ -217,6 +219,9 @@ export function* optionGroupsOf(storeId: string): Script<OptionGroupWire[]> {
     .sort(byOrderThenName);
 }
 
+const ITEM_COLUMNS =
+  "id, category_id, name, price, vat_rate, unit, active, option_group_ids, sold_out, sold_out_at";
+
 const byOrderThenName = (a: { sortOrder: number; name: string }, b: { sortOrder: number; name: string }) =>
   a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "vi", { numeric: true });
 
@@ -228,10 +233,7 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
     "SELECT id, name, sort_order, note_chips FROM categories WHERE store_id = ?",
     [storeId],
   );
-  const items = yield* all<ItemRow>(
-    "SELECT id, category_id, name, price, vat_rate, unit, active, option_group_ids FROM items WHERE store_id = ?",
-    [storeId],
-  );
+  const items = yield* all<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE store_id = ?`, [storeId]);
   const areas = yield* all<NamedRow>("SELECT id, name, sort_order FROM areas WHERE store_id = ?", [storeId]);
   const tables = yield* all<NamedRow & { area_id: string }>(
     "SELECT id, area_id, name, sort_order FROM dining_tables WHERE store_id = ?",
@@ -253,6 +255,8 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
         unit: row.unit,
         active: row.active === 1,
         optionGroupIds: JSON.parse(row.option_group_ids) as string[],
+        soldOut: row.sold_out === 1,
+        soldOutAt: row.sold_out_at,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, "vi", { numeric: true })),
     areas: areas.map(named).sort(byOrderThenName),
@@ -266,10 +270,10 @@ export function* catalogSnapshot(storeId: string): Script<CatalogSnapshot | unde
 
 /** One item of a store, for adding it to an order. */
 export function* findItem(storeId: string, itemId: string) {
-  const row = yield* get<ItemRow>(
-    "SELECT id, category_id, name, price, vat_rate, unit, active, option_group_ids FROM items WHERE id = ? AND store_id = ?",
-    [itemId, storeId],
-  );
+  const row = yield* get<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = ? AND store_id = ?`, [
+    itemId,
+    storeId,
+  ]);
   return (
     row && {
       id: row.id,
@@ -278,6 +282,7 @@ export function* findItem(storeId: string, itemId: string) {
       vatRate: row.vat_rate as VatRate,
       active: row.active === 1,
       optionGroupIds: JSON.parse(row.option_group_ids) as string[],
+      soldOut: row.sold_out === 1,
     }
   );
 }

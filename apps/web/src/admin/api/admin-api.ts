@@ -27,6 +27,9 @@ import type {
 
 const query = (values: Record<string, string>) => new URLSearchParams(values).toString();
 
+/** An item's sold-out state: not among the fields an edit sends. */
+type SoldOutFields = "soldOut" | "soldOutAt";
+
 interface EntryOf {
   categories: Category;
   items: MenuItem;
@@ -79,10 +82,20 @@ export function createAdminApi(http: HttpClient) {
     shifts: async (storeId: string, from: string, to: string) =>
       (await http.get<{ shifts: Shift[] }>(`/api/shifts?${query({ storeId, from, to })}`)).shifts,
     catalog: (storeId: string) => http.get<Catalog>(`/api/catalog?${query({ storeId })}`),
-    createEntry: <K extends CatalogKind>(storeId: string, kind: K, fields: Omit<EntryOf[K], "id">) =>
-      http.post<EntryOf[K]>(`/api/catalog/${kind}`, { ...fields, storeId }),
-    updateEntry: <K extends CatalogKind>(kind: K, id: string, fields: Partial<Omit<EntryOf[K], "id">>) =>
-      http.patch<EntryOf[K]>(`/api/catalog/${kind}/${encodeURIComponent(id)}`, fields),
+    // Sold out is toggled on its own call (`setSoldOut`), as at the counter.
+    createEntry: <K extends CatalogKind>(
+      storeId: string,
+      kind: K,
+      fields: Omit<EntryOf[K], "id" | SoldOutFields>,
+    ) => http.post<EntryOf[K]>(`/api/catalog/${kind}`, { ...fields, storeId }),
+    updateEntry: <K extends CatalogKind>(
+      kind: K,
+      id: string,
+      fields: Partial<Omit<EntryOf[K], "id" | SoldOutFields>>,
+    ) => http.patch<EntryOf[K]>(`/api/catalog/${kind}/${encodeURIComponent(id)}`, fields),
+    /** "Hết món": every counter and phone of the store hears it. */
+    setSoldOut: (itemId: string, soldOut: boolean) =>
+      http.post<MenuItem>(`/api/items/${encodeURIComponent(itemId)}/sold-out`, { soldOut }),
     deleteEntry: (kind: CatalogKind, id: string) =>
       http.delete<unknown>(`/api/catalog/${kind}/${encodeURIComponent(id)}`),
     printers: async (storeId: string) =>

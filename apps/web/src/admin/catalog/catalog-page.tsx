@@ -57,6 +57,12 @@ export function CatalogPage() {
       reloadCatalog();
     });
 
+  const toggleSoldOut = (item: MenuItem) =>
+    void action.run(async () => {
+      await api.setSoldOut(item.id, !item.soldOut);
+      reloadCatalog();
+    });
+
   return (
     <div className="a-page">
       <PageHead title={t("catalog.title")} note={t("catalog.liveNote")} />
@@ -125,6 +131,7 @@ export function CatalogPage() {
               { label: t("catalog.priceShort"), numeric: true },
               { label: t("catalog.vat"), numeric: true },
               { label: t("catalog.active") },
+              { label: t("soldOut.column") },
               { label: t("common.edit"), hidden: true },
             ]}
           >
@@ -150,6 +157,20 @@ export function CatalogPage() {
                       aria-label={`${t("catalog.active")}: ${item.name}`}
                     />
                     <span>{item.active ? t("catalog.active") : t("catalog.inactive")}</span>
+                  </label>
+                </td>
+                <td>
+                  <label className="a-switch">
+                    <input
+                      type="checkbox"
+                      checked={item.soldOut}
+                      onChange={() => toggleSoldOut(item)}
+                      aria-label={`${t("soldOut.column")}: ${item.name}`}
+                      data-testid="item-sold-out"
+                    />
+                    <span className={item.soldOut ? "a-sold-out" : ""}>
+                      {item.soldOut ? t("soldOut.soldOut") : t("soldOut.onSale")}
+                    </span>
                   </label>
                 </td>
                 <td className="a-row-actions">

@@ -19,7 +19,7 @@ interface ItemDialogProps {
   readonly onClose: () => void;
 }
 
-/** Adds or changes a menu item: name, category, VAT-inclusive price, VAT rate, unit, on sale. */
+/** Adds or changes a menu item: name, category, VAT-inclusive price, VAT rate, unit, on sale, sold out. */
 export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClose }: ItemDialogProps) {
   const t = useText();
   const { api, storeId } = useStore();
@@ -31,6 +31,7 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
   const [vatRate, setVatRate] = useState<MenuItem["vatRate"]>(item?.vatRate ?? 8);
   const [unit, setUnit] = useState(item?.unit ?? "");
   const [active, setActive] = useState(item?.active ?? true);
+  const [soldOut, setSoldOut] = useState(item?.soldOut ?? false);
   const [priceProblem, setPriceProblem] = useState(false);
 
   const save = () => {
@@ -39,9 +40,10 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
       return null;
     }
     const fields = { name: name.trim(), categoryId, price, vatRate, unit: unit.trim(), active };
-    return item === null
-      ? api.createEntry(storeId, "items", fields)
-      : api.updateEntry("items", item.id, fields);
+    const saved =
+      item === null ? api.createEntry(storeId, "items", fields) : api.updateEntry("items", item.id, fields);
+    // Sold out is its own call (the counters' too): made only when the switch moved.
+    return saved.then((entry) => (entry.soldOut === soldOut ? entry : api.setSoldOut(entry.id, soldOut)));
   };
 
   return (
@@ -87,6 +89,15 @@ export function ItemDialog({ item, categories, defaultCategoryId, onDone, onClos
       <label className="a-check">
         <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} />
         <span>{t("catalog.active")}</span>
+      </label>
+      <label className="a-check">
+        <input
+          type="checkbox"
+          checked={soldOut}
+          onChange={(event) => setSoldOut(event.target.checked)}
+          data-testid="item-dialog-sold-out"
+        />
+        <span>{t("soldOut.switch")}</span>
       </label>
     </FormDialog>
   );

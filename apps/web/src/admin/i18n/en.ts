@@ -420,4 +420,10 @@ export const en: MessagesLike<typeof vi> = {
     help: "Unsynced orders are what the station reported at its last push. A station offline for long may hold many unsent invoices.",
   },
   bank: bankEn,
+  soldOut: {
+    column: "Sold out",
+    soldOut: "Sold out",
+    onSale: "On sale",
+    switch: "Sold out (every counter and phone sees it at once; it cannot be added to an order)",
+  },
 };

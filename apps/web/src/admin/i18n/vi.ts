@@ -416,4 +416,10 @@ export const vi = {
     help: "Số đơn chưa đồng bộ là số máy báo ở lần gửi dữ liệu gần nhất. Máy offline lâu có thể đang giữ nhiều hóa đơn chưa gửi.",
   },
   bank: bankVi,
+  soldOut: {
+    column: "Hết món",
+    soldOut: "Hết món",
+    onSale: "Còn món",
+    switch: "Hết món (các quầy và điện thoại thấy ngay, món không thêm vào đơn được)",
+  },
 };

@@ -6,6 +6,7 @@ import { createShiftApi } from "../shift/shift-api.js";
 import type {
   Catalog,
   LoginMode,
+  MenuItem,
   Order,
   PaymentMethod,
   Session,
@@ -44,6 +45,9 @@ export function createStationApi(http: HttpClient) {
     /** This station on the shop's network: the waiter app's URLs, the counters and phones connected. */
     connections: () => http.get<StationConnections>("/api/connections"),
     catalog: () => http.get<Catalog>("/api/catalog"),
+    /** "Hết món" at this counter; the menu reloads on the station's `catalog` event. */
+    setSoldOut: (itemId: string, soldOut: boolean) =>
+      http.post<MenuItem>(`/api/items/${encodeURIComponent(itemId)}/sold-out`, { soldOut }),
     /** The store (for receipts and VietQR); the station answers `{ store, station }`. */
     store: async () => {
       const answer = await http.get<{ store?: Store } & Partial<Store>>("/api/store");

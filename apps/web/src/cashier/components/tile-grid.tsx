@@ -15,6 +15,10 @@ interface TileGridProps<T extends { readonly id: string }> {
   readonly tileData?: (item: T) => Readonly<Record<`data-${string}`, string>>;
   /** What one tile shows. */
   readonly children: (item: T) => ReactNode;
+  /** A tile that cannot be tapped now (a sold-out item), besides `disabled`. */
+  readonly tileDisabled?: (item: T) => boolean;
+  /** A class added to one tile's (`sold-out`, …). */
+  readonly tileModifier?: (item: T) => string | null;
 }
 
 /** Things to tap, one big tile each: the items of the menu, take-away orders, tables to move to. */
@@ -27,22 +31,27 @@ export function TileGrid<T extends { readonly id: string }>({
   empty = null,
   tileData,
   children,
+  tileDisabled,
+  tileModifier,
 }: TileGridProps<T>) {
   if (items.length === 0) return empty;
   return (
     <div className={compact ? "tile-grid compact" : "tile-grid"}>
-      {items.map((item) => (
-        <button
-          type="button"
-          key={item.id}
-          className={tileClassName}
-          disabled={disabled}
-          onClick={() => onSelect(item)}
-          {...tileData?.(item)}
-        >
-          {children(item)}
-        </button>
-      ))}
+      {items.map((item) => {
+        const modifier = tileModifier?.(item);
+        return (
+          <button
+            type="button"
+            key={item.id}
+            className={modifier ? `${tileClassName} ${modifier}` : tileClassName}
+            disabled={disabled || (tileDisabled?.(item) ?? false)}
+            onClick={() => onSelect(item)}
+            {...tileData?.(item)}
+          >
+            {children(item)}
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { billsEn } from "../bills/bills-messages.js";
 import { dayEn } from "../day/day-messages.js";
 import { discountEn } from "../discount/discount-messages.js";
+import { soldOutEn } from "../menu/sold-out-messages.js";
 import { bankEn } from "../payment/bank-messages.js";
 import { printingEn } from "../printing/printing-messages.js";
 import { shiftEn } from "../shift/shift-messages.js";
@@ -278,4 +279,5 @@ export const en: CashierMessages = {
   split: splitEn,
   shift: shiftEn,
   bank: bankEn,
+  soldOut: soldOutEn,
 };

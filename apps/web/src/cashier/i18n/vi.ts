@@ -2,6 +2,7 @@ import type { SyncErrorCode } from "@quay/protocol";
 import { billsVi } from "../bills/bills-messages.js";
 import { dayVi } from "../day/day-messages.js";
 import { discountVi } from "../discount/discount-messages.js";
+import { soldOutVi } from "../menu/sold-out-messages.js";
 import { bankVi } from "../payment/bank-messages.js";
 import { printingVi } from "../printing/printing-messages.js";
 import { shiftVi } from "../shift/shift-messages.js";
@@ -281,4 +282,5 @@ export const vi = {
   split: splitVi,
   shift: shiftVi,
   bank: bankVi,
+  soldOut: soldOutVi,
 };

@@ -8,6 +8,7 @@ import type { Catalog, MenuItem } from "../api/station-types.js";
 import { TileGrid } from "../components/tile-grid.js";
 import { NotePicker } from "./note-picker.js";
 import { OptionChooser } from "./option-chooser.js";
+import { SoldOutModeBar } from "./sold-out-mode-bar.js";
 import "./menu.css";
 
 interface MenuPanelProps {
@@ -15,16 +16,21 @@ interface MenuPanelProps {
   readonly searchRef: RefObject<HTMLInputElement | null>;
   readonly disabled: boolean;
   readonly onAdd: (item: MenuItem, note: string, optionIds?: readonly string[]) => void;
+  /** Marks an item sold out or back on sale; absent for who may not (a waiter at the counter). */
+  readonly onSoldOut?: ((item: MenuItem, soldOut: boolean) => void) | undefined;
 }
 
 const ALL = "all";
 
 /** The menu by category, with a search that ignores diacritics ("ca phe sua" finds "Cà phê sữa"). */
-export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProps) {
+export function MenuPanel({ catalog, searchRef, disabled, onAdd, onSoldOut }: MenuPanelProps) {
   const { t } = useTranslation();
   const [categoryId, setCategoryId] = useState<string>(ALL);
   const [query, setQuery] = useState("");
   const [note, setNote] = useState("");
+  // "Báo hết món": while on, a tap on a tile toggles its sold-out state instead of adding it.
+  const [markingSoldOut, setMarkingSoldOut] = useState(false);
+  const marking = markingSoldOut && onSoldOut !== undefined;
 
   const categories = useMemo(() => bySortOrder(catalog.categories), [catalog.categories]);
   // The menu in the order the shop arranged its categories (items keep the station's order within one).
@@ -42,7 +48,11 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
 
   const [choosing, setChoosing] = useState<MenuItem | null>(null);
   const add = (item: MenuItem) => {
-    if (disabled) return;
+    if (marking) {
+      onSoldOut?.(item, !item.soldOut);
+      return;
+    }
+    if (disabled || item.soldOut) return;
     // An item with options opens the chooser first; the note goes with the choice.
     if ((item.optionGroupIds ?? []).length > 0 && (catalog.optionGroups ?? []).length > 0) {
       setChoosing(item);
@@ -52,8 +62,17 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
     setNote("");
   };
 
+  /** What a screen reader says of a tile whose tap does not add it. */
+  const tileLabel = (item: MenuItem): { "aria-label"?: string } => {
+    if (marking) {
+      const key = item.soldOut ? "soldOut.restoreLabel" : "soldOut.markingLabel";
+      return { "aria-label": t(key, { name: item.name }) };
+    }
+    return item.soldOut ? { "aria-label": t("soldOut.tileLabel", { name: item.name }) } : {};
+  };
+
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    const first = shown[0];
+    const first = shown.find((item) => !item.soldOut);
     if (event.key === "Enter" && first !== undefined) {
       event.preventDefault();
       add(first);
@@ -107,22 +126,35 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd }: MenuPanelProp
           }}
         />
       )}
-      <NotePicker
-        note={note}
-        onChange={setNote}
-        chips={categories.find((category) => category.id === categoryId)?.noteChips ?? []}
-      />
+      {onSoldOut ? <SoldOutModeBar marking={marking} onMarking={setMarkingSoldOut} /> : null}
+      {marking ? null : (
+        <NotePicker
+          note={note}
+          onChange={setNote}
+          chips={categories.find((category) => category.id === categoryId)?.noteChips ?? []}
+        />
+      )}
       <TileGrid
         items={shown}
         tileClassName="item-tile"
         onSelect={add}
-        disabled={disabled}
+        disabled={disabled && !marking}
         empty={<p className="muted empty">{t("menu.empty")}</p>}
-        tileData={(item) => ({ "data-testid": "menu-item", "data-item": item.name })}
+        tileData={(item) => ({
+          "data-testid": "menu-item",
+          "data-item": item.name,
+          ...(item.soldOut ? { "data-sold-out": "true" } : {}),
+          ...tileLabel(item),
+        })}
+        tileDisabled={(item) => item.soldOut && !marking}
+        tileModifier={(item) =>
+          [item.soldOut ? "sold-out" : "", marking ? "marking" : ""].join(" ").trim() || null
+        }
       >
         {(item) => (
           <>
             <span className="item-name">{item.name}</span>
+            {item.soldOut ? <span className="sold-out-badge">{t("soldOut.badge")}</span> : null}
             <Money amount={item.price} className="item-price" />
           </>
         )}

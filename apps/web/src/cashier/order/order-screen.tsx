@@ -1,4 +1,4 @@
-import { DEFAULT_DISCOUNT_LIMITS } from "@quay/core";
+import { can, DEFAULT_DISCOUNT_LIMITS } from "@quay/core";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StreamState } from "../../shared/sse/use-event-source.js";
@@ -170,6 +170,11 @@ export function OrderScreen(props: OrderScreenProps) {
         searchRef={searchRef}
         disabled={!open}
         onAdd={(item, note, optionIds) => attempt(actions.addItem(item, note, optionIds))}
+        onSoldOut={
+          can(user.role, "items.soldOut")
+            ? (item, soldOut) => attempt(api.setSoldOut(item.id, soldOut))
+            : undefined
+        }
       />
       <div className="order-column">
         {problem === null ? null : (

@@ -108,4 +108,8 @@ export const en: MessagesLike<typeof vi> = {
       hot: "Hot",
     },
   },
+  soldOut: {
+    badge: "Out",
+    label: "{{name}} — sold out",
+  },
 };

@@ -105,4 +105,8 @@ export const vi = {
       hot: "Nóng",
     },
   },
+  soldOut: {
+    badge: "Hết",
+    label: "{{name}} — đã hết món",
+  },
 };

@@ -58,19 +58,28 @@ export function MenuList({ catalog, onAdd }: MenuListProps) {
       <ul className="w-menu-items">
         {items.map((item) => (
           <li key={item.id}>
+            {/* Sold out ("hết món", marked at a counter): shown greyed, and it adds nothing. */}
             <button
               type="button"
-              className="w-menu-item"
+              className={item.soldOut ? "w-menu-item sold-out" : "w-menu-item"}
+              disabled={item.soldOut}
               onClick={() => onAdd(item)}
-              aria-label={t("menu.add", { name: item.name })}
+              aria-label={
+                item.soldOut ? t("soldOut.label", { name: item.name }) : t("menu.add", { name: item.name })
+              }
               data-testid="menu-item"
               data-item={item.name}
+              {...(item.soldOut ? { "data-sold-out": "true" } : {})}
             >
               <span className="w-menu-name">{item.name}</span>
               <Money amount={item.price} className="w-menu-price" />
-              <span className="w-menu-plus" aria-hidden="true">
-                +
-              </span>
+              {item.soldOut ? (
+                <span className="w-sold-out-badge">{t("soldOut.badge")}</span>
+              ) : (
+                <span className="w-menu-plus" aria-hidden="true">
+                  +
+                </span>
+              )}
             </button>
           </li>
         ))}
