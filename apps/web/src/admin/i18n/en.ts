@@ -85,6 +85,7 @@ export const en: MessagesLike<typeof vi> = {
     views: {
       day: "By day",
       item: "By item",
+      itemOptions: "By item and options",
       category: "By category",
       method: "Payments",
       station: "By station",

@@ -83,6 +83,7 @@ export const vi = {
     views: {
       day: "Theo ngày",
       item: "Theo món",
+      itemOptions: "Theo món và tùy chọn",
       category: "Theo nhóm món",
       method: "Thanh toán",
       station: "Theo máy",

@@ -33,8 +33,9 @@ const report: SalesReport = {
   byStation: [{ stationId: null, code: null, name: null, orders: 3, revenue: 151_000 }],
   byCashier: [{ userId: "u1", name: "Lê Minh Thư", orders: 3, revenue: 151_000 }],
   discountsByDay: [],
-  discountsByReason: [],
+  discountsByReason: [{ reason: "regular", discounts: 1, amount: 5_000 }],
   discountsByApprover: [],
+  byItemOptions: [{ itemId: "i1", name: "Trà sữa (L, Trân châu)", quantity: 2, revenue: 90_000 }],
 };
 
 describe("the report CSV", () => {
@@ -64,5 +65,13 @@ describe("the report CSV", () => {
       "Tổng cộng,151000,100.0%",
       "",
     ]);
+  });
+
+  it("has the items as sold with their options, and the discounts by reason in the reader's words", () => {
+    const options = reportCsv(reportTable(report, "itemOptions", t)).split("\r\n");
+    expect(options[1]).toBe('"Trà sữa (L, Trân châu)",2,90000,100.0%');
+    const reasons = reportCsv(reportTable(report, "discountReason", t)).split("\r\n");
+    expect(reasons[0]).toBe("\uFEFFLý do,Lượt giảm,Tiền giảm,Tỷ trọng");
+    expect(reasons[1]).toBe("Khách quen,1,5000,100.0%");
   });
 });

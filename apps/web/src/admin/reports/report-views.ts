@@ -6,6 +6,7 @@ import type { AdminText } from "../i18n/admin-text.js";
 export const REPORT_VIEWS = [
   "day",
   "item",
+  "itemOptions",
   "category",
   "method",
   "station",
@@ -117,6 +118,20 @@ export function reportTable(report: SalesReport, view: ReportView, t: AdminText)
     case "item":
       return table(
         report.byItem.map((item) => ({ label: item.name, count: item.quantity, amount: item.revenue })),
+        t("reports.columns.item"),
+        quantity,
+        revenue,
+        t,
+        "bars-across",
+      );
+    case "itemOptions":
+      // Each item as sold with each choice of options ("Trà sữa (L, Trân châu)"); absent from an older server.
+      return table(
+        (report.byItemOptions ?? []).map((item) => ({
+          label: item.name,
+          count: item.quantity,
+          amount: item.revenue,
+        })),
         t("reports.columns.item"),
         quantity,
         revenue,
