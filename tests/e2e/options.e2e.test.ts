@@ -3,42 +3,16 @@
  * chooser, priced on the line, with real quay-server and quay-station processes and headless
  * Chromium. The demo's "Trà sữa trân châu" is 39.000 ₫; L adds 6.000 ₫, each topping 5.000 ₫.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
-import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
+import { expect, it } from "vitest";
+import { describeWithBrowser, screenshot } from "./browser.js";
+import { counterWithStation, signInAsCashier } from "./counter-with-station.js";
 
 describeWithBrowser("options at the counter", () => {
-  const serverData = tempDir("e2e-options-server");
-  const stationData = tempDir("e2e-options-station");
-  let server: RunningProcess;
-  let station: RunningProcess;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer({ dataDir: serverData });
-    station = await startStation({ serverUrl: server.url, dataDir: stationData });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" });
-    page = await context.newPage();
-  });
-  screenshotOnFailure("options", () => page);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await station?.stop();
-    await server?.stop();
-    removeDir(serverData);
-    removeDir(stationData);
-  });
+  const counter = counterWithStation("options");
 
   it("chooses size L and two toppings, the third topping stopped at the maximum", async () => {
-    await page.goto(station.url);
-    await page.getByLabel("Tên đăng nhập").fill("thungan");
-    await page.getByLabel("Mật khẩu").fill("1234");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    const { page, station } = counter;
+    await signInAsCashier(page, station.url);
     await page.getByTestId("table-tile").first().click();
     await page.locator('[data-testid="menu-item"][data-item="Trà sữa trân châu"]').click();
 

@@ -6,12 +6,12 @@
  * the cloud takes every op once.
  */
 import { copyFileSync, mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { login, ok } from "../support/http.mjs";
-import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { expectTouchTargets } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
+import { describeWithBrowser, screenshot } from "./browser.js";
+import { counterWithStation, signInAsCashier } from "./counter-with-station.js";
 
 /** A screenshot of a new screen, kept in `tests/e2e/screenshots` and in `docs/images`. */
 async function docScreenshot(page: Page, name: string): Promise<void> {
@@ -24,32 +24,10 @@ async function docScreenshot(page: Page, name: string): Promise<void> {
 }
 
 describeWithBrowser("split and merge at the counter", () => {
-  const serverData = tempDir("e2e-split-server");
-  const stationData = tempDir("e2e-split-station");
-  let server: RunningProcess;
-  let station: RunningProcess;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer({ dataDir: serverData });
-    station = await startStation({ serverUrl: server.url, dataDir: stationData });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" });
-    page = await context.newPage();
-  });
-  screenshotOnFailure("split-merge", () => page);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await station?.stop();
-    await server?.stop();
-    removeDir(serverData);
-    removeDir(stationData);
-  });
+  const counter = counterWithStation("split-merge");
 
   it("merges two tables, splits by item and pays both, then pays the rest in equal parts", async () => {
+    const { page, station, server } = counter;
     // Three tables with orders, through the counter's API as the cashier.
     const token = await login(station.url, "thungan", "1234", "online");
     const { items, tables } = await ok(station.url, "GET", "/api/catalog", { token });
@@ -71,10 +49,7 @@ describeWithBrowser("split and merge at the counter", () => {
     const second = await open("Bàn 2", [[1, 1]]);
     const third = await open("Bàn 3", [[2, 1]]);
 
-    await page.goto(station.url);
-    await page.getByLabel("Tên đăng nhập").fill("thungan");
-    await page.getByLabel("Mật khẩu").fill("1234");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await signInAsCashier(page, station.url);
     await page.locator('[data-testid=table-tile][data-table="Bàn 1"]').click();
     await expect.poll(() => page.getByTestId("order-line").count(), { timeout: 10_000 }).toBe(1);
 

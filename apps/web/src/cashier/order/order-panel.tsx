@@ -35,6 +35,50 @@ export function OrderPanel(props: OrderPanelProps) {
   const hasLines = order !== null && order.lines.length > 0;
   const list = useRef<HTMLUListElement>(null);
   useLineInView(list, order?.lines, selectedLineId);
+  const editable = order !== null && open;
+  // The order's other actions, in the order they stand above "Thanh toán".
+  const secondaryActions = [
+    {
+      testId: "provisional-button",
+      label: t("order.provisional"),
+      shortcut: "F7",
+      enabled: hasLines,
+      onClick: props.onProvisional,
+    },
+    {
+      testId: "move-button",
+      label: t("order.move"),
+      shortcut: "F6",
+      enabled: editable,
+      onClick: props.onMove,
+    },
+    {
+      testId: "discount-button",
+      label: t("discount.button"),
+      enabled: hasLines && open,
+      onClick: props.onDiscount,
+    },
+    {
+      testId: "void-order-button",
+      label: t("order.voidOrder"),
+      enabled: editable,
+      onClick: props.onVoidOrder,
+      danger: true,
+    },
+    { testId: "merge-button", label: t("split.mergeButton"), enabled: editable, onClick: props.onMerge },
+    {
+      testId: "split-button",
+      label: t("split.splitButton"),
+      enabled: hasLines && open,
+      onClick: props.onSplit,
+    },
+    {
+      testId: "equal-parts-button",
+      label: t("split.equalButton"),
+      enabled: hasLines && open,
+      onClick: props.onEqualParts,
+    },
+  ];
 
   return (
     <section className="order-panel" aria-label={title} data-testid="order-panel">
@@ -82,56 +126,24 @@ export function OrderPanel(props: OrderPanelProps) {
       )}
       <OrderTotals order={order} />
       <div className="order-actions">
-        <button type="button" className="secondary" disabled={!hasLines} onClick={props.onProvisional}>
-          {t("order.provisional")} <kbd>F7</kbd>
-        </button>
-        <button type="button" className="secondary" disabled={order === null || !open} onClick={props.onMove}>
-          {t("order.move")} <kbd>F6</kbd>
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!hasLines || !open}
-          onClick={props.onDiscount}
-          data-testid="discount-button"
-        >
-          {t("discount.button")}
-        </button>
-        <button
-          type="button"
-          className="secondary danger-text"
-          disabled={order === null || !open}
-          onClick={props.onVoidOrder}
-        >
-          {t("order.voidOrder")}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={order === null || !open}
-          onClick={props.onMerge}
-          data-testid="merge-button"
-        >
-          {t("split.mergeButton")}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!hasLines || !open}
-          onClick={props.onSplit}
-          data-testid="split-button"
-        >
-          {t("split.splitButton")}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!hasLines || !open}
-          onClick={props.onEqualParts}
-          data-testid="equal-parts-button"
-        >
-          {t("split.equalButton")}
-        </button>
+        {secondaryActions.map((action) => (
+          <button
+            key={action.testId}
+            type="button"
+            className={action.danger ? "secondary danger-text" : "secondary"}
+            disabled={!action.enabled}
+            onClick={action.onClick}
+            data-testid={action.testId}
+          >
+            {action.label}
+            {action.shortcut ? (
+              <>
+                {" "}
+                <kbd>{action.shortcut}</kbd>
+              </>
+            ) : null}
+          </button>
+        ))}
         <button
           type="button"
           className="primary pay-button"
