@@ -22,29 +22,15 @@ describe("options at the station", () => {
     server.setCatalog({
       ...FAKE_CATALOG,
       optionGroups: [
-        {
-          id: SIZE ?? "",
-          name: "Size",
-          minChoices: 1,
-          maxChoices: 1,
-          sortOrder: 1,
-          options: [
-            { id: M ?? "", name: "M", price: 0 as never, active: true },
-            { id: L ?? "", name: "L", price: 6_000 as never, active: true },
-          ],
-        },
-        {
-          id: TOPPING ?? "",
-          name: "Topping",
-          minChoices: 0,
-          maxChoices: 2,
-          sortOrder: 2,
-          options: [
-            { id: PEARLS ?? "", name: "Trân châu", price: 5_000 as never, active: true },
-            { id: JELLY ?? "", name: "Thạch", price: 5_000 as never, active: true },
-            { id: CHEESE ?? "", name: "Kem cheese", price: 10_000 as never, active: true },
-          ],
-        },
+        group(SIZE, "Size", [1, 1], 1, [
+          [M, "M", 0],
+          [L, "L", 6_000],
+        ]),
+        group(TOPPING, "Topping", [0, 2], 2, [
+          [PEARLS, "Trân châu", 5_000],
+          [JELLY, "Thạch", 5_000],
+          [CHEESE, "Kem cheese", 10_000],
+        ]),
       ],
       items: FAKE_CATALOG.items.map((item) =>
         item.id === ITEM_ID ? { ...item, optionGroupIds: [SIZE ?? "", TOPPING ?? ""] } : item,
@@ -95,3 +81,26 @@ describe("options at the station", () => {
     expect([late.status, late.body.error?.code]).toEqual([409, "LINE_SENT"]);
   });
 });
+
+/** An option group of the fake catalog: its choices' bounds and its options as [id, name, price]. */
+function group(
+  id: string | undefined,
+  name: string,
+  [minChoices, maxChoices]: [number, number],
+  sortOrder: number,
+  options: [string | undefined, string, number][],
+) {
+  return {
+    id: id ?? "",
+    name,
+    minChoices,
+    maxChoices,
+    sortOrder,
+    options: options.map(([optionId, optionName, price]) => ({
+      id: optionId ?? "",
+      name: optionName,
+      price: price as never,
+      active: true,
+    })),
+  };
+}

@@ -2,8 +2,7 @@ import { Money } from "../../shared/money/money.js";
 import { dayText } from "../../shared/time/day-text.js";
 import type { AuditReport } from "../api/admin-types.js";
 import { useLoad } from "../api/use-load.js";
-import { DataTable } from "../components/data-table.js";
-import { LoadError } from "../components/load-error.js";
+import { LoadedTable } from "../components/loaded-table.js";
 import { PageHead } from "../components/page-head.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
@@ -49,11 +48,11 @@ export function AuditPage() {
     <div className="a-page">
       <PageHead title={t("audit.title")} />
       {picker}
-      <LoadError error={audit.error} />
-      {audit.data?.rows.length === 0 ? <p className="muted">{t("audit.empty")}</p> : null}
-      <DataTable
-        frameClassName="a-panel"
-        hidden={rows.length === 0}
+      <LoadedTable
+        error={audit.error}
+        empty={audit.data?.rows.length === 0}
+        emptyText={t("audit.empty")}
+        rowCount={rows.length}
         testId="audit-table"
         columns={[
           { label: t("audit.columns.date") },
@@ -83,7 +82,7 @@ export function AuditPage() {
             )}
           </tr>
         ))}
-      </DataTable>
+      </LoadedTable>
       <p className="muted small">{t("audit.note", { timeZone })}</p>
     </div>
   );

@@ -4,8 +4,7 @@ import { Field } from "../../shared/components/field.js";
 import { Money } from "../../shared/money/money.js";
 import { formatDateTime } from "../../shared/time/format-time.js";
 import { useLoad } from "../api/use-load.js";
-import { DataTable } from "../components/data-table.js";
-import { LoadError } from "../components/load-error.js";
+import { LoadedTable } from "../components/loaded-table.js";
 import { PageHead } from "../components/page-head.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
@@ -47,11 +46,11 @@ export function BankPage() {
           </select>
         </Field>
       </div>
-      <LoadError error={listed.error} />
-      {listed.data !== null && list.length === 0 ? <p className="muted">{t("bank.empty")}</p> : null}
-      <DataTable
-        frameClassName="a-panel"
-        hidden={list.length === 0}
+      <LoadedTable
+        error={listed.error}
+        empty={listed.data !== null && list.length === 0}
+        emptyText={t("bank.empty")}
+        rowCount={list.length}
         testId="bank-table"
         columns={[
           { label: t("bank.columns.received") },
@@ -79,7 +78,7 @@ export function BankPage() {
             </td>
           </tr>
         ))}
-      </DataTable>
+      </LoadedTable>
       <p className="muted small">{t("bank.help")}</p>
     </div>
   );

@@ -2,8 +2,7 @@ import { Money } from "../../shared/money/money.js";
 import { formatDateTime } from "../../shared/time/format-time.js";
 import { useLoad } from "../api/use-load.js";
 import { useStaffNames } from "../api/use-staff-names.js";
-import { DataTable } from "../components/data-table.js";
-import { LoadError } from "../components/load-error.js";
+import { LoadedTable } from "../components/loaded-table.js";
 import { PageHead } from "../components/page-head.js";
 import { useText } from "../i18n/admin-text.js";
 import { storeTimeZone, useStore } from "../layout/store-context.js";
@@ -28,11 +27,11 @@ export function ShiftsPage() {
     <div className="a-page">
       <PageHead title={t("shifts.title")} />
       {picker}
-      <LoadError error={shifts.error} />
-      {shifts.data?.length === 0 ? <p className="muted">{t("shifts.empty")}</p> : null}
-      <DataTable
-        frameClassName="a-panel"
-        hidden={list.length === 0}
+      <LoadedTable
+        error={shifts.error}
+        empty={shifts.data?.length === 0}
+        emptyText={t("shifts.empty")}
+        rowCount={list.length}
         testId="shifts-table"
         columns={[
           { label: t("shifts.columns.station") },
@@ -61,7 +60,7 @@ export function ShiftsPage() {
             <DifferenceCell difference={shift.difference ?? 0} />
           </tr>
         ))}
-      </DataTable>
+      </LoadedTable>
       <p className="muted small">{t("shifts.note")}</p>
     </div>
   );
