@@ -4,7 +4,7 @@ import { Dialog } from "../../shared/components/dialog.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { errorText } from "../api/error-text.js";
 import type { Area, Order, Table } from "../api/station-types.js";
-import { TileGrid } from "../components/tile-grid.js";
+import { TilesByArea } from "../components/tiles-by-area.js";
 import type { BusyTable } from "../split/merge-dialog.js";
 
 interface MoveTableDialogProps {
@@ -83,46 +83,30 @@ export function MoveTableDialog({
     <Dialog title={t("move.title")} onClose={onClose} testId="move-dialog" className="wide">
       <p>{t("move.to", { from })}</p>
       {freeTables.length === 0 ? <p className="muted">{t("move.noFreeTable")}</p> : null}
-      {areas.map((area) => {
-        const tables = freeTables.filter((table) => table.areaId === area.id);
-        if (tables.length === 0) return null;
-        return (
-          <section key={area.id} className="area">
-            <h3>{area.name}</h3>
-            <TileGrid
-              items={tables}
-              tileClassName="table-tile"
-              onSelect={(table) => void move(table.id)}
-              disabled={busy}
-              compact
-            >
-              {(table) => <span className="table-name">{table.name}</span>}
-            </TileGrid>
-          </section>
-        );
-      })}
-      {onMerge === undefined
-        ? null
-        : areas.map((area) => {
-            const tables = busyTables.filter((busyTable) => busyTable.table.areaId === area.id);
-            if (tables.length === 0) return null;
-            return (
-              <section key={`busy-${area.id}`} className="area">
-                <h3>
-                  {area.name} · {t("split.busy")}
-                </h3>
-                <TileGrid
-                  items={tables}
-                  tileClassName="table-tile busy"
-                  onSelect={setAsking}
-                  disabled={busy}
-                  compact
-                >
-                  {(busyTable) => <span className="table-name">{busyTable.table.name}</span>}
-                </TileGrid>
-              </section>
-            );
-          })}
+      <TilesByArea
+        areas={areas}
+        items={freeTables}
+        areaOf={(table) => table.areaId}
+        tileClassName="table-tile"
+        onSelect={(table) => void move(table.id)}
+        disabled={busy}
+      >
+        {(table) => <span className="table-name">{table.name}</span>}
+      </TilesByArea>
+      {onMerge === undefined ? null : (
+        <TilesByArea
+          areas={areas}
+          items={busyTables}
+          areaOf={(busyTable) => busyTable.table.areaId}
+          heading={(area) => `${area.name} · ${t("split.busy")}`}
+          keyPrefix="busy-"
+          tileClassName="table-tile busy"
+          onSelect={setAsking}
+          disabled={busy}
+        >
+          {(busyTable) => <span className="table-name">{busyTable.table.name}</span>}
+        </TilesByArea>
+      )}
       {hasTable ? (
         <button type="button" className="secondary wide" disabled={busy} onClick={() => void move(null)}>
           {t("tables.takeAway")}

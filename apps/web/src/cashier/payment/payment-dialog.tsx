@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { Money } from "../../shared/money/money.js";
-import { errorText } from "../api/error-text.js";
 import type { Order, PaymentMethod, Store } from "../api/station-types.js";
+import { useSending } from "../components/use-sending.js";
 import { CardPanel } from "./card-panel.js";
 import { CashTender } from "./cash-tender.js";
 import { TransferPanel } from "./transfer-panel.js";
@@ -28,8 +28,7 @@ const METHODS = ["cash", "transfer", "card"] as const;
 export function PaymentDialog({ order, target, bank, onPay, onClose }: PaymentDialogProps) {
   const { t } = useTranslation();
   const [method, setMethod] = useState<PaymentMethod>("cash");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useSending();
   const due = Math.max(0, order.total - order.paid);
   const panel = useRef<HTMLDivElement>(null);
   // Listened to while the transfer panel shows: the bank's word for this order.
@@ -55,17 +54,7 @@ export function PaymentDialog({ order, target, bank, onPay, onClose }: PaymentDi
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const pay = async (amount: number, confirmed?: BankTransfer) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onPay(method, amount, confirmed);
-    } catch (failure) {
-      setError(errorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const pay = (amount: number, confirmed?: BankTransfer) => send(() => onPay(method, amount, confirmed));
 
   return (
     <Dialog

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
 import { FormError } from "../../shared/components/form-error.js";
 import { Money } from "../../shared/money/money.js";
-import { errorText } from "../api/error-text.js";
 import type { Order, PaymentMethod } from "../api/station-types.js";
 import { asCoreOrder } from "../bills/core-order.js";
+import { useSending } from "../components/use-sending.js";
 import "./split.css";
 
 interface EqualPartsDialogProps {
@@ -35,23 +35,12 @@ export function EqualPartsDialog({ order, target, onPayPart, onPrintPart, onClos
   const paid = paidParts(core);
   const [chosenCount, setCount] = useState(2);
   const count = paid.count ?? chosenCount;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useSending();
   const indexes = Array.from({ length: count }, (_, i) => i + 1);
   const amountOf = (index: number) =>
     order.payments.find((payment) => payment.part?.index === index)?.amount ?? partDue(core, count, index);
 
-  const pay = async (index: number, method: PaymentMethod) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onPayPart(index, count, method);
-    } catch (failure) {
-      setError(errorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const pay = (index: number, method: PaymentMethod) => send(() => onPayPart(index, count, method));
 
   return (
     <Dialog

@@ -5,7 +5,7 @@ import { FormError } from "../../shared/components/form-error.js";
 import { Money } from "../../shared/money/money.js";
 import { errorText } from "../api/error-text.js";
 import type { Area, Order, Table } from "../api/station-types.js";
-import { TileGrid } from "../components/tile-grid.js";
+import { TilesByArea } from "../components/tiles-by-area.js";
 
 /** A table with its open order. */
 export interface BusyTable {
@@ -45,29 +45,21 @@ export function MergeDialog({ into, areas, busyTables, onMerge, onClose }: Merge
     <Dialog title={t("split.mergeTitle", { into })} onClose={onClose} testId="merge-dialog" className="wide">
       <p>{t("split.mergeHint", { into })}</p>
       {busyTables.length === 0 ? <p className="muted">{t("split.noBusyTable")}</p> : null}
-      {areas.map((area) => {
-        const tables = busyTables.filter((busyTable) => busyTable.table.areaId === area.id);
-        if (tables.length === 0) return null;
-        return (
-          <section key={area.id} className="area">
-            <h3>{area.name}</h3>
-            <TileGrid
-              items={tables}
-              tileClassName="table-tile busy"
-              onSelect={(busyTable) => void merge(busyTable.order)}
-              disabled={busy}
-              compact
-            >
-              {(busyTable) => (
-                <>
-                  <span className="table-name">{busyTable.table.name}</span>
-                  <Money amount={busyTable.order.total} />
-                </>
-              )}
-            </TileGrid>
-          </section>
-        );
-      })}
+      <TilesByArea
+        areas={areas}
+        items={busyTables}
+        areaOf={(busyTable) => busyTable.table.areaId}
+        tileClassName="table-tile busy"
+        onSelect={(busyTable) => void merge(busyTable.order)}
+        disabled={busy}
+      >
+        {(busyTable) => (
+          <>
+            <span className="table-name">{busyTable.table.name}</span>
+            <Money amount={busyTable.order.total} />
+          </>
+        )}
+      </TilesByArea>
       <FormError problem={error} />
     </Dialog>
   );
