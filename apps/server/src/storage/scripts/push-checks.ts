@@ -48,8 +48,7 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     const entry = userId === undefined ? undefined : staff.get(userId);
     return entry?.active ? entry.role : null;
   };
-  const reductionsToCheck: Op[] = [];
-  const discountsToCheck: Op[] = [];
+  const judged: JudgedOp[] = [];
   const mergeVoidsToCheck = new Set<Op>();
   for (const op of ops) {
     const maker = makers.get(op.deviceId);
@@ -61,16 +60,21 @@ export function* checkPushedOps(input: PushCheckInput): Script<void> {
     const rights = pushedOpRights(op, activeRole);
     if (!rights) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
     if (!rights.allowed) throw refuse("OP_NOT_ALLOWED", op, `${rights.role} may not ${op.kind}`);
-    if (rights.reductionToCheck) reductionsToCheck.push(op);
+    if (rights.reductionToCheck && op.kind === "setQuantity") {
+      judged.push({ op, why: "an unapproved reduction", faulty: (known) => lowersQuantity(op, known) });
+    }
+    if (rights.discountToCheck && (op.kind === "discount" || op.kind === "discountLine")) {
+      const { role } = rights;
+      const why = "an unapproved discount beyond its maker's limit";
+      judged.push({
+        op,
+        why,
+        faulty: (known) => exceedsDiscountLimit(op, known, role, store.discountLimits),
+      });
+    }
     if (rights.mergeVoidsToCheck) mergeVoidsToCheck.add(op);
-    if (rights.discountToCheck) discountsToCheck.push(op);
   }
-  yield* checkNoReductions(reductionsToCheck, ops, (op) =>
-    refuse("OP_NOT_ALLOWED", op, "an unapproved reduction"),
-  );
-  yield* checkDiscountLimits(discountsToCheck, ops, store, activeRole, (op) =>
-    refuse("OP_NOT_ALLOWED", op, "an unapproved discount beyond its maker's limit"),
-  );
+  yield* checkByOrderBefore(judged, ops, (entry) => refuse("OP_NOT_ALLOWED", entry.op, entry.why));
   yield* checkMergeVoids(mergeVoidsToCheck, ops, (op) =>
     refuse("OP_NOT_ALLOWED", op, "a merge void with no merged line behind it"),
   );
@@ -105,37 +109,28 @@ function* opMakers(
   return makers;
 }
 
-/** Quantity changes by users who may not reduce must not lower the quantity they change. */
-function* checkNoReductions(
-  changes: readonly Op[],
-  pushed: readonly Op[],
-  refuse: (op: Op) => Error,
-): Script<void> {
-  if (changes.length === 0) return;
-  const orderIds = [...new Set(changes.map((op) => op.orderId))];
-  const held = yield* loadOrderOps(orderIds);
-  const known = [...held, ...pushed];
-  for (const change of changes) {
-    if (change.kind === "setQuantity" && lowersQuantity(change, known)) throw refuse(change);
-  }
+/** A pushed op its maker's rights leave to be judged by its order as the ops before it leave it. */
+interface JudgedOp {
+  readonly op: Op;
+  readonly why: string;
+  /** Whether the op breaks its rule, given the ops held and pushed (in any order). */
+  readonly faulty: (known: readonly Op[]) => boolean;
 }
 
-/** Discounts by users who may not give any beyond their role's limit must be within it. */
-function* checkDiscountLimits(
-  discounts: readonly Op[],
+/**
+ * Quantity changes by users who may not reduce must not lower the quantity they change, and
+ * discounts by users who may not give any beyond their role's limit must be within it: both
+ * read their orders' held ops once.
+ */
+function* checkByOrderBefore(
+  judged: readonly JudgedOp[],
   pushed: readonly Op[],
-  store: StoreRecord,
-  activeRole: (userId: string) => Role | null,
-  refuse: (op: Op) => Error,
+  refuse: (entry: JudgedOp) => Error,
 ): Script<void> {
-  if (discounts.length === 0) return;
-  const held = yield* loadOrderOps([...new Set(discounts.map((op) => op.orderId))]);
+  if (judged.length === 0) return;
+  const held = yield* loadOrderOps([...new Set(judged.map((entry) => entry.op.orderId))]);
   const known = [...held, ...pushed];
-  for (const op of discounts) {
-    const role = activeRole(op.userId);
-    if (op.kind !== "discount" && op.kind !== "discountLine") continue;
-    if (role === null || exceedsDiscountLimit(op, known, role, store.discountLimits)) throw refuse(op);
-  }
+  for (const entry of judged) if (entry.faulty(known)) throw refuse(entry);
 }
 
 /** Voids by users who may merge but not void must be a merge's (core's `unbackedMergeVoid`). */
