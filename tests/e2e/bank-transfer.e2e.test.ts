@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { sepayNotification } from "../../apps/server/src/routes/sepay-notification.test-support.js";
 import { ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { expectTouchTargets, newDesktop, signIn } from "./admin-support.js";
@@ -59,20 +60,7 @@ describeWithBrowser("transfers confirmed by the bank", () => {
     const response = await fetch(`${server.url}/api/bank/sepay`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Apikey ${key}` },
-      body: JSON.stringify({
-        id: sepayId,
-        gateway: "Vietcombank",
-        transactionDate: "2026-12-03 10:02:37",
-        accountNumber: "0011001234567",
-        code: null,
-        content,
-        transferType: "in",
-        transferAmount: amount,
-        accumulated: 19_077_000,
-        subAccount: null,
-        referenceCode: `FT2633${sepayId}`,
-        description: `BankAPINotify ${content}`,
-      }),
+      body: JSON.stringify(sepayNotification(sepayId, amount, content)),
     });
     return { status: response.status, body: (await response.json()) as unknown };
   };

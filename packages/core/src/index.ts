@@ -25,6 +25,7 @@ export * from "./order-split.js";
 export * from "./order-steps.js";
 export * from "./order-validate.js";
 export * from "./permissions.js";
+export * from "./push-judgement.js";
 export * from "./pushed-op-rules.js";
 export * from "./rounding.js";
 export * from "./shift-details.js";

@@ -3,15 +3,16 @@ import { type Actor, authorize, type OpDraft } from "./order-change.js";
 import type { ChangeRefusalCode } from "./order-validate.js";
 import type { IdGenerator } from "./uuid-v7.js";
 
-export type MergePlan =
-  | {
-      readonly ok: true;
-      /** The ops on the order merged into: each of the other's lines, under a new line id. */
-      readonly into: readonly OpDraft[];
-      /** The ops on the order merged away: each line voided, then the order. */
-      readonly from: readonly OpDraft[];
-    }
+/** A plan that moves lines between two orders: the ops on the one they go to and on the one they leave. */
+export type TwoOrderPlan =
+  | { readonly ok: true; readonly into: readonly OpDraft[]; readonly from: readonly OpDraft[] }
   | { readonly ok: false; readonly code: ChangeRefusalCode };
+
+/**
+ * A merge's plan: `into` adds each of the other order's lines under a new line id; `from` voids
+ * each line, then the order.
+ */
+export type MergePlan = TwoOrderPlan;
 
 /**
  * Merges the open order `from` into the open order `into` as plain ops, the same at every device:

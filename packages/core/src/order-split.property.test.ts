@@ -121,6 +121,14 @@ function counterSplit(s: Scenario, known: readonly Op[]) {
   return [...into, ...from];
 }
 
+/** The scenario's ops and the counter's split of what it saw; fast-check skips a scenario whose split is refused. */
+function splitScenario(s: Scenario) {
+  const ops = before(s);
+  const splitOps = counterSplit(s, [...ops.counter, ...ops.seen]);
+  fc.pre(splitOps !== null);
+  return { ...ops, splitOps: splitOps ?? [] };
+}
+
 /** Every unit of each line of the bill, wherever the split put it: the bill's and its copies'. */
 function unitsByLine(src: Order, moved: Order | null, splitOps: readonly Op[]) {
   const units = new Map<string, number>();
@@ -143,10 +151,7 @@ describe("split and merge with a phone's concurrent changes", () => {
   it("a split loses no line and no unit, in any arrival order, and is backed", () => {
     fc.assert(
       fc.property(scenario, (s) => {
-        const { counter, phone, seen } = before(s);
-        const splitOps = counterSplit(s, [...counter, ...seen]);
-        fc.pre(splitOps !== null);
-        if (!splitOps) return;
+        const { counter, phone, seen, splitOps } = splitScenario(s);
         const all = [...counter, ...phone, ...splitOps];
         const arrived = shuffledWith(all, s.seed);
         const [src, moved] = [foldOrder(SRC, arrived), foldOrder(NEW, arrived)];
@@ -178,10 +183,7 @@ describe("split and merge with a phone's concurrent changes", () => {
   it("merging the split part back brings every unit home, whatever the phone added meanwhile", () => {
     fc.assert(
       fc.property(scenario, (s) => {
-        const { counter, phone, seen } = before(s);
-        const splitOps = counterSplit(s, [...counter, ...seen]);
-        fc.pre(splitOps !== null);
-        if (!splitOps) return;
+        const { counter, phone, seen, splitOps } = splitScenario(s);
         const atMerge = [...counter, ...seen, ...splitOps];
         const plan = planMerge(foldOrder(NEW, atMerge), foldOrder(SRC, atMerge), cashier, newId);
         if (!plan.ok) throw new Error(plan.code);

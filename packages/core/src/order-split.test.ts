@@ -107,4 +107,14 @@ describe("unbackedSplit", () => {
     expect(unbackedSplit([...ops].reverse())).toBeNull();
     expect(unbackedSplit([...ops, ...ops])).toBeNull();
   });
+
+  it("judges only the splits it is told to: a held split whose order is not loaded, but whose line no other may claim", () => {
+    const pushed = (op: Op) => op.id === "again";
+    // The bill was split before into an order not loaded now: its split is not judged again.
+    expect(unbackedSplit(without(added), pushed)).toBeNull();
+    // A pushed split naming the line that backs the held split is not backed by it.
+    const twice = { ...splitOp, id: "again", deviceSeq: 99 };
+    expect(unbackedSplit([...ops, twice], pushed)).toBe(twice);
+    expect(unbackedSplit([...ops, { ...twice, at: "2000-01-01T00:00:00.000Z" }], pushed)?.id).toBe("again");
+  });
 });

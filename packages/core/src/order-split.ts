@@ -1,5 +1,6 @@
 import type { Order, OrderLine } from "./order.js";
 import { type Actor, authorize, type OpDraft } from "./order-change.js";
+import type { TwoOrderPlan } from "./order-merge.js";
 import type { OpData } from "./order-op.js";
 import type { ChangeRefusalCode } from "./order-validate.js";
 import type { IdGenerator } from "./uuid-v7.js";
@@ -18,15 +19,11 @@ export interface SplitTarget {
   readonly storeId: string;
 }
 
-export type SplitPlan =
-  | {
-      readonly ok: true;
-      /** The ops on the new order: its `open`, then one line per choice, under a new line id. */
-      readonly into: readonly OpDraft[];
-      /** The ops on the order split: one `splitLine` per choice, naming the line it became. */
-      readonly from: readonly OpDraft[];
-    }
-  | { readonly ok: false; readonly code: ChangeRefusalCode };
+/**
+ * A split's plan: `into` opens the new order, then adds one line per choice under a new line id;
+ * `from` has one `splitLine` per choice, naming the line it became.
+ */
+export type SplitPlan = TwoOrderPlan;
 
 /** The `addLine` data of the new order's copy of `line`, `quantity` units of it. */
 export function splitLineData(line: OrderLine, lineId: string, quantity: number): OpData["addLine"] {

@@ -17,10 +17,15 @@ function sells(data: OpOf<"addLine">["data"]): string {
  * whomever, must be matched by the `addLine` it names (`intoLineId` on `intoOrderId`), made by
  * the same device and user, selling the same thing as the line split (item, name, price, VAT,
  * note and whatever else a line records), with the units split; and each added line backs one
- * split only. Ops of the same split reach a receiver together: the station pushes an order's
- * split with the ops of the order it went to (`splitCompanions`).
+ * split only. `judged` picks the splits to judge (a receiver's: those pushed; one held was judged
+ * when it came, and the order it went to need not be known). Ops of the same split reach a
+ * receiver together: the station pushes an order's split with the ops of the order it went to
+ * (`splitCompanions`).
  */
-export function unbackedSplit(known: readonly Op[]): OpOf<"splitLine"> | null {
+export function unbackedSplit(
+  known: readonly Op[],
+  judged: (split: OpOf<"splitLine">) => boolean = () => true,
+): OpOf<"splitLine"> | null {
   const ops = [...new Map(known.map((op) => [op.id, op])).values()].sort(compareOps);
   const firstAdd = new Map<string, OpOf<"addLine">>();
   for (const op of ops) {
@@ -28,11 +33,14 @@ export function unbackedSplit(known: readonly Op[]): OpOf<"splitLine"> | null {
     const key = JSON.stringify([op.orderId, op.data.lineId]);
     if (!firstAdd.has(key)) firstAdd.set(key, op);
   }
-  const used = new Set<string>();
-  for (const op of ops) {
-    if (op.kind !== "splitLine") continue;
+  const splits = ops.filter((op): op is OpOf<"splitLine"> => op.kind === "splitLine");
+  const targetOf = (op: OpOf<"splitLine">) => JSON.stringify([op.data.intoOrderId, op.data.intoLineId]);
+  // A split not judged here still holds the line that backs it: no other split may claim it.
+  const used = new Set(splits.filter((op) => !judged(op)).map(targetOf));
+  for (const op of splits) {
+    if (!judged(op)) continue;
     const source = firstAdd.get(JSON.stringify([op.orderId, op.data.lineId]));
-    const targetKey = JSON.stringify([op.data.intoOrderId, op.data.intoLineId]);
+    const targetKey = targetOf(op);
     const target = firstAdd.get(targetKey);
     const backed =
       source !== undefined &&

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testEngines } from "../test-support/engines.test-support.js";
 import { OpFactory } from "../test-support/ops.test-support.js";
 import { type OrError, TEST_START, TestServer } from "../test-support/test-server.test-support.js";
+import { sepayNotification } from "./sepay-notification.test-support.js";
 
 interface NotificationBody {
   outcome: string;
@@ -64,24 +65,9 @@ describe.each(testEngines())("bank notifications on $name", (engine) => {
   };
 
   let nextId = 92_700;
-  /** A SePay notification of an incoming transfer (their documented shape). */
   const sepay = (amount: number, content: string, extra: Record<string, unknown> = {}) => {
     nextId += 1;
-    return {
-      id: nextId,
-      gateway: "Vietcombank",
-      transactionDate: "2026-11-28 10:02:37",
-      accountNumber: "0011001234567",
-      code: null,
-      content,
-      transferType: "in",
-      transferAmount: amount,
-      accumulated: 19_077_000,
-      subAccount: null,
-      referenceCode: `MBVCB.${nextId}`,
-      description: `BankAPINotify ${content}`,
-      ...extra,
-    };
+    return sepayNotification(nextId, amount, content, extra);
   };
   const post = (body: unknown, authorization = `Apikey ${key}`) =>
     server.call<OrError<{ success: boolean }>>("POST", "/api/bank/sepay", {

@@ -184,6 +184,19 @@ describe.each(testEngines())("pushed ops the server refuses on $name", (engine) 
     // One added line backs one split only.
     const again = split(1);
     await expectRefused(station.deviceToken, [again], "OP_NOT_ALLOWED", again);
+    // A second split of the bill in a push of its own: the first is held and not judged again,
+    // though the order it went to is not among those the push names.
+    const third = cashier.invoice({ at: AT, lines: 0 });
+    const thirdLineId = newTestId();
+    const thirdLine = cashier.op(third.orderId, AT, "addLine", {
+      ...line.data,
+      lineId: thirdLineId,
+      quantity: 1,
+    });
+    const second = split(1, thirdLineId);
+    const secondSplit = { ...second, data: { ...second.data, intoOrderId: third.orderId } } as Op;
+    const answered = await server.push(station.deviceToken, [...third.ops, thirdLine, secondSplit]);
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
   });
 
   it("refuses a cut of a line's quantity without a manager, but not a raise", async () => {

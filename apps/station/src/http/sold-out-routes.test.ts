@@ -1,9 +1,8 @@
-import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provisionedSpokeDir, startHub } from "../hub/hub.test-support.js";
-import { startTestStation, type TestStation, waitFor } from "../station.test-support.js";
+import { hubAndSpokeForSuite } from "../hub/hub.test-support.js";
+import { type TestStation, waitFor } from "../station.test-support.js";
 import { type StationAtFakeCloud, startStationAtFakeCloud } from "../station-at-fake-cloud.test-support.js";
-import { FAKE_CATALOG, type FakeServer, ITEM_ID, ITEM2_ID } from "../sync/fake-server.test-support.js";
+import { FAKE_CATALOG, ITEM_ID, ITEM2_ID } from "../sync/fake-server.test-support.js";
 
 const soldOutOf = (station: TestStation, itemId: string) => station.db.findItem(itemId)?.soldOut;
 
@@ -72,33 +71,17 @@ describe("hết món at a counter", () => {
 
 /** A spoke and its hub, the spoke's cloud gone: hết món travels through the hub both ways. */
 describe("hết món between a spoke and its hub, the cloud out of reach", () => {
-  let cloud: FakeServer;
-  let hub: TestStation;
-  let spoke: TestStation;
-  let spokeDir: string;
-  const tokens = { hub: "", spoke: "" };
-
-  beforeAll(async () => {
-    let url: string;
-    ({ cloud, hub, url } = await startHub());
-    spokeDir = provisionedSpokeDir(hub);
-    spoke = await startTestStation("http://127.0.0.1:9", { dataDir: spokeDir, hubUrl: url });
-    tokens.hub = await hub.login("thungan", "1234", "offline");
-    tokens.spoke = await spoke.login("thungan", "1234", "offline");
-    await waitFor(
-      () => spoke.spokeLink?.registered && spoke.spokeLink.monitor.reachable,
+  const pair = hubAndSpokeForSuite();
+  beforeAll(() =>
+    waitFor(
+      () => pair.spoke.spokeLink?.registered && pair.spoke.spokeLink.monitor.reachable,
       5_000,
       "registered",
-    );
-  });
-  afterAll(async () => {
-    await spoke?.close();
-    rmSync(spokeDir, { recursive: true, force: true });
-    await hub?.close();
-    await cloud?.close();
-  });
+    ),
+  );
 
   it("a toggle at the spoke reaches the hub's menu within a second, and the hub relays it to the cloud", async () => {
+    const { cloud, hub, spoke, tokens } = pair;
     const started = Date.now();
     await spoke.call(tokens.spoke, "POST", `/api/items/${ITEM_ID}/sold-out`, { soldOut: true });
     await waitFor(() => soldOutOf(hub, ITEM_ID), 1_000, "sold out at the hub");
@@ -113,6 +96,7 @@ describe("hết món between a spoke and its hub, the cloud out of reach", () =>
   });
 
   it("a toggle at the hub reaches the spoke's menu within a second", async () => {
+    const { hub, spoke, tokens } = pair;
     await hub.call(tokens.hub, "POST", `/api/items/${ITEM_ID}/sold-out`, { soldOut: false });
     await waitFor(() => soldOutOf(spoke, ITEM_ID) === false, 1_000, "on sale again at the spoke");
   });

@@ -1,16 +1,5 @@
 import type { Op, Role } from "@quay/core";
-import {
-  exceedsDiscountLimit,
-  foldOrder,
-  lowersQuantity,
-  MAX_AMOUNT,
-  mergeVoidOrderIds,
-  pushedNumbers,
-  pushedOpRights,
-  splitOrderIds,
-  unbackedMergeVoid,
-  unbackedSplit,
-} from "@quay/core";
+import { foldOrder, judgePushRights, MAX_AMOUNT, pushedNumbers } from "@quay/core";
 import { MAX_OP_AHEAD_MS } from "@quay/protocol";
 import type { StationDb, StationIdentity } from "../db/station-db.js";
 import { StationError, type StationErrorCode } from "../errors.js";
@@ -28,11 +17,8 @@ export interface HubPushCheck {
 /**
  * A hub trusts a spoke no more than the cloud trusts a station (apps/server/src/storage/scripts/
  * push-checks.ts), with the rules it can judge from what it holds: each new op is the pushing
- * spoke's own, opens no order of another store, is not stamped beyond the hub's clock, is made
- * by an active user of the store with the right for its kind (the core's table) or approved by a
- * manager, lowers no quantity without the right, gives no discount beyond its maker's limit,
- * splits no line without adding it to the order it went to (`unbackedSplit`), and opens no order
- * under a number another order holds. The first op at fault refuses the push, naming its order and op. What the hub cannot
+ * spoke's own, opens no order of another store, is not stamped beyond the hub's clock, passes
+ * core's rights rules (`judgePushRights`), and opens no order under a number another order holds. The first op at fault refuses the push, naming its order and op. What the hub cannot
  * judge (how long before the spoke's registration an op may be stamped) the cloud judges on relay.
  */
 export function checkSpokeOps(check: HubPushCheck): void {
@@ -43,38 +29,16 @@ export function checkSpokeOps(check: HubPushCheck): void {
     const entry = userId === undefined ? null : db.credentials.findByUserId(userId);
     return entry?.active ? entry.role : null;
   };
-  const mergeVoidsToCheck = new Set<Op>();
   for (const op of fresh) {
     if (op.deviceId !== spokeId) throw refuse("OP_WRONG_DEVICE", op, `made by ${op.deviceId}`);
     if (op.kind === "open" && op.data.storeId !== identity.store.id)
       throw refuse("FORBIDDEN", op, "opens an order in another store");
     if (!(Date.parse(op.at) <= nowMs + MAX_OP_AHEAD_MS)) throw refuse("OP_TIME_OUT_OF_RANGE", op, op.at);
-    const rights = pushedOpRights(op, activeRole);
-    if (!rights) throw refuse("OP_USER_UNKNOWN", op, `user ${op.userId}`);
-    if (!rights.allowed) throw refuse("OP_NOT_ALLOWED", op, `${rights.role} may not ${op.kind}`);
-    if (rights.reductionToCheck && op.kind === "setQuantity") {
-      if (lowersQuantity(op, [...db.orders.opsOf(op.orderId), ...fresh]))
-        throw refuse("OP_NOT_ALLOWED", op, "an unapproved reduction");
-    }
-    if (rights.mergeVoidsToCheck) mergeVoidsToCheck.add(op);
-    if (rights.discountToCheck && (op.kind === "discount" || op.kind === "discountLine")) {
-      const limits = identity.store.discountLimits;
-      if (exceedsDiscountLimit(op, [...db.orders.opsOf(op.orderId), ...fresh], rights.role, limits))
-        throw refuse("OP_NOT_ALLOWED", op, "an unapproved discount beyond its maker's limit");
-    }
   }
-  if (mergeVoidsToCheck.size > 0) {
-    const orderIds = mergeVoidOrderIds(mergeVoidsToCheck);
-    const known = [...orderIds].flatMap((orderId) => db.orders.opsOf(orderId));
-    const unbacked = unbackedMergeVoid([...known, ...fresh], (op) => !mergeVoidsToCheck.has(op));
-    if (unbacked) throw refuse("OP_NOT_ALLOWED", unbacked, "a merge void with no merged line behind it");
-  }
-  const splitOrders = splitOrderIds(fresh);
-  if (splitOrders.size > 0) {
-    const known = [...splitOrders].flatMap((orderId) => db.orders.opsOf(orderId));
-    const unbacked = unbackedSplit([...known, ...fresh]);
-    if (unbacked) throw refuse("OP_NOT_ALLOWED", unbacked, "a split with no line added for it");
-  }
+  const rights = judgePushRights(fresh, activeRole, identity.store.discountLimits);
+  const fault =
+    rights.fault ?? rights.judge([...rights.orderIds].flatMap((orderId) => db.orders.opsOf(orderId)));
+  if (fault) throw refuse(fault.code, fault.op, fault.detail);
   checkNumbersAreNew(db, fresh, (op) => refuse("NUMBER_TAKEN", op, "number taken"));
 }
 

@@ -1,9 +1,10 @@
 import { getRandomValues } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Actor, uuidV7Generator } from "@quay/core";
 import { PROTOCOL_VERSION } from "@quay/protocol";
+import { afterAll, beforeAll } from "vitest";
 import { StationDb } from "../db/station-db.js";
 import { OrderService } from "../selling/order-service.js";
 import { startTestStation, type TestStation } from "../station.test-support.js";
@@ -18,6 +19,38 @@ export async function startHub(): Promise<{ cloud: FakeServer; hub: TestStation;
   await hub.login("thungan", "1234", "online");
   const url = await hub.app.listen({ host: "127.0.0.1", port: 0 });
   return { cloud, hub, url };
+}
+
+/** A hub and one spoke of it, each with a cashier signed in offline. */
+export interface HubAndSpoke {
+  cloud: FakeServer;
+  hub: TestStation;
+  spoke: TestStation;
+  tokens: { hub: string; spoke: string };
+}
+
+/**
+ * Starts a hub and a spoke before the suite's tests and closes both after. The spoke's cloud
+ * never answers: what it shares, it shares through the hub. Read the fields inside the tests.
+ */
+export function hubAndSpokeForSuite(): HubAndSpoke {
+  const pair = { tokens: { hub: "", spoke: "" } } as HubAndSpoke;
+  let spokeDir = "";
+  beforeAll(async () => {
+    const { cloud, hub, url } = await startHub();
+    Object.assign(pair, { cloud, hub });
+    spokeDir = provisionedSpokeDir(hub);
+    pair.spoke = await startTestStation("http://127.0.0.1:9", { dataDir: spokeDir, hubUrl: url });
+    pair.tokens.hub = await hub.login("thungan", "1234", "offline");
+    pair.tokens.spoke = await pair.spoke.login("thungan", "1234", "offline");
+  });
+  afterAll(async () => {
+    await pair.spoke?.close();
+    if (spokeDir) rmSync(spokeDir, { recursive: true, force: true });
+    await pair.hub?.close();
+    await pair.cloud?.close();
+  });
+  return pair;
 }
 
 /**

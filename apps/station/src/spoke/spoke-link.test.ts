@@ -1,32 +1,10 @@
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provisionedSpokeDir, startHub } from "../hub/hub.test-support.js";
-import { startTestStation, type TestStation, waitFor } from "../station.test-support.js";
-import type { FakeServer } from "../sync/fake-server.test-support.js";
+import { describe, expect, it } from "vitest";
+import { hubAndSpokeForSuite } from "../hub/hub.test-support.js";
+import { type TestStation, waitFor } from "../station.test-support.js";
 
 /** A spoke and its hub in one process, the spoke's cloud gone: the counters share orders through the hub. */
 describe("a counter as a spoke of its shop's hub", () => {
-  let cloud: FakeServer;
-  let hub: TestStation;
-  let spoke: TestStation;
-  let spokeDir: string;
-  const tokens = { hub: "", spoke: "" };
-
-  beforeAll(async () => {
-    let url: string;
-    ({ cloud, hub, url } = await startHub());
-    spokeDir = provisionedSpokeDir(hub);
-    // The spoke's cloud never answers: what it shares, it shares through the hub.
-    spoke = await startTestStation("http://127.0.0.1:9", { dataDir: spokeDir, hubUrl: url });
-    tokens.hub = await hub.login("thungan", "1234", "offline");
-    tokens.spoke = await spoke.login("thungan", "1234", "offline");
-  });
-  afterAll(async () => {
-    await spoke?.close();
-    rmSync(spokeDir, { recursive: true, force: true });
-    await hub?.close();
-    await cloud?.close();
-  });
+  const pair = hubAndSpokeForSuite();
 
   const call = async (
     station: TestStation,
@@ -45,6 +23,7 @@ describe("a counter as a spoke of its shop's hub", () => {
   };
 
   it("registers at the hub with the cashier's login, and shares orders both ways", async () => {
+    const { hub, spoke, tokens } = pair;
     await waitFor(
       async () => {
         const { hub: link } = (await call(spoke, tokens.spoke, "GET", "/api/hub")) as {
