@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -42,10 +42,20 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Saves `tests/e2e/screenshots/NAME.png` (kept as an artifact and shown in docs/cashier-app.md). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+const DOC_IMAGES = fileURLToPath(new URL("../../docs/images/", import.meta.url));
+
+/**
+ * Saves `tests/e2e/screenshots/NAME.png` (kept as an artifact), and with `forDocs` the same
+ * picture as `docs/images/NAME.png`, which the docs show.
+ */
+export async function screenshot(page: Page, name: string, { forDocs = false } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  if (forDocs) {
+    mkdirSync(DOC_IMAGES, { recursive: true });
+    copyFileSync(path, join(DOC_IMAGES, `${name}.png`));
+  }
 }
 
 /**

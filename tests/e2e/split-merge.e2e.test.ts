@@ -5,23 +5,11 @@
  * its own paid on its own, and "Chia đều" pays the rest in three parts, each with its own slip;
  * the cloud takes every op once.
  */
-import { copyFileSync, mkdirSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { login, ok } from "../support/http.mjs";
 import { expectTouchTargets } from "./admin-support.js";
 import { describeWithBrowser, screenshot } from "./browser.js";
 import { counterWithStation, signInAsCashier } from "./counter-with-station.js";
-
-/** A screenshot of a new screen, kept in `tests/e2e/screenshots` and in `docs/images`. */
-async function docScreenshot(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  mkdirSync(new URL("../../docs/images/", import.meta.url), { recursive: true });
-  copyFileSync(
-    new URL(`./screenshots/${name}.png`, import.meta.url),
-    new URL(`../../docs/images/${name}.png`, import.meta.url),
-  );
-}
 
 describeWithBrowser("split and merge at the counter", () => {
   const counter = counterWithStation("split-merge");
@@ -57,7 +45,7 @@ describeWithBrowser("split and merge at the counter", () => {
     await page.getByTestId("merge-button").click();
     const mergeDialog = page.getByTestId("merge-dialog");
     await mergeDialog.getByRole("button", { name: /Bàn 2/ }).waitFor();
-    await docScreenshot(page, "merge-tables");
+    await screenshot(page, "merge-tables", { forDocs: true });
     await expectTouchTargets(page);
     await mergeDialog.getByRole("button", { name: /Bàn 2/ }).click();
     await mergeDialog.waitFor({ state: "detached" });
@@ -85,7 +73,7 @@ describeWithBrowser("split and merge at the counter", () => {
     expect(await splitDialog.locator(`[data-name="${coffee}"] [data-testid=split-count]`).textContent()).toBe(
       "3/5",
     );
-    await docScreenshot(page, "split-bill");
+    await screenshot(page, "split-bill", { forDocs: true });
     await expectTouchTargets(page);
     await splitDialog.getByTestId("split-confirm").click();
     await splitDialog.waitFor({ state: "detached" });
@@ -124,7 +112,7 @@ describeWithBrowser("split and merge at the counter", () => {
     await page.getByTestId("receipt-done").click();
     await parts.getByTestId("part").nth(1).getByTestId("pay-part-transfer").click();
     await expect.poll(() => parts.getByTestId("part").nth(1).getAttribute("data-paid")).toBe("true");
-    await docScreenshot(page, "equal-parts");
+    await screenshot(page, "equal-parts", { forDocs: true });
     await expectTouchTargets(page);
     await parts.getByTestId("part").nth(2).getByTestId("pay-part-card").click();
     await expect.poll(() => parts.getByTestId("part").nth(2).getAttribute("data-paid")).toBe("true");

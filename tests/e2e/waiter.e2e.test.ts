@@ -86,8 +86,8 @@ describeWithBrowser("the waiter's phone app", () => {
     await addItem("ca phe sua", "Cà phê sữa đá");
     await page.locator('[data-testid=menu-item][data-item="Cà phê sữa đá"]').click();
     await page.getByTestId("draft-note").first().click();
-    await page.getByTestId("note-dialog").getByRole("button", { name: "Ít đá" }).click();
-    await page.getByTestId("note-save").click();
+    await page.getByTestId("line-dialog").getByRole("button", { name: "Ít đá" }).click();
+    await page.getByTestId("line-save").click();
     await addItem("tra dao", "Trà đào cam sả");
     const draft = page.getByTestId("draft-line");
     expect(await draft.count()).toBe(2);

@@ -72,6 +72,12 @@ export function createStationApi(http: HttpClient) {
         ...(note === null || note.trim() === "" ? {} : { note: note.trim() }),
         ...(optionIds === undefined ? {} : { optionIds }),
       }),
+    /** A line's note (null clears it) or options, before the kitchen has it (else LINE_SENT). */
+    editLine: (
+      orderId: string,
+      lineId: string,
+      edit: { readonly note: string | null; readonly optionIds?: readonly string[] },
+    ) => http.post<Order>(`${linePath(orderId, lineId)}/edit`, edit),
     setQuantity: (orderId: string, lineId: string, quantity: number) =>
       http.patch<Order>(linePath(orderId, lineId), { quantity }),
     voidLine: (orderId: string, lineId: string, reason: string, managerPin: string | null) =>

@@ -15,6 +15,7 @@ export const en: CashierMessages = {
     title: "Quầy · Cashier",
   },
   common: {
+    save: "Save",
     cancel: "Back",
     close: "Close",
     retry: "Retry",
@@ -169,6 +170,11 @@ export const en: CashierMessages = {
     pay: "Pay",
     paidBadge: "Paid",
   },
+  editLine: {
+    title: "Edit {{name}}",
+    note: "Note",
+    button: "Edit {{name}}",
+  },
   voidLine: {
     title: "Void item",
     reason: "Reason",
@@ -267,6 +273,7 @@ export const en: CashierMessages = {
     back: "Close the dialog / back to the tables",
     lineSelect: "Select a line of the order",
     lineQuantity: "One more / one less of the selected line",
+    lineEdit: "Edit the selected line’s options / note",
     addFirst: "Add the first search result",
     paymentMethod: "Cash / Transfer / Card (in the payment dialog)",
     confirm: "Confirm the payment",

@@ -14,6 +14,7 @@ export const vi = {
     title: "Quầy · Thu ngân",
   },
   common: {
+    save: "Lưu",
     cancel: "Quay lại",
     close: "Đóng",
     retry: "Thử lại",
@@ -172,6 +173,11 @@ export const vi = {
     pay: "Thanh toán",
     paidBadge: "Đã thanh toán",
   },
+  editLine: {
+    title: "Sửa món {{name}}",
+    note: "Ghi chú",
+    button: "Sửa {{name}}",
+  },
   voidLine: {
     title: "Hủy món",
     reason: "Lý do hủy",
@@ -270,6 +276,7 @@ export const vi = {
     back: "Đóng hộp thoại / về sơ đồ bàn",
     lineSelect: "Chọn món trong đơn",
     lineQuantity: "Thêm / bớt món đang chọn",
+    lineEdit: "Sửa tùy chọn / ghi chú món đang chọn",
     addFirst: "Thêm món đầu tiên trong kết quả tìm",
     paymentMethod: "Tiền mặt / Chuyển khoản / Thẻ (trong hộp thanh toán)",
     confirm: "Xác nhận thanh toán",

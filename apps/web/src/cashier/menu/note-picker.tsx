@@ -1,21 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { NoteChips } from "../../shared/notes/note-chips.js";
 import { NoteInput } from "../../shared/notes/note-input.js";
-import { vi } from "../i18n/vi.js";
+import { useNoteChips } from "./use-note-chips.js";
 
 interface NotePickerProps {
   readonly note: string;
   readonly onChange: (note: string) => void;
-  /** The open category's own quick notes (back office); none: the common ones below. */
+  /** The open category's own quick notes (back office); none: the common ones. */
   readonly chips?: readonly string[];
 }
 
-const CHIPS = Object.keys(vi.menu.chips) as (keyof typeof vi.menu.chips)[];
-
 /** The note the next item is added with ("ít đá"): one tap on a common one, or typed. */
-export function NotePicker({ note, onChange, chips = [] }: NotePickerProps) {
+export function NotePicker({ note, onChange, chips }: NotePickerProps) {
   const { t } = useTranslation();
-  const shown = chips.length > 0 ? [...chips] : CHIPS.map((key) => t(`menu.chips.${key}`));
+  const shown = useNoteChips(chips);
   return (
     <div className="note-picker">
       <NoteInput

@@ -11,10 +11,15 @@ interface OrderLineRowProps {
   readonly onSelect: () => void;
   readonly onIncrease: () => void;
   readonly onDecrease: () => void;
+  /** "Sửa": its options and note; absent once the bar made it. */
+  readonly onEdit: (() => void) | undefined;
   readonly onVoid: () => void;
 }
 
-/** One line of the order: quantity buttons, the note, "Đã xong" once the bar made it, the amount, and a void button. */
+/**
+ * One line of the order: quantity buttons, its options and note, "Đã xong" once the bar made it,
+ * the amount, and buttons to edit and void it.
+ */
 export function OrderLineRow({
   line,
   selected,
@@ -22,6 +27,7 @@ export function OrderLineRow({
   onSelect,
   onIncrease,
   onDecrease,
+  onEdit,
   onVoid,
 }: OrderLineRowProps) {
   const { t } = useTranslation();
@@ -61,16 +67,31 @@ export function OrderLineRow({
         <QuantityButton step="increase" name={line.name} disabled={!editable} onClick={onIncrease} />
       </div>
       <Money amount={line.amount} className="line-amount" />
-      <button
-        type="button"
-        className="icon-button danger"
-        disabled={!editable}
-        aria-label={t("order.voidLine", { name: line.name })}
-        title={t("order.voidLine", { name: line.name })}
-        onClick={onVoid}
-      >
-        ✕
-      </button>
+      <div className="line-buttons">
+        {onEdit === undefined ? null : (
+          <button
+            type="button"
+            className="icon-button"
+            disabled={!editable}
+            aria-label={t("editLine.button", { name: line.name })}
+            title={t("editLine.button", { name: line.name })}
+            onClick={onEdit}
+            data-testid="edit-line"
+          >
+            ✎
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon-button danger"
+          disabled={!editable}
+          aria-label={t("order.voidLine", { name: line.name })}
+          title={t("order.voidLine", { name: line.name })}
+          onClick={onVoid}
+        >
+          ✕
+        </button>
+      </div>
     </li>
   );
 }

@@ -15,6 +15,7 @@ interface OrderPanelProps {
   readonly onSelectLine: (line: OrderLine) => void;
   readonly onQuantity: (line: OrderLine, quantity: number) => void;
   readonly onVoid: (line: OrderLine) => void;
+  readonly onEditLine: (line: OrderLine) => void;
   readonly onBack: () => void;
   readonly onProvisional: () => void;
   readonly onMove: () => void;
@@ -117,6 +118,7 @@ export function OrderPanel(props: OrderPanelProps) {
               onDecrease={() =>
                 line.quantity > 1 ? props.onQuantity(line, line.quantity - 1) : props.onVoid(line)
               }
+              onEdit={line.readyAt ? undefined : () => props.onEditLine(line)}
               onVoid={() => props.onVoid(line)}
             />
           ))}

@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StreamState } from "../../shared/sse/use-event-source.js";
 import { useApi } from "../api/api-context.js";
-import type { Catalog, Order, OrderLine, SessionUser, Store } from "../api/station-types.js";
+import type { Catalog, MenuItem, Order, OrderLine, SessionUser, Store } from "../api/station-types.js";
 import { DiscountDialog } from "../discount/discount-dialog.js";
 import type { OrdersById } from "../live/orders-state.js";
 import { MenuPanel } from "../menu/menu-panel.js";
@@ -13,6 +13,7 @@ import { useShortcuts } from "../shortcuts/use-shortcuts.js";
 import { EqualPartsDialog } from "../split/equal-parts-dialog.js";
 import { type BusyTable, MergeDialog } from "../split/merge-dialog.js";
 import { SplitDialog } from "../split/split-dialog.js";
+import { LineEditDialog } from "./line-edit-dialog.js";
 import { MoveTableDialog } from "./move-table-dialog.js";
 import { shortNumber } from "./order-label.js";
 import { OrderPanel } from "./order-panel.js";
@@ -42,6 +43,7 @@ interface OrderScreenProps {
 
 type OpenDialog =
   | { readonly kind: "void"; readonly line: OrderLine }
+  | { readonly kind: "editLine"; readonly line: OrderLine }
   | { readonly kind: "voidOrder" }
   | { readonly kind: "discount" }
   | { readonly kind: "move" }
@@ -122,6 +124,9 @@ export function OrderScreen(props: OrderScreenProps) {
     else setDialog({ kind: "void", line: selectedLine });
   };
   const focusSearch = () => searchRef.current?.focus();
+  const itemOf = (line: OrderLine) => catalog.items.find((item) => item.id === line.itemId);
+  const categoryOf = (item: MenuItem | undefined) =>
+    catalog.categories.find((category) => category.id === item?.categoryId);
 
   useShortcuts(
     [
@@ -138,6 +143,7 @@ export function OrderScreen(props: OrderScreenProps) {
       ["ArrowUp", () => selectBy(selectedIndex < 0 ? lines.length : -1)],
       ["+", () => stepSelected(1)],
       ["-", () => stepSelected(-1)],
+      ["F4", () => selectedLine !== undefined && openDialog({ kind: "editLine", line: selectedLine }, open)],
       ["Delete", () => selectedLine !== undefined && openDialog({ kind: "void", line: selectedLine }, open)],
     ],
     dialog === null,
@@ -198,6 +204,7 @@ export function OrderScreen(props: OrderScreenProps) {
           onSelectLine={(line) => setSelectedLineId(line.id)}
           onQuantity={changeQuantity}
           onVoid={(line) => setDialog({ kind: "void", line })}
+          onEditLine={(line) => setDialog({ kind: "editLine", line })}
           onBack={onBack}
           onProvisional={() => order !== null && setDialog({ kind: "receipt", order, provisional: true })}
           onMove={() => setDialog({ kind: "move" })}
@@ -224,6 +231,19 @@ export function OrderScreen(props: OrderScreenProps) {
           onClose={() => setDialog(null)}
           onConfirm={async (reason, pin) => {
             await actions.voidLine(dialog.line.id, reason, pin);
+            setDialog(null);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === "editLine" ? (
+        <LineEditDialog
+          line={dialog.line}
+          item={itemOf(dialog.line)}
+          groups={catalog.optionGroups ?? []}
+          categoryChips={categoryOf(itemOf(dialog.line))?.noteChips}
+          onClose={() => setDialog(null)}
+          onSave={async (edit) => {
+            await actions.editLine(dialog.line.id, edit);
             setDialog(null);
           }}
         />

@@ -2,6 +2,7 @@ import { useCallback, useRef } from "react";
 import type { StationApi } from "../api/station-api.js";
 import type { MenuItem, Order, PaymentMethod } from "../api/station-types.js";
 import type { DiscountAsked } from "../discount/discount-dialog.js";
+import type { LineEdit } from "./line-edit-dialog.js";
 
 interface OrderActionsInput {
   readonly api: StationApi;
@@ -17,6 +18,7 @@ export interface OrderActions {
   /** `optionIds`: the options chosen, for an item that has some (absent: none offered). */
   readonly addItem: (item: MenuItem, note: string, optionIds?: readonly string[]) => Promise<Order>;
   readonly changeQuantity: (lineId: string, delta: number) => Promise<Order>;
+  readonly editLine: (lineId: string, edit: LineEdit) => Promise<Order>;
   readonly voidLine: (lineId: string, reason: string, managerPin: string | null) => Promise<Order>;
   readonly voidOrder: (reason: string, managerPin: string | null) => Promise<Order>;
   readonly discount: (asked: DiscountAsked) => Promise<Order>;
@@ -96,6 +98,11 @@ export function useOrderActions({
       run(async (latest) => {
         const { latest: current, line } = lineOf(latest, lineId);
         return api.setQuantity(current.id, line.id, Math.max(1, line.quantity + delta));
+      }),
+    editLine: (lineId, edit) =>
+      run(async (latest) => {
+        const { latest: current, line } = lineOf(latest, lineId);
+        return api.editLine(current.id, line.id, edit);
       }),
     voidLine: (lineId, reason, managerPin) =>
       run(async (latest) => {

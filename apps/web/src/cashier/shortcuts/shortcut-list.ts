@@ -10,6 +10,7 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly te
   { keys: ["Enter"], text: "addFirst" },
   { keys: ["↑", "↓"], text: "lineSelect" },
   { keys: ["+", "−"], text: "lineQuantity" },
+  { keys: ["F4"], text: "lineEdit" },
   { keys: ["F6"], text: "move" },
   { keys: ["F7"], text: "provisional" },
   { keys: ["F9"], text: "pay" },

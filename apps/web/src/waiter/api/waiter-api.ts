@@ -32,7 +32,16 @@ export function createWaiterApi(http: HttpClient) {
         itemId: line.itemId,
         quantity: line.quantity,
         ...(line.note.trim() === "" ? {} : { note: line.note.trim() }),
+        ...(line.options === undefined || line.options.length === 0
+          ? {}
+          : { optionIds: line.options.map((option) => option.optionId) }),
       }),
+    /** A sent line's note (null clears it) or options, until the kitchen has it (else LINE_SENT). */
+    editLine: (
+      orderId: string,
+      lineId: string,
+      edit: { readonly note: string | null; readonly optionIds?: readonly string[] },
+    ) => http.post<Order>(`${orderPath(orderId)}/lines/${encodeURIComponent(lineId)}/edit`, edit),
     move: (orderId: string, tableId: string | null) =>
       http.post<Order>(`${orderPath(orderId)}/move`, { tableId }),
     merge: (orderId: string, intoOrderId: string) =>

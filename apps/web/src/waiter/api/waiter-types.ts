@@ -19,4 +19,6 @@ export interface LineRequest {
   readonly itemId: string;
   readonly quantity: number;
   readonly note: string;
+  /** The options chosen, by id (the server checks them against the item's groups). */
+  readonly options?: readonly { readonly optionId: string }[];
 }

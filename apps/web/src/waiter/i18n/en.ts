@@ -73,7 +73,7 @@ export const en: MessagesLike<typeof vi> = {
     less: "One less {{name}}",
     remove: "Remove {{name}}",
     note: "Note",
-    editNote: "Note for {{name}}",
+    editLine: "Edit {{name}}",
     notePlaceholder: "For example: less ice, no sugar",
     number: "Order {{number}}",
     openedBy: "Opened by {{name}}",
@@ -94,6 +94,13 @@ export const en: MessagesLike<typeof vi> = {
     takeAway: "No table",
   },
   menu: {
+    options: {
+      pickOne: "(pick 1)",
+      pickUpToOne: "(up to 1)",
+      pickUpTo: "(up to {{max}})",
+      price: "Price of one:",
+      add: "Add",
+    },
     search: "Search the menu (accents optional)",
     all: "All",
     empty: "No item found.",

@@ -70,7 +70,7 @@ export const vi = {
     less: "Bớt một {{name}}",
     remove: "Bỏ {{name}}",
     note: "Ghi chú",
-    editNote: "Ghi chú cho {{name}}",
+    editLine: "Sửa {{name}}",
     notePlaceholder: "Ví dụ: ít đá, không đường",
     number: "Đơn {{number}}",
     openedBy: "Mở bởi {{name}}",
@@ -91,6 +91,13 @@ export const vi = {
     takeAway: "Không bàn",
   },
   menu: {
+    options: {
+      pickOne: "(chọn 1)",
+      pickUpToOne: "(tối đa 1)",
+      pickUpTo: "(tối đa {{max}})",
+      price: "Giá 1 phần:",
+      add: "Thêm món",
+    },
     search: "Tìm món (không cần dấu)",
     all: "Tất cả",
     empty: "Không tìm thấy món nào.",

@@ -1,3 +1,4 @@
+import { lineTitle } from "@quay/core";
 import { Money } from "../../shared/money/money.js";
 import { useText } from "../i18n/waiter-text.js";
 import type { DraftLine, DraftState, TableDraft } from "./drafts.js";
@@ -5,7 +6,8 @@ import type { DraftLine, DraftState, TableDraft } from "./drafts.js";
 interface DraftLinesProps {
   readonly draft: TableDraft | undefined;
   readonly onQuantity: (lineId: string, delta: 1 | -1) => void;
-  readonly onNote: (line: DraftLine) => void;
+  /** Opens its options and note. */
+  readonly onEdit: (line: DraftLine) => void;
   readonly onRemove: (lineId: string) => void;
 }
 
@@ -16,7 +18,7 @@ const STATE_TEXT = {
 } as const satisfies Record<DraftState, string>;
 
 /** The items being entered: each says plainly whether it has been sent (it has not, until it moves up). */
-export function DraftLines({ draft, onQuantity, onNote, onRemove }: DraftLinesProps) {
+export function DraftLines({ draft, onQuantity, onEdit, onRemove }: DraftLinesProps) {
   const t = useText();
   const lines = draft?.lines ?? [];
   return (
@@ -35,13 +37,13 @@ export function DraftLines({ draft, onQuantity, onNote, onRemove }: DraftLinesPr
           >
             <div className="w-line-main">
               <span className="w-line-name">
-                {line.name}
+                {lineTitle(line)}
                 <button
                   type="button"
                   className="w-note-button"
-                  onClick={() => onNote(line)}
+                  onClick={() => onEdit(line)}
                   disabled={line.state !== "draft"}
-                  aria-label={t("order.editNote", { name: line.name })}
+                  aria-label={t("order.editLine", { name: line.name })}
                   data-testid="draft-note"
                 >
                   {line.note === "" ? `✎ ${t("order.note")}` : `✎ ${line.note}`}

@@ -1,3 +1,4 @@
+import { dong, type LineOption } from "@quay/core";
 import { describe, expect, it } from "vitest";
 import {
   type DraftAction,
@@ -11,15 +12,54 @@ import {
 const coffee = { id: "item-coffee", name: "Cà phê sữa đá", price: 29_000 };
 const tea = { id: "item-tea", name: "Trà đào", price: 45_000 };
 const apply = (actions: DraftAction[], start: Drafts = {}) => actions.reduce(draftsReducer, start);
-const add = (item: typeof coffee, note = ""): DraftAction => ({
+const add = (item: typeof coffee, note = "", options: readonly LineOption[] = []): DraftAction => ({
   type: "add",
   tableId: "t1",
   orderId: "o1",
   item,
   note,
+  options,
+});
+
+const size = (optionId: string, name: string, price: number) => ({
+  groupId: "group-size",
+  optionId,
+  name,
+  price: dong(price),
 });
 
 describe("the items a waiter is entering", () => {
+  it("prices a line with its options and keeps apart the same item chosen otherwise", () => {
+    const large = size("opt-l", "L", 6_000);
+    const drafts = apply([
+      add(tea, "", [large]),
+      add(tea, "", [large]),
+      add(tea, "", [size("opt-m", "M", 0)]),
+    ]);
+    const lines = drafts.t1?.lines ?? [];
+    expect(lines.map((line) => [line.quantity, line.unitPrice, line.options?.[0]?.name])).toEqual([
+      [2, 51_000, "L"],
+      [1, 45_000, "M"],
+    ]);
+  });
+
+  it("edits a draft line's options and note, its price following the options", () => {
+    let drafts = apply([add(tea, "", [size("opt-m", "M", 0)])]);
+    const lineId = drafts.t1?.lines[0]?.lineId ?? "";
+    drafts = draftsReducer(drafts, {
+      type: "edit",
+      tableId: "t1",
+      lineId,
+      note: "Ít ngọt",
+      options: [size("opt-s", "S", -5_000)],
+    });
+    expect(drafts.t1?.lines[0]).toMatchObject({ note: "Ít ngọt", unitPrice: 40_000 });
+    // A note alone keeps the options.
+    drafts = draftsReducer(drafts, { type: "edit", tableId: "t1", lineId, note: "" });
+    expect(drafts.t1?.lines[0]).toMatchObject({ note: "", unitPrice: 40_000 });
+    expect(drafts.t1?.lines[0]?.options?.map((option) => option.name)).toEqual(["S"]);
+  });
+
   it("adds one of an item per tap, apart when the note differs", () => {
     const drafts = apply([add(coffee), add(coffee), add(coffee, "Ít đá"), add(tea)]);
     const lines = drafts.t1?.lines ?? [];

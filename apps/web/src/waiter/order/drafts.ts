@@ -1,3 +1,4 @@
+import { dong, type LineOption, lineUnitPrice, sameOptions } from "@quay/core";
 import { newUuid } from "../../shared/id/new-uuid.js";
 import { itemCount } from "../../shared/order/item-count.js";
 
@@ -13,7 +14,11 @@ export interface DraftLine {
   readonly lineId: string;
   readonly itemId: string;
   readonly name: string;
+  /** The item's price, and with its options (what one costs). */
+  readonly basePrice?: number;
   readonly unitPrice: number;
+  /** The options chosen, with their names and prices then (absent from drafts kept before options). */
+  readonly options?: readonly LineOption[];
   readonly quantity: number;
   readonly note: string;
   readonly state: DraftState;
@@ -47,9 +52,10 @@ export type DraftAction =
       orderId: string;
       item: { id: string; name: string; price: number };
       note: string;
+      options?: readonly LineOption[];
     }
   | { type: "quantity"; tableId: string; lineId: string; delta: 1 | -1 }
-  | { type: "note"; tableId: string; lineId: string; note: string }
+  | { type: "edit"; tableId: string; lineId: string; note: string; options?: readonly LineOption[] }
   | { type: "remove"; tableId: string; lineId: string }
   | { type: "sending"; tableId: string; lineIds: readonly string[] }
   | { type: "sent"; lineIds: readonly string[] }
@@ -84,8 +90,13 @@ export function draftsReducer(drafts: Drafts, action: DraftAction): Drafts {
   switch (action.type) {
     case "add": {
       const draft = drafts[action.tableId] ?? { orderId: action.orderId, lines: [] };
+      const options = action.options ?? [];
       const same = draft.lines.find(
-        (line) => editable(line) && line.itemId === action.item.id && line.note === action.note,
+        (line) =>
+          editable(line) &&
+          line.itemId === action.item.id &&
+          line.note === action.note &&
+          sameOptions(line.options, options),
       );
       const lines = same
         ? draft.lines.map((line) => (line === same ? { ...line, quantity: line.quantity + 1 } : line))
@@ -95,7 +106,9 @@ export function draftsReducer(drafts: Drafts, action: DraftAction): Drafts {
               lineId: newUuid(),
               itemId: action.item.id,
               name: action.item.name,
-              unitPrice: action.item.price,
+              basePrice: action.item.price,
+              unitPrice: lineUnitPrice(dong(action.item.price), options),
+              options,
               quantity: 1,
               note: action.note,
               state: "draft" as const,
@@ -112,11 +125,19 @@ export function draftsReducer(drafts: Drafts, action: DraftAction): Drafts {
           return quantity <= 0 ? [] : [{ ...line, quantity: Math.min(quantity, 9_999) }];
         }),
       );
-    case "note":
+    case "edit":
       return updateLines(drafts, action.tableId, (lines) =>
-        lines.map((line) =>
-          line.lineId === action.lineId && editable(line) ? { ...line, note: action.note } : line,
-        ),
+        lines.map((line) => {
+          if (line.lineId !== action.lineId || !editable(line)) return line;
+          if (action.options === undefined) return { ...line, note: action.note };
+          const basePrice = dong(line.basePrice ?? line.unitPrice);
+          return {
+            ...line,
+            note: action.note,
+            options: action.options,
+            unitPrice: lineUnitPrice(basePrice, action.options),
+          };
+        }),
       );
     case "remove":
       // A line being sent stays until its answer comes back.

@@ -1,9 +1,20 @@
+import { lineTitle } from "@quay/core";
 import { Money } from "../../shared/money/money.js";
-import type { Order } from "../api/waiter-types.js";
+import type { Order, OrderLine } from "../api/waiter-types.js";
 import { useText } from "../i18n/waiter-text.js";
 
-/** What the table has ordered already, as the server holds it; "Đã xong" once the kitchen screen marked a line made. */
-export function SentLines({ order }: { readonly order: Order | undefined }) {
+interface SentLinesProps {
+  readonly order: Order | undefined;
+  /** Opens a line's options and note, until the kitchen made it; absent while offline. */
+  readonly onEdit: ((line: OrderLine) => void) | undefined;
+}
+
+/**
+ * What the table has ordered already, as the server holds it; "Đã xong" once the kitchen screen
+ * marked a line made, and until then a ✎ to change its options or note (the server refuses once
+ * its ticket printed).
+ */
+export function SentLines({ order, onEdit }: SentLinesProps) {
   const t = useText();
   const lines = order?.lines ?? [];
   return (
@@ -24,8 +35,19 @@ export function SentLines({ order }: { readonly order: Order | undefined }) {
             >
               <span className="w-line-qty">{line.quantity}×</span>
               <span className="w-line-name">
-                {line.name}
+                {lineTitle(line)}
                 {line.note ? <span className="w-line-note">{line.note}</span> : null}
+                {onEdit === undefined || line.readyAt ? null : (
+                  <button
+                    type="button"
+                    className="w-note-button"
+                    onClick={() => onEdit(line)}
+                    aria-label={t("order.editLine", { name: line.name })}
+                    data-testid="sent-edit"
+                  >
+                    ✎
+                  </button>
+                )}
                 {line.readyAt ? (
                   <span className="w-pill w-ready-badge" data-testid="ready-badge">
                     {t("order.ready")}

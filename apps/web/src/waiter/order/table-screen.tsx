@@ -1,19 +1,27 @@
+import type { LineOption } from "@quay/core";
 import type { Role } from "@quay/protocol";
 import { type Dispatch, useState } from "react";
 import { newUuid } from "../../shared/id/new-uuid.js";
 import { Money } from "../../shared/money/money.js";
+import type { OptionItem } from "../../shared/options/use-option-choice.js";
 import type { WaiterApi } from "../api/waiter-api.js";
-import type { Catalog, Order, Table } from "../api/waiter-types.js";
-import { useText } from "../i18n/waiter-text.js";
+import type { Catalog, MenuItem, Order, OrderLine, Table } from "../api/waiter-types.js";
+import { useText, type WaiterText } from "../i18n/waiter-text.js";
 import { type FloorOrders, ordersByTable } from "../live/floor-state.js";
 import { DraftLines } from "./draft-lines.js";
 import { type DraftAction, type DraftLine, draftCount, type TableDraft } from "./drafts.js";
+import { LineDialog } from "./line-dialog.js";
 import { MenuList } from "./menu-list.js";
 import { MoveDialog } from "./move-dialog.js";
-import { NoteDialog } from "./note-dialog.js";
 import { SentLines } from "./sent-lines.js";
 import type { SendOptions } from "./use-send-draft.js";
 import "./order.css";
+
+/** What the line dialog is open for: an item being added, or a line not yet made being edited. */
+type Choosing =
+  | { readonly kind: "add"; readonly item: MenuItem }
+  | { readonly kind: "draft"; readonly line: DraftLine }
+  | { readonly kind: "sent"; readonly line: OrderLine };
 
 /** Roles the server lets merge orders (moving is open to everyone who serves). */
 const MAY_MERGE: readonly Role[] = ["owner", "manager", "cashier"];
@@ -37,13 +45,22 @@ interface TableScreenProps {
 export function TableScreen(props: TableScreenProps) {
   const { api, role, catalog, table, orders, draft, dispatch, online } = props;
   const t = useText();
-  const [noteFor, setNoteFor] = useState<DraftLine | null>(null);
+  const [choosing, setChoosing] = useState<Choosing | null>(null);
   const [moving, setMoving] = useState<"move" | "merge" | null>(null);
   const byTable = ordersByTable(orders);
   const order = byTable.get(table.id);
   const unsent = draftCount(draft);
   const sending = draft?.lines.some((line) => line.state === "sending") ?? false;
   const failed = draft?.lines.filter((line) => line.state === "failed").length ?? 0;
+  const orderId = order?.id ?? draft?.orderId;
+  const groups = catalog.optionGroups ?? [];
+  const itemOf = (itemId: string) => catalog.items.find((item) => item.id === itemId);
+  const chipsOf = (item: MenuItem | undefined) =>
+    catalog.categories.find((category) => category.id === item?.categoryId)?.noteChips;
+  const offersOptions = (item: MenuItem) =>
+    (item.optionGroupIds ?? []).some((id) => groups.some((group) => group.id === id));
+  const add = (item: MenuItem, note = "", options: readonly LineOption[] = []) =>
+    dispatch({ type: "add", tableId: table.id, orderId: orderId ?? newUuid(), item, note, options });
   const draftTotal = draft?.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0) ?? 0;
 
   const targets = catalog.tables
@@ -67,7 +84,7 @@ export function TableScreen(props: TableScreenProps) {
         </div>
       </div>
 
-      <SentLines order={order} />
+      <SentLines order={order} onEdit={online ? (line) => setChoosing({ kind: "sent", line }) : undefined} />
 
       {order ? (
         <div className="w-order-actions">
@@ -96,21 +113,13 @@ export function TableScreen(props: TableScreenProps) {
       <DraftLines
         draft={draft}
         onQuantity={(lineId, delta) => dispatch({ type: "quantity", tableId: table.id, lineId, delta })}
-        onNote={setNoteFor}
+        onEdit={(line) => setChoosing({ kind: "draft", line })}
         onRemove={(lineId) => dispatch({ type: "remove", tableId: table.id, lineId })}
       />
 
       <MenuList
         catalog={catalog}
-        onAdd={(item) =>
-          dispatch({
-            type: "add",
-            tableId: table.id,
-            orderId: order?.id ?? draft?.orderId ?? newUuid(),
-            item,
-            note: "",
-          })
-        }
+        onAdd={(item) => (offersOptions(item) ? setChoosing({ kind: "add", item }) : add(item))}
       />
 
       {draft?.closed !== undefined && unsent > 0 ? (
@@ -170,14 +179,26 @@ export function TableScreen(props: TableScreenProps) {
         </div>
       ) : null}
 
-      {noteFor === null ? null : (
-        <NoteDialog
-          name={noteFor.name}
-          note={noteFor.note}
-          onClose={() => setNoteFor(null)}
-          onSave={(note) => {
-            dispatch({ type: "note", tableId: table.id, lineId: noteFor.lineId, note });
-            setNoteFor(null);
+      {choosing === null ? null : (
+        <LineDialog
+          {...lineDialogText(choosing, t)}
+          item={chosenItem(choosing, itemOf)}
+          groups={groups}
+          categoryChips={chipsOf(choosing.kind === "add" ? choosing.item : itemOf(choosing.line.itemId))}
+          onClose={() => setChoosing(null)}
+          onSave={async ({ note, options }) => {
+            if (choosing.kind === "add") add(choosing.item, note, options);
+            else if (choosing.kind === "draft") {
+              const lineId = choosing.line.lineId;
+              dispatch({ type: "edit", tableId: table.id, lineId, note, ...(options ? { options } : {}) });
+            } else if (order !== undefined) {
+              const edit = {
+                note: note === "" ? null : note,
+                ...(options ? { optionIds: options.map((option) => option.optionId) } : {}),
+              };
+              props.putOrder(await api.editLine(order.id, choosing.line.id, edit));
+            }
+            setChoosing(null);
           }}
         />
       )}
@@ -198,4 +219,24 @@ export function TableScreen(props: TableScreenProps) {
       )}
     </main>
   );
+}
+
+/** The item whose options are chosen: as the menu has it now, else (taken off it) as the line was. */
+function chosenItem(choosing: Choosing, itemOf: (itemId: string) => MenuItem | undefined): OptionItem {
+  if (choosing.kind === "add") return choosing.item;
+  const { line } = choosing;
+  return itemOf(line.itemId) ?? { name: line.name, price: line.basePrice ?? line.unitPrice };
+}
+
+/** The line dialog's title, the choice it opens with, and its main button. */
+function lineDialogText(choosing: Choosing, t: WaiterText) {
+  if (choosing.kind === "add") {
+    return { title: choosing.item.name, initial: undefined, confirmLabel: t("menu.options.add") };
+  }
+  const { line } = choosing;
+  const initial = {
+    optionIds: (line.options ?? []).map((option) => option.optionId),
+    note: line.note ?? "",
+  };
+  return { title: t("order.editLine", { name: line.name }), initial, confirmLabel: t("common.save") };
 }
