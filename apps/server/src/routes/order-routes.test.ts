@@ -8,7 +8,15 @@ interface OrderBody {
   number: string;
   status: "open" | "paid" | "void";
   tableId: string | null;
-  lines: { id: string; itemId: string; name: string; quantity: number; unitPrice: number; amount: number }[];
+  lines: {
+    id: string;
+    itemId: string;
+    name: string;
+    quantity: number;
+    unitPrice: number;
+    amount: number;
+    discount?: { amount: number; percent: number | null; reason: string | null; approvedBy: string | null };
+  }[];
   total: number;
   paid: number;
   changeDue: number;
@@ -145,6 +153,26 @@ describe.each(testEngines())("orders on $name", (engine) => {
     expect(discount.body).toMatchObject({ discount: 5_000, total: 30_000 });
     const tooMuch = await order(manager, "POST", `/api/orders/${open.id}/discount`, { amount: 50_000 });
     expect([tooMuch.status, tooMuch.body.error.code]).toEqual([400, "INVALID_AMOUNT"]);
+  });
+
+  it("discounts one line: a waiter only with a manager's PIN, recorded with who approved it", async () => {
+    const waiter = await server.login("waiterA");
+    const open = await openWithLines(waiter);
+    const line = open.lines[0];
+    const path = `/api/orders/${open.id}/lines/${line?.id}/discount`;
+    const terms = { percent: 10, reason: "Khách quen" };
+    const refused = await order(waiter, "POST", path, terms);
+    expect([refused.status, refused.body.error.code]).toEqual([403, "MANAGER_PIN_REQUIRED"]);
+    const given = await order(waiter, "POST", path, { ...terms, managerPin: "9999" });
+    const discounted = given.body.lines.find((candidate) => candidate.id === line?.id);
+    expect(discounted?.discount).toMatchObject({ percent: 10, reason: "Khách quen" });
+    expect(discounted?.discount?.approvedBy).toEqual(expect.any(String));
+    expect(given.body.total).toBe(open.total - (discounted?.discount?.amount ?? 0));
+    const missing = await order(waiter, "POST", `/api/orders/${open.id}/lines/${newTestId()}/discount`, {
+      amount: 1_000,
+      managerPin: "9999",
+    });
+    expect(missing.status).toBe(404);
   });
 
   it("moves an order between tables of its store only", async () => {

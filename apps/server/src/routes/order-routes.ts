@@ -381,6 +381,33 @@ export function registerOrderRoutes(app: HttpService, context: ServerContext): v
   );
 
   app.post(
+    "/api/orders/:id/lines/:lineId/discount",
+    {
+      config: ordersAccess,
+      schema: {
+        tags: ["orders"],
+        summary:
+          "Set one line's own discount, in percent or in đồng, 0 removes it (above the caller's role's limit, a manager's PIN)",
+        params: LineParamsSchema,
+        body: DiscountRequestSchema,
+        response: pinAnswer,
+      },
+    },
+    async (request) => {
+      const { amount, percent, reason, managerPin } = request.body;
+      const { id, lineId } = request.params;
+      const intent = {
+        kind: "discountLine",
+        lineId,
+        amount: dong(amount),
+        percent,
+        reason: reason ?? null,
+      } as const;
+      return change(request, id, () => intent, managerPin);
+    },
+  );
+
+  app.post(
     "/api/orders/:id/void",
     {
       config: ordersAccess,
