@@ -2,6 +2,7 @@ import { chooseOptions, dong, itemOptionGroups, lineUnitPrice, type OptionGroup 
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Money } from "../../shared/money/money.js";
+import { SignedMoney } from "../../shared/money/signed-money.js";
 import { FormDialog } from "../components/form-dialog.js";
 
 interface OptionChooserProps {
@@ -86,8 +87,7 @@ export function OptionChooser({ item, groups, initial, onClose, onChoose }: Opti
                       <span>{option.name}</span>
                       {option.price === 0 ? null : (
                         <small>
-                          {option.price > 0 ? "+" : "−"}
-                          <Money amount={Math.abs(option.price)} />
+                          <SignedMoney amount={option.price} />
                         </small>
                       )}
                     </button>
