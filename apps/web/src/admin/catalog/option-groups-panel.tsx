@@ -76,13 +76,16 @@ export function OptionGroupsPanel({ catalog, onChanged }: OptionGroupsPanelProps
                 ))}
               </ul>
             </td>
-            <td className="a-row-actions">
-              <EditDeleteButtons
-                name={group.name}
-                onEdit={() => setEditing({ kind: "edit", group })}
-                onDelete={() => setEditing({ kind: "delete", group })}
-                testId="option-group"
-              />
+            <td>
+              {/* A row of several lines: the buttons sit in a box of their own, the cell stays a cell. */}
+              <div className="a-row-actions">
+                <EditDeleteButtons
+                  name={group.name}
+                  onEdit={() => setEditing({ kind: "edit", group })}
+                  onDelete={() => setEditing({ kind: "delete", group })}
+                  testId="option-group"
+                />
+              </div>
             </td>
           </tr>
         ))}
