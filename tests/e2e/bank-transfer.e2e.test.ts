@@ -4,7 +4,6 @@
  * (SePay's webhook, posted here as SePay posts it) tells the server, and the counter shows
  * "Đã nhận tiền" within 2 s and records the payment with no click.
  */
-import { copyFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -12,7 +11,7 @@ import { sepayNotification } from "../../apps/server/src/routes/sepay-notificati
 import { ok, waitFor } from "../support/http.mjs";
 import { type RunningProcess, removeDir, startServer, startStation, tempDir } from "../support/processes.mjs";
 import { expectTouchTargets, newDesktop, signIn } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
+import { describeWithBrowser, docScreenshot, launchChromium, screenshotOnFailure } from "./browser.js";
 
 interface ServerOrder {
   readonly id: string;
@@ -135,12 +134,7 @@ describeWithBrowser("transfers confirmed by the bank", () => {
     expect(await notice.textContent()).toContain("Đã nhận tiền");
     const receipt = (await page.getByTestId("receipt-dialog").textContent()) ?? "";
     expect(receipt).toContain("Chuyển khoản");
-    await screenshot(page, "bank-transfer-received");
-    mkdirSync(new URL("../../docs/images/", import.meta.url), { recursive: true });
-    copyFileSync(
-      new URL("./screenshots/bank-transfer-received.png", import.meta.url),
-      new URL("../../docs/images/bank-transfer-received.png", import.meta.url),
-    );
+    await docScreenshot(page, "bank-transfer-received");
     await expectTouchTargets(page);
 
     // Paid once, by transfer, on the counter and on the server.
@@ -203,11 +197,7 @@ describeWithBrowser("transfers confirmed by the bank", () => {
       await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
       await admin.getByTestId("bank-outcome").selectOption("");
       await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
-      await screenshot(admin, "admin-bank-transfers");
-      copyFileSync(
-        new URL("./screenshots/admin-bank-transfers.png", import.meta.url),
-        new URL("../../docs/images/admin-bank-transfers.png", import.meta.url),
-      );
+      await docScreenshot(admin, "admin-bank-transfers");
       await expectTouchTargets(admin);
 
       // The store page makes a new key, shown once; the old one stops working at once.

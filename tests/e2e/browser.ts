@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -24,6 +24,7 @@ export function describeWithBrowser(name: string, suite: () => void): void {
 }
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+const DOC_IMAGES = fileURLToPath(new URL("../../docs/images/", import.meta.url));
 
 /** Headless Chromium with nothing that phones home. */
 export function launchChromium(): Promise<Browser> {
@@ -46,6 +47,13 @@ export function launchChromium(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** A screenshot of a new screen the docs show: kept in `tests/e2e/screenshots` and in `docs/images`. */
+export async function docScreenshot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  mkdirSync(DOC_IMAGES, { recursive: true });
+  copyFileSync(join(SCREENSHOTS, `${name}.png`), join(DOC_IMAGES, `${name}.png`));
 }
 
 /**

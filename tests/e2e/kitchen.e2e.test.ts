@@ -3,7 +3,6 @@
  * internet cut (the shop's LAN alone): a waiter's phone sends an order through the station, the
  * bar's tablet shows it, a tap on "Xong" marks it made, and the phone shows "Đã xong".
  */
-import { copyFileSync, mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
@@ -12,7 +11,13 @@ import {
 } from "../support/counter-behind-internet.js";
 import { login, ok, waitFor } from "../support/http.mjs";
 import { expectTouchTargets, newPhone, signIn } from "./admin-support.js";
-import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } from "./browser.js";
+import {
+  describeWithBrowser,
+  docScreenshot,
+  launchChromium,
+  screenshot,
+  screenshotOnFailure,
+} from "./browser.js";
 
 interface Catalog {
   readonly categories: { id: string; name: string }[];
@@ -122,12 +127,7 @@ describeWithBrowser("the kitchen and bar screen", () => {
     expect(await phoneCard.getByTestId("kitchen-line").textContent()).toContain("Bạc xỉu");
     expect(await phoneCard.textContent()).toMatch(/Gửi: \p{L}/u); // the waiter's name
 
-    await screenshot(screen, "kitchen-screen");
-    mkdirSync(new URL("../../docs/images/", import.meta.url), { recursive: true });
-    copyFileSync(
-      new URL("./screenshots/kitchen-screen.png", import.meta.url),
-      new URL("../../docs/images/kitchen-screen.png", import.meta.url),
-    );
+    await docScreenshot(screen, "kitchen-screen");
     await expectTouchTargets(screen);
 
     // "Xong": the card leaves the screen, and the phone shows the line made.

@@ -5,23 +5,11 @@
  * its own paid on its own, and "Chia đều" pays the rest in three parts, each with its own slip;
  * the cloud takes every op once.
  */
-import { copyFileSync, mkdirSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { login, ok } from "../support/http.mjs";
 import { expectTouchTargets } from "./admin-support.js";
-import { describeWithBrowser, screenshot } from "./browser.js";
+import { describeWithBrowser, docScreenshot } from "./browser.js";
 import { counterWithStation, signInAsCashier } from "./counter-with-station.js";
-
-/** A screenshot of a new screen, kept in `tests/e2e/screenshots` and in `docs/images`. */
-async function docScreenshot(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  mkdirSync(new URL("../../docs/images/", import.meta.url), { recursive: true });
-  copyFileSync(
-    new URL(`./screenshots/${name}.png`, import.meta.url),
-    new URL(`../../docs/images/${name}.png`, import.meta.url),
-  );
-}
 
 describeWithBrowser("split and merge at the counter", () => {
   const counter = counterWithStation("split-merge");
