@@ -24,6 +24,7 @@ export function describeWithBrowser(name: string, suite: () => void): void {
 }
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+const DOC_IMAGES = fileURLToPath(new URL("../../docs/images/", import.meta.url));
 
 /** Headless Chromium with nothing that phones home. */
 export function launchChromium(): Promise<Browser> {
@@ -41,8 +42,6 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
-
-const DOC_IMAGES = fileURLToPath(new URL("../../docs/images/", import.meta.url));
 
 /**
  * Saves `tests/e2e/screenshots/NAME.png` (kept as an artifact), and with `forDocs` the same

@@ -12,6 +12,8 @@ import type {
   Category,
   Dashboard,
   MenuItem,
+  OptionGroup,
+  OptionGroupFields,
   OrderHistory,
   Printer,
   PrinterFields,
@@ -35,7 +37,13 @@ interface EntryOf {
   items: MenuItem;
   areas: Area;
   tables: Table;
+  optionGroups: OptionGroup;
 }
+
+/** What a create or an edit sends of an entry: everything but its id (and an item's sold-out state). */
+type FieldsOf<K extends CatalogKind> = K extends "optionGroups"
+  ? OptionGroupFields
+  : Omit<EntryOf[K], "id" | SoldOutFields>;
 
 export interface NewUser {
   readonly username: string;
@@ -83,16 +91,10 @@ export function createAdminApi(http: HttpClient) {
       (await http.get<{ shifts: Shift[] }>(`/api/shifts?${query({ storeId, from, to })}`)).shifts,
     catalog: (storeId: string) => http.get<Catalog>(`/api/catalog?${query({ storeId })}`),
     // Sold out is toggled on its own call (`setSoldOut`), as at the counter.
-    createEntry: <K extends CatalogKind>(
-      storeId: string,
-      kind: K,
-      fields: Omit<EntryOf[K], "id" | SoldOutFields>,
-    ) => http.post<EntryOf[K]>(`/api/catalog/${kind}`, { ...fields, storeId }),
-    updateEntry: <K extends CatalogKind>(
-      kind: K,
-      id: string,
-      fields: Partial<Omit<EntryOf[K], "id" | SoldOutFields>>,
-    ) => http.patch<EntryOf[K]>(`/api/catalog/${kind}/${encodeURIComponent(id)}`, fields),
+    createEntry: <K extends CatalogKind>(storeId: string, kind: K, fields: FieldsOf<K>) =>
+      http.post<EntryOf[K]>(`/api/catalog/${kind}`, { ...fields, storeId }),
+    updateEntry: <K extends CatalogKind>(kind: K, id: string, fields: Partial<FieldsOf<K>>) =>
+      http.patch<EntryOf[K]>(`/api/catalog/${kind}/${encodeURIComponent(id)}`, fields),
     /** "Hết món": every counter and phone of the store hears it. */
     setSoldOut: (itemId: string, soldOut: boolean) =>
       http.post<MenuItem>(`/api/items/${encodeURIComponent(itemId)}/sold-out`, { soldOut }),

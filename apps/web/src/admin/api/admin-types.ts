@@ -30,6 +30,13 @@ export type MenuItem = Catalog["items"][number];
 export type Area = Catalog["areas"][number];
 export type Table = Catalog["tables"][number];
 export type Printer = Catalog["printers"][number];
+/** A shared option group (a size, toppings) items name in their `optionGroupIds`. */
+export type OptionGroup = NonNullable<Catalog["optionGroups"]>[number];
+export type OptionChoice = OptionGroup["options"][number];
+/** A group as the back office sends it: an option without an id is new (the server names it). */
+export type OptionGroupFields = Omit<OptionGroup, "id" | "options"> & {
+  options: (Omit<OptionChoice, "id"> & { id?: string })[];
+};
 /** What the back office sets of a printer: everything but its id. */
 export type PrinterFields = Omit<Printer, "id">;
 export type Store = Catalog["store"];
@@ -52,4 +59,4 @@ export interface StaffUser {
 /** `GET /api/stations`. */
 export type Station = StationView;
 
-export type CatalogKind = "categories" | "items" | "areas" | "tables";
+export type CatalogKind = "categories" | "items" | "areas" | "tables" | "optionGroups";

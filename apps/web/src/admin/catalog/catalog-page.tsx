@@ -12,8 +12,9 @@ import { EditDeleteButtons } from "../components/row-buttons.js";
 import { useAction } from "../components/use-action.js";
 import { useText } from "../i18n/admin-text.js";
 import { useStore } from "../layout/store-context.js";
+import { CategoryDialog } from "./category-dialog.js";
 import { ItemDialog } from "./item-dialog.js";
-import { NameDialog } from "./name-dialog.js";
+import { OptionGroupsPanel } from "./option-groups-panel.js";
 import "./catalog.css";
 
 type Editing =
@@ -22,10 +23,10 @@ type Editing =
   | { readonly kind: "delete-item"; readonly item: MenuItem }
   | { readonly kind: "delete-category"; readonly category: Category };
 
-/** The menu: categories and items with name, price, VAT and whether they are on sale. */
+/** The menu: categories and items with name, price, VAT and whether they are on sale; the option groups. */
 export function CatalogPage() {
   const t = useText();
-  const { api, storeId, catalog, reloadCatalog } = useStore();
+  const { api, catalog, reloadCatalog } = useStore();
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -186,26 +187,22 @@ export function CatalogPage() {
           </DataTable>
         </section>
       </div>
+      <OptionGroupsPanel catalog={catalog} onChanged={reloadCatalog} />
 
       {editing?.kind === "item" ? (
         <ItemDialog
           item={editing.item}
           categories={categories}
+          optionGroups={catalog.optionGroups ?? []}
           defaultCategoryId={categoryId}
           onDone={done}
           onClose={() => setEditing(null)}
         />
       ) : null}
       {editing?.kind === "category" ? (
-        <NameDialog
-          title={editing.category === null ? t("catalog.newCategory") : t("catalog.editCategory")}
-          name={editing.category?.name ?? ""}
-          sortOrder={editing.category?.sortOrder ?? categories.length + 1}
-          onSave={(fields) =>
-            editing.category === null
-              ? api.createEntry(storeId, "categories", fields)
-              : api.updateEntry("categories", editing.category.id, fields)
-          }
+        <CategoryDialog
+          category={editing.category}
+          nextSortOrder={categories.length + 1}
           onDone={done}
           onClose={() => setEditing(null)}
         />

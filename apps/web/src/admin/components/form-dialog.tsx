@@ -16,6 +16,8 @@ interface FormDialogProps {
   /** Called once the server has taken the change. */
   readonly onDone: () => void;
   readonly onClose: () => void;
+  /** Room for rows of several fields (an option group's options). */
+  readonly wide?: boolean;
   /** The fields. */
   readonly children: ReactNode;
 }
@@ -24,7 +26,16 @@ interface FormDialogProps {
  * A dialog that adds or changes one thing: its fields, Cancel and Save. Save is busy while the
  * change is sent; the server's refusal is shown under the fields and the dialog stays open.
  */
-export function FormDialog({ title, name, ready, save, onDone, onClose, children }: FormDialogProps) {
+export function FormDialog({
+  title,
+  name,
+  ready,
+  save,
+  onDone,
+  onClose,
+  wide = false,
+  children,
+}: FormDialogProps) {
   const t = useText();
   const action = useAction();
   const confirm = () => {
@@ -40,6 +51,7 @@ export function FormDialog({ title, name, ready, save, onDone, onClose, children
     <Dialog
       title={title}
       onClose={onClose}
+      className={wide ? "wide" : undefined}
       testId={`${name}-dialog`}
       actions={
         <DialogButtons

@@ -1,9 +1,12 @@
 import { useState } from "react";
-import { errorText } from "../api/error-text.js";
+import { errorText, type RefusalTexts } from "../api/error-text.js";
 import { useText } from "../i18n/admin-text.js";
 
-/** Runs one change against the server at a time, with its busy state and the server's refusal in words. */
-export function useAction() {
+/**
+ * Runs one change against the server at a time, with its busy state and the server's refusal in
+ * words (`refusals`: the page's own words for some of its codes).
+ */
+export function useAction(refusals?: RefusalTexts) {
   const t = useText();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -14,7 +17,7 @@ export function useAction() {
       await change();
       return true;
     } catch (error) {
-      setProblem(errorText(error, t));
+      setProblem(errorText(error, t, refusals));
       return false;
     } finally {
       setBusy(false);

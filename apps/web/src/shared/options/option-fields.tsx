@@ -1,5 +1,6 @@
 import type { OptionGroup } from "@quay/core";
 import { Money } from "../money/money.js";
+import { SignedMoney } from "../money/signed-money.js";
 import type { OptionChoice } from "./use-option-choice.js";
 import "./option-fields.css";
 
@@ -51,8 +52,7 @@ export function OptionFields({ choice, text }: OptionFieldsProps) {
                       <span>{option.name}</span>
                       {option.price === 0 ? null : (
                         <small>
-                          {option.price > 0 ? "+" : "−"}
-                          <Money amount={Math.abs(option.price)} />
+                          <SignedMoney amount={option.price} />
                         </small>
                       )}
                     </button>
