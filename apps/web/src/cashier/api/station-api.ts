@@ -1,5 +1,7 @@
 import type { BankTransfer, StationConnections } from "@quay/protocol";
 import type { HttpClient } from "../../shared/api/http-client.js";
+import { discountRequest } from "../../shared/discount/discount-request.js";
+import type { DiscountAsked } from "../../shared/discount/use-discount-form.js";
 import { createBillsApi } from "../bills/bills-api.js";
 import { createDayApi } from "../day/day-api.js";
 import { createShiftApi } from "../shift/shift-api.js";
@@ -86,27 +88,7 @@ export function createStationApi(http: HttpClient) {
         ...(managerPin === null || managerPin === "" ? {} : { managerPin }),
       }),
     /** A discount on the bill, or on `lineId`: `percent` of it, else `amount`; 0 removes it. */
-    discount: (
-      orderId: string,
-      asked: {
-        lineId: string | null;
-        amount: number;
-        percent: number | undefined;
-        reason: string;
-        managerPin: string | null;
-      },
-    ) =>
-      http.post<Order>(
-        asked.lineId === null
-          ? `${orderPath(orderId)}/discount`
-          : `${linePath(orderId, asked.lineId)}/discount`,
-        {
-          amount: asked.amount,
-          reason: asked.reason,
-          ...(asked.percent === undefined ? {} : { percent: asked.percent }),
-          ...(asked.managerPin === null || asked.managerPin === "" ? {} : { managerPin: asked.managerPin }),
-        },
-      ),
+    discount: (orderId: string, asked: DiscountAsked) => http.post<Order>(...discountRequest(orderId, asked)),
     voidOrder: (orderId: string, reason: string, managerPin: string | null) =>
       http.post<Order>(`${orderPath(orderId)}/void`, {
         reason,

@@ -1,6 +1,6 @@
+import { discountEn } from "../../shared/discount/discount-messages.js";
 import { billsEn } from "../bills/bills-messages.js";
 import { dayEn } from "../day/day-messages.js";
-import { discountEn } from "../discount/discount-messages.js";
 import { soldOutEn } from "../menu/sold-out-messages.js";
 import { bankEn } from "../payment/bank-messages.js";
 import { printingEn } from "../printing/printing-messages.js";

@@ -1,7 +1,7 @@
 import type { SyncErrorCode } from "@quay/protocol";
+import { discountVi } from "../../shared/discount/discount-messages.js";
 import { billsVi } from "../bills/bills-messages.js";
 import { dayVi } from "../day/day-messages.js";
-import { discountVi } from "../discount/discount-messages.js";
 import { soldOutVi } from "../menu/sold-out-messages.js";
 import { bankVi } from "../payment/bank-messages.js";
 import { printingVi } from "../printing/printing-messages.js";

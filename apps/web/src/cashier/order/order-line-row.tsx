@@ -1,8 +1,8 @@
 import { lineTitle } from "@quay/core";
 import { useTranslation } from "react-i18next";
+import { discountText, useDiscountText } from "../../shared/discount/discount-text.js";
 import { Money } from "../../shared/money/money.js";
 import type { OrderLine } from "../api/station-types.js";
-import { discountText } from "../discount/discount-text.js";
 
 interface OrderLineRowProps {
   readonly line: OrderLine;
@@ -31,6 +31,7 @@ export function OrderLineRow({
   onVoid,
 }: OrderLineRowProps) {
   const { t } = useTranslation();
+  const discountWords = useDiscountText();
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: lines are selected with ↑/↓ (see the shortcuts)
     <li
@@ -55,7 +56,7 @@ export function OrderLineRow({
         </span>
         {line.discount ? (
           <span className="line-discount" data-testid="line-discount">
-            {discountText(t, line.discount)} −<Money amount={line.discount.amount} />
+            {discountText(discountWords, line.discount)} −<Money amount={line.discount.amount} />
           </span>
         ) : null}
       </div>

@@ -1,7 +1,7 @@
 import { useCallback, useRef } from "react";
+import type { DiscountAsked } from "../../shared/discount/use-discount-form.js";
 import type { StationApi } from "../api/station-api.js";
 import type { MenuItem, Order, PaymentMethod } from "../api/station-types.js";
-import type { DiscountAsked } from "../discount/discount-dialog.js";
 import type { LineEdit } from "./line-edit-dialog.js";
 
 interface OrderActionsInput {

@@ -1,9 +1,9 @@
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ManagerPinField } from "../../shared/components/manager-pin-field.js";
 import { FormDialog } from "../components/form-dialog.js";
 import { ReasonChoice } from "../components/reason-choice.js";
 import { vi } from "../i18n/vi.js";
-import { ManagerPinField } from "./manager-pin-field.js";
 
 interface VoidDialogProps {
   readonly title: string;
@@ -57,7 +57,12 @@ export function VoidDialog(props: VoidDialogProps) {
         onChange={setReason}
       />
       {needsPin ? (
-        <ManagerPinField pin={pin} onChange={setPin} help={props.pinHelp ?? t("voidLine.pinHelp")} />
+        <ManagerPinField
+          label={t("voidLine.pin")}
+          pin={pin}
+          onChange={setPin}
+          help={props.pinHelp ?? t("voidLine.pinHelp")}
+        />
       ) : null}
     </FormDialog>
   );

@@ -1,10 +1,10 @@
 import { lineTitle } from "@quay/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { discountText as describeDiscount, useDiscountText } from "../../shared/discount/discount-text.js";
 import { formatThousands } from "../../shared/money/format-money.js";
 import { formatDateTime } from "../../shared/time/format-time.js";
 import type { Order, Store } from "../api/station-types.js";
-import { discountText as describeDiscount } from "../discount/discount-text.js";
 import { AmountRow } from "../order/amount-row.js";
 
 export interface ReceiptProps {
@@ -37,7 +37,9 @@ export function Receipt({
   part,
 }: ReceiptProps) {
   const { t } = useTranslation();
-  const discountText = (given: Parameters<typeof describeDiscount>[1]) => describeDiscount(t, given);
+  const discountWords = useDiscountText();
+  const discountText = (given: Parameters<typeof describeDiscount>[1]) =>
+    describeDiscount(discountWords, given);
   const timeZone = store?.timeZone;
   const when = (!provisional ? order.paidAt : null) ?? printedAt;
   // The store's own thanks replace ours (the back office's store page).

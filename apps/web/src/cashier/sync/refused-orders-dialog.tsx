@@ -2,10 +2,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../shared/components/dialog.js";
 import { FormError } from "../../shared/components/form-error.js";
+import { ManagerPinField } from "../../shared/components/manager-pin-field.js";
 import { useApi } from "../api/api-context.js";
 import { errorText } from "../api/error-text.js";
 import type { StationStatus } from "../api/station-types.js";
-import { ManagerPinField } from "../order/manager-pin-field.js";
 import { shortNumber } from "../order/order-label.js";
 import "./refused-orders.css";
 
@@ -74,7 +74,7 @@ export function RefusedOrdersDialog({ refused, needsPin, onClose }: RefusedOrder
             </li>
           ))}
         </ul>
-        {needsPin ? <ManagerPinField pin={pin} onChange={setPin} /> : null}
+        {needsPin ? <ManagerPinField label={t("voidLine.pin")} pin={pin} onChange={setPin} /> : null}
         {done === null ? null : <p role="status">{done}</p>}
         <FormError problem={problem} />
         <div className="dialog-actions">

@@ -1,4 +1,6 @@
 import type { HttpClient } from "../../shared/api/http-client.js";
+import { discountRequest } from "../../shared/discount/discount-request.js";
+import type { DiscountAsked } from "../../shared/discount/use-discount-form.js";
 import type { ServerSession } from "../../shared/session/server-session.js";
 import type { Catalog, FloorOrder, LineRequest, Order } from "./waiter-types.js";
 
@@ -42,6 +44,8 @@ export function createWaiterApi(http: HttpClient) {
       lineId: string,
       edit: { readonly note: string | null; readonly optionIds?: readonly string[] },
     ) => http.post<Order>(`${orderPath(orderId)}/lines/${encodeURIComponent(lineId)}/edit`, edit),
+    /** A discount on the bill, or on `lineId` (above the waiter's limit, a manager's PIN). */
+    discount: (orderId: string, asked: DiscountAsked) => http.post<Order>(...discountRequest(orderId, asked)),
     move: (orderId: string, tableId: string | null) =>
       http.post<Order>(`${orderPath(orderId)}/move`, { tableId }),
     merge: (orderId: string, intoOrderId: string) =>

@@ -1,3 +1,4 @@
+import { discountEn } from "../../shared/discount/discount-messages.js";
 import type { MessagesLike } from "../../shared/i18n/typed-text.js";
 import type { vi } from "./vi.js";
 
@@ -119,4 +120,5 @@ export const en: MessagesLike<typeof vi> = {
     badge: "Out",
     label: "{{name}} — sold out",
   },
+  discount: discountEn,
 };

@@ -1,3 +1,4 @@
+import { discountVi } from "../../shared/discount/discount-messages.js";
 /** The waiter app's Vietnamese text: the reference language, every key lives here first. */
 export const vi = {
   app: {
@@ -116,4 +117,5 @@ export const vi = {
     badge: "Hết",
     label: "{{name}} — đã hết món",
   },
+  discount: discountVi,
 };

@@ -1,4 +1,5 @@
 import { lineTitle } from "@quay/core";
+import { discountText, useDiscountText } from "../../shared/discount/discount-text.js";
 import { Money } from "../../shared/money/money.js";
 import type { Order, OrderLine } from "../api/waiter-types.js";
 import { useText } from "../i18n/waiter-text.js";
@@ -16,6 +17,7 @@ interface SentLinesProps {
  */
 export function SentLines({ order, onEdit }: SentLinesProps) {
   const t = useText();
+  const discountWords = useDiscountText();
   const lines = order?.lines ?? [];
   return (
     <section className="w-section" aria-labelledby="sent-title">
@@ -37,6 +39,11 @@ export function SentLines({ order, onEdit }: SentLinesProps) {
               <span className="w-line-name">
                 {lineTitle(line)}
                 {line.note ? <span className="w-line-note">{line.note}</span> : null}
+                {line.discount ? (
+                  <span className="w-line-note" data-testid="line-discount">
+                    {discountText(discountWords, line.discount)} −<Money amount={line.discount.amount} />
+                  </span>
+                ) : null}
                 {onEdit === undefined || line.readyAt ? null : (
                   <button
                     type="button"
@@ -59,6 +66,14 @@ export function SentLines({ order, onEdit }: SentLinesProps) {
           ))}
         </ul>
       )}
+      {order?.billDiscount ? (
+        <p className="w-total" data-testid="bill-discount">
+          <span>{discountText(discountWords, order.billDiscount)}</span>
+          <span>
+            −<Money amount={order.billDiscount.amount} />
+          </span>
+        </p>
+      ) : null}
       {order ? (
         <p className="w-total">
           <span>{t("order.total")}</span>

@@ -8,6 +8,7 @@ import type { WaiterApi } from "../api/waiter-api.js";
 import type { Catalog, MenuItem, Order, OrderLine, Table } from "../api/waiter-types.js";
 import { useText, type WaiterText } from "../i18n/waiter-text.js";
 import { type FloorOrders, ordersByTable } from "../live/floor-state.js";
+import { DiscountDialog } from "./discount-dialog.js";
 import { DraftLines } from "./draft-lines.js";
 import { type DraftAction, type DraftLine, draftCount, type TableDraft } from "./drafts.js";
 import { LineDialog } from "./line-dialog.js";
@@ -47,6 +48,7 @@ export function TableScreen(props: TableScreenProps) {
   const t = useText();
   const [choosing, setChoosing] = useState<Choosing | null>(null);
   const [moving, setMoving] = useState<"move" | "merge" | null>(null);
+  const [discounting, setDiscounting] = useState(false);
   const byTable = ordersByTable(orders);
   const order = byTable.get(table.id);
   const unsent = draftCount(draft);
@@ -106,6 +108,15 @@ export function TableScreen(props: TableScreenProps) {
               {t("order.merge")}
             </button>
           ) : null}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setDiscounting(true)}
+            disabled={!online || order.lines.length === 0}
+            data-testid="discount-button"
+          >
+            {t("discount.button")}
+          </button>
           {unsent > 0 ? <span className="muted small">{t("order.unsentBeforeMove")}</span> : null}
         </div>
       ) : null}
@@ -202,6 +213,18 @@ export function TableScreen(props: TableScreenProps) {
           }}
         />
       )}
+      {discounting && order !== undefined ? (
+        <DiscountDialog
+          order={order}
+          role={role}
+          limits={catalog.store.discountLimits}
+          onClose={() => setDiscounting(false)}
+          onApply={async (asked) => {
+            props.putOrder(await api.discount(order.id, asked));
+            setDiscounting(false);
+          }}
+        />
+      ) : null}
       {moving === null || order === undefined ? null : (
         <MoveDialog
           api={api}

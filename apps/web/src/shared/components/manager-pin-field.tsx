@@ -1,7 +1,8 @@
-import { useTranslation } from "react-i18next";
-import { Field } from "../../shared/components/field.js";
+import { Field } from "./field.js";
 
 interface ManagerPinFieldProps {
+  /** "Mã PIN quản lý". */
+  readonly label: string;
   readonly pin: string;
   readonly onChange: (pin: string) => void;
   /** A line under the field saying why a manager is asked. */
@@ -9,10 +10,9 @@ interface ManagerPinFieldProps {
 }
 
 /** Where a manager types their PIN to approve what the signed-in user may not do alone. */
-export function ManagerPinField({ pin, onChange, help }: ManagerPinFieldProps) {
-  const { t } = useTranslation();
+export function ManagerPinField({ label, pin, onChange, help }: ManagerPinFieldProps) {
   return (
-    <Field label={t("voidLine.pin")}>
+    <Field label={label}>
       <input
         type="password"
         inputMode="numeric"

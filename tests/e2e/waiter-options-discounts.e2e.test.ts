@@ -1,8 +1,9 @@
 /**
- * Options on the waiter's phone (issue 13, item 1), in real headless Chromium against a real
- * quay-server: a tea chosen with size L and a topping and a quick note of its category, edited
- * to M while it waits on the phone, sent, then given a second topping before the kitchen has it.
- * The demo's "Trà sữa trân châu" is 39.000 ₫; L adds 6.000 ₫, each topping 5.000 ₫.
+ * Options and discounts on the waiter's phone (issue 13, items 1 and 2), in real headless
+ * Chromium against a real quay-server: a tea chosen with size L and a topping and a quick note
+ * of its category, edited to M while it waits on the phone, sent, then given a second topping
+ * before the kitchen has it; then 10 % off that line, which a waiter gives only with a manager's
+ * PIN. The demo's "Trà sữa trân châu" is 39.000 ₫; L adds 6.000 ₫, each topping 5.000 ₫.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -18,10 +19,11 @@ interface ServerOrder {
     readonly note: string | null;
     readonly unitPrice: number;
     readonly options?: { readonly name: string }[];
+    readonly discount?: { readonly amount: number; readonly approvedBy: string | null } | null;
   }[];
 }
 
-describeWithBrowser("options on the waiter's phone", () => {
+describeWithBrowser("options and discounts on the waiter's phone", () => {
   const serverData = tempDir("e2e-waiter-options");
   let server: RunningProcess;
   let browser: Browser;
@@ -102,5 +104,27 @@ describeWithBrowser("options on the waiter's phone", () => {
     const [order] = await openOrders();
     expect(order?.total).toBe(49_000);
     expect(order?.lines[0]).toMatchObject({ note: "Đá riêng", unitPrice: 49_000 });
+  }, 30_000);
+
+  it("takes 10 % off a line, the waiter's limit asking for a manager's PIN", async () => {
+    await page.getByTestId("discount-button").click();
+    const dialog = page.getByTestId("discount-dialog");
+    await dialog.getByTestId("discount-line").first().click();
+    await dialog.getByTestId("discount-percent-10").click();
+    await dialog.getByRole("button", { name: "Khách quen" }).click();
+    // A waiter may give nothing alone (the store's default limit, 0 %).
+    expect(await page.getByTestId("discount-confirm").isDisabled()).toBe(true);
+    await dialog.getByTestId("manager-pin").fill("1111");
+    await page.getByTestId("discount-confirm").click();
+    await expect.poll(() => dialog.locator(".form-error").count()).toBeGreaterThan(0);
+    await dialog.getByTestId("manager-pin").fill("9999");
+    await screenshot(page, "waiter-discount", { forDocs: true });
+    await page.getByTestId("discount-confirm").click();
+
+    const discount = page.getByTestId("line-discount");
+    await expect.poll(() => discount.textContent(), { timeout: 10_000 }).toContain("Giảm 10% · Khách quen");
+    const [order] = await openOrders();
+    expect(order?.lines[0]?.discount).toMatchObject({ amount: 4_900, approvedBy: expect.any(String) });
+    expect(order?.total).toBe(44_100);
   }, 30_000);
 });

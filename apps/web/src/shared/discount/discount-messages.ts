@@ -1,7 +1,7 @@
 import type { DiscountReason } from "@quay/core";
-import type { MessagesLike } from "../../shared/i18n/typed-text.js";
+import type { MessagesLike } from "../i18n/typed-text.js";
 
-/** The counter's discounts, on the bill and on a line. */
+/** Discounts on the bill and on a line, in the cashier's and the waiter's apps alike. */
 export const discountVi = {
   button: "Giảm giá",
   title: "Giảm giá",
@@ -23,6 +23,7 @@ export const discountVi = {
     other: "Khác",
   } satisfies Record<DiscountReason, string>,
   overLimit: "Vượt mức {{limit}}% được giảm: cần quản lý xác nhận bằng mã PIN.",
+  pin: "Mã PIN quản lý",
   confirm: "Áp dụng",
   remove: "Bỏ giảm giá",
 } as const;
@@ -48,6 +49,7 @@ export const discountEn: MessagesLike<typeof discountVi> = {
     other: "Other",
   },
   overLimit: "Above the {{limit}}% you may give: a manager's PIN is needed.",
+  pin: "Manager's PIN",
   confirm: "Apply",
   remove: "Remove discount",
 };
