@@ -2,7 +2,8 @@
  * The waiter's phone app served by a station (the shop's hub) in real headless Chromium, with the
  * internet cut: the same app as on the cloud, with no setting changed, logs in against the
  * station's cached credentials, says it works through the shop's network, and shows items sent
- * only once the station holds them.
+ * only once the station holds them; a tea with a size and a topping, and a discount a manager
+ * approves with a PIN, go through the station the same way.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -17,7 +18,13 @@ import { describeWithBrowser, launchChromium, screenshot, screenshotOnFailure } 
 interface StationOrder {
   readonly id: string;
   readonly tableId: string | null;
-  readonly lines: { name: string; quantity: number }[];
+  readonly total: number;
+  readonly lines: {
+    name: string;
+    quantity: number;
+    options?: { name: string }[];
+    discount?: { amount: number; approvedBy: string | null } | null;
+  }[];
 }
 
 describeWithBrowser("the waiter's phone app through the shop's hub", () => {
@@ -76,5 +83,32 @@ describeWithBrowser("the waiter's phone app through the shop's hub", () => {
     ).orders;
     const atCounter = open.find((order) => order.tableId !== null);
     expect(atCounter?.lines.map((line) => [line.name, line.quantity])).toEqual([["Bạc xỉu", 1]]);
+  });
+
+  it("takes a size, a topping and a manager-approved discount through the station", async () => {
+    await page.getByTestId("menu-search").fill("tra sua");
+    await page.locator('[data-testid=menu-item][data-item="Trà sữa trân châu"]').click();
+    const options = page.getByTestId("line-dialog").locator(".option-group");
+    await options.getByRole("button", { name: /^L/ }).click();
+    await options.getByRole("button", { name: /^Thạch/ }).click();
+    await page.getByTestId("line-save").click();
+    await page.getByTestId("send-draft").click();
+    await expect.poll(() => page.getByTestId("sent-line").count(), { timeout: 10_000 }).toBe(2);
+
+    await page.getByTestId("discount-button").click();
+    await page.getByTestId("discount-dialog").getByTestId("discount-line").nth(1).click();
+    await page.getByTestId("discount-percent-10").click();
+    await page.getByRole("button", { name: "Khách quen" }).click();
+    await page.getByTestId("manager-pin").fill("9999");
+    await page.getByTestId("discount-confirm").click();
+    await expect.poll(() => page.getByTestId("line-discount").count(), { timeout: 10_000 }).toBe(1);
+
+    const open: StationOrder[] = (
+      await ok(shop.station.url, "GET", "/api/orders?status=open", { token: cashierToken })
+    ).orders;
+    const tea = open.flatMap((order) => order.lines).find((line) => line.name === "Trà sữa trân châu");
+    expect(tea?.options?.map((option) => option.name)).toEqual(["L", "Thạch"]);
+    // 39.000 + 6.000 + 5.000 = 50.000 ₫, 10 % off.
+    expect(tea?.discount).toMatchObject({ amount: 5_000, approvedBy: expect.any(String) });
   });
 });
