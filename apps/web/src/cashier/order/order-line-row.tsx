@@ -70,28 +70,21 @@ export function OrderLineRow({
       <Money amount={line.amount} className="line-amount" />
       <div className="line-buttons">
         {onEdit === undefined ? null : (
-          <button
-            type="button"
-            className="icon-button"
+          <LineButton
+            symbol="✎"
+            label={t("editLine.button", { name: line.name })}
             disabled={!editable}
-            aria-label={t("editLine.button", { name: line.name })}
-            title={t("editLine.button", { name: line.name })}
             onClick={onEdit}
-            data-testid="edit-line"
-          >
-            ✎
-          </button>
+            testId="edit-line"
+          />
         )}
-        <button
-          type="button"
-          className="icon-button danger"
+        <LineButton
+          symbol="✕"
+          label={t("order.voidLine", { name: line.name })}
           disabled={!editable}
-          aria-label={t("order.voidLine", { name: line.name })}
-          title={t("order.voidLine", { name: line.name })}
           onClick={onVoid}
-        >
-          ✕
-        </button>
+          danger
+        />
       </div>
     </li>
   );
@@ -119,6 +112,33 @@ function QuantityButton({ step, name, disabled, onClick }: QuantityButtonProps) 
       onClick={onClick}
     >
       {STEP_SYMBOL[step]}
+    </button>
+  );
+}
+
+interface LineButtonProps {
+  readonly symbol: string;
+  /** What it does to which line, for the tooltip and screen readers ("Hủy món Cà phê sữa"). */
+  readonly label: string;
+  readonly disabled: boolean;
+  readonly onClick: () => void;
+  readonly testId?: string;
+  readonly danger?: boolean;
+}
+
+/** An icon button at a line's end: edit it, void it. */
+function LineButton({ symbol, label, disabled, onClick, testId, danger = false }: LineButtonProps) {
+  return (
+    <button
+      type="button"
+      className={danger ? "icon-button danger" : "icon-button"}
+      disabled={disabled}
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {symbol}
     </button>
   );
 }

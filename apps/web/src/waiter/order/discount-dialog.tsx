@@ -1,13 +1,11 @@
 import { type DiscountLimits, lineTitle, type Role } from "@quay/core";
 import { useState } from "react";
 import { Dialog } from "../../shared/components/dialog.js";
-import { DialogButtons } from "../../shared/components/dialog-buttons.js";
-import { FormError } from "../../shared/components/form-error.js";
 import { DiscountFields } from "../../shared/discount/discount-fields.js";
 import { type DiscountAsked, useDiscountForm } from "../../shared/discount/use-discount-form.js";
 import { Money } from "../../shared/money/money.js";
-import { errorText } from "../api/error-text.js";
 import type { Order, OrderLine } from "../api/waiter-types.js";
+import { SendDialog } from "../components/send-dialog.js";
 import { useText } from "../i18n/waiter-text.js";
 
 interface DiscountDialogProps {
@@ -76,49 +74,22 @@ function DiscountFormDialog({
 }: DiscountDialogProps & { readonly line: OrderLine | undefined }) {
   const t = useText();
   const form = useDiscountForm(order, line, role, limits);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const send = async (asked: DiscountAsked) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await onApply(asked);
-    } catch (error) {
-      setProblem(errorText(error, t));
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog
+    <SendDialog
       title={line ? `${t("discount.title")}: ${lineTitle(line)}` : t("discount.title")}
-      onClose={onClose}
       testId="discount-dialog"
-      actions={
-        <DialogButtons
-          cancelLabel={t("common.cancel")}
-          onCancel={onClose}
-          confirmLabel={t("discount.confirm")}
-          onConfirm={() => void send(form.asked())}
-          confirmDisabled={busy || !form.ready}
-          confirmTestId="discount-confirm"
-        />
+      confirmLabel={t("discount.confirm")}
+      confirmTestId="discount-confirm"
+      ready={form.ready}
+      onClose={onClose}
+      onSend={() => onApply(form.asked())}
+      other={
+        form.current
+          ? { label: t("discount.remove"), testId: "discount-remove", onSend: () => onApply(form.removal()) }
+          : undefined
       }
     >
       <DiscountFields form={form} chooseTarget={false} />
-      {form.current ? (
-        <button
-          type="button"
-          className="secondary danger-text"
-          disabled={busy}
-          onClick={() => void send(form.removal())}
-          data-testid="discount-remove"
-        >
-          {t("discount.remove")}
-        </button>
-      ) : null}
-      <FormError problem={problem} />
-    </Dialog>
+    </SendDialog>
   );
 }

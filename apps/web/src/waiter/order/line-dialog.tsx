@@ -1,13 +1,10 @@
 import type { LineOption, OptionGroup } from "@quay/core";
 import { useState } from "react";
-import { Dialog } from "../../shared/components/dialog.js";
-import { DialogButtons } from "../../shared/components/dialog-buttons.js";
-import { FormError } from "../../shared/components/form-error.js";
 import { NoteChips } from "../../shared/notes/note-chips.js";
 import { NoteInput } from "../../shared/notes/note-input.js";
 import { OptionFields } from "../../shared/options/option-fields.js";
 import { type OptionItem, useOptionChoice } from "../../shared/options/use-option-choice.js";
-import { errorText } from "../api/error-text.js";
+import { SendDialog } from "../components/send-dialog.js";
 import { vi } from "../i18n/vi.js";
 import { useText } from "../i18n/waiter-text.js";
 
@@ -42,41 +39,24 @@ export function LineDialog(props: LineDialogProps) {
   const t = useText();
   const choice = useOptionChoice(item, groups, initial?.optionIds);
   const [note, setNote] = useState(initial?.note ?? "");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const chips =
     categoryChips !== undefined && categoryChips.length > 0
       ? categoryChips
       : COMMON_CHIPS.map((key) => t(`menu.chips.${key}`));
 
-  const save = async () => {
-    if (!choice.result.ok) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const options = choice.offered.length === 0 ? undefined : choice.result.options;
-      await onSave({ note: note.trim(), options });
-    } catch (error) {
-      setProblem(errorText(error, t));
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog
+    <SendDialog
       title={title}
-      onClose={onClose}
       testId="line-dialog"
-      actions={
-        <DialogButtons
-          cancelLabel={t("common.cancel")}
-          onCancel={onClose}
-          confirmLabel={confirmLabel}
-          onConfirm={() => void save()}
-          confirmDisabled={busy || !choice.result.ok}
-          confirmTestId="line-save"
-        />
-      }
+      confirmLabel={confirmLabel}
+      confirmTestId="line-save"
+      ready={choice.result.ok}
+      onClose={onClose}
+      onSend={() => {
+        if (!choice.result.ok) return;
+        const options = choice.offered.length === 0 ? undefined : choice.result.options;
+        return onSave({ note: note.trim(), options });
+      }}
     >
       {choice.offered.length === 0 ? null : (
         <OptionFields
@@ -96,7 +76,6 @@ export function LineDialog(props: LineDialogProps) {
         note={note}
         onChange={setNote}
       />
-      <FormError problem={problem} />
-    </Dialog>
+    </SendDialog>
   );
 }
