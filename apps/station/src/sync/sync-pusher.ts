@@ -4,12 +4,12 @@ import type { ClosedKey, OutgoingOp } from "../db/order-log.js";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { chunkByOrder, countOrders, pushBody, refusedReport } from "./push-batches.js";
+import { chunkByOrder, countOrders, pushBody, pushBodyInSlices, refusedReport } from "./push-batches.js";
 import { isolateRefused, isRefusedForGood } from "./refusal-isolation.js";
 import { type PushResponse, type ServerClient, ServerRejectedError } from "./server-client.js";
 import { ServerLostError } from "./sync-failure.js";
 import type { Timers } from "./timers.js";
-import { nextSlice, READ_SLICE_ORDERS, slicesByOrder } from "./work-slices.js";
+import { nextSlice, READ_SLICE_ORDERS, SLICE_OPS, slicesByOrder } from "./work-slices.js";
 
 export interface PusherDeps {
   readonly db: StationDb;
@@ -132,7 +132,7 @@ export class SyncPusher {
           return { ...batch, push: undefined };
         // The station's pending count leaves out the orders already on their way.
         const onTheirWay = inFlight.reduce((sum, push) => sum + push.orders, 0);
-        return { ...batch, push: this.prepare(batch.ops, onTheirWay) };
+        return { ...batch, push: await this.prepare(batch.ops, onTheirWay) };
       };
       const end: NextBatch = { ops: [], last: null, push: undefined };
       let next = await read(null);
@@ -180,7 +180,7 @@ export class SyncPusher {
     const chunks = chunkByOrder(ops);
     if (chunks.length === 0 && evenIfNone) chunks.push([]);
     for (const chunk of chunks) {
-      acknowledged += await this.settle(chunk, this.send(this.prepare(chunk)).answer);
+      acknowledged += await this.settle(chunk, this.send(await this.prepare(chunk)).answer);
     }
     return acknowledged;
   }
@@ -206,10 +206,11 @@ export class SyncPusher {
   }
 
   /**
-   * Serialises a push of `ops` (at most MAX_PUSH_OPS). `onTheirWay` closed orders, sent in pushes
-   * not acknowledged yet, are left out of the pending count it reports.
+   * Serialises a push of `ops` (at most MAX_PUSH_OPS), a slice of ops at a time with the event
+   * loop free in between. `onTheirWay` closed orders, sent in pushes not acknowledged yet, are
+   * left out of the pending count it reports.
    */
-  private prepare(ops: readonly OutgoingOp[], onTheirWay = 0): PreparedPush {
+  private async prepare(ops: readonly OutgoingOp[], onTheirWay = 0): Promise<PreparedPush> {
     const { orders, refused } = this.deps.db;
     const pending = orders.pendingCounts();
     pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
@@ -217,7 +218,7 @@ export class SyncPusher {
     return {
       ops,
       orders: countOrders(ops),
-      body: Buffer.from(pushBody(ops, pending, report)),
+      body: await pushBodyInSlices(ops, pending, report, SLICE_OPS, nextSlice),
       refusals: JSON.stringify(report),
     };
   }
@@ -297,7 +298,7 @@ export class SyncPusher {
     } catch (error) {
       if (!isRefusedForGood(error)) throw error;
       return isolateRefused(ops, error, {
-        push: async (part) => this.acknowledge(part, await this.send(this.prepare(part)).answer),
+        push: async (part) => this.acknowledge(part, await this.send(await this.prepare(part)).answer),
         refuse: (orderId, refusal) => this.refuse(orderId, refusal),
       });
     }
