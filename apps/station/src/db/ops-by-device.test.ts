@@ -25,12 +25,13 @@ it("finds the counter's last device_seq from an index, on a file that held ops b
   const insert = old.prepare(
     "INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body) VALUES (?, 'o', ?, ?, 'open', '', '{}')",
   );
-  [
+  const made: [string, number][] = [
     [DEVICE, 7],
     [OTHER, 90],
     [DEVICE, 41],
     [DEVICE, 12],
-  ].forEach(([device, seq], index) => insert.run(`op-${index}`, device, seq));
+  ];
+  for (const [index, [device, seq]] of made.entries()) insert.run(`op-${index}`, device, seq);
   old.close();
 
   const db = openDatabase(dir);
