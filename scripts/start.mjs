@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { binNodeFlags } from "./bin-node-flags.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER_PORT = Number(process.env.QUAY_SERVER_PORT ?? 8080);
@@ -31,7 +32,7 @@ let stopping = false;
  * (the station: without it there is nothing to sell on); the server may come and go.
  */
 function run(name, bin, args, { essential }) {
-  const child = spawn(process.execPath, [join(root, bin), ...args], {
+  const child = spawn(process.execPath, [...binNodeFlags(join(root, bin)), join(root, bin), ...args], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },

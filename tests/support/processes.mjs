@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { binNodeFlags } from "../../scripts/bin-node-flags.mjs";
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SERVER_BIN = join(REPO_ROOT, "apps/server/bin/quay-server.js");
@@ -26,7 +27,8 @@ export function removeDir(dir) {
 export function startProcess(bin, args, { name, env = {}, timeoutMs = 30_000 }) {
   // QUAY_CHILD_NODE_ARGS: node flags for every service started, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = process.env.QUAY_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, bin, ...args], {
+  // The flags the command's own first line gives node, as running it directly would.
+  const child = spawn(process.execPath, [...binNodeFlags(bin), ...nodeArgs, bin, ...args], {
     env: { ...process.env, LOG_LEVEL: process.env.QUAY_TEST_LOG_LEVEL ?? "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

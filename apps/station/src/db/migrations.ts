@@ -182,4 +182,9 @@ export const MIGRATIONS: readonly string[] = [
     to_hub INTEGER NOT NULL
   ) STRICT;
   `,
+  `
+  -- A counter numbers its next op from the highest device_seq it used (at its first sale after a
+  -- start): read it from an index, not by scanning every op it holds (a second with a year of sales).
+  CREATE INDEX ops_by_device ON ops(device_id, device_seq);
+  `,
 ];

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { foldOrder, type Op } from "@quay/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { slicesByOrder } from "../sync/work-slices.js";
 import { openDatabase, type StationDatabase } from "./open-database.js";
 import { OrderLog } from "./order-log.js";
 
@@ -94,5 +95,19 @@ describe("the station's outbox of closed orders", () => {
     log.markSynced(batch.ops, new Set(batch.ops.map((op) => op.id)));
     expect(log.pendingCounts()).toEqual({ openOrders: 0, paidOrders: 1 });
     expect(log.closedOutgoing(10).ops.map((op) => op.id)).toEqual([late.id]);
+  });
+
+  it("marks a push synced slice by slice, a transaction each, as it would all at once", () => {
+    const orders = [paidOrder(1), paidOrder(2), paidOrder(3), paidOrder(4)];
+    const batch = log.closedOutgoing(10);
+    // Ops spread among orders, as the open orders' are (by seq): no slice may cut an order.
+    const nth = (op: { orderId: string; id: string }) =>
+      batch.ops.filter((other) => other.orderId === op.orderId).findIndex((other) => other.id === op.id);
+    const spread = [...batch.ops].sort((x, y) => nth(x) - nth(y));
+    const notHeld = new Set([orders[1]?.ops[0]?.id, orders[3]?.ops[3]?.id]);
+    const held = new Set(batch.ops.map((op) => op.id).filter((id) => !notHeld.has(id)));
+    for (const slice of slicesByOrder(spread, 3)) db.transaction(() => log.markSynced(slice, held))();
+    expect(log.pendingCounts()).toEqual({ openOrders: 0, paidOrders: 2 });
+    expect(new Set(log.closedOutgoing(10).ops.map((op) => op.id))).toEqual(notHeld);
   });
 });

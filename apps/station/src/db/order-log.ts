@@ -289,8 +289,9 @@ export class OrderLog {
    * `ops` with, before them, the unsynced ops of every order their splits went into: a receiver
    * takes a split only with the line it added there (core's `unbackedSplit`), and the order split
    * into may be closed while the bill it left is open, or closed later (pushed in another batch).
+   * Applied to a whole push's ops at once, so that no order goes twice in one push.
    */
-  private withSplitCompanions(ops: OutgoingOp[]): OutgoingOp[] {
+  withSplitCompanions(ops: OutgoingOp[]): OutgoingOp[] {
     const inBatch = new Set(ops.map((op) => op.orderId));
     const companions = new Set<string>();
     for (const op of ops) {
@@ -311,16 +312,23 @@ export class OrderLog {
     limit: number,
     after: ClosedKey | null = null,
   ): { ops: OutgoingOp[]; last: ClosedKey | null } {
+    const { orderIds, last } = this.closedBatch(limit, after);
+    return { ops: this.withSplitCompanions(this.unsyncedOfOrders(orderIds)), last };
+  }
+
+  /** The ids of the `limit` oldest closed unsynced orders after `after`, as `closedOutgoing` pages them. */
+  closedBatch(limit: number, after: ClosedKey | null = null): { orderIds: string[]; last: ClosedKey | null } {
     const orders = this.selectClosedBatch.all(after?.closedAt ?? "", after?.id ?? "", limit);
-    const ops =
-      orders.length === 0
-        ? []
-        : this.selectUnsyncedOfOrders.all(JSON.stringify(orders.map((order) => order.id)));
     const lastOrder = orders.at(-1);
     return {
-      ops: this.withSplitCompanions(ops),
+      orderIds: orders.map((order) => order.id),
       last: lastOrder ? { closedAt: lastOrder.closedAt ?? "", id: lastOrder.id } : null,
     };
+  }
+
+  /** The unsynced ops of these orders, order by order as given, each order's oldest first (no companions). */
+  unsyncedOfOrders(orderIds: readonly string[]): OutgoingOp[] {
+    return orderIds.length === 0 ? [] : this.selectUnsyncedOfOrders.all(JSON.stringify(orderIds));
   }
 
   /** The ops of an order the server does not hold yet, oldest first. */

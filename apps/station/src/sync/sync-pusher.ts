@@ -4,11 +4,12 @@ import type { ClosedKey, OutgoingOp } from "../db/order-log.js";
 import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { chunkByOrder, countOrders, pushBody, refusedReport } from "./push-batches.js";
+import { chunkByOrder, countOrders, pushBody, pushBodyInSlices, refusedReport } from "./push-batches.js";
 import { isolateRefused, isRefusedForGood } from "./refusal-isolation.js";
 import { type PushResponse, type ServerClient, ServerRejectedError } from "./server-client.js";
 import { ServerLostError } from "./sync-failure.js";
 import type { Timers } from "./timers.js";
+import { nextSlice, READ_SLICE_ORDERS, SLICE_OPS, slicesByOrder } from "./work-slices.js";
 
 export interface PusherDeps {
   readonly db: StationDb;
@@ -121,21 +122,20 @@ export class SyncPusher {
    * pass pushes them again (the server keeps ops by id, nothing doubles).
    */
   async pushClosed(progress: (acknowledgedOrders: number) => void = () => undefined): Promise<void> {
-    const orders = this.deps.db.orders;
-    const { paidBatchOrders, pushesInFlight } = this.deps;
+    const { pushesInFlight } = this.deps;
     for (let pass = 0; pass < 100; pass++) {
       const inFlight: Push[] = [];
       /** The next batch after `after`, serialised ahead of its turn when it fits one push. */
-      const read = (after: ClosedKey | null): NextBatch => {
-        const batch = orders.closedOutgoing(paidBatchOrders, after);
+      const read = async (after: ClosedKey | null): Promise<NextBatch> => {
+        const batch = await this.readClosed(after);
         if (batch.ops.length === 0 || chunkByOrder(batch.ops).length > 1)
           return { ...batch, push: undefined };
         // The station's pending count leaves out the orders already on their way.
         const onTheirWay = inFlight.reduce((sum, push) => sum + push.orders, 0);
-        return { ...batch, push: this.prepare(batch.ops, onTheirWay) };
+        return { ...batch, push: await this.prepare(batch.ops, onTheirWay) };
       };
       const end: NextBatch = { ops: [], last: null, push: undefined };
-      let next = read(null);
+      let next = await read(null);
       if (next.ops.length === 0) return;
       /** Sends the next batch and reads the one after; false when it must go alone (too big). */
       const sendNext = async (): Promise<boolean> => {
@@ -144,7 +144,7 @@ export class SyncPusher {
         inFlight.push(push);
         await push.sent; // the station's own work below must not hold the body back
         await this.nextTurn(); // and what is due goes first: a status update, a cashier's call
-        next = next.last ? read(next.last) : end;
+        next = next.last ? await read(next.last) : end;
         return true;
       };
       while (next.ops.length > 0 || inFlight.length > 0) {
@@ -153,7 +153,7 @@ export class SyncPusher {
           // Orders too big for one push: push them alone, once the pushes in flight are answered.
           for (const push of inFlight.splice(0)) progress(await this.settle(push.ops, push.answer));
           progress(await this.pushOps(next.ops));
-          next = next.last ? read(next.last) : end;
+          next = next.last ? await read(next.last) : end;
           continue;
         }
         const oldest = inFlight[0];
@@ -165,7 +165,7 @@ export class SyncPusher {
         if (next.ops.length > 0 && inFlight.length <= pushesInFlight) await sendNext();
         inFlight.shift();
         progress(
-          answer ? this.acknowledge(oldest.ops, answer) : await this.settle(oldest.ops, oldest.answer),
+          answer ? await this.acknowledge(oldest.ops, answer) : await this.settle(oldest.ops, oldest.answer),
         );
       }
     }
@@ -180,9 +180,24 @@ export class SyncPusher {
     const chunks = chunkByOrder(ops);
     if (chunks.length === 0 && evenIfNone) chunks.push([]);
     for (const chunk of chunks) {
-      acknowledged += await this.settle(chunk, this.send(this.prepare(chunk)).answer);
+      acknowledged += await this.settle(chunk, this.send(await this.prepare(chunk)).answer);
     }
     return acknowledged;
+  }
+
+  /**
+   * The next batch of `paidBatchOrders` closed orders after `after`, its ops read a slice of
+   * orders at a time (`READ_SLICE_ORDERS`), the event loop free between two slices.
+   */
+  private async readClosed(after: ClosedKey | null): Promise<{ ops: OutgoingOp[]; last: ClosedKey | null }> {
+    const orders = this.deps.db.orders;
+    const { orderIds, last } = orders.closedBatch(this.deps.paidBatchOrders, after);
+    const ops: OutgoingOp[] = [];
+    for (let start = 0; start < orderIds.length; start += READ_SLICE_ORDERS) {
+      if (start > 0) await nextSlice();
+      ops.push(...orders.unsyncedOfOrders(orderIds.slice(start, start + READ_SLICE_ORDERS)));
+    }
+    return { ops: orders.withSplitCompanions(ops), last };
   }
 
   /** Resolves once the event loop has run the timers and I/O that are due. */
@@ -191,10 +206,11 @@ export class SyncPusher {
   }
 
   /**
-   * Serialises a push of `ops` (at most MAX_PUSH_OPS). `onTheirWay` closed orders, sent in pushes
-   * not acknowledged yet, are left out of the pending count it reports.
+   * Serialises a push of `ops` (at most MAX_PUSH_OPS), a slice of ops at a time with the event
+   * loop free in between. `onTheirWay` closed orders, sent in pushes not acknowledged yet, are
+   * left out of the pending count it reports.
    */
-  private prepare(ops: readonly OutgoingOp[], onTheirWay = 0): PreparedPush {
+  private async prepare(ops: readonly OutgoingOp[], onTheirWay = 0): Promise<PreparedPush> {
     const { orders, refused } = this.deps.db;
     const pending = orders.pendingCounts();
     pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
@@ -202,7 +218,7 @@ export class SyncPusher {
     return {
       ops,
       orders: countOrders(ops),
-      body: Buffer.from(pushBody(ops, pending, report)),
+      body: await pushBodyInSlices(ops, pending, report, SLICE_OPS, nextSlice),
       refusals: JSON.stringify(report),
     };
   }
@@ -240,8 +256,12 @@ export class SyncPusher {
     return { ops, orders, answer, sent: Promise.race([sending, ended]) };
   }
 
-  /** Marks what the server holds as synced; returns the number of orders the push touched. */
-  private acknowledge(ops: readonly OutgoingOp[], answer: PushResponse): number {
+  /**
+   * Marks what the server holds as synced, a slice of orders per transaction with the event loop
+   * free between two (a crash between them leaves the rest unsynced: pushed again, held once);
+   * returns the number of orders the push touched.
+   */
+  private async acknowledge(ops: readonly OutgoingOp[], answer: PushResponse): Promise<number> {
     const { db, monitor } = this.deps;
     const started = performance.now();
     monitor.reportSuccess();
@@ -250,17 +270,22 @@ export class SyncPusher {
       throw new ServerRejectedError(502, "SYNC_NOTHING_HELD");
     this.deps.onAcknowledged();
     const now = new Date(this.deps.clock.now()).toISOString();
-    const touched = db.transaction(() => {
-      const touched = db.orders.markSynced(ops, held);
-      db.settings.set("lastSyncAt", now);
-      return touched;
-    });
+    const touched = new Set<string>();
+    const slices = slicesByOrder(ops);
+    for (const [index, slice] of slices.entries()) {
+      if (index > 0) await nextSlice();
+      db.transaction(() => {
+        for (const orderId of db.orders.markSynced(slice, held)) touched.add(orderId);
+        if (index === slices.length - 1) db.settings.set("lastSyncAt", now);
+      });
+    }
+    if (slices.length === 0) db.settings.set("lastSyncAt", now);
     this.deps.onStatusChanged();
     this.deps.logger.debug(
-      { orders: touched.length, ms: Math.round(performance.now() - started) },
+      { orders: touched.size, ms: Math.round(performance.now() - started) },
       "push acknowledged",
     );
-    return touched.length;
+    return touched.size;
   }
 
   /**
@@ -269,11 +294,11 @@ export class SyncPusher {
    */
   private async settle(ops: readonly OutgoingOp[], answer: Promise<PushResponse>): Promise<number> {
     try {
-      return this.acknowledge(ops, await answer);
+      return await this.acknowledge(ops, await answer);
     } catch (error) {
       if (!isRefusedForGood(error)) throw error;
       return isolateRefused(ops, error, {
-        push: async (part) => this.acknowledge(part, await this.send(this.prepare(part)).answer),
+        push: async (part) => this.acknowledge(part, await this.send(await this.prepare(part)).answer),
         refuse: (orderId, refusal) => this.refuse(orderId, refusal),
       });
     }
