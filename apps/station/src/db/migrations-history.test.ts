@@ -16,6 +16,7 @@ const SHIPPED = [
   "dec80b872631af6c",
   "436eadb8b0396874",
   "fc6d8f1e16b84006",
+  "33e37c5f9e931ef6",
 ];
 
 const digest = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
