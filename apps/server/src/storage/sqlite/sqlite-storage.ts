@@ -10,7 +10,6 @@ import { type ChangeListener, type ServerStorage, translateDriverError } from ".
 import type { ChangeNotice, Script, SqlRequest, SqlValue } from "../sql-script.js";
 import { makeTablesStrict } from "./strict-tables.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
-import { type QueuedWrite, WriteGroups } from "./write-groups.js";
 
 /** Parameters bind one by one, or a row at a time as arrays (better-sqlite3 flattens them). */
 type Statement = Database.Statement<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>;
@@ -38,11 +37,6 @@ export const SQLITE_DIALECT: Dialect = {
 };
 const SQLITE_MIGRATIONS = schemaMigrations(SQLITE_DIALECT);
 
-/** How one write of a group ended: its value and the notices it published, or its error. */
-type WriteOutcome =
-  | { readonly ok: true; readonly value: unknown; readonly notices: readonly ChangeNotice[] }
-  | { readonly ok: false; readonly error: unknown };
-
 export interface SqliteStoreOptions {
   /** The database file; `:memory:` for a throw-away database. */
   file: string;
@@ -53,8 +47,7 @@ export interface SqliteStoreOptions {
 /**
  * The SQLite engine (better-sqlite3, WAL). A script runs to completion synchronously inside one
  * transaction, so nothing else can interleave; commits are durable (`synchronous=FULL`) because
- * a station forgets an op once the server says it holds it. The writes asked for in one turn of
- * the event loop share a transaction (`WriteGroups`), each in a savepoint of its own.
+ * a station forgets an op once the server says it holds it.
  */
 export class SqliteStorage implements ServerStorage {
   readonly engine = "sqlite";
@@ -65,7 +58,6 @@ export class SqliteStorage implements ServerStorage {
   readonly #execute = (request: SqlRequest): unknown => this.#executeRequest(request);
   readonly #listeners: ChangeListeners;
   readonly #checkpointer: WalCheckpointer | undefined;
-  readonly #groups = new WriteGroups((group) => this.#commitGroup(group));
   #pendingNotices: ChangeNotice[] = [];
 
   constructor(options: SqliteStoreOptions) {
@@ -78,9 +70,6 @@ export class SqliteStorage implements ServerStorage {
     this.#db.pragma("journal_mode = WAL");
     this.#db.pragma("synchronous = FULL");
     this.#db.pragma("busy_timeout = 5000");
-    // A savepoint (each write of a group) and a statement that may abort half-way keep what they
-    // would undo in a journal: in memory, not written to a temporary file.
-    this.#db.pragma("temp_store = MEMORY");
     this.#listeners = new ChangeListeners(options.onListenerError ?? (() => {}));
     // Off while migrating: a table rebuild drops tables others refer to (and checks the keys itself).
     this.#db.pragma("foreign_keys = OFF");
@@ -102,7 +91,7 @@ export class SqliteStorage implements ServerStorage {
   }
 
   write<T>(script: Script<T>): Promise<T> {
-    return this.#groups.add(script);
+    return this.#settle(script, "immediate");
   }
 
   read<T>(script: Script<T>): Promise<T> {
@@ -118,7 +107,6 @@ export class SqliteStorage implements ServerStorage {
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#groups.flush();
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();
   }
@@ -144,51 +132,6 @@ export class SqliteStorage implements ServerStorage {
     } catch (error) {
       this.#pendingNotices = [];
       throw translateDriverError(error, UNIQUE_VIOLATIONS);
-    }
-  }
-
-  /**
-   * Runs a group of writes in one transaction, each in a savepoint of its own: a write that
-   * throws is rolled back alone and its caller told, the others commit together, and each caller
-   * is answered (and its notices published) only after the commit. Should the transaction itself
-   * fail (the commit, or an error SQLite answers by rolling everything back), every write of the
-   * group fails: none is acknowledged, and each is retried whole.
-   */
-  #commitGroup(group: readonly QueuedWrite[]): void {
-    const outcomes: WriteOutcome[] = [];
-    try {
-      this.#db
-        .transaction(() => {
-          for (const write of group) outcomes.push(this.#writeInSavepoint(write.script));
-        })
-        .immediate();
-    } catch (error) {
-      const failure = translateDriverError(error, UNIQUE_VIOLATIONS);
-      for (const write of group) write.reject(failure);
-      return;
-    }
-    this.#checkpointer?.wrote();
-    group.forEach((write, index) => {
-      const outcome = outcomes[index];
-      if (outcome?.ok) {
-        for (const notice of outcome.notices) this.#listeners.emit(notice);
-        write.resolve(outcome.value);
-      } else write.reject(outcome?.error);
-    });
-  }
-
-  #writeInSavepoint(script: Script<unknown>): WriteOutcome {
-    this.#pendingNotices = [];
-    try {
-      // Inside a transaction, better-sqlite3 makes this one a savepoint.
-      const value = this.#db.transaction(() => driveScript(script, this.#execute))();
-      return { ok: true, value, notices: this.#pendingNotices };
-    } catch (error) {
-      // SQLite rolled the whole transaction back (a full disk…): the group's earlier writes too.
-      if (!this.#db.inTransaction) throw error;
-      return { ok: false, error: translateDriverError(error, UNIQUE_VIOLATIONS) };
-    } finally {
-      this.#pendingNotices = [];
     }
   }
 
