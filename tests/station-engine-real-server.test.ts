@@ -2,6 +2,7 @@ import { randomFillSync } from "node:crypto";
 import { type Clock, uuidV7Generator } from "@quay/core";
 import { afterAll } from "vitest";
 import { buildServer } from "../apps/server/src/server.js";
+import { OP_ROW_COLUMNS, type OpRow, opOfRow } from "../apps/server/src/storage/scripts/order-log.js";
 import { type TestEngine, testEngines } from "../apps/server/src/test-support/engines.test-support.js";
 import { PASSWORD, seedWorld } from "../apps/server/src/test-support/world.test-support.js";
 import {
@@ -56,10 +57,10 @@ async function startRealBackend(engine: TestEngine): Promise<SyncBackend> {
     setLink: (link) => proxy.setMode(link === "up" ? "pass" : link === "down" ? "reset" : "blackhole"),
     async orderOps(orderId) {
       if (!/^[0-9a-f-]{36}$/.test(orderId)) throw new Error(`not an order id: ${orderId}`);
-      const rows = await db.query<{ body: string }>(
-        `SELECT body FROM ops WHERE order_id = '${orderId}' ORDER BY seq`,
+      const rows = await db.query<OpRow>(
+        `SELECT ${OP_ROW_COLUMNS} FROM ops WHERE order_id = '${orderId}' ORDER BY seq`,
       );
-      return rows.map((row) => JSON.parse(row.body) as HeldOp);
+      return rows.map((row) => opOfRow(row) as HeldOp);
     },
     arrivalOf: (orderId) => arrival.get(orderId),
     async phoneAddsLine(orderId, itemId) {

@@ -3,6 +3,7 @@ import type { BankTransfer, CatalogSnapshot, CredentialEntry } from "@quay/proto
 import { all, get, type Script } from "../sql-script.js";
 import { matchedTransfers } from "./bank-notifications.js";
 import { catalogSnapshot } from "./catalog.js";
+import { OP_ROW_COLUMNS, type OpRow, opOfRow } from "./order-log.js";
 import { storeCredentials } from "./users.js";
 
 export interface PullInput {
@@ -37,8 +38,8 @@ export function* pullChanges(input: PullInput): Script<PullResult> {
   );
   if (!store) return { cursor: 0, more: false, ops: [], catalog: null, users: null, bankTransfers: [] };
   const after = input.cursor > store.head_seq ? 0 : input.cursor;
-  const rows = yield* all<{ seq: number; body: string }>(
-    `SELECT seq, body FROM ops WHERE store_id = ? AND seq > ? AND COALESCE(pushed_by, device_id) <> ?
+  const rows = yield* all<OpRow & { seq: number }>(
+    `SELECT seq, ${OP_ROW_COLUMNS} FROM ops WHERE store_id = ? AND seq > ? AND COALESCE(pushed_by, device_id) <> ?
      ORDER BY seq LIMIT ?`,
     [input.storeId, after, input.stationId, input.limit + 1],
   );
@@ -48,7 +49,7 @@ export function* pullChanges(input: PullInput): Script<PullResult> {
   return {
     cursor,
     more,
-    ops: page.map((row) => JSON.parse(row.body) as Op),
+    ops: page.map(opOfRow),
     catalog: store.catalog_seq > after ? ((yield* catalogSnapshot(input.storeId)) ?? null) : null,
     users: store.users_seq > after ? yield* storeCredentials(input.storeId) : null,
     bankTransfers: yield* matchedTransfers(input.storeId, after, cursor),

@@ -1,7 +1,15 @@
 import { distinctOps, type Op, type Order, opAfterOwnEnd, sameOp } from "@quay/core";
 import { ServerError } from "../../server-errors.js";
 import { allIn, get, lockStores, publish, type Script } from "../sql-script.js";
-import { appendOps, foldChecked, loadOrderOps, opsByOrder } from "./order-log.js";
+import {
+  appendOps,
+  foldChecked,
+  loadOrderOps,
+  OP_ROW_COLUMNS,
+  type OpRow,
+  opOfRow,
+  opsByOrder,
+} from "./order-log.js";
 import { saveOrderProjections } from "./order-projection.js";
 import { pendingAfterPush } from "./pending-after-push.js";
 import { checkPushedOps } from "./push-checks.js";
@@ -63,15 +71,15 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   yield* checkPushedOps({ station, store, ops: fresh, nowMs: Date.parse(input.now) });
   if (inserted.size < unique.length) {
     // Ops held already must be this store's too: an id is not a way into another store.
-    const heldBefore = yield* allIn<{ id: string; store_id: string; body: string }>(
-      "SELECT id, store_id, body FROM ops WHERE id IN (?*)",
+    const heldBefore = yield* allIn<OpRow & { store_id: string }>(
+      `SELECT store_id, ${OP_ROW_COLUMNS} FROM ops WHERE id IN (?*)`,
       unique.filter((op) => !inserted.has(op.id)).map((op) => op.id),
     );
     const pushed = new Map(unique.map((op) => [op.id, op]));
     for (const row of heldBefore) {
       if (row.store_id !== store.id) throw new ServerError("FORBIDDEN", `op ${row.id} is in another store`);
       const op = pushed.get(row.id);
-      if (op && !sameOp(JSON.parse(row.body), op)) throw conflict(op);
+      if (op && !sameOp(opOfRow(row), op)) throw conflict(op);
     }
   }
 

@@ -70,6 +70,9 @@ export class SqliteStorage implements ServerStorage {
     this.#db.pragma("journal_mode = WAL");
     this.#db.pragma("synchronous = FULL");
     this.#db.pragma("busy_timeout = 5000");
+    // A statement that may abort half-way (an upsert of many rows) keeps what it would undo in a
+    // journal of its own: in memory, not written to a temporary file and deleted again.
+    this.#db.pragma("temp_store = MEMORY");
     this.#listeners = new ChangeListeners(options.onListenerError ?? (() => {}));
     // Off while migrating: a table rebuild drops tables others refer to (and checks the keys itself).
     this.#db.pragma("foreign_keys = OFF");
