@@ -1,3 +1,4 @@
+import { itemOptionGroups } from "@quay/core";
 import { type KeyboardEvent, type RefObject, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { bySortOrder } from "../../shared/catalog/sort-order.js";
@@ -54,7 +55,7 @@ export function MenuPanel({ catalog, searchRef, disabled, onAdd, onSoldOut }: Me
     }
     if (disabled || item.soldOut) return;
     // An item with options opens the chooser first; the note goes with the choice.
-    if ((item.optionGroupIds ?? []).length > 0 && (catalog.optionGroups ?? []).length > 0) {
+    if (itemOptionGroups(item, catalog.optionGroups ?? []).length > 0) {
       setChoosing(item);
       return;
     }

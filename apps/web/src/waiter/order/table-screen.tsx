@@ -1,4 +1,4 @@
-import type { LineOption } from "@quay/core";
+import { itemOptionGroups, type LineOption } from "@quay/core";
 import type { Role } from "@quay/protocol";
 import { type Dispatch, useState } from "react";
 import { newUuid } from "../../shared/id/new-uuid.js";
@@ -57,10 +57,9 @@ export function TableScreen(props: TableScreenProps) {
   const orderId = order?.id ?? draft?.orderId;
   const groups = catalog.optionGroups ?? [];
   const itemOf = (itemId: string) => catalog.items.find((item) => item.id === itemId);
-  const chipsOf = (item: MenuItem | undefined) =>
-    catalog.categories.find((category) => category.id === item?.categoryId)?.noteChips;
-  const offersOptions = (item: MenuItem) =>
-    (item.optionGroupIds ?? []).some((id) => groups.some((group) => group.id === id));
+  const chipsOf = (item: OptionItem & { readonly categoryId?: string }) =>
+    catalog.categories.find((category) => category.id === item.categoryId)?.noteChips;
+  const offersOptions = (item: MenuItem) => itemOptionGroups(item, groups).length > 0;
   const add = (item: MenuItem, note = "", options: readonly LineOption[] = []) =>
     dispatch({ type: "add", tableId: table.id, orderId: orderId ?? newUuid(), item, note, options });
   const draftTotal = draft?.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0) ?? 0;
@@ -195,7 +194,7 @@ export function TableScreen(props: TableScreenProps) {
           {...lineDialogText(choosing, t)}
           item={chosenItem(choosing, itemOf)}
           groups={groups}
-          categoryChips={chipsOf(choosing.kind === "add" ? choosing.item : itemOf(choosing.line.itemId))}
+          categoryChips={chipsOf(chosenItem(choosing, itemOf))}
           onClose={() => setChoosing(null)}
           onSave={async ({ note, options }) => {
             if (choosing.kind === "add") add(choosing.item, note, options);
