@@ -1,3 +1,4 @@
+import type { Op } from "@quay/core";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testEngines } from "../test-support/engines.test-support.js";
 import { newTestId, OpFactory } from "../test-support/ops.test-support.js";
@@ -91,5 +92,51 @@ describe.each(testEngines())("concurrent sync on $name", (engine) => {
       },
     );
     expect(report.body.orders).toBe(stations.length * 5);
+  });
+
+  it("refuses one push among many sent at once, and holds every other one", async () => {
+    // On SQLite the pushes that reach the writer thread together share a commit: a refusal
+    // among them must undo its own push only.
+    const { a1 } = server.world.stores;
+    const stations: Awaited<ReturnType<TestServer["registerStation"]>>[] = [];
+    for (let index = 0; index < 4; index++) {
+      stations.push(await server.registerStation("managerA", a1, `Quầy ${index}`));
+    }
+    const factories = stations.map((station) => new OpFactory(a1, station.stationId));
+    const [first] = factories;
+    if (!first || !stations[0]) throw new Error("no station");
+    const earlier = first.invoice({ at: "2026-11-28T03:00:00.000Z", paid: true });
+    expect((await server.push(stations[0].deviceToken, earlier.ops)).status).toBe(200);
+    const opsBefore = await server.count("ops");
+
+    const line = earlier.ops[1] as Op & { data: { quantity: number } };
+    const changed = { ...line, data: { ...line.data, quantity: 9 } } as Op;
+    const refusedSale = first.invoice({ at: "2026-11-28T03:10:00.000Z", paid: true });
+    const sales = factories.flatMap((factory, index) =>
+      Array.from({ length: 3 }, (_, round) =>
+        factory.invoice({ at: `2026-11-28T03:2${round}:0${index}.000Z`, paid: true, lines: 3 }),
+      ).map((sale) => ({ station: stations[index], ops: sale.ops })),
+    );
+    const refused = { station: stations[0], ops: [...refusedSale.ops, changed] };
+    const pushes = [...sales.slice(0, 5), refused, ...sales.slice(5)];
+    const answers = await Promise.all(
+      pushes.map((push) => (push.station ? server.push(push.station.deviceToken, push.ops) : null)),
+    );
+
+    const refusedAnswer = answers[pushes.indexOf(refused)];
+    expect(refusedAnswer?.body).toMatchObject({ error: { code: "OP_CONFLICT", opId: changed.id } });
+    const others = answers.filter((answer) => answer !== refusedAnswer);
+    expect(others.map((answer) => answer?.status)).toEqual(others.map(() => 200));
+    const held = sales.reduce((sum, sale) => sum + sale.ops.length, 0);
+    expect(await server.count("ops")).toBe(opsBefore + held);
+    const owner = await server.login("ownerA");
+    const order = await server.call("GET", `/api/orders/${refusedSale.orderId}`, { token: owner });
+    expect(order.status).toBe(404);
+    const report = await server.call<{ orders: number }>(
+      "GET",
+      "/api/reports/sales?from=2026-11-28&to=2026-11-28",
+      { token: owner },
+    );
+    expect(report.body.orders).toBe(1 + sales.length);
   });
 });

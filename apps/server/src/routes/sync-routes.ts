@@ -13,7 +13,6 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { callerOf, chooseStore, stationOf } from "../auth/request-auth.js";
 import { nowIso, type ServerContext } from "../server-context.js";
 import { ServerError } from "../server-errors.js";
-import { pushOpsAndShifts } from "../storage/scripts/shift-push.js";
 import { registerStation, touchStation } from "../storage/scripts/stations.js";
 import { storeHead } from "../storage/scripts/store-changes.js";
 import { storeView } from "../storage/scripts/stores.js";
@@ -115,17 +114,14 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
     async (request) => {
       const device = stationOf(request);
       checkProtocol(request.body.protocolVersion);
-      const result = await context.storage.write(
-        pushOpsAndShifts({
-          station: device.station,
-          store: device.store,
-          ops: request.body.ops,
-          shiftOps: request.body.shiftOps ?? [],
-          pending: request.body.pending,
-          now: nowIso(context),
-        }),
-      );
-      return { held: result.held, cursor: result.cursor };
+      return context.storage.writeTask("push", {
+        station: device.station,
+        store: device.store,
+        ops: request.body.ops,
+        shiftOps: request.body.shiftOps ?? [],
+        pending: request.body.pending,
+        now: nowIso(context),
+      });
     },
   );
 

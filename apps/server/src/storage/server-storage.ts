@@ -1,4 +1,5 @@
 import type { ChangeNotice, Script } from "./sql-script.js";
+import type { WriteTaskInput, WriteTaskName, WriteTaskResult } from "./write-tasks.js";
 
 export type StorageEngineKind = "sqlite" | "postgres";
 
@@ -13,6 +14,11 @@ export interface ServerStorage {
   readonly engine: StorageEngineKind;
   /** Runs `script` in one read-write transaction; a throw rolls everything back. */
   write<T>(script: Script<T>): Promise<T>;
+  /**
+   * Runs the write task `name` (`WRITE_TASKS`): the same as `write(WRITE_TASKS[name](input))`,
+   * where the engine may run it on another thread and commit it together with others.
+   */
+  writeTask<N extends WriteTaskName>(name: N, input: WriteTaskInput<N>): Promise<WriteTaskResult<N>>;
   /** Runs `script` in one read-only transaction that sees a single consistent snapshot. */
   read<T>(script: Script<T>): Promise<T>;
   /** Calls `listener` after each committed change is published (across server instances on PostgreSQL). */

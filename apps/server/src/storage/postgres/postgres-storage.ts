@@ -6,6 +6,12 @@ import { multiRowInsert } from "../multi-row-insert.js";
 import { type Dialect, schemaMigrations } from "../schema.js";
 import { type ChangeListener, type ServerStorage, translateDriverError } from "../server-storage.js";
 import type { ChangeNotice, Script, SqlRequest } from "../sql-script.js";
+import {
+  runWriteTask,
+  type WriteTaskInput,
+  type WriteTaskName,
+  type WriteTaskResult,
+} from "../write-tasks.js";
 import { toPostgresPlaceholders } from "./placeholders.js";
 
 /**
@@ -90,6 +96,10 @@ export class PostgresStorage implements ServerStorage {
 
   write<T>(script: Script<T>): Promise<T> {
     return this.#transact(script, "BEGIN");
+  }
+
+  writeTask<N extends WriteTaskName>(name: N, input: WriteTaskInput<N>): Promise<WriteTaskResult<N>> {
+    return this.write(runWriteTask(name, input));
   }
 
   read<T>(script: Script<T>): Promise<T> {

@@ -4,20 +4,20 @@ import Database from "better-sqlite3";
 import { ChangeListeners } from "../change-listeners.js";
 import { driveScript } from "../drive-script.js";
 import { migrate } from "../migration.js";
-import { multiRowInsert } from "../multi-row-insert.js";
 import { type Dialect, schemaMigrations } from "../schema.js";
 import { type ChangeListener, type ServerStorage, translateDriverError } from "../server-storage.js";
-import type { ChangeNotice, Script, SqlRequest, SqlValue } from "../sql-script.js";
+import type { ChangeNotice, Script, SqlRequest } from "../sql-script.js";
+import {
+  runWriteTask,
+  type WriteTaskInput,
+  type WriteTaskName,
+  type WriteTaskResult,
+} from "../write-tasks.js";
+import { databasePart, prepareWriterConnection, SqliteExecutor } from "./sqlite-executor.js";
+import { SqliteWriter } from "./sqlite-writer.js";
 import { makeTablesStrict } from "./strict-tables.js";
 import { WalCheckpointer } from "./wal-checkpointer.js";
 
-/** Parameters bind one by one, or a row at a time as arrays (better-sqlite3 flattens them). */
-type Statement = Database.Statement<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>;
-
-const STATEMENT_CACHE_SIZE = 400;
-/** Tuples per multi-row INSERT: fewer statement calls, and far below SQLite's 32,766 parameters. */
-const ROWS_PER_INSERT = 100;
-const DO_NOTHING = /\bON\s+CONFLICT\b[^;]*\bDO\s+NOTHING\b/i;
 /**
  * Log pages after which a commit checkpoints by itself (SQLite's default is 1,000): a backstop
  * for when the background checkpointer falls behind.
@@ -45,20 +45,21 @@ export interface SqliteStoreOptions {
 }
 
 /**
- * The SQLite engine (better-sqlite3, WAL). A script runs to completion synchronously inside one
- * transaction, so nothing else can interleave; commits are durable (`synchronous=FULL`) because
- * a station forgets an op once the server says it holds it.
+ * The SQLite engine (better-sqlite3, WAL). A read runs to completion synchronously inside one
+ * transaction on this thread's connection. Writes to a file go to the writer thread
+ * (`SqliteWriter`), one at a time: the next one begins as soon as the previous one's COMMIT is
+ * sent, and each is answered once its commit is on disk (`synchronous=FULL`), because a station
+ * forgets an op once the server says it holds it. A `:memory:` database writes on this thread.
  */
 export class SqliteStorage implements ServerStorage {
   readonly engine = "sqlite";
   readonly #db: Database.Database;
-  readonly #statements = new Map<string, Statement>();
-  /** The multi-row form of each `ON CONFLICT … DO NOTHING` insert, by its single-row SQL. */
-  readonly #multiRowStatements = new Map<string, Statement>();
-  readonly #execute = (request: SqlRequest): unknown => this.#executeRequest(request);
+  readonly #executor: SqliteExecutor;
+  readonly #writer: SqliteWriter | undefined;
   readonly #listeners: ChangeListeners;
   readonly #checkpointer: WalCheckpointer | undefined;
-  #pendingNotices: ChangeNotice[] = [];
+  /** Settles once the last write queued has sent its COMMIT or ROLLBACK: the next one's turn. */
+  #turn: Promise<void> = Promise.resolve();
 
   constructor(options: SqliteStoreOptions) {
     if (options.file !== ":memory:") {
@@ -67,38 +68,38 @@ export class SqliteStorage implements ServerStorage {
       preparePrivateDatabase(options.file);
     }
     this.#db = new Database(options.file);
-    this.#db.pragma("journal_mode = WAL");
-    this.#db.pragma("synchronous = FULL");
-    this.#db.pragma("busy_timeout = 5000");
-    // A statement that may abort half-way (an upsert of many rows) keeps what it would undo in a
-    // journal of its own: in memory, not written to a temporary file and deleted again.
-    this.#db.pragma("temp_store = MEMORY");
+    prepareWriterConnection(this.#db);
+    this.#executor = new SqliteExecutor(this.#db);
     this.#listeners = new ChangeListeners(options.onListenerError ?? (() => {}));
     // Off while migrating: a table rebuild drops tables others refer to (and checks the keys itself).
     this.#db.pragma("foreign_keys = OFF");
     try {
-      this.#transact(migrate(SQLITE_MIGRATIONS, SQLITE_DIALECT.tableOptions), "immediate");
+      this.#transactHere(migrate(SQLITE_MIGRATIONS, SQLITE_DIALECT.tableOptions), "immediate");
     } catch (error) {
       this.#db.close();
       throw error;
     }
     this.#db.pragma("foreign_keys = ON");
-    if (options.file !== ":memory:") {
-      // Commits append to the log; a worker thread moves the pages into the database file.
-      this.#db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-      this.#checkpointer = new WalCheckpointer(options.file, (error) => {
-        this.#db.pragma("wal_autocheckpoint = 1000");
-        options.onWarning?.("background checkpoints failed; commits checkpoint again", error);
-      });
-    }
+    if (options.file === ":memory:") return;
+    // Commits append to the log; a worker thread moves the pages into the database file.
+    this.#writer = new SqliteWriter({ file: options.file, walAutocheckpointPages: WAL_AUTOCHECKPOINT_PAGES });
+    this.#checkpointer = new WalCheckpointer(options.file, (error) => {
+      this.#writer?.call(execute("PRAGMA wal_autocheckpoint = 1000")).catch(() => undefined);
+      options.onWarning?.("background checkpoints failed; commits checkpoint again", error);
+    });
   }
 
   write<T>(script: Script<T>): Promise<T> {
-    return this.#settle(script, "immediate");
+    return this.#writer ? this.#writeOnThread(this.#writer, script) : this.#settleHere(script, "immediate");
+  }
+
+  writeTask<N extends WriteTaskName>(name: N, input: WriteTaskInput<N>): Promise<WriteTaskResult<N>> {
+    if (!this.#writer) return this.#settleHere(runWriteTask(name, input), "immediate");
+    return this.#taskOnThread(this.#writer, name, input);
   }
 
   read<T>(script: Script<T>): Promise<T> {
-    return this.#settle(script, "deferred");
+    return this.#settleHere(script, "deferred");
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -107,115 +108,102 @@ export class SqliteStorage implements ServerStorage {
 
   async ping(): Promise<void> {
     this.#db.prepare("SELECT 1").get();
+    await this.#writer?.call({ kind: "ping" });
   }
 
   async close(): Promise<void> {
+    await this.#turn; // every write has sent its COMMIT, which the writer runs before it closes
+    await this.#writer?.close();
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();
   }
 
-  #settle<T>(script: Script<T>, mode: "immediate" | "deferred"): Promise<T> {
+  async #writeOnThread<T>(writer: SqliteWriter, script: Script<T>): Promise<T> {
+    const passTurn = await this.#takeTurn();
+    const notices: ChangeNotice[] = [];
+    let result: T;
+    let committed: Promise<unknown>;
     try {
-      return Promise.resolve(this.#transact(script, mode));
+      await writer.call({ kind: "begin" });
+      result = await driveScript(script, (request) => this.#onThread(writer, request, notices));
+      committed = writer.call({ kind: "commit" });
+    } catch (error) {
+      writer.call({ kind: "rollback" }).catch(() => undefined);
+      throw translateDriverError(error, UNIQUE_VIOLATIONS);
+    } finally {
+      passTurn();
+    }
+    try {
+      await committed;
+    } catch (error) {
+      throw translateDriverError(error, UNIQUE_VIOLATIONS);
+    }
+    this.#committed(notices);
+    return result;
+  }
+
+  /** Waits for this write's turn; the next write's turn comes once the returned function is called. */
+  async #takeTurn(): Promise<() => void> {
+    const previous = this.#turn;
+    let passTurn = () => {};
+    this.#turn = new Promise((resolve) => {
+      passTurn = resolve;
+    });
+    await previous;
+    return passTurn;
+  }
+
+  /** A task goes whole to the thread, in its turn; the next write's turn comes at once. */
+  async #taskOnThread<N extends WriteTaskName>(
+    writer: SqliteWriter,
+    name: N,
+    input: WriteTaskInput<N>,
+  ): Promise<WriteTaskResult<N>> {
+    const passTurn = await this.#takeTurn();
+    const answer = writer.call({ kind: "task", name, input });
+    passTurn();
+    let done: { result: WriteTaskResult<N>; notices: ChangeNotice[] };
+    try {
+      done = (await answer) as typeof done;
+    } catch (error) {
+      throw translateDriverError(error, UNIQUE_VIOLATIONS);
+    }
+    this.#committed(done.notices);
+    return done.result;
+  }
+
+  #onThread(writer: SqliteWriter, request: SqlRequest, notices: ChangeNotice[]): Promise<unknown> {
+    const sql = databasePart(request, notices);
+    return sql ? writer.call({ kind: "request", request: sql }) : Promise.resolve(undefined);
+  }
+
+  #settleHere<T>(script: Script<T>, mode: "immediate" | "deferred"): Promise<T> {
+    try {
+      return Promise.resolve(this.#transactHere(script, mode));
     } catch (error) {
       return Promise.reject(error);
     }
   }
 
-  #transact<T>(script: Script<T>, mode: "immediate" | "deferred"): T {
-    this.#pendingNotices = [];
+  #transactHere<T>(script: Script<T>, mode: "immediate" | "deferred"): T {
+    const notices: ChangeNotice[] = [];
+    const execute = (request: SqlRequest) => this.#executor.handle(request, notices);
     try {
-      const result = this.#db.transaction(() => driveScript(script, this.#execute))[mode]();
-      if (mode === "immediate") this.#checkpointer?.wrote();
-      // State outside the database changes only after the commit.
-      const notices = this.#pendingNotices;
-      this.#pendingNotices = [];
-      for (const notice of notices) this.#listeners.emit(notice);
+      const result = this.#db.transaction(() => driveScript(script, execute))[mode]();
+      if (mode === "immediate") this.#committed(notices);
       return result;
     } catch (error) {
-      this.#pendingNotices = [];
       throw translateDriverError(error, UNIQUE_VIOLATIONS);
     }
   }
 
-  #executeRequest(request: SqlRequest): unknown {
-    switch (request.kind) {
-      case "all":
-        return this.#statement(request.sql).all(...request.params);
-      case "run":
-        return this.#statement(request.sql).run(...request.params).changes;
-      case "exec":
-        this.#db.exec(request.sql);
-        return undefined;
-      case "insertMany":
-        return this.#insertMany(request.sql, request.rows);
-      case "nextSeqs": {
-        const row = this.#statement(
-          "UPDATE server_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'seq' RETURNING value",
-        ).get(request.count);
-        const last = Number(row?.value);
-        return Array.from({ length: request.count }, (_, index) => last - request.count + 1 + index);
-      }
-      case "lockStores":
-        return undefined; // BEGIN IMMEDIATE already holds the one write lock
-      case "publish":
-        this.#pendingNotices.push(request.notice);
-        return undefined;
-    }
+  /** State outside the database changes only after the commit. */
+  #committed(notices: readonly ChangeNotice[]): void {
+    this.#checkpointer?.wrote();
+    for (const notice of notices) this.#listeners.emit(notice);
   }
+}
 
-  /**
-   * Inserts the rows one by one, except for `ON CONFLICT … DO NOTHING` inserts: those go in
-   * statements of ROWS_PER_INSERT tuples (the op log's insert takes less than half the time so).
-   * Other multi-row inserts are slower than single rows: a statement that may abort half-way
-   * needs a statement journal. Rows go in the order given, so a later row meets an earlier one's
-   * conflict as with single-row inserts.
-   */
-  #insertMany(sql: string, rows: readonly (readonly SqlValue[])[]): Record<string, SqlValue>[] {
-    const returned: Record<string, SqlValue>[] = [];
-    let start = 0;
-    if (rows.length >= ROWS_PER_INSERT && DO_NOTHING.test(sql)) {
-      let chunked = this.#multiRowStatements.get(sql);
-      if (chunked === undefined) {
-        chunked = this.#prepare(multiRowInsert(sql, ROWS_PER_INSERT, "?"));
-        this.#multiRowStatements.set(sql, chunked);
-      }
-      for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) {
-        const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-        if (chunked.reader) returned.push(...chunked.all(...chunk));
-        else chunked.run(...chunk);
-      }
-    }
-    const single = this.#statement(sql);
-    for (const row of rows.slice(start)) {
-      if (!single.reader) {
-        single.run(row);
-        continue;
-      }
-      // A single-row INSERT returns at most one row.
-      const inserted = single.get(row);
-      if (inserted) returned.push(inserted);
-    }
-    return returned;
-  }
-
-  #statement(sql: string): Statement {
-    let statement = this.#statements.get(sql);
-    if (statement) {
-      // Re-insert to keep the cache in least-recently-used order.
-      this.#statements.delete(sql);
-    } else {
-      statement = this.#prepare(sql);
-      if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
-        const oldest = this.#statements.keys().next().value;
-        if (oldest !== undefined) this.#statements.delete(oldest);
-      }
-    }
-    this.#statements.set(sql, statement);
-    return statement;
-  }
-
-  #prepare(sql: string): Statement {
-    return this.#db.prepare<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>(sql);
-  }
+function execute(sql: string) {
+  return { kind: "request", request: { kind: "exec", sql } } as const;
 }

@@ -73,10 +73,13 @@ describe("SQLite checkpoints in the background", () => {
     const storage = new SqliteStorage({ file, onWarning });
     await storage.write(run("CREATE TABLE t (x)")); // asks the worker for a checkpoint at once
     const started = threads.slice(before);
-    expect(started, "one checkpointer thread for a database file").toHaveLength(1);
-    expect(started[0]?.exited).toBe(false);
+    expect(started, "the writer's and the checkpointer's threads for a database file").toHaveLength(2);
+    expect(started.map((thread) => thread.exited)).toEqual([false, false]);
     await storage.close();
-    expect(started[0]?.exited, "the checkpointer thread has exited once close resolves").toBe(true);
+    expect(
+      started.map((thread) => thread.exited),
+      "both threads have exited once close resolves",
+    ).toEqual([true, true]);
     expect(warnings).toEqual([]);
 
     const reopened = new SqliteStorage({ file, onWarning });
