@@ -29,3 +29,12 @@ export function runWriteTask<N extends WriteTaskName>(
 ): Script<WriteTaskResult<N>> {
   return WRITE_TASKS[name](input) as Script<WriteTaskResult<N>>;
 }
+
+/**
+ * Who waits on a task's answer. Two tasks of one sender never share a commit: a station sends its
+ * next push when the last one is answered, so a commit shared with its own next push would hold
+ * the answer back, and the station's pipeline with it.
+ */
+export function writeTaskSender<N extends WriteTaskName>(_name: N, input: WriteTaskInput<N>): string {
+  return input.station.id;
+}

@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { driveScript } from "../drive-script.js";
 import type { ChangeNotice } from "../sql-script.js";
-import { runWriteTask, type WriteTaskInput } from "../write-tasks.js";
+import { runWriteTask, type WriteTaskInput, writeTaskSender } from "../write-tasks.js";
 import { prepareWriterConnection, SqliteExecutor } from "./sqlite-executor.js";
 import type { WriterCall, WriterReply, WriterThreadData } from "./sqlite-writer.js";
 import { carryError } from "./thread-errors.js";
@@ -29,10 +29,16 @@ const executor = new SqliteExecutor(db);
 
 /** The answers of the tasks run in the open shared transaction, sent once it has committed. */
 let tasksDone: WriterReply[] = [];
+/** Whose tasks the open shared transaction holds (`writeTaskSender`). */
+const senders = new Set<string>();
 let sharedOpen = false;
 let commitDue = false;
 
 function runTask(id: number, call: Extract<WriterCall, { kind: "task" }>): void {
+  const input = call.input as WriteTaskInput<typeof call.name>;
+  const sender = writeTaskSender(call.name, input);
+  if (senders.has(sender)) commitShared();
+  senders.add(sender);
   try {
     if (!sharedOpen) {
       db.exec("BEGIN IMMEDIATE");
@@ -46,7 +52,7 @@ function runTask(id: number, call: Extract<WriterCall, { kind: "task" }>): void 
   const notices: ChangeNotice[] = [];
   try {
     const result = driveScript(
-      runWriteTask(call.name, call.input as WriteTaskInput<typeof call.name>),
+      runWriteTask(call.name, input),
       (request) => executor.handle(request, notices),
     );
     db.exec("RELEASE task");
@@ -55,6 +61,7 @@ function runTask(id: number, call: Extract<WriterCall, { kind: "task" }>): void 
     if (!db.inTransaction) {
       // SQLite gave the whole transaction up: every task in it failed with this one.
       sharedOpen = false;
+      senders.clear();
       answerAll([...tasksDone, { id, value: undefined }], error);
       tasksDone = [];
       return;
@@ -76,6 +83,7 @@ function runTask(id: number, call: Extract<WriterCall, { kind: "task" }>): void 
 }
 
 function commitShared(): void {
+  senders.clear();
   if (!sharedOpen) return;
   sharedOpen = false;
   const done = tasksDone;
