@@ -51,9 +51,8 @@ function runTask(id: number, call: Extract<WriterCall, { kind: "task" }>): void 
   }
   const notices: ChangeNotice[] = [];
   try {
-    const result = driveScript(
-      runWriteTask(call.name, input),
-      (request) => executor.handle(request, notices),
+    const result = driveScript(runWriteTask(call.name, input), (request) =>
+      executor.handle(request, notices),
     );
     db.exec("RELEASE task");
     tasksDone.push({ id, value: { result, notices } });
