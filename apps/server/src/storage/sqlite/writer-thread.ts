@@ -88,13 +88,22 @@ function commitShared(): void {
   const done = tasksDone;
   tasksDone = [];
   try {
-    db.exec("COMMIT");
+    commit();
   } catch (error) {
-    if (db.inTransaction) db.exec("ROLLBACK");
     answerAll(done, error);
     return;
   }
   for (const reply of done) port?.postMessage(reply);
+}
+
+/** Commits the open transaction; a failed COMMIT may leave it open, so it is rolled back then. */
+function commit(): void {
+  try {
+    db.exec("COMMIT");
+  } catch (error) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
 }
 
 function answerAll(replies: readonly WriterReply[], error: unknown): void {
@@ -102,7 +111,8 @@ function answerAll(replies: readonly WriterReply[], error: unknown): void {
   for (const { id } of replies) port?.postMessage({ id, error: carried } satisfies WriterReply);
 }
 
-function run(call: WriterCall): unknown {
+/** Runs a call of a write driven from the request thread, or of the thread's upkeep. */
+function run(call: Exclude<WriterCall, { kind: "task" }>): unknown {
   switch (call.kind) {
     case "begin":
       commitShared();
@@ -111,13 +121,7 @@ function run(call: WriterCall): unknown {
     case "request":
       return executor.execute(call.request);
     case "commit":
-      try {
-        db.exec("COMMIT");
-      } catch (error) {
-        // A failed COMMIT may leave the transaction open: the next call must start clean.
-        if (db.inTransaction) db.exec("ROLLBACK");
-        throw error;
-      }
+      commit();
       return undefined;
     case "rollback":
       if (db.inTransaction) db.exec("ROLLBACK");
@@ -128,8 +132,6 @@ function run(call: WriterCall): unknown {
       commitShared();
       db.close();
       return undefined;
-    case "task":
-      throw new Error("a task is answered once its transaction commits");
   }
 }
 
