@@ -30,7 +30,7 @@ const FLOOR_RATIO_GOAL = 3;
 function floorMs(stationDir) {
   const station = new Database(join(stationDir, "station.sqlite"), { readonly: true });
   const ops = station
-    .prepare("SELECT id, order_id AS orderId, body FROM ops WHERE synced = 0 ORDER BY seq")
+    .prepare("SELECT id, order_id AS orderId, body FROM ops JOIN unsynced_ops USING (seq) ORDER BY seq")
     .all();
   station.close();
   const dir = tempDir("bench-floor");

@@ -24,7 +24,7 @@ function rssMb(pid) {
 async function markAllSynced(dataDir) {
   const { StationDb } = await import("../apps/station/dist/index.js");
   const db = StationDb.open(dataDir);
-  db.db.exec("UPDATE ops SET synced = 1; UPDATE orders SET dirty = 0");
+  db.db.exec("DELETE FROM unsynced_ops; DELETE FROM pending_orders");
   db.settings.set("offlineBacklog", false);
   db.close();
 }

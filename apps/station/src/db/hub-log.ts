@@ -29,6 +29,7 @@ export class HubLog {
   private readonly forgetOrder;
   private readonly adopt;
   private readonly insertRelayed;
+  private readonly insertUnsynced;
   private readonly selectBodies;
   private readonly selectNumbers;
 
@@ -55,14 +56,17 @@ export class HubLog {
     this.selectOwedCount = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM ops WHERE at_hub = 0");
     this.forgetOrder = db.prepare<[string]>("UPDATE ops SET at_hub = NULL WHERE order_id = ? AND at_hub = 0");
     this.adopt = db.prepare<[string]>(
-      "UPDATE ops SET at_hub = 0 WHERE at_hub IS NULL AND synced = 0 AND device_id = ?",
+      `UPDATE ops SET at_hub = 0 WHERE at_hub IS NULL AND device_id = ?
+       AND EXISTS (SELECT 1 FROM unsynced_ops WHERE unsynced_ops.seq = ops.seq)`,
     );
     // Ops with the same id are the same op: keep this insert idempotent. A spoke's op enters the
-    // hub's log unsynced, so the hub relays it to the cloud.
+    // hub's log unsynced, so the hub relays it to the cloud (its order enters the outbox as the
+    // caller refolds it).
     this.insertRelayed = db.prepare<[string, string, string, number, string, string, string]>(
-      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT(id) DO NOTHING`,
+      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
     );
+    this.insertUnsynced = db.prepare<[number | bigint]>("INSERT INTO unsynced_ops(seq) VALUES (?)");
     this.selectBodies = db.prepare<[string], { id: string; body: string }>(
       "SELECT id, body FROM ops WHERE id IN (SELECT value FROM json_each(?))",
     );
@@ -113,10 +117,18 @@ export class HubLog {
 
   /** As a hub: stores a spoke's op unless held already; true when it is new. */
   storeRelayed(op: Op): boolean {
-    return (
-      this.insertRelayed.run(op.id, op.orderId, op.deviceId, op.deviceSeq, op.kind, op.at, JSON.stringify(op))
-        .changes > 0
+    const stored = this.insertRelayed.run(
+      op.id,
+      op.orderId,
+      op.deviceId,
+      op.deviceSeq,
+      op.kind,
+      op.at,
+      JSON.stringify(op),
     );
+    if (stored.changes === 0) return false;
+    this.insertUnsynced.run(stored.lastInsertRowid);
+    return true;
   }
 
   /** The stored JSON of the ops among `ids` the log holds. */

@@ -1,12 +1,14 @@
 /**
  * The station's schema, one entry per version. Append new migrations; never edit a shipped one.
- * `ops` is the outbox and the log: an op is `synced` once the server said it holds it.
- * `orders` is the projection (the fold of an order's ops), rewritten in the op's transaction;
- * `dirty` marks orders with ops the server does not hold yet.
+ * `ops` is the log, `orders` the projection (the fold of an order's ops), rewritten in the op's
+ * transaction. The outbox is `unsynced_ops` (the ops the server does not hold yet) and
+ * `pending_orders` (the orders they belong to); before version 13 it was a `synced` flag on each
+ * op and a `dirty` one on each order.
  */
 /**
  * An outbox of ops (`ops`, `shift_ops`): each op once by id, in the order this station made
- * them, `synced` once the server said it holds it; `about` names what the op changes. Shipped
+ * them, `synced` once the server said it holds it (`ops` keeps its outbox apart since version 13);
+ * `about` names what the op changes. Shipped
  * migrations are made of it: never change what it says.
  */
 const outboxTable = (table: string, about: readonly string[]) => `CREATE TABLE ${table} (
@@ -186,5 +188,27 @@ export const MIGRATIONS: readonly string[] = [
   -- A counter numbers its next op from the highest device_seq it used (at its first sale after a
   -- start): read it from an index, not by scanning every op it holds (a second with a year of sales).
   CREATE INDEX ops_by_device ON ops(device_id, device_seq);
+  `,
+  `
+  -- The outbox apart from the log: marking a push synced rewrote each of its ops' rows and each
+  -- order's (a sale's whole view) only to flip a flag. An op the server does not hold yet has its
+  -- seq in unsynced_ops; an order with such an op and no refusal holding it back is in
+  -- pending_orders, with what pushes pick and order it by. ops.synced and orders.dirty are left
+  -- behind, neither read nor kept (dropping them would rewrite a year's log at start-up).
+  CREATE TABLE unsynced_ops (seq INTEGER PRIMARY KEY) STRICT;
+  INSERT INTO unsynced_ops (seq) SELECT seq FROM ops WHERE synced = 0;
+  CREATE TABLE pending_orders (
+    order_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    closed_at TEXT
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO pending_orders (order_id, status, closed_at)
+    SELECT id, status, closed_at FROM orders
+    WHERE refusal IS NULL AND EXISTS (SELECT 1 FROM ops WHERE ops.order_id = orders.id AND ops.synced = 0);
+  CREATE INDEX pending_closed ON pending_orders(closed_at, order_id) WHERE status <> 'open';
+  CREATE INDEX pending_open ON pending_orders(order_id) WHERE status = 'open';
+  DROP INDEX ops_unsynced;
+  DROP INDEX orders_pending;
+  DROP INDEX orders_closed_dirty;
   `,
 ];

@@ -97,6 +97,22 @@ describe("the station's outbox of closed orders", () => {
     expect(log.closedOutgoing(10).ops.map((op) => op.id)).toEqual([late.id]);
   });
 
+  it("takes out of the outbox an op pulled back from elsewhere, and never puts a pulled one in", () => {
+    const mine = paidOrder(1);
+    const theirs = paidOrder(2);
+    log.markSynced(log.unsyncedOf(theirs.orderId), new Set(theirs.ops.map((op) => op.id)));
+    // The hub holds two of this counter's ops, and the pull brings them back with another device's.
+    const foreign: Op = { ...(theirs.ops[0] as Op), id: newId(), orderId: newId(), deviceId: newId() };
+    log.applyRemote([mine.ops[0] as Op, mine.ops[1] as Op, foreign], true);
+    expect(log.unsyncedOf(foreign.orderId)).toEqual([]);
+    expect(log.unsyncedOf(mine.orderId).map((op) => op.id)).toEqual([mine.ops[2]?.id, mine.ops[3]?.id]);
+    expect(log.unsyncedOf(theirs.orderId)).toEqual([]);
+    expect(log.pendingCounts()).toEqual({ openOrders: 0, paidOrders: 1 });
+    log.applyRemote([mine.ops[2] as Op, mine.ops[3] as Op]);
+    expect(log.pendingCounts()).toEqual({ openOrders: 0, paidOrders: 0 });
+    expect(log.closedOutgoing(10).ops).toEqual([]);
+  });
+
   it("marks a push synced slice by slice, a transaction each, as it would all at once", () => {
     const orders = [paidOrder(1), paidOrder(2), paidOrder(3), paidOrder(4)];
     const batch = log.closedOutgoing(10);

@@ -67,10 +67,18 @@ function opColumns(op: Op): OpColumns {
   return [op.id, op.orderId, op.deviceId, op.deviceSeq, op.kind, op.at, JSON.stringify(op)];
 }
 
+/** SQL: the op row `ops` is one the server does not hold yet. */
+const UNSYNCED = "EXISTS (SELECT 1 FROM unsynced_ops WHERE unsynced_ops.seq = ops.seq)";
+/** SQL: the order row `orders` has an op the server does not hold yet. */
+const HAS_UNSYNCED = `EXISTS (SELECT 1 FROM ops WHERE ops.order_id = orders.id AND ${UNSYNCED})`;
+
 /**
  * The op log and the order projections in the station's SQLite file. Every write keeps the
- * projection equal to `foldOrder` of the order's ops; callers wrap writes in one transaction
- * with whatever else must commit with them (the invoice counter).
+ * projection equal to `foldOrder` of the order's ops, and the outbox in step: `unsynced_ops`
+ * holds the ops the server does not hold yet, `pending_orders` the orders with one of them that
+ * no refusal holds back. Marking a push synced deletes narrow rows there and rewrites neither an
+ * op nor an order. Callers wrap writes in one transaction with whatever else must commit with
+ * them (the invoice counter).
  */
 export class OrderLog {
   private readonly insertLocalOp;
@@ -78,10 +86,11 @@ export class OrderLog {
   private readonly selectOrderOps;
   private readonly upsertOrder;
   private readonly selectOrder;
-  private readonly refreshDirty;
-  private readonly refreshDirtyOf;
-  private readonly markOrdersOpsSynced;
-  private readonly markOpSynced;
+  private readonly insertUnsynced;
+  private readonly forgetUnsynced;
+  private readonly deleteUnsynced;
+  private readonly upsertPending;
+  private readonly settlePending;
   private readonly selectPending;
   private readonly selectOpenOutgoing;
   private readonly selectClosedBatch;
@@ -103,15 +112,23 @@ export class OrderLog {
 
   constructor(private readonly db: StationDatabase) {
     this.insertLocalOp = db.prepare<[...OpColumns, number | null]>(
-      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced, at_hub)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, at_hub)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertUnsynced = db.prepare<[number | bigint]>("INSERT INTO unsynced_ops(seq) VALUES (?)");
     // Ops with the same id are the same op: keep this insert idempotent. Another device's op is
-    // never this station's to push to the cloud (its maker, or the hub that holds it, pushes it).
+    // never this station's to push to the cloud (its maker, or the hub that holds it, pushes it),
+    // so one held here unsynced leaves the outbox.
     this.insertRemoteOp = db.prepare<[...OpColumns, number | null]>(
-      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, synced, at_hub)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
-       ON CONFLICT(id) DO UPDATE SET synced = 1, at_hub = coalesce(excluded.at_hub, ops.at_hub)`,
+      `INSERT INTO ops(id, order_id, device_id, device_seq, kind, at, body, at_hub)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET at_hub = coalesce(excluded.at_hub, ops.at_hub)`,
+    );
+    this.forgetUnsynced = db.prepare<[string]>(
+      "DELETE FROM unsynced_ops WHERE seq = (SELECT seq FROM ops WHERE id = ?)",
+    );
+    this.deleteUnsynced = db.prepare<[string]>(
+      "DELETE FROM unsynced_ops WHERE seq IN (SELECT value FROM json_each(?))",
     );
     this.selectOrderOps = db.prepare<[string], { body: string }>(
       "SELECT body FROM ops WHERE order_id = ? ORDER BY seq",
@@ -124,51 +141,47 @@ export class OrderLog {
       openedAt: string | null;
       closedAt: string | null;
       updatedAt: string | null;
-      dirty: number;
       body: string;
     }>(
-      `INSERT INTO orders(id, number, status, table_id, opened_at, closed_at, updated_at, dirty, body)
-       VALUES (@id, @number, @status, @tableId, @openedAt, @closedAt, @updatedAt, @dirty, @body)
+      `INSERT INTO orders(id, number, status, table_id, opened_at, closed_at, updated_at, body)
+       VALUES (@id, @number, @status, @tableId, @openedAt, @closedAt, @updatedAt, @body)
        ON CONFLICT(id) DO UPDATE SET number = excluded.number, status = excluded.status,
          table_id = excluded.table_id, opened_at = excluded.opened_at, closed_at = excluded.closed_at,
-         updated_at = excluded.updated_at, dirty = excluded.dirty, body = excluded.body`,
+         updated_at = excluded.updated_at, body = excluded.body`,
     );
     this.selectOrder = db.prepare<[string], OrderRow>("SELECT body, refusal FROM orders WHERE id = ?");
-    this.refreshDirty = db.prepare<[string]>(
-      `UPDATE orders SET dirty = EXISTS(SELECT 1 FROM ops WHERE ops.order_id = orders.id AND ops.synced = 0)
-       WHERE id = ?`,
+    // An order is pending while it has an op the server lacks and no refusal holds it back.
+    this.upsertPending = db.prepare<[string]>(
+      `INSERT INTO pending_orders(order_id, status, closed_at)
+       SELECT id, status, closed_at FROM orders WHERE id = ? AND refusal IS NULL AND ${HAS_UNSYNCED}
+       ON CONFLICT(order_id) DO UPDATE SET status = excluded.status, closed_at = excluded.closed_at`,
     );
-    this.markOrdersOpsSynced = db.prepare<[string]>(
-      `UPDATE ops SET synced = 1
-       FROM (SELECT value ->> 0 AS order_id, value ->> 1 AS last_seq FROM json_each(?)) AS sent
-       WHERE ops.order_id = sent.order_id AND ops.synced = 0 AND ops.seq <= sent.last_seq`,
+    this.settlePending = db.prepare<[string]>(
+      `DELETE FROM pending_orders WHERE order_id IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM orders WHERE orders.id = pending_orders.order_id
+         AND orders.refusal IS NULL AND ${HAS_UNSYNCED})`,
     );
-    this.refreshDirtyOf = db.prepare<[string]>(
-      `UPDATE orders SET dirty = EXISTS(SELECT 1 FROM ops WHERE ops.order_id = orders.id AND ops.synced = 0)
-       WHERE id IN (SELECT value FROM json_each(?))`,
-    );
-    this.markOpSynced = db.prepare<[string]>("UPDATE ops SET synced = 1 WHERE id = ?");
     this.selectPending = db.prepare<[], { openOrders: number | null; paidOrders: number | null }>(
-      `SELECT sum(status = 'open') AS openOrders, sum(status <> 'open') AS paidOrders
-       FROM orders WHERE dirty = 1 AND refusal IS NULL`,
+      `SELECT sum(status = 'open') AS openOrders, sum(status <> 'open') AS paidOrders FROM pending_orders`,
     );
     this.selectOpenOutgoing = db.prepare<[], OutgoingOp>(
       `SELECT ops.order_id AS orderId, ops.seq AS seq, ops.id AS id, ops.body AS body
-       FROM ops JOIN orders ON orders.id = ops.order_id
-       WHERE ops.synced = 0 AND orders.dirty = 1 AND orders.status = 'open' AND orders.refusal IS NULL
+       FROM pending_orders CROSS JOIN ops ON ops.order_id = pending_orders.order_id
+       WHERE pending_orders.status = 'open' AND ${UNSYNCED}
        ORDER BY ops.seq`,
     );
     this.selectClosedBatch = db.prepare<[string, string, number], { id: string; closedAt: string }>(
-      `SELECT id, closed_at AS closedAt FROM orders
-       WHERE dirty = 1 AND status <> 'open' AND refusal IS NULL AND (closed_at, id) > (?, ?)
-       ORDER BY closed_at, id LIMIT ?`,
+      `SELECT order_id AS id, closed_at AS closedAt FROM pending_orders
+       WHERE status <> 'open' AND (closed_at, order_id) > (?, ?)
+       ORDER BY closed_at, order_id LIMIT ?`,
     );
     this.selectUnsyncedOfOrder = db.prepare<[string], OutgoingOp>(
-      `SELECT order_id AS orderId, seq, id, body FROM ops WHERE order_id = ? AND synced = 0 ORDER BY seq`,
+      `SELECT order_id AS orderId, seq, id, body FROM ops WHERE order_id = ? AND ${UNSYNCED} ORDER BY seq`,
     );
     this.selectUnsyncedOfOrders = db.prepare<[string], OutgoingOp>(
       `SELECT ops.order_id AS orderId, ops.seq, ops.id, ops.body
-       FROM json_each(?) AS batch JOIN ops ON ops.order_id = batch.value AND ops.synced = 0
+       FROM json_each(?) AS batch JOIN ops ON ops.order_id = batch.value
+       WHERE ${UNSYNCED}
        ORDER BY batch.key, ops.seq`,
     );
     this.selectMaxDeviceSeq = db.prepare<[string], { last: number | null }>(
@@ -221,13 +234,14 @@ export class OrderLog {
     return this.selectOrderOps.all(orderId).map((row) => JSON.parse(row.body) as Op);
   }
 
-  /** Records ops made here (already validated) and the order they fold to; marks it unsynced. */
+  /** Records ops made here (already validated) and the order they fold to; they wait to sync. */
   appendLocal(ops: readonly Op[], order: Order): void {
     this.beforeStore?.(ops);
     for (const op of ops) {
-      this.insertLocalOp.run(...opColumns(op), this.localHubMark);
+      this.insertUnsynced.run(this.insertLocalOp.run(...opColumns(op), this.localHubMark).lastInsertRowid);
     }
-    this.writeProjection(order, true);
+    this.writeProjection(order);
+    this.upsertPending.run(order.id);
   }
 
   /**
@@ -239,40 +253,44 @@ export class OrderLog {
     const touched = new Set<string>();
     for (const op of ops) {
       this.insertRemoteOp.run(...opColumns(op), fromHub ? 1 : null);
+      this.forgetUnsynced.run(op.id);
       touched.add(op.orderId);
     }
     for (const orderId of touched) this.refold(orderId);
     return [...touched];
   }
 
-  /** Rewrites an order's projection from the ops it holds now. */
+  /**
+   * Rewrites an order's projection from the ops it holds now, and its place in the outbox (its
+   * unsynced ops may be held elsewhere now, or be new here: a spoke's, relayed by this hub).
+   */
   refold(orderId: string): Order {
     const order = foldOrder(orderId, this.opsOf(orderId));
-    this.writeProjection(order, false);
-    this.refreshDirty.run(orderId);
+    this.writeProjection(order);
+    this.refreshPending(orderId);
     return order;
   }
 
+  /** Puts an order in the outbox or takes it out, as its ops and its refusal say now. */
+  refreshPending(orderId: string): void {
+    this.upsertPending.run(orderId);
+    this.settlePending.run(JSON.stringify([orderId]));
+  }
+
   /**
-   * Marks as synced the sent ops the server holds. The orders all of whose sent ops are held
-   * are marked with one statement; ops made after the batch was read stay unsynced.
+   * Marks as synced the sent ops the server holds, and takes out of the outbox the orders left
+   * with none unsynced (ops made after the batch was read stay unsynced): two statements.
    */
   markSynced(sent: readonly OutgoingOp[], held: ReadonlySet<string>): string[] {
-    const byOrder = new Map<string, OutgoingOp[]>();
+    const orderIds = new Set<string>();
+    const seqs: number[] = [];
     for (const op of sent) {
-      const list = byOrder.get(op.orderId);
-      if (list) list.push(op);
-      else byOrder.set(op.orderId, [op]);
+      orderIds.add(op.orderId);
+      if (held.has(op.id)) seqs.push(op.seq);
     }
-    // Orders all of whose sent ops are held (the usual case) take one statement together.
-    const whole: [string, number][] = [];
-    for (const [orderId, ops] of byOrder) {
-      if (ops.every((op) => held.has(op.id))) whole.push([orderId, Math.max(...ops.map((op) => op.seq))]);
-      else for (const op of ops) if (held.has(op.id)) this.markOpSynced.run(op.id);
-    }
-    if (whole.length > 0) this.markOrdersOpsSynced.run(JSON.stringify(whole));
-    this.refreshDirtyOf.run(JSON.stringify([...byOrder.keys()]));
-    return [...byOrder.keys()];
+    this.deleteUnsynced.run(JSON.stringify(seqs));
+    this.settlePending.run(JSON.stringify([...orderIds]));
+    return [...orderIds];
   }
 
   pendingCounts(): PendingCounts {
@@ -341,7 +359,7 @@ export class OrderLog {
     return this.selectMaxDeviceSeq.get(deviceId)?.last ?? 0;
   }
 
-  private writeProjection(order: Order, dirty: boolean): void {
+  private writeProjection(order: Order): void {
     this.upsertOrder.run({
       id: order.id,
       number: order.number,
@@ -350,7 +368,6 @@ export class OrderLog {
       openedAt: order.openedAt,
       closedAt: order.paidAt ?? order.voidedAt,
       updatedAt: order.updatedAt,
-      dirty: dirty ? 1 : 0,
       body: JSON.stringify(order),
     });
   }

@@ -16,13 +16,16 @@ export interface RefusedOrder extends OrderRefusal {
  */
 export class RefusedOrders {
   private readonly markRefused;
+  private readonly leavePending;
   private readonly clearRefusal;
   private readonly selectRefused;
   private readonly insertSetAside;
+  private readonly deleteUnsynced;
   private readonly deleteOp;
 
   constructor(db: StationDatabase) {
     this.markRefused = db.prepare<[string, string]>("UPDATE orders SET refusal = ? WHERE id = ?");
+    this.leavePending = db.prepare<[string]>("DELETE FROM pending_orders WHERE order_id = ?");
     this.clearRefusal = db.prepare<[string]>("UPDATE orders SET refusal = NULL WHERE id = ?");
     this.selectRefused = db.prepare<[], { id: string; number: string | null; refusal: string }>(
       "SELECT id, number, refusal FROM orders WHERE refusal IS NOT NULL ORDER BY updated_at, id",
@@ -31,11 +34,15 @@ export class RefusedOrders {
       `INSERT INTO set_aside_ops (id, order_id, body, reason, set_aside_at, set_aside_by)
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     );
-    this.deleteOp = db.prepare<[string]>("DELETE FROM ops WHERE id = ? AND synced = 0");
+    this.deleteUnsynced = db.prepare<[string]>(
+      "DELETE FROM unsynced_ops WHERE seq = (SELECT seq FROM ops WHERE id = ?)",
+    );
+    this.deleteOp = db.prepare<[string]>("DELETE FROM ops WHERE id = ?");
   }
 
   refuse(orderId: string, refusal: OrderRefusal): void {
     this.markRefused.run(JSON.stringify(refusal), orderId);
+    this.leavePending.run(orderId);
   }
 
   /** Every refused order, the longest waiting first. */
@@ -54,7 +61,8 @@ export class RefusedOrders {
   resolve(orderId: string, setAside: readonly { op: Op; reason: string }[], by: string, at: string): void {
     for (const { op, reason } of setAside) {
       this.insertSetAside.run(op.id, op.orderId, JSON.stringify(op), reason, at, by);
-      this.deleteOp.run(op.id);
+      // Only an op the server lacks leaves the log: whatever it holds stays.
+      if (this.deleteUnsynced.run(op.id).changes > 0) this.deleteOp.run(op.id);
     }
     this.clearRefusal.run(orderId);
   }

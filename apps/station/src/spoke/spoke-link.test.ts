@@ -56,7 +56,7 @@ describe("a counter as a spoke of its shop's hub", () => {
     // The hub holds what the spoke made; the spoke owes it nothing, and pushes no other device's op to the cloud.
     await waitFor(() => spoke.db.hubLog.owedCount() === 0, 2_000, "nothing owed to the hub");
     const foreignUnsynced = spoke.db.db
-      .prepare("SELECT count(*) AS n FROM ops WHERE synced = 0 AND device_id <> ?")
+      .prepare("SELECT count(*) AS n FROM ops JOIN unsynced_ops USING (seq) WHERE device_id <> ?")
       .get(spoke.db.identity()?.stationId) as { n: number };
     expect(foreignUnsynced.n).toBe(0);
   });
