@@ -161,7 +161,8 @@ const ORDER_RULE_ERRORS = {
 /**
  * The refusals of a sync push, by the cloud or by a shop's hub (a station's spokes push to it as
  * to the cloud): pushed ops the receiver refuses for good, the pushing station sets their order
- * apart for a manager; and a station outside the accepted protocol range.
+ * apart for a manager; a push that overtook the one sent before it, sent again; and a station
+ * outside the accepted protocol range.
  */
 export const PUSH_ERRORS = {
   OP_WRONG_DEVICE: {
@@ -188,6 +189,11 @@ export const PUSH_ERRORS = {
     status: 409,
     vi: "Thao tác đã được gửi trước đó với nội dung khác.",
     en: "An op with this id was sent before with other content.",
+  },
+  PUSH_OUT_OF_ORDER: {
+    status: 409,
+    vi: "Lô dữ liệu đến trước lô được gửi trước nó; máy bán hàng sẽ gửi lại.",
+    en: "This push arrived before the one sent ahead of it; the station sends it again.",
   },
   NUMBER_TAKEN: {
     status: 409,

@@ -134,6 +134,37 @@ describe.each(testEngines())("sync on $name", (engine) => {
       expect(order.body.receivedAt).toBe("2026-11-28T03:00:00.000Z");
     });
 
+    it("stores a push that follows another only once it holds that one, refusing it before", async () => {
+      const { a1, b1 } = server.world.stores;
+      const station = await server.registerStation("cashierA", a1);
+      const factory = new OpFactory(a1, station.stationId);
+      const earlier = factory.invoice({ at: "2026-11-28T03:01:00.000Z", lines: 2, paid: true });
+      const later = factory.invoice({ at: "2026-11-28T03:02:00.000Z", lines: 2, paid: true });
+      const follows = earlier.ops.at(-1)?.id;
+
+      const overtaking = await server.push(station.deviceToken, later.ops, { follows });
+      expect(overtaking.status).toBe(409);
+      expect(overtaking.body.error.code).toBe("PUSH_OUT_OF_ORDER");
+      expect(await server.count("ops")).toBe(0);
+      expect(await server.count("orders")).toBe(0);
+
+      // Another store's op is not one this store holds, whoever pushed it.
+      const other = await server.registerStation("cashierB", b1);
+      const elsewhere = new OpFactory(b1, other.stationId).invoice({
+        at: "2026-11-28T03:01:00.000Z",
+        lines: 1,
+      });
+      expect((await server.push(other.deviceToken, elsewhere.ops)).status).toBe(200);
+      const across = await server.push(station.deviceToken, later.ops, { follows: elsewhere.ops.at(-1)?.id });
+      expect(across.body.error?.code).toBe("PUSH_OUT_OF_ORDER");
+
+      expect((await server.push(station.deviceToken, earlier.ops)).status).toBe(200);
+      const inTurn = await server.push(station.deviceToken, later.ops, { follows });
+      expect(inTurn.status).toBe(200);
+      expect(new Set(inTurn.body.held)).toEqual(new Set(later.ops.map((op) => op.id)));
+      expect(await server.count("orders")).toBe(3);
+    });
+
     it("takes pushes of every version it supports, and says which side is too old beyond them", async () => {
       const { a1 } = server.world.stores;
       const station = await server.registerStation("cashierA", a1);

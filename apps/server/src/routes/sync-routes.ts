@@ -120,6 +120,7 @@ export function registerSyncRoutes(app: HttpService, context: ServerContext): vo
         ops: request.body.ops,
         shiftOps: request.body.shiftOps ?? [],
         pending: request.body.pending,
+        follows: request.body.follows,
         now: nowIso(context),
       });
     },

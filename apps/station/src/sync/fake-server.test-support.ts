@@ -150,11 +150,21 @@ export async function startFakeServer() {
   });
   const deviceRefused = (request: FastifyRequest) =>
     !deviceAccepted || request.headers.authorization !== "Bearer device-token";
-  app.post<{ Body: { ops: Op[] } }>(
+  let pushesCome = 0;
+  /** Awaited before each push is handled, with its place among the pushes that came (0, 1, …). */
+  let beforePush: (index: number) => Promise<void> | undefined = () => undefined;
+  let outOfOrder = 0;
+  app.post<{ Body: { ops: Op[]; follows?: string } }>(
     "/api/sync/push",
     { bodyLimit: 64 * 1024 * 1024 },
     async (request, reply) => {
       if (deviceRefused(request)) return reply.code(401).send({});
+      await beforePush(pushesCome++);
+      const { follows } = request.body;
+      if (follows !== undefined && !ops.has(follows)) {
+        outOfOrder += 1;
+        return reply.code(409).send({ error: { code: "PUSH_OUT_OF_ORDER", message: "not yet" } });
+      }
       for (const op of request.body.ops) {
         if (ops.has(op.id)) continue;
         seq += 1;
@@ -228,6 +238,12 @@ export async function startFakeServer() {
       };
       return signHubPass(claims, passKey);
     },
+    /** Holds pushes up, each as `hold` says (by its place among the pushes that came). */
+    holdPushes(hold: (index: number) => Promise<void> | undefined) {
+      beforePush = hold;
+    },
+    /** Pushes refused for coming before the one they follow. */
+    outOfOrder: () => outOfOrder,
     /** Refuses the device token (401, as for a revoked station) until the station registers anew. */
     revokeStation() {
       deviceAccepted = false;

@@ -59,6 +59,7 @@ export function pushBody(
   pending: PendingCounts,
   refused: readonly RefusedOrderReport[],
   shiftOps: readonly OutgoingShiftOp[] = [],
+  follows?: string,
 ): string {
   const reported = {
     openOrders: Math.min(pending.openOrders, MAX_PENDING_ORDERS),
@@ -69,6 +70,7 @@ export function pushBody(
     ops.map((op) => op.body),
     reported,
     shiftOps.map((op) => op.body),
+    follows,
   );
 }
 
@@ -83,9 +85,10 @@ export async function pushBodyInSlices(
   refused: readonly RefusedOrderReport[],
   sliceOps: number,
   between: () => Promise<void>,
+  follows?: string,
 ): Promise<Buffer> {
   // The body without ops ends with its (empty) ops array: the ops' JSON goes in between.
-  const empty = pushBody([], pending, refused);
+  const empty = pushBody([], pending, refused, [], follows);
   const close = "]}";
   if (!empty.endsWith(`"ops":[${close}`)) throw new Error("the push body no longer ends with its ops");
   const parts = [Buffer.from(empty.slice(0, -close.length))];

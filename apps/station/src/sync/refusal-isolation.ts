@@ -1,7 +1,12 @@
 import { ServerRejectedError } from "./server-client.js";
 
-/** Refusals that are about the station or the protocol, not about what a push carries. */
-const NOT_ABOUT_THE_OPS = new Set(["UNAUTHENTICATED", "PROTOCOL_STATION_TOO_OLD", "PROTOCOL_SERVER_TOO_OLD"]);
+/** Refusals that are about the station, the protocol or the pushes' order, not about what a push carries. */
+const NOT_ABOUT_THE_OPS = new Set([
+  "UNAUTHENTICATED",
+  "PROTOCOL_STATION_TOO_OLD",
+  "PROTOCOL_SERVER_TOO_OLD",
+  "PUSH_OUT_OF_ORDER",
+]);
 
 /**
  * Whether the server refused a push for good because of the ops it carries: a 4xx other than
@@ -15,6 +20,14 @@ export function isRefusedForGood(error: unknown): error is ServerRejectedError {
     ![401, 408, 429].includes(error.status) &&
     !NOT_ABOUT_THE_OPS.has(error.code)
   );
+}
+
+/**
+ * Whether the server refused a push for arriving before the push it follows (`follows`): sent
+ * again once that one is answered, it is stored.
+ */
+export function isOutOfOrder(error: unknown): boolean {
+  return error instanceof ServerRejectedError && error.code === "PUSH_OUT_OF_ORDER";
 }
 
 export interface IsolationSteps<T extends { readonly orderId: string }> {

@@ -5,7 +5,7 @@ import type { StationDb } from "../db/station-db.js";
 import { StationError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { chunkByOrder, countOrders, pushBody, pushBodyInSlices, refusedReport } from "./push-batches.js";
-import { isolateRefused, isRefusedForGood } from "./refusal-isolation.js";
+import { isOutOfOrder, isolateRefused, isRefusedForGood } from "./refusal-isolation.js";
 import { type PushResponse, type ServerClient, ServerRejectedError } from "./server-client.js";
 import { ServerLostError } from "./sync-failure.js";
 import type { Timers } from "./timers.js";
@@ -117,7 +117,9 @@ export class SyncPusher {
    * the server always has the next batch in hand: as soon as it answers one, the next one goes
    * (read and serialised beforehand), and only once its body is on the wire does the station mark
    * the answered batch synced and read the one after. With `pushesInFlight` above 1, that many
-   * pushes travel at once. Batches are acknowledged in the order they were sent, each from its
+   * pushes travel at once, each naming the last op of the one before it (`follows`): the server
+   * refuses one that overtook its predecessor, and it is sent again once that one is answered,
+   * so batches are stored in the order they were sent. Batches are acknowledged in that order, each from its
    * own `held` answer only: a crash or a lost link at any point leaves ops unmarked, and the next
    * pass pushes them again (the server keeps ops by id, nothing doubles).
    */
@@ -130,9 +132,11 @@ export class SyncPusher {
         const batch = await this.readClosed(after);
         if (batch.ops.length === 0 || chunkByOrder(batch.ops).length > 1)
           return { ...batch, push: undefined };
-        // The station's pending count leaves out the orders already on their way.
+        // The station's pending count leaves out the orders already on their way; the server
+        // stores this push only after the last of them (`follows`).
         const onTheirWay = inFlight.reduce((sum, push) => sum + push.orders, 0);
-        return { ...batch, push: await this.prepare(batch.ops, onTheirWay) };
+        const follows = inFlight.at(-1)?.ops.at(-1)?.id;
+        return { ...batch, push: await this.prepare(batch.ops, onTheirWay, follows) };
       };
       const end: NextBatch = { ops: [], last: null, push: undefined };
       let next = await read(null);
@@ -159,9 +163,16 @@ export class SyncPusher {
         const oldest = inFlight[0];
         if (!oldest) continue;
         const answer = await oldest.answer.catch((error: unknown) => {
+          if (isOutOfOrder(error)) return "again" as const;
           if (isRefusedForGood(error)) return null; // settled below, once it leaves the pipeline
           throw error;
         });
+        if (answer === "again") {
+          // It overtook the push before it, answered by now: sent again, alone, before the next.
+          inFlight.shift();
+          progress(await this.pushOps(oldest.ops));
+          continue;
+        }
         if (next.ops.length > 0 && inFlight.length <= pushesInFlight) await sendNext();
         inFlight.shift();
         progress(
@@ -208,9 +219,9 @@ export class SyncPusher {
   /**
    * Serialises a push of `ops` (at most MAX_PUSH_OPS), a slice of ops at a time with the event
    * loop free in between. `onTheirWay` closed orders, sent in pushes not acknowledged yet, are
-   * left out of the pending count it reports.
+   * left out of the pending count it reports; `follows` is the last op of the push before it.
    */
-  private async prepare(ops: readonly OutgoingOp[], onTheirWay = 0): Promise<PreparedPush> {
+  private async prepare(ops: readonly OutgoingOp[], onTheirWay = 0, follows?: string): Promise<PreparedPush> {
     const { orders, refused } = this.deps.db;
     const pending = orders.pendingCounts();
     pending.paidOrders = Math.max(0, pending.paidOrders - onTheirWay);
@@ -218,7 +229,7 @@ export class SyncPusher {
     return {
       ops,
       orders: countOrders(ops),
-      body: await pushBodyInSlices(ops, pending, report, SLICE_OPS, nextSlice),
+      body: await pushBodyInSlices(ops, pending, report, SLICE_OPS, nextSlice, follows),
       refusals: JSON.stringify(report),
     };
   }

@@ -24,6 +24,7 @@ const FINGERPRINTS: Record<number, string> = {
   13: "541d5bf4ef060ce46d79001a3af8eee7c9557ed79288381d071d4b49aa16b4b2",
   14: "bf0a0f23c5dfa3edd77f992bb2eddbb251751fdeaae011da224a14769099a4a1",
   15: "2fa1f3ef3890a26cfb7e9fd454a0ed08359b979df7accff375b82a586886ca67",
+  16: "3a431186cec3536956a9b6ee8ef44e5f7e97025d34312ba39a409caeb600074a",
 };
 
 function fingerprint(): string {

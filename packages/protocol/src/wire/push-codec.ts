@@ -50,10 +50,14 @@ export function encodePushRequest(
   pending?: PendingCounts,
   /** The shift ops' stored JSON (protocol 6), spliced in the same way; left out when none. */
   shiftOpsJson: readonly string[] = [],
+  /** The last op of the push this one follows (`PushRequestSchema`'s `follows`); left out when none. */
+  follows?: string,
 ): string {
-  const head: Omit<z.input<typeof PushRequestSchema>, "ops" | "shiftOps"> = pending === undefined
-    ? { protocolVersion: PROTOCOL_VERSION }
-    : { protocolVersion: PROTOCOL_VERSION, pending };
+  const head: Omit<z.input<typeof PushRequestSchema>, "ops" | "shiftOps"> = {
+    protocolVersion: PROTOCOL_VERSION,
+    ...(pending === undefined ? {} : { pending }),
+    ...(follows === undefined ? {} : { follows }),
+  };
   const shifts = shiftOpsJson.length === 0 ? "" : `,"shiftOps":[${shiftOpsJson.join(",")}]`;
   // `ops` goes last, so its array closes the object: `{"protocolVersion":…,"ops":[` ops `]}`.
   return `${JSON.stringify(head).slice(0, -1)}${shifts},"ops":[${opsJson.join(",")}]}`;

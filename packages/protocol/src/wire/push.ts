@@ -59,6 +59,12 @@ export const PushRequestSchema = z.object({
    * "Shifts"): held by id like ops, answered in `held` with them.
    */
   shiftOps: z.array(ShiftOpSchema).max(MAX_PUSH_SHIFT_OPS).optional(),
+  /**
+   * The last op of the push sent just before this one, both on their way at once (a catch-up's
+   * pipeline): the server refuses this push (409 `PUSH_OUT_OF_ORDER`) while it does not hold
+   * that op, so pushes are stored in the order they were sent, whatever order they arrive in.
+   */
+  follows: Id.optional(),
 });
 export const PushResponseSchema = z.object({
   /** Every pushed op id the server now holds (new or already held): safe to mark synced. */

@@ -60,10 +60,14 @@
  *     older server: on sale), and a station sends the toggles made at its counter to its hub and
  *     to the cloud with a fifth call, `POST /api/sync/sold-out`. A push of versions 1 to 14 reads
  *     the same.
+ * 16 — a push may name the last op of the push sent before it (`follows`, optional), and is
+ *     refused with 409 `PUSH_OUT_OF_ORDER` while the server does not hold that op: a station
+ *     keeps two pushes of its backlog on their way and they are still stored in the order sent.
+ *     A push of versions 1 to 15 reads the same.
  */
-export const PROTOCOL_VERSION = 15;
+export const PROTOCOL_VERSION = 16;
 
-/** The oldest version the server still accepts: a version-1 push is a version-15 push. */
+/** The oldest version the server still accepts: a version-1 push is a version-16 push. */
 export const MIN_SUPPORTED_PROTOCOL = 1;
 
 /**

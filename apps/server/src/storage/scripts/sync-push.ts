@@ -27,6 +27,8 @@ export interface PushInput {
   /** The station's unsynced work when it sent this push (this push's orders included). */
   readonly pending: PendingCounts | undefined;
   readonly now: string;
+  /** The last op of the push sent before this one (`PushRequestSchema`'s `follows`): held first. */
+  readonly follows?: string | undefined;
 }
 
 export interface PushResult {
@@ -45,6 +47,18 @@ export function* pushOps(input: PushInput): Script<PushResult> {
   const { store, station } = input;
   const scope = { tenantId: store.tenantId, storeId: store.id };
   yield* lockStores([store.id]);
+  if (input.follows !== undefined) {
+    const before = yield* get<{ held: number }>("SELECT 1 AS held FROM ops WHERE id = ? AND store_id = ?", [
+      input.follows,
+      store.id,
+    ]);
+    if (!before) {
+      throw new ServerError(
+        "PUSH_OUT_OF_ORDER",
+        `op ${input.follows}, which this push follows, is not held yet`,
+      );
+    }
+  }
 
   const { ops: unique, conflicting } = distinctOps(input.ops);
   if (conflicting) throw conflict(conflicting);
