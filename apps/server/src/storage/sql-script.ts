@@ -30,6 +30,7 @@ export type SqlRequest =
   /**
    * One single-row `INSERT … VALUES (?, …) [ON CONFLICT …] [RETURNING …]` for many rows: SQLite
    * runs the prepared statement per row, PostgreSQL sends multi-row VALUES in a few round trips.
+   * Answers an `InsertedRows`.
    */
   | { readonly kind: "insertMany"; readonly sql: string; readonly rows: readonly (readonly SqlValue[])[] }
   /** Takes `count` fresh values of the database's one server sequence, increasing. */
@@ -61,10 +62,25 @@ export function* exec(sql: string): Script<void> {
   yield { kind: "exec", sql };
 }
 
+/** What an `insertMany` request answers: the rows of its RETURNING clause, and how many rows it wrote. */
+export interface InsertedRows {
+  readonly rows: Row[];
+  readonly changes: number;
+}
+
 /** Inserts many rows with one single-row INSERT statement; returns the rows of its RETURNING clause. */
 export function* insertMany<R = Row>(sql: string, rows: readonly (readonly SqlValue[])[]): Script<R[]> {
   if (rows.length === 0) return [];
-  return (yield { kind: "insertMany", sql, rows }) as R[];
+  return ((yield { kind: "insertMany", sql, rows }) as InsertedRows).rows as R[];
+}
+
+/**
+ * `insertMany` without a RETURNING clause; returns how many rows it wrote (an `ON CONFLICT DO
+ * NOTHING` skips some): no row comes back to count them one by one.
+ */
+export function* insertManyCounted(sql: string, rows: readonly (readonly SqlValue[])[]): Script<number> {
+  if (rows.length === 0) return 0;
+  return ((yield { kind: "insertMany", sql, rows }) as InsertedRows).changes;
 }
 
 export function* nextSeqs(count: number): Script<number[]> {

@@ -5,7 +5,7 @@ import { migrate } from "../migration.js";
 import { multiRowInsert } from "../multi-row-insert.js";
 import { type Dialect, schemaMigrations } from "../schema.js";
 import { type ChangeListener, type ServerStorage, translateDriverError } from "../server-storage.js";
-import type { ChangeNotice, Script, SqlRequest } from "../sql-script.js";
+import type { ChangeNotice, InsertedRows, Row, Script, SqlRequest } from "../sql-script.js";
 import {
   runWriteTask,
   type WriteTaskInput,
@@ -182,13 +182,15 @@ async function execute(client: pg.PoolClient, request: SqlRequest): Promise<unkn
     case "insertMany": {
       const width = request.rows[0]?.length ?? 1;
       const rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMS / width)));
-      const returned: unknown[] = [];
+      const rows: Row[] = [];
+      let changes = 0;
       for (let start = 0; start < request.rows.length; start += rowsPerStatement) {
         const chunk = request.rows.slice(start, start + rowsPerStatement);
         const result = await client.query(multiRowInsert(request.sql, chunk.length, "$n"), chunk.flat());
-        returned.push(...result.rows);
+        rows.push(...result.rows);
+        changes += result.rowCount ?? 0;
       }
-      return returned;
+      return { rows, changes } satisfies InsertedRows;
     }
     case "nextSeqs": {
       const result = await client.query<{ seq: number }>(

@@ -1,6 +1,6 @@
 import { foldOrder, MAX_AMOUNT, type Op, type Order } from "@quay/core";
 import { ServerError } from "../../server-errors.js";
-import { allIn, insertMany, nextSeqs, type Script } from "../sql-script.js";
+import { allIn, insertManyCounted, nextSeqs, type Script } from "../sql-script.js";
 
 /**
  * The op log: append-only, one row per op id. An op's id, order and device sit in their columns
@@ -41,11 +41,12 @@ export function* appendOps(
   pushedBy: string | null = null,
 ): Script<{ inserted: Set<string>; lastSeq: number }> {
   const seqs = yield* nextSeqs(ops.length);
-  // Ops with the same id are the same op: keep this insert idempotent.
-  const inserted = yield* insertMany<{ id: string }>(
+  // Ops with the same id are the same op: keep this insert idempotent. No id comes back: when
+  // every op was new (a catch-up's pushes), the count says so.
+  const stored = yield* insertManyCounted(
     `INSERT INTO ops (seq, id, tenant_id, store_id, order_id, device_id, pushed_by, body)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO NOTHING RETURNING id`,
+     ON CONFLICT (id) DO NOTHING`,
     ops.map((op, index) => [
       seqs[index] ?? 0,
       op.id,
@@ -57,7 +58,15 @@ export function* appendOps(
       opBody(op),
     ]),
   );
-  return { inserted: new Set(inserted.map((row) => row.id)), lastSeq: seqs.at(-1) ?? 0 };
+  if (stored === ops.length) return { inserted: new Set(ops.map((op) => op.id)), lastSeq: seqs.at(-1) ?? 0 };
+  // Some were held already: the new ones are those whose row took one of this insert's numbers.
+  const taken = new Set(seqs);
+  const rows = yield* allIn<{ id: string; seq: number | string }>(
+    "SELECT id, seq FROM ops WHERE id IN (?*)",
+    ops.map((op) => op.id),
+  );
+  const inserted = rows.filter((row) => taken.has(Number(row.seq))).map((row) => row.id);
+  return { inserted: new Set(inserted), lastSeq: seqs.at(-1) ?? 0 };
 }
 
 /** Every op held for these orders. */

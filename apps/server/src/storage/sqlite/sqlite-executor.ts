@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { multiRowInsert } from "../multi-row-insert.js";
-import type { ChangeNotice, SqlRequest, SqlValue } from "../sql-script.js";
+import type { ChangeNotice, InsertedRows, Row, SqlRequest, SqlValue } from "../sql-script.js";
 
 /** Parameters bind one by one, or a row at a time as arrays (better-sqlite3 flattens them). */
 type Statement = Database.Statement<(SqlValue | readonly SqlValue[])[], Record<string, SqlValue>>;
@@ -78,8 +78,9 @@ export class SqliteExecutor {
    * needs a statement journal. Rows go in the order given, so a later row meets an earlier one's
    * conflict as with single-row inserts.
    */
-  #insertMany(sql: string, rows: readonly (readonly SqlValue[])[]): Record<string, SqlValue>[] {
-    const returned: Record<string, SqlValue>[] = [];
+  #insertMany(sql: string, rows: readonly (readonly SqlValue[])[]): InsertedRows {
+    const returned: Row[] = [];
+    let changes = 0;
     let start = 0;
     if (rows.length >= ROWS_PER_INSERT && DO_NOTHING.test(sql)) {
       let chunked = this.#multiRowStatements.get(sql);
@@ -90,20 +91,20 @@ export class SqliteExecutor {
       for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) {
         const chunk = rows.slice(start, start + ROWS_PER_INSERT);
         if (chunked.reader) returned.push(...chunked.all(...chunk));
-        else chunked.run(...chunk);
+        else changes += chunked.run(...chunk).changes;
       }
     }
     const single = this.#statement(sql);
     for (const row of rows.slice(start)) {
       if (!single.reader) {
-        single.run(row);
+        changes += single.run(row).changes;
         continue;
       }
       // A single-row INSERT returns at most one row.
       const inserted = single.get(row);
       if (inserted) returned.push(inserted);
     }
-    return returned;
+    return { rows: returned, changes: single.reader ? returned.length : changes };
   }
 
   #statement(sql: string): Statement {
