@@ -272,7 +272,7 @@ export class OrderLog {
   }
 
   /** Puts an order in the outbox or takes it out, as its ops and its refusal say now. */
-  refreshPending(orderId: string): void {
+  private refreshPending(orderId: string): void {
     this.upsertPending.run(orderId);
     this.settlePending.run(JSON.stringify([orderId]));
   }

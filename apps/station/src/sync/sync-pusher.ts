@@ -119,9 +119,9 @@ export class SyncPusher {
    * the answered batch synced and read the one after. With `pushesInFlight` above 1, that many
    * pushes travel at once, each naming the last op of the one before it (`follows`): the server
    * refuses one that overtook its predecessor, and it is sent again once that one is answered,
-   * so batches are stored in the order they were sent. Batches are acknowledged in that order, each from its
-   * own `held` answer only: a crash or a lost link at any point leaves ops unmarked, and the next
-   * pass pushes them again (the server keeps ops by id, nothing doubles).
+   * so batches are stored in the order they were sent. They are acknowledged in that order, each
+   * from its own `held` answer only: a crash or a lost link at any point leaves ops unmarked, and
+   * the next pass pushes them again (the server keeps ops by id, nothing doubles).
    */
   async pushClosed(progress: (acknowledgedOrders: number) => void = () => undefined): Promise<void> {
     const { pushesInFlight } = this.deps;

@@ -19,8 +19,8 @@ export function nextSlice(): Promise<void> {
 }
 
 /**
- * `ops` in slices of about `maxOps`, every order's ops in one slice (marking synced decides per
- * order whether all of its sent ops are held, so an order is never cut across two transactions).
+ * `ops` in slices of about `maxOps`, every order's ops in one slice (an order leaves the outbox
+ * in the one transaction that marks its ops synced, never half-way through a push).
  * An order with more ops than `maxOps` is a slice of its own.
  */
 export function slicesByOrder<T extends { readonly orderId: string }>(
